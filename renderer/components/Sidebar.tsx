@@ -1,0 +1,48 @@
+import { navigate, type Section } from '../navigation';
+import { Icon } from './Icon';
+
+const entries: { section: Section; label: string }[] = [
+  { section: 'today', label: 'Today' },
+  { section: 'participants', label: 'Participants' },
+  { section: 'sessions', label: 'Sessions' },
+  { section: 'actions', label: 'Actions' },
+  { section: 'contracts', label: 'Contracts' },
+  { section: 'sync', label: 'Sync' },
+  { section: 'metrics', label: 'Metrics' },
+  { section: 'settings', label: 'Settings' },
+];
+
+export function Sidebar({ current, onOpenPalette }: { current: Section; onOpenPalette: () => void }) {
+  return (
+    <nav className="sidebar" aria-label="Main">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          F
+        </span>
+        Followthrough
+      </div>
+      <button className="palette-trigger" onClick={onOpenPalette}>
+        <Icon name="search" size={16} />
+        <span>Search or jump…</span>
+        <kbd>Ctrl K</kbd>
+      </button>
+      <ul>
+        {entries.map(({ section, label }) => (
+          <li key={section}>
+            <a
+              href={`#/${section}`}
+              aria-current={current === section ? 'page' : undefined}
+              onClick={(event) => {
+                event.preventDefault();
+                navigate(section);
+              }}
+            >
+              <Icon name={section} />
+              {label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

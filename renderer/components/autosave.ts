@@ -1,0 +1,109 @@
+// Autosave is the only save: text is written on input (debounced), and every pending write is
+// flushed on blur, when the page is hidden and when the window closes.
+import { useEffect, useState } from 'react';
+import { create } from 'zustand';
+import { errorMessage } from '../../shared/result';
+
+export const AUTOSAVE_DELAY_MS = 250;
+
+type SaveStatus = { pending: number; lastSavedAt: number | null; error: string | null };
+
+export const useSaveStatus = create<SaveStatus>(() => ({ pending: 0, lastSavedAt: null, error: null }));
+
+const writersWithPendingEdits = new Set<DebouncedWriter<unknown>>();
+
+export function flushAllPendingSaves(): void {
+  for (const writer of [...writersWithPendingEdits]) writer.flush();
+}
+
+if (typeof window !== 'undefined') {
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') flushAllPendingSaves();
+  });
+  window.addEventListener('pagehide', flushAllPendingSaves);
+  window.addEventListener('beforeunload', flushAllPendingSaves);
+}
+
+/** Holds the latest unsaved edit of one field and writes it after a pause in typing. */
+export class DebouncedWriter<T> {
+  private save: (value: T) => Promise<unknown> = async () => undefined;
+  private onSettled: (error: string | null) => void = () => undefined;
+  private edit: { value: T } | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private writing = 0;
+
+  constructor(private readonly delayMs = AUTOSAVE_DELAY_MS) {}
+
+  /** Points the writer at the component's latest save function and error setter. */
+  connect(save: (value: T) => Promise<unknown>, onSettled: (error: string | null) => void): void {
+    this.save = save;
+    this.onSettled = onSettled;
+  }
+
+  /** True while an edit waits for the pause or its write has not finished. */
+  get busy(): boolean {
+    return this.edit !== null || this.writing > 0;
+  }
+
+  change(value: T): void {
+    this.edit = { value };
+    writersWithPendingEdits.add(this as DebouncedWriter<unknown>);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), this.delayMs);
+  }
+
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const edit = this.edit;
+    if (!edit) return;
+    this.edit = null;
+    writersWithPendingEdits.delete(this as DebouncedWriter<unknown>);
+    this.writing += 1;
+    useSaveStatus.setState((state) => ({ pending: state.pending + 1 }));
+    this.save(edit.value).then(
+      () => this.settle(null),
+      (error: unknown) => this.settle(errorMessage(error)),
+    );
+  }
+
+  private settle(error: string | null): void {
+    this.writing -= 1;
+    useSaveStatus.setState((state) => ({
+      pending: state.pending - 1,
+      lastSavedAt: error ? state.lastSavedAt : Date.now(),
+      error,
+    }));
+    this.onSettled(error);
+  }
+}
+
+/**
+ * The value of one field: what the coach typed while it is being saved, the stored value
+ * otherwise (so a change made elsewhere, say by sync, shows up). A refused write keeps the typed
+ * text on screen with its message, so nothing is lost.
+ */
+export function useAutosavedValue<T>(stored: T, save: (value: T) => Promise<unknown>) {
+  const [writer] = useState(() => new DebouncedWriter<T>());
+  const [draft, setDraft] = useState<{ value: T } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [lastStored, setLastStored] = useState(stored);
+
+  if (stored !== lastStored) {
+    setLastStored(stored);
+    if (!writer.busy && !error) setDraft(null);
+  }
+
+  useEffect(() => writer.connect(save, setError), [writer, save]);
+  useEffect(() => () => writer.flush(), [writer]);
+
+  return {
+    value: draft ? draft.value : stored,
+    error,
+    change: (value: T) => {
+      setDraft({ value });
+      writer.change(value);
+    },
+    flush: () => writer.flush(),
+  };
+}

@@ -1,0 +1,65 @@
+// Form fields that save themselves. Each shows its own inline message when a value is refused,
+// and keeps what the coach typed on screen so nothing is lost.
+import { useId } from 'react';
+import { useAutosavedValue } from './autosave';
+
+type TextProps = {
+  label: string;
+  stored: string;
+  save: (value: string) => Promise<unknown>;
+  multiline?: boolean;
+  placeholder?: string;
+  hint?: string;
+  rows?: number;
+};
+
+export function AutosaveText({ label, stored, save, multiline, placeholder, hint, rows = 4 }: TextProps) {
+  const id = useId();
+  const { value, change, flush, error } = useAutosavedValue(stored, save);
+  const common = {
+    id,
+    value,
+    placeholder,
+    onBlur: flush,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': error || hint ? `${id}-message` : undefined,
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {multiline ? (
+        <textarea {...common} rows={rows} onChange={(event) => change(event.target.value)} />
+      ) : (
+        <input {...common} onChange={(event) => change(event.target.value)} />
+      )}
+      {(error || hint) && (
+        <p id={`${id}-message`} className={error ? 'field-error' : 'field-hint'}>
+          {error ?? hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+type SelectProps<T extends string> = {
+  label: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  save: (value: T) => Promise<unknown>;
+};
+
+export function SelectField<T extends string>({ label, value, options, save }: SelectProps<T>) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(event) => void save(event.target.value as T)}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

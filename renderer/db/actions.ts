@@ -1,0 +1,90 @@
+// Action items from the session action log. Every create and change is queued for sync in the
+// same transaction as the record itself.
+import { actionSchema, type Action, type ActionStatus } from '../../shared/model';
+import { applyStatusMove } from '../../shared/action-status';
+import type { FollowthroughDatabase } from './database';
+import { enqueueChange } from './outbox';
+import { validated, type Clock } from './write';
+
+export type ActionDraft = Partial<Omit<Action, 'id' | 'createdAt' | 'updatedAt' | 'history' | 'status'>> &
+  Pick<Action, 'participantId' | 'text'>;
+export type ActionPatch = Partial<Pick<Action, 'text' | 'owner' | 'dueDate' | 'verification' | 'isExperiment'>>;
+
+export function actionsRepository(db: FollowthroughDatabase, now: Clock) {
+  function build(draft: ActionDraft, at: number): Action {
+    return validated(actionSchema, {
+      sessionId: null,
+      owner: '',
+      dueDate: null,
+      verification: '',
+      blockedReason: '',
+      isExperiment: false,
+      ...draft,
+      status: 'open',
+      history: [{ status: 'open', at, source: 'coach' }],
+      id: crypto.randomUUID(),
+      createdAt: at,
+      updatedAt: at,
+    });
+  }
+
+  async function saveAndQueue(action: Action): Promise<void> {
+    await db.actions.put(action);
+    await enqueueChange(db, 'action', action);
+  }
+
+  async function change(id: string, edit: (current: Action) => Action): Promise<Action> {
+    return db.transaction('rw', db.actions, db.outbox, async () => {
+      const current = await db.actions.get(id);
+      if (!current) throw new Error('That action no longer exists');
+      const next = validated(actionSchema, edit(current));
+      if (next === current) return current;
+      await saveAndQueue(next);
+      return next;
+    });
+  }
+
+  return {
+    async add(draft: ActionDraft): Promise<Action> {
+      const action = build(draft, now());
+      await db.transaction('rw', db.actions, db.outbox, () => saveAndQueue(action));
+      return action;
+    },
+
+    /** Writes many new actions in one transaction; used by imports and the demo data. */
+    async addMany(drafts: ActionDraft[]): Promise<Action[]> {
+      const at = now();
+      const actions = drafts.map((draft) => build(draft, at));
+      await db.transaction('rw', db.actions, db.outbox, async () => {
+        for (const action of actions) await saveAndQueue(action);
+      });
+      return actions;
+    },
+
+    update: (id: string, patch: ActionPatch) =>
+      change(id, (current) => ({ ...current, ...patch, id, updatedAt: now() })),
+
+    setStatus: (id: string, status: ActionStatus, reason?: string) =>
+      change(id, (current) => applyStatusMove(current, { status, reason, at: now(), source: 'coach' })),
+
+    /** Moves each action that may make the move; returns how many moved. */
+    async setStatusMany(ids: string[], status: ActionStatus): Promise<number> {
+      let moved = 0;
+      await db.transaction('rw', db.actions, db.outbox, async () => {
+        for (const id of ids) {
+          const current = await db.actions.get(id);
+          if (!current || current.status === status) continue;
+          try {
+            await saveAndQueue(applyStatusMove(current, { status, at: now(), source: 'coach' }));
+            moved += 1;
+          } catch {
+            // A move this action cannot make (say, dropped → verified) is skipped, not fatal.
+          }
+        }
+      });
+      return moved;
+    },
+
+    get: (id: string) => db.actions.get(id),
+  };
+}

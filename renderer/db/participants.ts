@@ -1,0 +1,52 @@
+// Coachees: the leaders a coach works with.
+import { defaultConsent, participantSchema, type Participant } from '../../shared/model';
+import type { FollowthroughDatabase } from './database';
+import { validated, type Clock } from './write';
+
+export type ParticipantDraft = Partial<Omit<Participant, 'id' | 'createdAt' | 'updatedAt'>> & { name: string };
+
+export function participantsRepository(db: FollowthroughDatabase, now: Clock) {
+  return {
+    async create(draft: ParticipantDraft): Promise<Participant> {
+      const at = now();
+      const participant = validated(participantSchema, {
+        role: '',
+        team: '',
+        organisation: '',
+        sponsor: '',
+        cohort: '',
+        tier: 'high-touch',
+        startDate: null,
+        primaryTarget: '',
+        secondaryTarget: '',
+        status: 'active',
+        notes: '',
+        consent: { ...defaultConsent },
+        ...draft,
+        id: crypto.randomUUID(),
+        createdAt: at,
+        updatedAt: at,
+      });
+      await db.participants.add(participant);
+      return participant;
+    },
+
+    async update(id: string, patch: Partial<Omit<Participant, 'id' | 'createdAt'>>): Promise<Participant> {
+      return db.transaction('rw', db.participants, async () => {
+        const current = await db.participants.get(id);
+        if (!current) throw new Error('That participant no longer exists');
+        const next = validated(participantSchema, { ...current, ...patch, id, updatedAt: now() });
+        await db.participants.put(next);
+        return next;
+      });
+    },
+
+    get: (id: string) => db.participants.get(id),
+
+    /** Everyone not in the trash, by name. */
+    async listActive(): Promise<Participant[]> {
+      const all = await db.participants.orderBy('name').toArray();
+      return all.filter((participant) => participant.deletedAt === undefined);
+    },
+  };
+}

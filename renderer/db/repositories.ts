@@ -1,0 +1,17 @@
+// The repositories over one database: the only way the rest of the app writes data.
+import { FollowthroughDatabase } from './database';
+import { actionsRepository } from './actions';
+import { participantsRepository } from './participants';
+import { sessionsRepository } from './sessions';
+import { systemClock, type Clock } from './write';
+
+export function createRepositories(db: FollowthroughDatabase, now: Clock = systemClock) {
+  return {
+    db,
+    participants: participantsRepository(db, now),
+    sessions: sessionsRepository(db, now),
+    actions: actionsRepository(db, now),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

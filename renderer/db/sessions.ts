@@ -1,0 +1,65 @@
+// Coaching sessions: GROW notes, free notes, the quality pulse and the coaching timer.
+import { sessionSchema, MAX_SESSION_MINUTES, type Session } from '../../shared/model';
+import type { FollowthroughDatabase } from './database';
+import { validated, type Clock } from './write';
+
+export type SessionDraft = Partial<Omit<Session, 'id' | 'createdAt' | 'updatedAt'>> &
+  Pick<Session, 'participantId' | 'date' | 'startTime'>;
+export type SessionPatch = Partial<Omit<Session, 'id' | 'createdAt' | 'participantId'>>;
+
+export function sessionsRepository(db: FollowthroughDatabase, now: Clock) {
+  async function write(id: string, change: (current: Session) => SessionPatch): Promise<Session> {
+    return db.transaction('rw', db.sessions, async () => {
+      const current = await db.sessions.get(id);
+      if (!current) throw new Error('That session no longer exists');
+      const next = validated(sessionSchema, { ...current, ...change(current), id, updatedAt: now() });
+      await db.sessions.put(next);
+      return next;
+    });
+  }
+
+  return {
+    async create(draft: SessionDraft): Promise<Session> {
+      const at = now();
+      const session = validated(sessionSchema, {
+        durationMinutes: 0,
+        timerStartedAt: null,
+        type: 'one-to-one',
+        goal: '',
+        reality: '',
+        options: '',
+        will: '',
+        notes: '',
+        pulse: { preparation: null, clarity: null, documentedAction: null },
+        status: 'draft',
+        completedAt: null,
+        ...draft,
+        id: crypto.randomUUID(),
+        createdAt: at,
+        updatedAt: at,
+      });
+      await db.sessions.add(session);
+      return session;
+    },
+
+    update: (id: string, patch: SessionPatch) => write(id, () => patch),
+
+    startTimer: (id: string) => write(id, (current) => ({ timerStartedAt: current.timerStartedAt ?? now() })),
+
+    /** Stops the timer and adds the elapsed whole minutes (at least one) to the duration. */
+    stopTimer: (id: string) =>
+      write(id, (current) => {
+        if (current.timerStartedAt === null) return {};
+        const elapsedMinutes = Math.max(1, Math.round((now() - current.timerStartedAt) / 60_000));
+        return {
+          timerStartedAt: null,
+          durationMinutes: Math.min(MAX_SESSION_MINUTES, current.durationMinutes + elapsedMinutes),
+        };
+      }),
+
+    complete: (id: string) => write(id, () => ({ status: 'complete', completedAt: now() })),
+    reopen: (id: string) => write(id, () => ({ status: 'draft', completedAt: null })),
+
+    get: (id: string) => db.sessions.get(id),
+  };
+}

@@ -1,0 +1,154 @@
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { coachingTiers, participantStatuses, type Participant } from '../../../shared/model';
+import { repositories } from '../../db/instance';
+import { AutosaveText, SelectField } from '../../components/fields';
+import { EmptyState } from '../../components/EmptyState';
+import { navigate } from '../../navigation';
+import { errorMessage } from '../../../shared/result';
+
+const tierLabels: Record<Participant['tier'], string> = {
+  'high-touch': 'High-touch 1:1',
+  'peer-circle': 'Peer circle',
+  scaled: 'Scaled',
+};
+
+const statusLabels: Record<Participant['status'], string> = { active: 'Active', paused: 'Paused', completed: 'Completed' };
+
+function NewParticipantForm() {
+  const [name, setName] = useState('');
+  const [role, setRole] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      className="card form-card"
+      aria-label="New participant"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        try {
+          const participant = await repositories.participants.create({ name, role });
+          navigate('participants', participant.id);
+        } catch (cause) {
+          setError(errorMessage(cause));
+        }
+      }}
+    >
+      <h2>New participant</h2>
+      <div className="field">
+        <label htmlFor="new-participant-name">Name</label>
+        <input id="new-participant-name" autoFocus value={name} onChange={(event) => setName(event.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="new-participant-role">Role</label>
+        <input id="new-participant-role" value={role} onChange={(event) => setRole(event.target.value)} />
+      </div>
+      {error && <p className="field-error">{error}</p>}
+      <div className="row">
+        <button type="submit" className="primary">
+          Add participant
+        </button>
+        <button type="button" onClick={() => navigate('participants')}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ParticipantDetail({ participant }: { participant: Participant }) {
+  const save = (patch: Partial<Participant>) => repositories.participants.update(participant.id, patch);
+  return (
+    <article className="card detail" aria-label={participant.name}>
+      <h2>{participant.name}</h2>
+      <div className="grid-2">
+        <AutosaveText label="Name" stored={participant.name} save={(name) => save({ name })} />
+        <AutosaveText label="Role" stored={participant.role} save={(role) => save({ role })} />
+        <AutosaveText label="Team" stored={participant.team} save={(team) => save({ team })} />
+        <AutosaveText
+          label="Organisation"
+          stored={participant.organisation}
+          save={(organisation) => save({ organisation })}
+        />
+        <SelectField
+          label="Coaching tier"
+          value={participant.tier}
+          options={coachingTiers.map((tier) => ({ value: tier, label: tierLabels[tier] }))}
+          save={(tier) => save({ tier })}
+        />
+        <SelectField
+          label="Status"
+          value={participant.status}
+          options={participantStatuses.map((status) => ({ value: status, label: statusLabels[status] }))}
+          save={(status) => save({ status })}
+        />
+      </div>
+      <AutosaveText label="Notes" multiline stored={participant.notes} save={(notes) => save({ notes })} />
+    </article>
+  );
+}
+
+export function ParticipantsPage({ selectedId }: { selectedId: string | null }) {
+  const [filter, setFilter] = useState('');
+  const participants = useLiveQuery(() => repositories.participants.listActive(), []);
+  const selected = participants?.find((participant) => participant.id === selectedId);
+  const shown = participants?.filter((participant) =>
+    `${participant.name} ${participant.role} ${participant.team}`.toLowerCase().includes(filter.toLowerCase()),
+  );
+
+  return (
+    <>
+      <header className="page-header">
+        <h1>Participants</h1>
+        <button className="primary" onClick={() => navigate('participants', 'new')}>
+          New participant
+        </button>
+      </header>
+      {participants?.length === 0 && selectedId !== 'new' ? (
+        <EmptyState
+          title="No participants yet"
+          action={
+            <button className="primary" onClick={() => navigate('participants', 'new')}>
+              Add a participant
+            </button>
+          }
+        >
+          Add each leader you coach with their team, sponsor and behaviour targets.
+        </EmptyState>
+      ) : (
+        <div className="master-detail">
+          <section className="list-pane" aria-label="Participant list">
+            <input
+              type="search"
+              aria-label="Filter participants"
+              placeholder="Filter by name, role or team"
+              value={filter}
+              onChange={(event) => setFilter(event.target.value)}
+            />
+            <ul className="item-list">
+              {shown?.map((participant) => (
+                <li key={participant.id}>
+                  <a
+                    href={`#/participants/${participant.id}`}
+                    aria-current={participant.id === selectedId ? 'true' : undefined}
+                  >
+                    <strong>{participant.name}</strong>
+                    <span className="muted">{participant.role || 'No role yet'}</span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section className="detail-pane">
+            {selectedId === 'new' ? (
+              <NewParticipantForm />
+            ) : selected ? (
+              <ParticipantDetail key={selected.id} participant={selected} />
+            ) : (
+              <p className="muted pad">Choose a participant to see their sessions, actions and targets.</p>
+            )}
+          </section>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+// The PlatformApi when the renderer runs as a plain web page: downloads instead of save dialogs,
+// templates fetched from the same origin, no keychain.
+import type { PlatformApi } from '../../shared/ipc';
+import { errorMessage, fail, ok } from '../../shared/result';
+
+function download(name: string, data: Uint8Array): void {
+  const url = URL.createObjectURL(new Blob([data as BlobPart]));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Secrets on the web live only for the page's lifetime: there is no keychain to hold them. */
+const sessionSecrets = new Map<string, string>();
+
+export function createWebPlatform(): PlatformApi {
+  return {
+    appInfo: async () =>
+      ok({ name: 'Followthrough', version: import.meta.env.VITE_APP_VERSION ?? 'dev', platform: 'web', desktop: false }),
+    saveFile: async ({ suggestedName, data }) => {
+      download(suggestedName, data);
+      return ok({ saved: true, path: null });
+    },
+    showInFolder: async () => ok(false),
+    readTemplate: async ({ name }) => {
+      try {
+        const response = await fetch(`./templates/${encodeURIComponent(name)}`);
+        if (!response.ok) return fail(`The bundled template ${name} could not be loaded (HTTP ${response.status})`);
+        return ok(new Uint8Array(await response.arrayBuffer()));
+      } catch (error) {
+        return fail(`The bundled template ${name} could not be loaded: ${errorMessage(error)}`);
+      }
+    },
+    networkStatus: async () => ok({ online: navigator.onLine }),
+    getSecret: async ({ key }) => ok(sessionSecrets.get(key) ?? null),
+    setSecret: async ({ key, value }) => {
+      if (value === null) sessionSecrets.delete(key);
+      else sessionSecrets.set(key, value);
+      return ok(true);
+    },
+  };
+}

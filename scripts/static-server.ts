@@ -1,0 +1,65 @@
+// Serves the built renderer (dist/renderer) on 127.0.0.1: `npm run web`, the fallback of
+// `npm start` where there is no Electron binary, the e2e tests and the benchmarks all use it.
+import { createServer, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { contentSecurityPolicy } from '../shared/csp';
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.csv': 'text/csv; charset=utf-8',
+};
+
+export const defaultWebRoot = resolve(import.meta.dirname, '..', 'dist', 'renderer');
+
+export type StaticServer = { url: string; close: () => Promise<void>; server: Server };
+
+/** Resolves a request path inside `root`, or null when it would escape it. */
+export function resolveInside(root: string, requestPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(requestPath.split('?')[0]);
+  } catch {
+    return null;
+  }
+  const target = normalize(join(root, decoded === '/' ? 'index.html' : decoded));
+  return target === root || target.startsWith(root + sep) ? target : null;
+}
+
+export async function startStaticServer(root = defaultWebRoot, port = 0): Promise<StaticServer> {
+  const server = createServer(async (request, response) => {
+    const file = resolveInside(root, request.url ?? '/');
+    if (!file) {
+      response.writeHead(400).end('Bad path');
+      return;
+    }
+    try {
+      if (!(await stat(file)).isFile()) throw new Error('not a file');
+      response.writeHead(200, {
+        'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-cache',
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Security-Policy': contentSecurityPolicy,
+      });
+      response.end(await readFile(file));
+    } catch {
+      response.writeHead(404).end('Not found');
+    }
+  });
+  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    url: `http://127.0.0.1:${actualPort}/`,
+    server,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}

@@ -1,0 +1,79 @@
+// The one contract between the renderer and the main process: every channel's name, the zod
+// schemas of its argument and result, and the PlatformApi type that the preload bridge and the
+// web adapter both implement.
+import { z } from 'zod';
+import type { Result } from './result';
+
+const bytes = z.instanceof(Uint8Array);
+
+const fileFilter = z.object({
+  name: z.string().min(1).max(100),
+  extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/i)).min(1).max(10),
+});
+
+export const bundledTemplateNames = [
+  '1to1-GROW-Checklist.docx',
+  'Accountability-Contract.xlsx',
+  'Measurement-Fields-Config.csv',
+  'Session-Summary.docx',
+] as const;
+export type BundledTemplateName = (typeof bundledTemplateNames)[number];
+
+export const secretKeySchema = z.string().regex(/^[a-z0-9][a-z0-9.-]{0,63}$/, 'Secret keys are short lowercase names');
+
+export const channels = {
+  appInfo: {
+    channel: 'app:info',
+    input: z.undefined(),
+    output: z.object({ name: z.string(), version: z.string(), platform: z.string(), desktop: z.boolean() }),
+  },
+  saveFile: {
+    channel: 'files:save',
+    input: z.object({
+      suggestedName: z.string().min(1).max(255),
+      data: bytes,
+      filters: z.array(fileFilter).max(10),
+    }),
+    /** `path` is null when the coach cancelled the dialog or the platform has no paths (web). */
+    output: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  },
+  showInFolder: {
+    channel: 'files:show-in-folder',
+    input: z.object({ path: z.string().min(1).max(4096) }),
+    output: z.boolean(),
+  },
+  readTemplate: {
+    channel: 'templates:read',
+    input: z.object({ name: z.enum(bundledTemplateNames) }),
+    output: bytes,
+  },
+  networkStatus: {
+    channel: 'network:status',
+    input: z.undefined(),
+    output: z.object({ online: z.boolean() }),
+  },
+  getSecret: {
+    channel: 'secrets:get',
+    input: z.object({ key: secretKeySchema }),
+    output: z.string().nullable(),
+  },
+  setSecret: {
+    channel: 'secrets:set',
+    input: z.object({ key: secretKeySchema, value: z.string().max(4096).nullable() }),
+    output: z.boolean(),
+  },
+} as const;
+
+export type ChannelKey = keyof typeof channels;
+export type ChannelInput<K extends ChannelKey> = z.input<(typeof channels)[K]['input']>;
+export type ChannelOutput<K extends ChannelKey> = z.output<(typeof channels)[K]['output']>;
+
+/** What the renderer may ask of its host; implemented by the Electron preload and the web adapter. */
+export type PlatformApi = {
+  [K in ChannelKey]: ChannelInput<K> extends undefined
+    ? () => Promise<Result<ChannelOutput<K>>>
+    : (input: ChannelInput<K>) => Promise<Result<ChannelOutput<K>>>;
+};
+
+/** The name under which the preload exposes the PlatformApi on `window`. */
+export const bridgeName = 'followthrough';

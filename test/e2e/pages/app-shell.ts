@@ -1,0 +1,29 @@
+// Page object for the shell: sidebar navigation and the participant screens.
+import type { Page } from 'playwright-core';
+
+export class AppShell {
+  constructor(readonly page: Page) {}
+
+  nav() {
+    return this.page.getByRole('navigation', { name: 'Main' });
+  }
+
+  async goTo(section: string) {
+    await this.nav().getByRole('link', { name: section, exact: true }).click();
+    await this.page.getByRole('heading', { level: 1, name: section }).waitFor();
+  }
+
+  async addParticipant(name: string, role: string) {
+    await this.goTo('Participants');
+    await this.page.getByRole('button', { name: 'New participant' }).click();
+    const form = this.page.getByRole('form', { name: 'New participant' });
+    await form.getByLabel('Name').fill(name);
+    await form.getByLabel('Role').fill(role);
+    await form.getByRole('button', { name: 'Add participant' }).click();
+    await this.page.getByRole('article', { name }).waitFor();
+  }
+
+  participantLink(name: string) {
+    return this.page.getByRole('region', { name: 'Participant list' }).getByRole('link', { name: new RegExp(name) });
+  }
+}

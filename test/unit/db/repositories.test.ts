@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTestDatabase } from './test-database';
+import { ValidationError } from '../../../renderer/db/write';
+import type { FollowthroughDatabase } from '../../../renderer/db/database';
+
+let db: FollowthroughDatabase | undefined;
+afterEach(async () => {
+  await db?.delete();
+});
+
+function setup() {
+  const opened = openTestDatabase();
+  db = opened.db;
+  return opened;
+}
+
+describe('repositories', () => {
+  it('stamps ids and times, and refuses a participant without a name with a message', async () => {
+    const { repos, clock } = setup();
+    const amara = await repos.participants.create({ name: 'Amara Okafor' });
+    expect(amara.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(amara.createdAt).toBe(clock());
+    expect(amara.consent).toEqual({ keepNotes: true, shareActions: 'named', aiProcessing: false });
+    await expect(repos.participants.create({ name: '   ' })).rejects.toThrow(ValidationError);
+    await expect(repos.participants.create({ name: '   ' })).rejects.toThrow(/needs a name/);
+  });
+
+  it('refuses an impossible date and keeps the stored session as it was', async () => {
+    const { repos } = setup();
+    const participant = await repos.participants.create({ name: 'Li Wei' });
+    const session = await repos.sessions.create({ participantId: participant.id, date: '2026-11-02', startTime: '09:00' });
+    await expect(repos.sessions.update(session.id, { date: '2026-02-30' })).rejects.toThrow(/does not exist/);
+    await expect(repos.sessions.update(session.id, { durationMinutes: -5 })).rejects.toThrow(/negative/);
+    await expect(repos.sessions.update(session.id, { durationMinutes: 24 * 60 + 1 })).rejects.toThrow(/24 hours/);
+    expect((await repos.sessions.get(session.id))?.date).toBe('2026-11-02');
+  });
+
+  it('stores text exactly as typed, markup and emoji included', async () => {
+    const { repos } = setup();
+    const participant = await repos.participants.create({ name: 'Noor' });
+    const session = await repos.sessions.create({ participantId: participant.id, date: '2026-11-02', startTime: '09:00' });
+    const text = '<script>alert(1)</script> مرحبا 👩🏽‍💼 & "quotes"';
+    await repos.sessions.update(session.id, { notes: text });
+    expect((await repos.sessions.get(session.id))?.notes).toBe(text);
+  });
+
+  it('counts timer minutes into the duration', async () => {
+    const { repos, clock } = setup();
+    const participant = await repos.participants.create({ name: 'Sam' });
+    const session = await repos.sessions.create({ participantId: participant.id, date: '2026-11-02', startTime: '09:00' });
+    await repos.sessions.startTimer(session.id);
+    clock.advance(47 * 60_000 + 20_000);
+    const stopped = await repos.sessions.stopTimer(session.id);
+    expect(stopped.durationMinutes).toBe(47);
+    expect(stopped.timerStartedAt).toBeNull();
+  });
+
+  it('writes an action and its outbox entry together, coalescing unsent changes', async () => {
+    const { repos, clock, db } = setup();
+    const participant = await repos.participants.create({ name: 'Ines' });
+    const action = await repos.actions.add({ participantId: participant.id, text: 'Publish the escalation RACI' });
+    clock.advance(1_000);
+    await repos.actions.update(action.id, { owner: 'Ines' });
+    clock.advance(1_000);
+    await repos.actions.setStatus(action.id, 'done');
+    const entries = await db.outbox.toArray();
+    expect(entries).toHaveLength(1);
+    expect(entries[0].payload).toMatchObject({ id: action.id, owner: 'Ines', status: 'done' });
+    expect(entries[0].idempotencyKey).toBe(`action:${action.id}:${clock()}`);
+  });
+
+  it('queues a new entry once the earlier one has been attempted', async () => {
+    const { repos, clock, db } = setup();
+    const participant = await repos.participants.create({ name: 'Ines' });
+    const action = await repos.actions.add({ participantId: participant.id, text: 'Publish the escalation RACI' });
+    await db.outbox.toCollection().modify({ attempts: 1 });
+    clock.advance(1_000);
+    await repos.actions.update(action.id, { text: 'Publish the escalation RACI to the wiki' });
+    expect(await db.outbox.count()).toBe(2);
+  });
+
+  it('writes neither the action nor the outbox entry when the action is invalid', async () => {
+    const { repos, db } = setup();
+    const participant = await repos.participants.create({ name: 'Ines' });
+    await expect(repos.actions.add({ participantId: participant.id, text: '' })).rejects.toThrow(/one-line/);
+    expect(await db.actions.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('bulk-completes what can be completed and skips the rest', async () => {
+    const { repos } = setup();
+    const participant = await repos.participants.create({ name: 'Ines' });
+    const [first, second, third] = await repos.actions.addMany(
+      ['One', 'Two', 'Three'].map((text) => ({ participantId: participant.id, text })),
+    );
+    await repos.actions.setStatus(third.id, 'dropped');
+    expect(await repos.actions.setStatusMany([first.id, second.id, third.id], 'done')).toBe(2);
+    expect((await repos.actions.get(third.id))?.status).toBe('dropped');
+  });
+});

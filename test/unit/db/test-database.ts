@@ -1,0 +1,17 @@
+// A fresh database per test, on fake-indexeddb, with a clock the test controls.
+import { FollowthroughDatabase } from '../../../renderer/db/database';
+import { createRepositories } from '../../../renderer/db/repositories';
+
+export function testClock(start = Date.UTC(2026, 10, 2, 9, 0)) {
+  let now = start;
+  const clock = () => now;
+  clock.advance = (ms: number) => {
+    now += ms;
+  };
+  return clock;
+}
+
+export function openTestDatabase(clock = testClock()) {
+  const db = new FollowthroughDatabase(`test-${crypto.randomUUID()}`);
+  return { db, clock, repos: createRepositories(db, clock) };
+}

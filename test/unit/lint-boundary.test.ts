@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ESLint } from 'eslint';
+
+const eslint = new ESLint();
+
+async function restrictedImportMessages(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result.messages.filter((message) => message.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('the process-boundary lint rule', () => {
+  it.each([
+    ['renderer/features/x.ts', "import { readFile } from 'node:fs';\nvoid readFile;\n"],
+    ['renderer/features/x.ts', "import { ipcRenderer } from 'electron';\nvoid ipcRenderer;\n"],
+    ['shared/x.ts', "import { join } from 'node:path';\nvoid join;\n"],
+    ['shared/x.ts', "import { app } from 'electron';\nvoid app;\n"],
+    ['renderer/x.ts', "import { harden } from '../electron/window';\nvoid harden;\n"],
+  ])('refuses a forbidden import in %s', async (file, code) => {
+    expect(await restrictedImportMessages(file, code)).toHaveLength(1);
+  });
+
+  it('lets the main process import Node and Electron', async () => {
+    const code = "import { app } from 'electron';\nimport { join } from 'node:path';\nvoid app;\nvoid join;\n";
+    expect(await restrictedImportMessages('electron/main.ts', code)).toEqual([]);
+  });
+
+  it('lets the renderer import shared code', async () => {
+    const code = "import { channels } from '../shared/ipc';\nvoid channels;\n";
+    expect(await restrictedImportMessages('renderer/x.ts', code)).toEqual([]);
+  });
+});
