@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { ErrorBoundary } from './components/ErrorBoundary';
+import { App } from './app';
+import { ErrorBoundary } from './components/error-boundary';
 import { applyStoredTheme } from './theme';
 import { requestPersistentStorage } from './db/instance';
 import './styles.css';

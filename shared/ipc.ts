@@ -52,6 +52,18 @@ export const channels = {
     input: z.undefined(),
     output: z.object({ online: z.boolean() }),
   },
+  /** An HTTP request to the configured upstream; on desktop it goes through the main process. */
+  httpRequest: {
+    channel: 'network:request',
+    input: z.object({
+      url: z.url({ protocol: /^https?$/, error: 'Only http and https addresses can be reached' }),
+      method: z.enum(['GET', 'POST', 'PUT']),
+      headers: z.record(z.string().regex(/^[A-Za-z0-9-]{1,64}$/), z.string().max(8192)),
+      body: z.string().max(20 * 1024 * 1024).nullable(),
+      timeoutMs: z.number().int().min(100).max(120_000),
+    }),
+    output: z.object({ status: z.number().int(), headers: z.record(z.string(), z.string()), body: z.string() }),
+  },
   getSecret: {
     channel: 'secrets:get',
     input: z.object({ key: secretKeySchema }),

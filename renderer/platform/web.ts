@@ -34,6 +34,19 @@ export function createWebPlatform(): PlatformApi {
       }
     },
     networkStatus: async () => ok({ online: navigator.onLine }),
+    httpRequest: async ({ url, method, headers, body, timeoutMs }) => {
+      try {
+        const response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
+        return ok({
+          status: response.status,
+          headers: Object.fromEntries(response.headers.entries()),
+          body: await response.text(),
+        });
+      } catch (error) {
+        const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+        return fail(timedOut ? `No answer within ${timeoutMs / 1000} s` : `Network error: ${errorMessage(error)}`);
+      }
+    },
     getSecret: async ({ key }) => ok(sessionSecrets.get(key) ?? null),
     setSecret: async ({ key, value }) => {
       if (value === null) sessionSecrets.delete(key);

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { coachingTiers, participantStatuses, type Participant } from '../../../shared/model';
 import { repositories } from '../../db/instance';
 import { AutosaveText, SelectField } from '../../components/fields';
-import { EmptyState } from '../../components/EmptyState';
+import { EmptyState } from '../../components/empty-state';
 import { navigate } from '../../navigation';
 import { errorMessage } from '../../../shared/result';
 

@@ -1,4 +1,4 @@
-import { EmptyState } from '../components/EmptyState';
+import { EmptyState } from '../components/empty-state';
 import { navigate, type Section } from '../navigation';
 
 const descriptions: Partial<Record<Section, { title: string; text: string }>> = {

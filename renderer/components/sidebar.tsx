@@ -1,5 +1,5 @@
 import { navigate, type Section } from '../navigation';
-import { Icon } from './Icon';
+import { Icon } from './icon';
 
 const entries: { section: Section; label: string }[] = [
   { section: 'today', label: 'Today' },

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Sidebar } from './components/Sidebar';
-import { CommandPalette, type Command } from './components/CommandPalette';
+import { Sidebar } from './components/sidebar';
+import { CommandPalette, type Command } from './components/command-palette';
 import { navigate, sections, useRoute, type Section } from './navigation';
-import { TodayPage } from './features/today/TodayPage';
-import { ParticipantsPage } from './features/participants/ParticipantsPage';
-import { PlaceholderPage } from './features/PlaceholderPage';
+import { TodayPage } from './features/today/today-page';
+import { ParticipantsPage } from './features/participants/participants-page';
+import { PlaceholderPage } from './features/placeholder-page';
 
 const titles: Record<Section, string> = {
   today: 'Today',

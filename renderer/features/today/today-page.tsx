@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { format } from 'date-fns';
 import { database } from '../../db/instance';
-import { EmptyState } from '../../components/EmptyState';
+import { EmptyState } from '../../components/empty-state';
 import { navigate } from '../../navigation';
 
 export function TodayPage() {
