@@ -2,21 +2,9 @@
 // `npm start` where there is no Electron binary, the e2e tests and the benchmarks all use it.
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
+import { contentTypeOf } from '../shared/content-types';
 import { contentSecurityPolicy } from '../shared/csp';
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  '.csv': 'text/csv; charset=utf-8',
-};
 
 export const defaultWebRoot = resolve(import.meta.dirname, '..', 'dist', 'renderer');
 
@@ -44,7 +32,7 @@ export async function startStaticServer(root = defaultWebRoot, port = 0): Promis
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
       response.writeHead(200, {
-        'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
+        'Content-Type': contentTypeOf(file),
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
         'Content-Security-Policy': contentSecurityPolicy,

@@ -1,0 +1,31 @@
+// Network status and HTTP requests to the coach's upstream, made from the main process with
+// Chromium's network stack (net.fetch), so proxies and certificates follow the system settings.
+import { net } from 'electron';
+import { errorMessage } from '../../shared/result';
+import type { IpcHandlers } from './register';
+
+function failureMessage(error: unknown, url: string, timeoutMs: number): string {
+  if (error instanceof Error && error.name === 'TimeoutError') {
+    return `${new URL(url).host} did not answer within ${timeoutMs / 1000} s`;
+  }
+  const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
+  return `Could not reach ${new URL(url).host}: ${errorMessage(cause)}`;
+}
+
+export function networkHandlers(): Pick<IpcHandlers, 'networkStatus' | 'httpRequest'> {
+  return {
+    networkStatus: () => ({ online: net.isOnline() }),
+    httpRequest: async ({ url, method, headers, body, timeoutMs }) => {
+      try {
+        const response = await net.fetch(url, { method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
+        return {
+          status: response.status,
+          headers: Object.fromEntries(response.headers.entries()),
+          body: await response.text(),
+        };
+      } catch (error) {
+        throw new Error(failureMessage(error, url, timeoutMs), { cause: error });
+      }
+    },
+  };
+}

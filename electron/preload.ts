@@ -1,0 +1,18 @@
+// The bridge between the sandboxed renderer and the main process: exactly the PlatformApi of
+// shared/ipc.ts, one method per channel. ipcRenderer itself never crosses contextBridge, so a
+// page cannot invoke a channel that is not listed here.
+import { contextBridge, ipcRenderer } from 'electron';
+import { bridgeName, channels, type PlatformApi } from '../shared/ipc';
+
+const api = {
+  appInfo: () => ipcRenderer.invoke(channels.appInfo.channel),
+  saveFile: (input) => ipcRenderer.invoke(channels.saveFile.channel, input),
+  showInFolder: (input) => ipcRenderer.invoke(channels.showInFolder.channel, input),
+  readTemplate: (input) => ipcRenderer.invoke(channels.readTemplate.channel, input),
+  networkStatus: () => ipcRenderer.invoke(channels.networkStatus.channel),
+  httpRequest: (input) => ipcRenderer.invoke(channels.httpRequest.channel, input),
+  getSecret: (input) => ipcRenderer.invoke(channels.getSecret.channel, input),
+  setSecret: (input) => ipcRenderer.invoke(channels.setSecret.channel, input),
+} satisfies PlatformApi;
+
+contextBridge.exposeInMainWorld(bridgeName, api);

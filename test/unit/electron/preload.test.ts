@@ -1,0 +1,49 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { bridgeName, channels, type ChannelKey, type PlatformApi } from '../../../shared/ipc';
+import { contextBridge, ipcRenderer, resetFakeElectron } from './fake-electron';
+
+vi.mock('electron', () => import('./fake-electron'));
+
+let exposed: PlatformApi;
+beforeAll(async () => {
+  resetFakeElectron();
+  await import('../../../electron/preload');
+  exposed = contextBridge.exposed.get(bridgeName) as PlatformApi;
+});
+
+const sampleInputs: { [K in ChannelKey]: Parameters<PlatformApi[K]>[0] | undefined } = {
+  appInfo: undefined,
+  saveFile: { suggestedName: 'a.csv', data: new Uint8Array([1]), filters: [] },
+  showInFolder: { path: '/home/coach/a.csv' },
+  readTemplate: { name: 'Session-Summary.docx' },
+  networkStatus: undefined,
+  httpRequest: { url: 'https://hub.example/', method: 'GET', headers: {}, body: null, timeoutMs: 1000 },
+  getSecret: { key: 'hub-token' },
+  setSecret: { key: 'hub-token', value: null },
+};
+
+describe('the preload bridge', () => {
+  it('exposes one object, under the bridge name', () => {
+    expect(contextBridge.exposeInMainWorld).toHaveBeenCalledOnce();
+    expect(contextBridge.exposeInMainWorld).toHaveBeenCalledWith(bridgeName, exposed);
+  });
+
+  it('has exactly one method per channel of the contract, and nothing else', () => {
+    expect(Object.keys(exposed).sort()).toEqual(Object.keys(channels).sort());
+    for (const value of Object.values(exposed)) {
+      expect(typeof value).toBe('function');
+      expect(value).not.toBe(ipcRenderer.invoke);
+    }
+    expect(Object.values(exposed)).not.toContain(ipcRenderer);
+  });
+
+  it.each(Object.keys(channels) as ChannelKey[])('%s invokes its own channel with only its input', async (key) => {
+    ipcRenderer.invoke.mockClear();
+    ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: key });
+    const input = sampleInputs[key];
+    const call = exposed[key] as (input?: unknown, extra?: unknown) => Promise<unknown>;
+    expect(await call(input, 'smuggled')).toEqual({ ok: true, value: key });
+    const expectedArguments = input === undefined ? [channels[key].channel] : [channels[key].channel, input];
+    expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(...expectedArguments);
+  });
+});
