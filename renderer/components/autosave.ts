@@ -5,6 +5,8 @@ import { create } from 'zustand';
 import { errorMessage } from '../../shared/result';
 
 export const AUTOSAVE_DELAY_MS = 250;
+/** Continuous typing never pauses, so an edit is written at the latest this long after it began. */
+export const AUTOSAVE_MAX_WAIT_MS = 300;
 
 type SaveStatus = { pending: number; lastSavedAt: number | null; error: string | null };
 
@@ -30,9 +32,13 @@ export class DebouncedWriter<T> {
   private onSettled: (error: string | null) => void = () => undefined;
   private edit: { value: T } | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private unsavedSince: number | null = null;
   private writing = 0;
 
-  constructor(private readonly delayMs = AUTOSAVE_DELAY_MS) {}
+  constructor(
+    private readonly delayMs = AUTOSAVE_DELAY_MS,
+    private readonly maxWaitMs = AUTOSAVE_MAX_WAIT_MS,
+  ) {}
 
   /** Points the writer at the component's latest save function and error setter. */
   connect(save: (value: T) => Promise<unknown>, onSettled: (error: string | null) => void): void {
@@ -48,20 +54,25 @@ export class DebouncedWriter<T> {
   change(value: T): void {
     this.edit = { value };
     writersWithPendingEdits.add(this as DebouncedWriter<unknown>);
+    const now = Date.now();
+    this.unsavedSince ??= now;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), this.delayMs);
+    const wait = Math.min(this.delayMs, this.unsavedSince + this.maxWaitMs - now);
+    this.timer = setTimeout(() => this.flush(), Math.max(0, wait));
   }
 
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.unsavedSince = null;
     const edit = this.edit;
     if (!edit) return;
     this.edit = null;
     writersWithPendingEdits.delete(this as DebouncedWriter<unknown>);
     this.writing += 1;
     useSaveStatus.setState((state) => ({ pending: state.pending + 1 }));
-    this.save(edit.value).then(
+    // A save that throws before returning a promise (a parse error) is handled like a refusal.
+    new Promise((resolve) => resolve(this.save(edit.value))).then(
       () => this.settle(null),
       (error: unknown) => this.settle(errorMessage(error)),
     );

@@ -1,6 +1,6 @@
 // Form fields that save themselves. Each shows its own inline message when a value is refused,
 // and keeps what the coach typed on screen so nothing is lost.
-import { useId } from 'react';
+import { useId, type KeyboardEvent, type Ref } from 'react';
 import { useAutosavedValue } from './autosave';
 
 type TextProps = {
@@ -11,9 +11,27 @@ type TextProps = {
   placeholder?: string;
   hint?: string;
   rows?: number;
+  /** Inside a table row: the label is for screen readers only. */
+  compact?: boolean;
+  inputRef?: Ref<HTMLTextAreaElement>;
+  autoFocus?: boolean;
+  onKeyDown?: (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => void;
 };
 
-export function AutosaveText({ label, stored, save, multiline, placeholder, hint, rows = 4 }: TextProps) {
+export function AutosaveText(props: TextProps) {
+  const {
+    label,
+    stored,
+    save,
+    multiline,
+    placeholder,
+    hint,
+    rows = 4,
+    compact,
+    inputRef,
+    onKeyDown,
+    autoFocus,
+  } = props;
   const id = useId();
   const { value, change, flush, error } = useAutosavedValue(stored, save);
   const common = {
@@ -21,14 +39,18 @@ export function AutosaveText({ label, stored, save, multiline, placeholder, hint
     value,
     placeholder,
     onBlur: flush,
+    onKeyDown,
+    autoFocus,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': error || hint ? `${id}-message` : undefined,
   };
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
+    <div className={compact ? 'field compact' : 'field'}>
+      <label htmlFor={id} className={compact ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
       {multiline ? (
-        <textarea {...common} rows={rows} onChange={(event) => change(event.target.value)} />
+        <textarea {...common} ref={inputRef} rows={rows} onChange={(event) => change(event.target.value)} />
       ) : (
         <input {...common} onChange={(event) => change(event.target.value)} />
       )}

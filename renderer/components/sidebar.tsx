@@ -1,5 +1,6 @@
 import { navigate, type Section } from '../navigation';
 import { Icon } from './icon';
+import { SyncIndicator } from '../features/sync/sync-indicator';
 
 const entries: { section: Section; label: string }[] = [
   { section: 'today', label: 'Today' },
@@ -43,6 +44,7 @@ export function Sidebar({ current, onOpenPalette }: { current: Section; onOpenPa
           </li>
         ))}
       </ul>
+      <SyncIndicator />
     </nav>
   );
 }

@@ -1,10 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
 import { launchApp, type AppBrowser } from './browser';
 import { AppShell } from './pages/app-shell';
-
-export const screenshotDir = 'test-results/screenshots';
-mkdirSync(screenshotDir, { recursive: true });
+import { screenshotDir } from './screenshots';
 
 let app: AppBrowser | undefined;
 afterEach(async () => {
@@ -16,12 +13,21 @@ describe('the app shell', () => {
   it('loads every section with no console errors and shows real empty states', async () => {
     app = await launchApp();
     const shell = new AppShell(app.page);
-    for (const section of ['Today', 'Participants', 'Sessions', 'Actions', 'Contracts', 'Sync', 'Metrics', 'Settings']) {
+    for (const section of [
+      'Today',
+      'Participants',
+      'Sessions',
+      'Actions',
+      'Contracts',
+      'Sync',
+      'Metrics',
+      'Settings',
+    ]) {
       await shell.goTo(section);
     }
     await shell.goTo('Today');
     await expect(app.page.getByRole('button', { name: 'Add your first participant' }).isVisible()).resolves.toBe(true);
-    expect(app.consoleErrors, app.consoleErrors.join("\n")).toEqual([]);
+    expect(app.consoleErrors, app.consoleErrors.join('\n')).toEqual([]);
   });
 
   it.each(['light', 'dark'] as const)('renders the %s theme from the OS preference', async (colorScheme) => {

@@ -1,7 +1,12 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { coachingTiers, participantStatuses, type Participant } from '../../../shared/model';
-import { repositories } from '../../db/instance';
+import Dexie from 'dexie';
+import { format, parseISO } from 'date-fns';
+import { database, repositories } from '../../db/instance';
+import { DateField } from '../../components/date-field';
+import { startSession } from '../sessions/start-session';
+import { formatMinutes, sessionTypeLabels } from '../labels';
 import { AutosaveText, SelectField } from '../../components/fields';
 import { EmptyState } from '../../components/empty-state';
 import { navigate } from '../../navigation';
@@ -13,7 +18,11 @@ const tierLabels: Record<Participant['tier'], string> = {
   scaled: 'Scaled',
 };
 
-const statusLabels: Record<Participant['status'], string> = { active: 'Active', paused: 'Paused', completed: 'Completed' };
+const statusLabels: Record<Participant['status'], string> = {
+  active: 'Active',
+  paused: 'Paused',
+  completed: 'Completed',
+};
 
 function NewParticipantForm() {
   const [name, setName] = useState('');
@@ -55,35 +64,156 @@ function NewParticipantForm() {
   );
 }
 
+function ParticipantHistory({ participant }: { participant: Participant }) {
+  const sessions = useLiveQuery(
+    () =>
+      database.sessions
+        .where('[participantId+date]')
+        .between([participant.id, Dexie.minKey], [participant.id, Dexie.maxKey])
+        .reverse()
+        .filter((session) => session.deletedAt === undefined)
+        .toArray(),
+    [participant.id],
+  );
+  const openActions = useLiveQuery(
+    () =>
+      database.actions
+        .where('participantId')
+        .equals(participant.id)
+        .filter((action) => action.deletedAt === undefined && (action.status === 'open' || action.status === 'blocked'))
+        .toArray(),
+    [participant.id],
+  );
+  const contracts = useLiveQuery(
+    () =>
+      database.contracts
+        .where('participantId')
+        .equals(participant.id)
+        .filter((c) => c.deletedAt === undefined)
+        .toArray(),
+    [participant.id],
+  );
+  const today = format(new Date(), 'yyyy-MM-dd');
+  return (
+    <div className="detail-columns">
+      <section className="card" aria-label="Sessions">
+        <div className="section-title">
+          <h2>Sessions</h2>
+          <button onClick={() => void startSession(participant.id)}>
+            New session <kbd>Alt N</kbd>
+          </button>
+        </div>
+        {sessions?.length === 0 ? (
+          <p className="muted">No sessions yet.</p>
+        ) : (
+          <ul className="plain-list">
+            {sessions?.slice(0, 20).map((session) => (
+              <li key={session.id}>
+                <a href={`#/sessions/${session.id}`}>{format(parseISO(session.date), 'EEE d MMM yyyy')}</a>
+                <span className="muted">
+                  {sessionTypeLabels[session.type]}
+                  {session.durationMinutes > 0 && ` · ${formatMinutes(session.durationMinutes)}`}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="card" aria-label="Open actions">
+        <div className="section-title">
+          <h2>Open actions</h2>
+          <span className="muted">{openActions?.length ?? 0}</span>
+        </div>
+        {openActions?.length === 0 ? (
+          <p className="muted">Nothing open.</p>
+        ) : (
+          <ul className="plain-list">
+            {openActions?.slice(0, 20).map((action) => (
+              <li key={action.id}>
+                <span>{action.text}</span>
+                <span className={action.dueDate && action.dueDate < today ? 'badge danger' : 'badge'}>
+                  {action.status === 'blocked' ? 'Blocked' : (action.dueDate ?? 'No due date')}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="card" aria-label="Contracts">
+        <div className="section-title">
+          <h2>Contracts</h2>
+        </div>
+        {contracts?.length === 0 ? (
+          <p className="muted">No accountability contract yet.</p>
+        ) : (
+          <ul className="plain-list">
+            {contracts?.map((contract) => (
+              <li key={contract.id}>
+                <a href={`#/contracts/${contract.id}`}>{contract.title || 'Untitled contract'}</a>
+                <span className={contract.nextReviewDate < today ? 'badge danger' : 'badge'}>
+                  Review{' '}
+                  {contract.nextReviewDate < today ? 'overdue' : format(parseISO(contract.nextReviewDate), 'd MMM')}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
 function ParticipantDetail({ participant }: { participant: Participant }) {
   const save = (patch: Partial<Participant>) => repositories.participants.update(participant.id, patch);
   return (
-    <article className="card detail" aria-label={participant.name}>
-      <h2>{participant.name}</h2>
-      <div className="grid-2">
-        <AutosaveText label="Name" stored={participant.name} save={(name) => save({ name })} />
-        <AutosaveText label="Role" stored={participant.role} save={(role) => save({ role })} />
-        <AutosaveText label="Team" stored={participant.team} save={(team) => save({ team })} />
-        <AutosaveText
-          label="Organisation"
-          stored={participant.organisation}
-          save={(organisation) => save({ organisation })}
-        />
-        <SelectField
-          label="Coaching tier"
-          value={participant.tier}
-          options={coachingTiers.map((tier) => ({ value: tier, label: tierLabels[tier] }))}
-          save={(tier) => save({ tier })}
-        />
-        <SelectField
-          label="Status"
-          value={participant.status}
-          options={participantStatuses.map((status) => ({ value: status, label: statusLabels[status] }))}
-          save={(status) => save({ status })}
-        />
-      </div>
-      <AutosaveText label="Notes" multiline stored={participant.notes} save={(notes) => save({ notes })} />
-    </article>
+    <div className="stack-lg">
+      <article className="card detail" aria-label={participant.name}>
+        <div className="section-title">
+          <h2>{participant.name}</h2>
+          <span className="badge">{statusLabels[participant.status]}</span>
+        </div>
+        <div className="grid-2">
+          <AutosaveText label="Name" stored={participant.name} save={(name) => save({ name })} />
+          <AutosaveText label="Role" stored={participant.role} save={(role) => save({ role })} />
+          <AutosaveText label="Team" stored={participant.team} save={(team) => save({ team })} />
+          <AutosaveText
+            label="Organisation"
+            stored={participant.organisation}
+            save={(organisation) => save({ organisation })}
+          />
+          <AutosaveText label="Sponsor" stored={participant.sponsor} save={(sponsor) => save({ sponsor })} />
+          <AutosaveText label="Cohort" stored={participant.cohort} save={(cohort) => save({ cohort })} />
+          <SelectField
+            label="Coaching tier"
+            value={participant.tier}
+            options={coachingTiers.map((tier) => ({ value: tier, label: tierLabels[tier] }))}
+            save={(tier) => save({ tier })}
+          />
+          <SelectField
+            label="Status"
+            value={participant.status}
+            options={participantStatuses.map((status) => ({ value: status, label: statusLabels[status] }))}
+            save={(status) => save({ status })}
+          />
+          <DateField label="Coaching start" stored={participant.startDate} save={(startDate) => save({ startDate })} />
+        </div>
+        <div className="grid-2">
+          <AutosaveText
+            label="Primary behaviour target"
+            hint="One primary target per leader, as the program guide recommends"
+            stored={participant.primaryTarget}
+            save={(primaryTarget) => save({ primaryTarget })}
+          />
+          <AutosaveText
+            label="Secondary behaviour target"
+            stored={participant.secondaryTarget}
+            save={(secondaryTarget) => save({ secondaryTarget })}
+          />
+        </div>
+        <AutosaveText label="Notes" multiline stored={participant.notes} save={(notes) => save({ notes })} />
+      </article>
+      <ParticipantHistory participant={participant} />
+    </div>
   );
 }
 

@@ -1,20 +1,37 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { format } from 'date-fns';
+import { format, parseISO } from 'date-fns';
 import { database } from '../../db/instance';
 import { EmptyState } from '../../components/empty-state';
 import { navigate } from '../../navigation';
+import { formatDay, formatMinutes, sessionTypeLabels } from '../labels';
+import { StatusSelect } from '../actions/action-row';
+import { loadTodayData } from './today-data';
+
+const day = (date: string) => format(parseISO(date), 'EEE d MMM');
 
 export function TodayPage() {
-  const participantCount = useLiveQuery(() => database.participants.count(), []);
+  const data = useLiveQuery(() => loadTodayData(database, new Date()), []);
+  const names = useLiveQuery(
+    async () => new Map((await database.participants.toArray()).map((p) => [p.id, p.name])),
+    [],
+  );
+  const today = format(new Date(), 'yyyy-MM-dd');
+  const name = (participantId: string) => names?.get(participantId) ?? '…';
+
   return (
-    <>
+    <div data-ready={data && names ? 'true' : undefined}>
       <header className="page-header">
         <div>
           <p className="eyebrow">{format(new Date(), 'EEEE d MMMM')}</p>
           <h1>Today</h1>
         </div>
+        {data && data.participantCount > 0 && (
+          <button className="primary" onClick={() => navigate('sessions', 'new')}>
+            New session <kbd>Alt N</kbd>
+          </button>
+        )}
       </header>
-      {participantCount === 0 && (
+      {data?.participantCount === 0 && (
         <EmptyState
           title="Welcome to Followthrough"
           action={
@@ -23,10 +40,123 @@ export function TodayPage() {
             </button>
           }
         >
-          Add the leaders you coach, then run sessions with them. Today will show upcoming sessions, actions due and
+          Add the leaders you coach, then run sessions with them. Today will show recent sessions, actions due and
           contracts that need a review.
         </EmptyState>
       )}
-    </>
+      {data && data.participantCount > 0 && (
+        <div className="today-grid">
+          {data.sessionsOwingAction.some(({ state }) => state === 'open') && (
+            <section className="notice warn today-wide" aria-label="Sessions waiting for an action">
+              <strong>Log an action while it is fresh.</strong>{' '}
+              {data.sessionsOwingAction
+                .filter(({ state }) => state === 'open')
+                .map(({ session }) => (
+                  <a key={session.id} href={`#/sessions/${session.id}`} className="inline-link">
+                    {name(session.participantId)} · {day(session.date)}
+                  </a>
+                ))}{' '}
+              has no action yet; the program asks for one within 24 hours.
+            </section>
+          )}
+
+          <section className="card" aria-label="Recent sessions">
+            <div className="section-title">
+              <h2>Recent sessions</h2>
+              <a href="#/sessions">All sessions</a>
+            </div>
+            {data.recentSessions.length === 0 ? (
+              <p className="muted">No sessions in the last week.</p>
+            ) : (
+              <ul className="plain-list">
+                {data.recentSessions.map((session) => (
+                  <li key={session.id}>
+                    <a href={`#/sessions/${session.id}`}>{name(session.participantId)}</a>
+                    <span className="muted">
+                      {session.date === today ? 'Today' : day(session.date)} · {sessionTypeLabels[session.type]}
+                      {session.durationMinutes > 0 && ` · ${formatMinutes(session.durationMinutes)}`}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+
+          <section className="card" aria-label="Contracts due for review">
+            <div className="section-title">
+              <h2>Contracts to review</h2>
+              <a href="#/contracts">All contracts</a>
+            </div>
+            {data.contractsForReview.length === 0 ? (
+              <p className="muted">No contract is due for review this week.</p>
+            ) : (
+              <ul className="plain-list">
+                {data.contractsForReview.map((contract) => (
+                  <li key={contract.id}>
+                    <a href={`#/contracts/${contract.id}`}>{contract.title || 'Untitled contract'}</a>
+                    <span className={contract.nextReviewDate < today ? 'badge danger' : 'badge warn'}>
+                      {contract.nextReviewDate < today ? 'Overdue since' : 'Due'} {day(contract.nextReviewDate)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+
+          <section className="card today-wide" aria-label="Actions due">
+            <div className="section-title">
+              <h2>Actions due or overdue</h2>
+              <span className="muted">
+                {data.dueActionCount > data.dueActions.length
+                  ? `${data.dueActions.length} of ${data.dueActionCount} shown · `
+                  : ''}
+                <a href="#/actions">All actions</a>
+              </span>
+            </div>
+            {data.dueActions.length === 0 ? (
+              <p className="muted">Nothing due today. Well followed through.</p>
+            ) : (
+              <table className="data-table">
+                <tbody>
+                  {data.dueActions.map((action) => (
+                    <tr key={action.id}>
+                      <td>
+                        {action.sessionId ? <a href={`#/sessions/${action.sessionId}`}>{action.text}</a> : action.text}
+                      </td>
+                      <td>{action.owner || name(action.participantId)}</td>
+                      <td className={action.dueDate! < today ? 'date-cell overdue' : 'date-cell'}>
+                        {action.dueDate === today ? 'Today' : formatDay(action.dueDate!)}
+                      </td>
+                      <td>
+                        <StatusSelect action={action} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+
+          {data.sessionsOwingAction.some(({ state }) => state === 'missed') && (
+            <section className="card today-wide" aria-label="Sessions without an action within 24 hours">
+              <div className="section-title">
+                <h2>Sessions that produced no action within 24 hours</h2>
+                <span className="muted">last 30 days</span>
+              </div>
+              <ul className="plain-list">
+                {data.sessionsOwingAction
+                  .filter(({ state }) => state === 'missed')
+                  .map(({ session }) => (
+                    <li key={session.id}>
+                      <a href={`#/sessions/${session.id}`}>{name(session.participantId)}</a>
+                      <span className="muted">{day(session.date)}</span>
+                    </li>
+                  ))}
+              </ul>
+            </section>
+          )}
+        </div>
+      )}
+    </div>
   );
 }

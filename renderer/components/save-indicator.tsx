@@ -1,0 +1,18 @@
+import { useSaveStatus } from './autosave';
+
+/** The quiet "Saved" beside a screen that saves itself; says so plainly when a save failed. */
+export function SaveIndicator() {
+  const { pending, lastSavedAt, error } = useSaveStatus();
+  if (error)
+    return (
+      <span className="save-indicator error" role="alert">
+        Not saved: {error}
+      </span>
+    );
+  if (pending > 0) return <span className="save-indicator">Saving…</span>;
+  return (
+    <span className="save-indicator" aria-live="polite">
+      {lastSavedAt ? 'Saved' : 'All changes saved'}
+    </span>
+  );
+}

@@ -1,0 +1,201 @@
+import { useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { endOfWeek, format } from 'date-fns';
+import { actionStatuses, type Action, type ActionStatus } from '../../../shared/model';
+import { database, repositories } from '../../db/instance';
+import { EmptyState } from '../../components/empty-state';
+import { showToast } from '../../components/toasts';
+import { navigate } from '../../navigation';
+import { actionStatusLabels, formatDay } from '../labels';
+import { StatusSelect } from './action-row';
+
+type DueFilter = 'any' | 'overdue' | 'this-week' | 'none';
+type Filters = { status: ActionStatus | 'unfinished' | 'all'; owner: string; participantId: string; due: DueFilter };
+
+const PAGE_SIZE = 200;
+const unfinished: ActionStatus[] = ['open', 'blocked'];
+
+function matchesDue(action: Action, due: DueFilter, today: string, weekEnd: string): boolean {
+  if (due === 'any') return true;
+  if (due === 'none') return action.dueDate === null;
+  if (!action.dueDate) return false;
+  return due === 'overdue' ? action.dueDate < today : action.dueDate >= today && action.dueDate <= weekEnd;
+}
+
+export function ActionsPage() {
+  const [filters, setFilters] = useState<Filters>({ status: 'unfinished', owner: '', participantId: '', due: 'any' });
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const participants = useLiveQuery(() => repositories.participants.listActive(), []);
+  const names = useMemo(() => new Map(participants?.map((p) => [p.id, p.name])), [participants]);
+  const today = format(new Date(), 'yyyy-MM-dd');
+  const weekEnd = format(endOfWeek(new Date(), { weekStartsOn: 1 }), 'yyyy-MM-dd');
+
+  const actions = useLiveQuery(async () => {
+    const statuses =
+      filters.status === 'all' ? actionStatuses : filters.status === 'unfinished' ? unfinished : [filters.status];
+    const base = filters.participantId
+      ? database.actions
+          .where('participantId')
+          .equals(filters.participantId)
+          .filter((a) => statuses.includes(a.status))
+      : database.actions.where('status').anyOf(statuses);
+    const owner = filters.owner.trim().toLowerCase();
+    const matching = await base
+      .filter(
+        (action) =>
+          action.deletedAt === undefined &&
+          (!owner || action.owner.toLowerCase().includes(owner)) &&
+          matchesDue(action, filters.due, today, weekEnd),
+      )
+      .toArray();
+    return matching.sort(
+      (a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.createdAt - b.createdAt,
+    );
+  }, [filters, today, weekEnd]);
+
+  const shown = actions?.slice(0, limit);
+  const set = (patch: Partial<Filters>) => {
+    setFilters({ ...filters, ...patch });
+    setSelected(new Set());
+  };
+  const toggle = (id: string) => {
+    const next = new Set(selected);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setSelected(next);
+  };
+
+  return (
+    <>
+      <header className="page-header">
+        <div>
+          <p className="eyebrow">Across all participants</p>
+          <h1>Actions</h1>
+        </div>
+        <button
+          className="primary"
+          disabled={selected.size === 0}
+          onClick={async () => {
+            const moved = await repositories.actions.setStatusMany([...selected], 'done');
+            setSelected(new Set());
+            showToast({ message: `${moved} ${moved === 1 ? 'action' : 'actions'} marked done` });
+          }}
+        >
+          {selected.size ? `Mark ${selected.size} done` : 'Mark done'}
+        </button>
+      </header>
+      <div className="filters" role="group" aria-label="Filters">
+        <label>
+          Status
+          <select value={filters.status} onChange={(event) => set({ status: event.target.value as Filters['status'] })}>
+            <option value="unfinished">Open or blocked</option>
+            <option value="all">Any status</option>
+            {actionStatuses.map((status) => (
+              <option key={status} value={status}>
+                {actionStatusLabels[status]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Due
+          <select value={filters.due} onChange={(event) => set({ due: event.target.value as DueFilter })}>
+            <option value="any">Any time</option>
+            <option value="overdue">Overdue</option>
+            <option value="this-week">This week</option>
+            <option value="none">No due date</option>
+          </select>
+        </label>
+        <label>
+          Participant
+          <select value={filters.participantId} onChange={(event) => set({ participantId: event.target.value })}>
+            <option value="">Everyone</option>
+            {participants?.map((participant) => (
+              <option key={participant.id} value={participant.id}>
+                {participant.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Owner
+          <input
+            value={filters.owner}
+            placeholder="Any owner"
+            onChange={(event) => set({ owner: event.target.value })}
+          />
+        </label>
+      </div>
+      {actions?.length === 0 ? (
+        <EmptyState
+          title="No actions match"
+          action={<button onClick={() => navigate('sessions', 'new')}>Start a session</button>}
+        >
+          Actions agreed in sessions appear here with their owner, due date and how completion will be verified.
+        </EmptyState>
+      ) : (
+        <section className="card flush" aria-label="Action list">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th className="col-check">
+                  <input
+                    type="checkbox"
+                    aria-label="Select all shown"
+                    checked={!!shown?.length && shown.every((action) => selected.has(action.id))}
+                    onChange={(event) =>
+                      setSelected(event.target.checked ? new Set(shown?.map((a) => a.id)) : new Set())
+                    }
+                  />
+                </th>
+                <th>Action</th>
+                <th>Owner</th>
+                <th>Participant</th>
+                <th>Due</th>
+                <th>Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown?.map((action) => (
+                <tr key={action.id}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={`Select “${action.text}”`}
+                      checked={selected.has(action.id)}
+                      onChange={() => toggle(action.id)}
+                    />
+                  </td>
+                  <td>
+                    {action.sessionId ? <a href={`#/sessions/${action.sessionId}`}>{action.text}</a> : action.text}
+                    {action.isExperiment && <span className="badge accent inline">Experiment</span>}
+                  </td>
+                  <td>{action.owner || '—'}</td>
+                  <td>{names.get(action.participantId) ?? '—'}</td>
+                  <td
+                    className={
+                      action.dueDate && action.dueDate < today && unfinished.includes(action.status) ? 'overdue' : ''
+                    }
+                  >
+                    {action.dueDate ?? '—'}
+                  </td>
+                  <td>
+                    <StatusSelect action={action} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {actions && actions.length > limit && (
+            <div className="pad-sm">
+              <button onClick={() => setLimit(limit + PAGE_SIZE)}>
+                Show {Math.min(PAGE_SIZE, actions.length - limit)} more
+              </button>
+            </div>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,251 @@
+import { useEffect, useRef } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { sessionTypes, type Session } from '../../../shared/model';
+import { errorMessage } from '../../../shared/result';
+import { database, repositories } from '../../db/instance';
+import { AutosaveText, SelectField } from '../../components/fields';
+import { DateField } from '../../components/date-field';
+import { SaveIndicator } from '../../components/save-indicator';
+import { ConfirmButton } from '../../components/confirm-button';
+import { showToast } from '../../components/toasts';
+import { navigate } from '../../navigation';
+import { formatMinutes, sessionTypeLabels } from '../labels';
+import { ActionLog } from './action-log';
+import { PulseField } from './pulse-field';
+import { SessionTimer } from './session-timer';
+import { WillField } from './will-field';
+
+const growPrompts = {
+  goal: 'What do you want to walk out of this conversation with?',
+  reality: 'What is happening now? What have you tried?',
+  options: 'What could you do? What else?',
+};
+
+function parseMinutes(text: string): number {
+  const minutes = Number(text.trim());
+  if (!/^\d+$/.test(text.trim()) || !Number.isInteger(minutes)) throw new Error('Enter whole minutes, e.g. 45');
+  return minutes;
+}
+
+function parseStartTime(text: string): string {
+  const match = /^(\d{1,2})[:.]?(\d{2})$/.exec(text.trim());
+  if (!match) throw new Error('Use a time like 09:30');
+  return `${match[1].padStart(2, '0')}:${match[2]}`;
+}
+
+export function SessionEditor({ sessionId }: { sessionId: string }) {
+  const session = useLiveQuery(() => database.sessions.get(sessionId), [sessionId]);
+  const participant = useLiveQuery(
+    () => (session ? database.participants.get(session.participantId) : undefined),
+    [session?.participantId],
+  );
+  const actions = useLiveQuery(
+    () =>
+      database.actions
+        .where('sessionId')
+        .equals(sessionId)
+        .filter((action) => action.deletedAt === undefined)
+        .sortBy('createdAt'),
+    [sessionId],
+  );
+  const addActionInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey && event.key.toLowerCase() === 'a') {
+        event.preventDefault();
+        addActionInput.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  if (session === undefined) return <p className="muted pad">Loading session…</p>;
+  if (session === null || session.deletedAt) {
+    return (
+      <p className="muted pad">
+        This session is not here any more. It may be in the trash (Settings → Trash).{' '}
+        <button className="link" onClick={() => navigate('sessions')}>
+          Back to sessions
+        </button>
+      </p>
+    );
+  }
+
+  const save = (patch: Partial<Session>) => repositories.sessions.update(session.id, patch);
+  const blank = !session.goal && !session.reality && !session.options && !session.will;
+  const complete = session.status === 'complete';
+
+  return (
+    <div className="session-editor">
+      <header className="page-header">
+        <div>
+          <p className="eyebrow">
+            {sessionTypeLabels[session.type]} session · {complete ? 'complete' : 'draft'}
+          </p>
+          <h1>
+            {participant ? (
+              <a href={`#/participants/${participant.id}`} className="heading-link">
+                {participant.name}
+              </a>
+            ) : (
+              'Session'
+            )}
+          </h1>
+        </div>
+        <div className="row">
+          <SaveIndicator />
+          <SessionTimer session={session} />
+          <button
+            className={complete ? '' : 'primary'}
+            onClick={() =>
+              void (complete ? repositories.sessions.reopen(session.id) : repositories.sessions.complete(session.id))
+            }
+          >
+            {complete ? 'Reopen' : 'Mark complete'}
+          </button>
+          <ConfirmButton
+            confirmLabel="Delete session?"
+            onConfirm={async () => {
+              await repositories.trash.deleteSession(session.id);
+              navigate('sessions');
+              showToast({
+                message: 'Session moved to the trash',
+                actionLabel: 'Undo',
+                onAction: () =>
+                  void repositories.trash.restoreSession(session.id).then(() => navigate('sessions', session.id)),
+              });
+            }}
+          >
+            Delete
+          </ConfirmButton>
+        </div>
+      </header>
+
+      {complete && actions?.length === 0 && (
+        <p className="notice warn" role="status">
+          No action logged yet. The program asks every session to produce at least one action within 24 hours.
+        </p>
+      )}
+
+      <div className="session-layout">
+        <div className="session-main">
+          <section className="card grow" aria-label="GROW">
+            <AutosaveText
+              label="Goal"
+              autoFocus={blank}
+              multiline
+              rows={5}
+              placeholder={growPrompts.goal}
+              stored={session.goal}
+              save={(goal) => save({ goal })}
+            />
+            <AutosaveText
+              label="Reality"
+              multiline
+              rows={5}
+              placeholder={growPrompts.reality}
+              stored={session.reality}
+              save={(reality) => save({ reality })}
+            />
+            <AutosaveText
+              label="Options"
+              multiline
+              rows={5}
+              placeholder={growPrompts.options}
+              stored={session.options}
+              save={(options) => save({ options })}
+            />
+            <WillField
+              stored={session.will}
+              save={(will) => save({ will })}
+              onLineToAction={async (text) => {
+                try {
+                  await repositories.actions.add({
+                    participantId: session.participantId,
+                    sessionId: session.id,
+                    text,
+                    owner: participant?.name ?? '',
+                  });
+                  return true;
+                } catch (cause) {
+                  showToast({ message: `Could not log the action: ${errorMessage(cause)}` });
+                  return false;
+                }
+              }}
+            />
+          </section>
+        </div>
+
+        <aside className="session-side">
+          <section className="card stack" aria-label="Session details">
+            <h2>Details</h2>
+            <DateField
+              label="Date"
+              stored={session.date}
+              save={async (date) => {
+                if (!date) throw new Error('A session needs a date');
+                await save({ date });
+              }}
+            />
+            <AutosaveText
+              label="Start time"
+              stored={session.startTime}
+              save={(text) => save({ startTime: parseStartTime(text) })}
+            />
+            <AutosaveText
+              label="Duration (minutes)"
+              stored={String(session.durationMinutes)}
+              hint={session.durationMinutes ? formatMinutes(session.durationMinutes) : 'The timer adds to this'}
+              save={(text) => save({ durationMinutes: parseMinutes(text) })}
+            />
+            <SelectField
+              label="Type"
+              value={session.type}
+              options={sessionTypes.map((type) => ({ value: type, label: sessionTypeLabels[type] }))}
+              save={(type) => save({ type })}
+            />
+          </section>
+          <section className="card">
+            <PulseField pulse={session.pulse} save={(pulse) => save({ pulse })} />
+          </section>
+          {participant && (participant.primaryTarget || participant.secondaryTarget) && (
+            <section className="card stack" aria-label="Behaviour targets">
+              <h2>Behaviour targets</h2>
+              {participant.primaryTarget && (
+                <p>
+                  <span className="badge accent">Primary</span> {participant.primaryTarget}
+                </p>
+              )}
+              {participant.secondaryTarget && (
+                <p>
+                  <span className="badge">Secondary</span> {participant.secondaryTarget}
+                </p>
+              )}
+            </section>
+          )}
+        </aside>
+        <div className="session-wide">
+          <ActionLog
+            session={session}
+            participant={participant ?? undefined}
+            actions={actions ?? []}
+            addInputRef={addActionInput}
+          />
+
+          <section className="card" aria-label="Notes">
+            <AutosaveText
+              label="Notes"
+              multiline
+              rows={8}
+              placeholder="Anything else worth keeping. Private: never synced or shared."
+              stored={session.notes}
+              save={(notes) => save({ notes })}
+            />
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'react';
+import type { Session } from '../../../shared/model';
+import { repositories } from '../../db/instance';
+
+function elapsed(since: number): string {
+  const seconds = Math.max(0, Math.floor((Date.now() - since) / 1000));
+  const minutes = Math.floor(seconds / 60);
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** Start/stop for the coaching clock; the running time ticks here without re-rendering the editor. */
+export function SessionTimer({ session }: { session: Session }) {
+  const running = session.timerStartedAt !== null;
+  const [, tick] = useState(0);
+  useEffect(() => {
+    if (!running) return;
+    const interval = setInterval(() => tick((n) => n + 1), 1000);
+    return () => clearInterval(interval);
+  }, [running]);
+
+  return (
+    <div className="timer">
+      {running && (
+        <span className="timer-clock" aria-label="Time in this session">
+          {elapsed(session.timerStartedAt!)}
+        </span>
+      )}
+      <button
+        className={running ? '' : 'primary'}
+        onClick={() =>
+          void (running ? repositories.sessions.stopTimer(session.id) : repositories.sessions.startTimer(session.id))
+        }
+      >
+        {running ? 'Stop timer' : 'Start timer'}
+      </button>
+    </div>
+  );
+}

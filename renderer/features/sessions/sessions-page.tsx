@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { format, parseISO } from 'date-fns';
+import { database, repositories } from '../../db/instance';
+import { EmptyState } from '../../components/empty-state';
+import { navigate } from '../../navigation';
+import { formatMinutes, sessionTypeLabels } from '../labels';
+import { SessionEditor } from './session-editor';
+import { startSession } from './start-session';
+
+const PAGE_SIZE = 100;
+
+/** Picks the participant for a new session; the list filters as the coach types. */
+function NewSessionChooser() {
+  const participants = useLiveQuery(() => repositories.participants.listActive(), []);
+  const [filter, setFilter] = useState('');
+  const shown = participants?.filter((p) => p.name.toLowerCase().includes(filter.toLowerCase()));
+  if (participants?.length === 0) {
+    return (
+      <EmptyState
+        title="Add a participant first"
+        action={
+          <button className="primary" onClick={() => navigate('participants', 'new')}>
+            Add a participant
+          </button>
+        }
+      >
+        A session belongs to one of the leaders you coach.
+      </EmptyState>
+    );
+  }
+  return (
+    <section className="card form-card" aria-label="New session">
+      <h2>Who is this session with?</h2>
+      <input
+        autoFocus
+        aria-label="Participant"
+        placeholder="Type a name, Enter to start"
+        value={filter}
+        onChange={(event) => setFilter(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && shown?.[0]) void startSession(shown[0].id);
+        }}
+      />
+      <ul className="item-list">
+        {shown?.map((participant) => (
+          <li key={participant.id}>
+            <button className="list-button" onClick={() => void startSession(participant.id)}>
+              <strong>{participant.name}</strong>
+              <span className="muted">{participant.role}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function SessionList() {
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const sessions = useLiveQuery(
+    () =>
+      database.sessions
+        .orderBy('date')
+        .reverse()
+        .filter((session) => session.deletedAt === undefined)
+        .limit(limit)
+        .toArray(),
+    [limit],
+  );
+  const names = useLiveQuery(
+    async () => new Map((await database.participants.toArray()).map((p) => [p.id, p.name])),
+    [],
+  );
+
+  if (sessions?.length === 0) {
+    return (
+      <EmptyState
+        title="No sessions yet"
+        action={
+          <button className="primary" onClick={() => navigate('sessions', 'new')}>
+            Start a session
+          </button>
+        }
+      >
+        Capture Goal, Reality, Options and Will while the leader talks, and log the actions the session produces. Press{' '}
+        <kbd>Alt N</kbd> from anywhere.
+      </EmptyState>
+    );
+  }
+  return (
+    <section className="card flush" aria-label="Session list">
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th>Date</th>
+            <th>Participant</th>
+            <th>Type</th>
+            <th>Duration</th>
+            <th>Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sessions?.map((session) => (
+            <tr key={session.id} className="clickable" onClick={() => navigate('sessions', session.id)}>
+              <td>
+                <a href={`#/sessions/${session.id}`}>{format(parseISO(session.date), 'EEE d MMM yyyy')}</a>
+              </td>
+              <td>{names?.get(session.participantId) ?? '—'}</td>
+              <td>{sessionTypeLabels[session.type]}</td>
+              <td>{session.durationMinutes ? formatMinutes(session.durationMinutes) : '—'}</td>
+              <td>
+                <span className={session.status === 'complete' ? 'badge ok' : 'badge'}>
+                  {session.status === 'complete' ? 'Complete' : 'Draft'}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {sessions && sessions.length >= limit && (
+        <div className="pad-sm">
+          <button onClick={() => setLimit(limit + PAGE_SIZE)}>Show more</button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function SessionsPage({ selectedId }: { selectedId: string | null }) {
+  if (selectedId && selectedId !== 'new') return <SessionEditor key={selectedId} sessionId={selectedId} />;
+  return (
+    <>
+      <header className="page-header">
+        <h1>Sessions</h1>
+        {selectedId !== 'new' && (
+          <button className="primary" onClick={() => navigate('sessions', 'new')}>
+            New session <kbd>Alt N</kbd>
+          </button>
+        )}
+      </header>
+      {selectedId === 'new' ? <NewSessionChooser /> : <SessionList />}
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import { useId, type KeyboardEvent } from 'react';
+import { useAutosavedValue } from '../../components/autosave';
+
+const taskLine = /^\s*-\s*\[\s?\]\s+(.+)$/;
+
+/** The line of `text` that contains `position`, with where it starts and ends. */
+function lineAt(text: string, position: number) {
+  const start = text.lastIndexOf('\n', position - 1) + 1;
+  const newline = text.indexOf('\n', position);
+  const end = newline === -1 ? text.length : newline;
+  return { start, end, line: text.slice(start, end) };
+}
+
+/**
+ * Will: what the leader commits to. A line typed as "- [ ] …" becomes an action when Enter is
+ * pressed at its end, and Alt+Enter turns any line into one; the line stays, ticked, so the
+ * record of the conversation is unchanged.
+ */
+export function WillField({
+  stored,
+  save,
+  onLineToAction,
+}: {
+  stored: string;
+  save: (value: string) => Promise<unknown>;
+  onLineToAction: (text: string) => Promise<boolean>;
+}) {
+  const id = useId();
+  const { value, change, flush, error } = useAutosavedValue(stored, save);
+
+  const convert = async (event: KeyboardEvent<HTMLTextAreaElement>, anyLine: boolean) => {
+    const area = event.currentTarget;
+    const { start, end, line } = lineAt(area.value, area.selectionStart);
+    const task = taskLine.exec(line);
+    const actionText = task ? task[1] : anyLine ? line.replace(/^\s*-\s*(\[[ xX]?\]\s*)?/, '').trim() : '';
+    if (!actionText || /^\s*-\s*\[x\]/i.test(line)) return;
+    event.preventDefault();
+    if (!(await onLineToAction(actionText))) return;
+    const ticked = `- [x] ${actionText}`;
+    change(area.value.slice(0, start) + ticked + area.value.slice(end) + (end === area.value.length ? '\n' : ''));
+  };
+
+  return (
+    <div className="field grow-field">
+      <label htmlFor={id}>Will</label>
+      <textarea
+        id={id}
+        rows={6}
+        value={value}
+        placeholder={'What will you do, and by when?\n- [ ] a line like this becomes an action on Enter'}
+        aria-describedby={`${id}-hint`}
+        aria-invalid={error ? true : undefined}
+        onChange={(event) => change(event.target.value)}
+        onBlur={flush}
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter') return;
+          if (event.altKey) void convert(event, true);
+          else if (taskLine.test(lineAt(event.currentTarget.value, event.currentTarget.selectionStart).line)) {
+            void convert(event, false);
+          }
+        }}
+      />
+      <p id={`${id}-hint`} className={error ? 'field-error' : 'field-hint'}>
+        {error ?? 'Start a line with “- [ ]” or press Alt+Enter on a line to log it as an action.'}
+      </p>
+    </div>
+  );
+}

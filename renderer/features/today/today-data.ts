@@ -1,0 +1,81 @@
+// What the Today view needs, read through indexes so it stays quick with years of data: recent
+// sessions, actions due, sessions still owing an action under the 24-hour rule, contracts due
+// for review.
+import { addDays, format } from 'date-fns';
+import type { Action, Contract, Session } from '../../../shared/model';
+import {
+  firstActionLoggedAtBySession,
+  twentyFourHourStatus,
+  type TwentyFourHourStatus,
+} from '../../../shared/twenty-four-hour-rule';
+import { zonedClock } from '../../../shared/metrics/zoned-clock';
+import type { FollowthroughDatabase } from '../../db/database';
+
+export const TODAY_LIST_LIMIT = 50;
+const RECENT_DAYS = 7;
+const RULE_LOOKBACK_DAYS = 30;
+const REVIEW_HORIZON_DAYS = 7;
+
+export type TodayData = {
+  recentSessions: Session[];
+  dueActions: Action[];
+  dueActionCount: number;
+  sessionsOwingAction: { session: Session; state: TwentyFourHourStatus }[];
+  contractsForReview: Contract[];
+  participantCount: number;
+};
+
+const calendarDay = (date: Date) => format(date, 'yyyy-MM-dd');
+const live = <T extends { deletedAt?: number }>(record: T) => record.deletedAt === undefined;
+
+export async function loadTodayData(db: FollowthroughDatabase, now: Date): Promise<TodayData> {
+  const today = calendarDay(now);
+  const [recentSessions, ruleSessions, dueActions, contractsForReview, participantCount] = await Promise.all([
+    db.sessions
+      .where('date')
+      .between(calendarDay(addDays(now, -RECENT_DAYS)), today, true, true)
+      .filter(live)
+      .reverse()
+      .sortBy('date'),
+    db.sessions
+      .where('date')
+      .between(calendarDay(addDays(now, -RULE_LOOKBACK_DAYS)), today, true, true)
+      .filter(live)
+      .toArray(),
+    db.actions
+      .where('dueDate')
+      .belowOrEqual(today)
+      .filter((action) => live(action) && (action.status === 'open' || action.status === 'blocked'))
+      .toArray(),
+    db.contracts
+      .where('nextReviewDate')
+      .belowOrEqual(calendarDay(addDays(now, REVIEW_HORIZON_DAYS)))
+      .filter((contract) => live(contract) && (contract.status === 'active' || contract.status === 'under-review'))
+      .toArray(),
+    db.participants.count(),
+  ]);
+
+  const ruleActions = await db.actions
+    .where('sessionId')
+    .anyOf(ruleSessions.map((session) => session.id))
+    .toArray();
+  const firstLogged = firstActionLoggedAtBySession(ruleActions);
+  const clock = zonedClock(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const sessionsOwingAction = ruleSessions
+    .map((session) => ({
+      session,
+      state: twentyFourHourStatus(session, firstLogged.get(session.id) ?? null, clock, now.getTime()),
+    }))
+    .filter(({ state }) => state !== 'met')
+    .sort((a, b) => b.session.date.localeCompare(a.session.date));
+
+  dueActions.sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? ''));
+  return {
+    recentSessions,
+    dueActions: dueActions.slice(0, TODAY_LIST_LIMIT),
+    dueActionCount: dueActions.length,
+    sessionsOwingAction,
+    contractsForReview: contractsForReview.sort((a, b) => a.nextReviewDate.localeCompare(b.nextReviewDate)),
+    participantCount,
+  };
+}

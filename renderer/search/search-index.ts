@@ -1,0 +1,103 @@
+// Full-text search over participants, session text and actions, one FlexSearch index per kind so
+// each kind gets its own best hits. Words are indexed by prefix ("esc" finds "escalation"), so
+// results come while the coach types. The index is built on first use (in a worker, see
+// search-worker.ts) and kept current incrementally: before each query it takes in only the
+// records whose updatedAt moved since the last catch-up, found through the updatedAt indexes.
+import Dexie, { type ObservabilitySet } from 'dexie';
+import { Index } from 'flexsearch';
+import type { Action, Participant } from '../../shared/model';
+import { sessionSearchText } from './search-text';
+import type { FollowthroughDatabase } from '../db/database';
+
+export const searchKinds = ['participant', 'session', 'action'] as const;
+export type SearchKind = (typeof searchKinds)[number];
+
+export type SearchHit = { kind: SearchKind; recordId: string };
+
+const textOf = {
+  participant: (p: Participant) => [p.name, p.role, p.team, p.organisation, p.cohort].join(' '),
+  session: sessionSearchText,
+  action: (a: Action) => [a.text, a.owner, a.verification, a.blockedReason].join(' '),
+};
+
+type Searchable = { id: string; updatedAt: number; deletedAt?: number };
+type UpdatedAtIndexed<R> = { where(index: 'updatedAt'): { aboveOrEqual(value: number): { toArray(): Promise<R[]> } } };
+
+/** How far one kind has been taken in: the newest updatedAt, and which records carried it, so a
+ * record written in the same millisecond after a catch-up is still read and no other one twice. */
+type Mark = { at: number; ids: Set<string> };
+
+export class SearchIndex {
+  private readonly indexes = Object.fromEntries(
+    searchKinds.map((kind) => [kind, new Index({ tokenize: 'forward', cache: false })]),
+  ) as Record<SearchKind, Index>;
+  private readonly marks = Object.fromEntries(searchKinds.map((kind) => [kind, { at: -1, ids: new Set() }])) as Record<
+    SearchKind,
+    Mark
+  >;
+  private catchingUp: Promise<void> = Promise.resolve();
+  /** Dexie announces every write to this database, from this page or another, worker or tab:
+   * while none came, a query needs no catch-up at all. */
+  private stale = true;
+  private readonly watchedTables: string[];
+
+  constructor(private readonly db: FollowthroughDatabase) {
+    this.watchedTables = ['participants', 'sessions', 'actions'].map((table) => `idb://${db.name}/${table}/`);
+    Dexie.on('storagemutated', this.noteWrites);
+  }
+
+  /** Stops listening for writes; the index itself is garbage once unreferenced. */
+  close(): void {
+    Dexie.on('storagemutated').unsubscribe(this.noteWrites);
+  }
+
+  private readonly noteWrites = (parts: ObservabilitySet) => {
+    if (Object.keys(parts).some((part) => this.watchedTables.some((table) => part.startsWith(table))))
+      this.stale = true;
+  };
+
+  /** Takes in every record changed since the last call. Calls queue up: two at once would both add a record. */
+  catchUp(): Promise<void> {
+    this.catchingUp = this.catchingUp.catch(() => undefined).then(() => this.readChanges());
+    return this.catchingUp;
+  }
+
+  private async readChanges(): Promise<void> {
+    if (!this.stale) return;
+    this.stale = false;
+    await this.db.transaction('r', this.db.participants, this.db.sessions, this.db.actions, async () => {
+      await this.takeIn('participant', this.db.participants, textOf.participant);
+      await this.takeIn('session', this.db.sessions, textOf.session);
+      await this.takeIn('action', this.db.actions, textOf.action);
+    });
+  }
+
+  private async takeIn<R extends Searchable>(
+    kind: SearchKind,
+    table: UpdatedAtIndexed<R>,
+    text: (record: R) => string,
+  ) {
+    const mark = this.marks[kind];
+    const index = this.indexes[kind];
+    const changed = await table.where('updatedAt').aboveOrEqual(mark.at).toArray();
+    for (const record of changed) {
+      if (record.updatedAt === mark.at && mark.ids.has(record.id)) continue;
+      if (record.deletedAt === undefined) index.update(record.id, text(record));
+      else index.remove(record.id);
+      if (record.updatedAt > mark.at) {
+        mark.at = record.updatedAt;
+        mark.ids.clear();
+      }
+      mark.ids.add(record.id);
+    }
+  }
+
+  /** The best matches of each kind, every word of the query matching (the last one as a prefix). */
+  async search(query: string, limitPerKind = 8): Promise<SearchHit[]> {
+    if (!query.trim()) return [];
+    await this.catchUp();
+    return searchKinds.flatMap((kind) =>
+      (this.indexes[kind].search(query, { limit: limitPerKind }) as string[]).map((recordId) => ({ kind, recordId })),
+    );
+  }
+}

@@ -1,0 +1,5 @@
+// Messages between the page and the search worker.
+import type { SearchHit } from './search-index';
+
+export type SearchRequest = { requestId: number; query: string; limitPerKind: number };
+export type SearchReply = { requestId: number; hits: SearchHit[] } | { requestId: number; error: string };

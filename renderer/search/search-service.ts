@@ -1,0 +1,103 @@
+// The app's search: one index over the app database, created on first use, and results shaped
+// for display (a title, a highlighted excerpt, where to go).
+import { format, parseISO } from 'date-fns';
+import { database } from '../db/instance';
+import type { Section } from '../navigation';
+import { highlight, queryTerms, type TextPiece } from './highlight';
+import type { SearchHit, SearchKind } from './search-index';
+import { sessionSearchText } from './search-text';
+import type { SearchReply, SearchRequest } from './search-protocol';
+
+export type SearchResultItem = {
+  kind: SearchKind;
+  id: string;
+  title: string;
+  excerpt: TextPiece[];
+  section: Section;
+};
+
+const PER_KIND = 8;
+
+let worker: Worker | undefined;
+let nextRequestId = 1;
+const waiting = new Map<number, { resolve: (hits: SearchHit[]) => void; reject: (error: Error) => void }>();
+
+function searchWorker(): Worker {
+  if (worker) return worker;
+  worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module', name: 'search' });
+  worker.onmessage = ({ data }: MessageEvent<SearchReply>) => {
+    const pending = waiting.get(data.requestId);
+    waiting.delete(data.requestId);
+    if ('error' in data) pending?.reject(new Error(data.error));
+    else pending?.resolve(data.hits);
+  };
+  return worker;
+}
+
+function findHits(query: string): Promise<SearchHit[]> {
+  const request: SearchRequest = { requestId: nextRequestId++, query, limitPerKind: PER_KIND };
+  return new Promise((resolve, reject) => {
+    waiting.set(request.requestId, { resolve, reject });
+    searchWorker().postMessage(request);
+  });
+}
+
+async function describe(hits: SearchHit[], terms: string[]): Promise<SearchResultItem[]> {
+  const idsOf = (kind: SearchKind) => hits.filter((hit) => hit.kind === kind);
+  const [participantHits, sessionHits, actionHits] = [idsOf('participant'), idsOf('session'), idsOf('action')];
+  const [participants, sessions, actions, everyone] = await Promise.all([
+    database.participants.bulkGet(participantHits.map((hit) => hit.recordId)),
+    database.sessions.bulkGet(sessionHits.map((hit) => hit.recordId)),
+    database.actions.bulkGet(actionHits.map((hit) => hit.recordId)),
+    database.participants.toArray(),
+  ]);
+  const names = new Map(everyone.map((p) => [p.id, p.name]));
+  const items: SearchResultItem[] = [];
+  participants.forEach((p) => {
+    if (p)
+      items.push({
+        kind: 'participant',
+        id: p.id,
+        section: 'participants',
+        title: p.name,
+        excerpt: highlight(`${p.role} ${p.team}`, terms),
+      });
+  });
+  sessions.forEach((s) => {
+    if (!s) return;
+    items.push({
+      kind: 'session',
+      id: s.id,
+      section: 'sessions',
+      title: `${names.get(s.participantId) ?? 'Session'} · ${format(parseISO(s.date), 'd MMM yyyy')}`,
+      excerpt: highlight(sessionSearchText(s), terms),
+    });
+  });
+  actions.forEach((a) => {
+    if (!a) return;
+    items.push({
+      kind: 'action',
+      id: a.id,
+      section: a.sessionId ? 'sessions' : 'actions',
+      title: names.get(a.participantId) ?? 'Action',
+      excerpt: highlight(a.text, terms),
+    });
+  });
+  return items;
+}
+
+/** Builds the index in the worker ahead of the first search. */
+export function warmSearchIndex(): Promise<unknown> {
+  return findHits('');
+}
+
+export async function searchEverything(query: string): Promise<SearchResultItem[]> {
+  return describe(await findHits(query), queryTerms(query));
+}
+
+/** Where an action result leads: its session when it has one. */
+export async function targetOf(item: SearchResultItem): Promise<{ section: Section; id: string | null }> {
+  if (item.kind !== 'action') return { section: item.section, id: item.id };
+  const action = await database.actions.get(item.id);
+  return action?.sessionId ? { section: 'sessions', id: action.sessionId } : { section: 'actions', id: null };
+}

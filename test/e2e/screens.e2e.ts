@@ -1,0 +1,38 @@
+// Screens with a realistic amount of data, in both themes, for a person to look at; the checks
+// are that each screen shows its data and nothing failed on the way.
+import { afterEach, describe, expect, it } from 'vitest';
+import { launchApp, type AppBrowser } from './browser';
+import { screenshotDir } from './screenshots';
+
+let app: AppBrowser | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+describe.each(['light', 'dark'] as const)('screens with demo data, %s theme', (colorScheme) => {
+  it('shows Today, Actions and a session with their data', async () => {
+    app = await launchApp({ colorScheme, hash: '?demo=small' });
+    const { page } = app;
+    await page.locator('[data-ready="true"]').waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: `${screenshotDir}/today-${colorScheme}.png`, fullPage: true });
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Actions' }).click();
+    const rows = page.getByRole('region', { name: 'Action list' }).getByRole('row');
+    await rows.nth(1).waitFor();
+    expect(await rows.count()).toBeGreaterThan(2);
+    await page.screenshot({ path: `${screenshotDir}/actions-${colorScheme}.png`, fullPage: true });
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sessions' }).click();
+    await page
+      .getByRole('region', { name: 'Session list' })
+      .getByRole('row', { name: /Complete/ })
+      .first()
+      .getByRole('link')
+      .click();
+    await page.getByRole('textbox', { name: 'Reality', exact: true }).waitFor();
+    await expect(page.getByRole('textbox', { name: 'Reality', exact: true }).inputValue()).resolves.not.toBe('');
+    await page.screenshot({ path: `${screenshotDir}/session-${colorScheme}.png`, fullPage: true });
+    expect(app.consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,144 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { launchApp, type AppBrowser } from './browser';
+import { AppShell } from './pages/app-shell';
+import { SessionPage } from './pages/session-page';
+import { screenshotDir } from './screenshots';
+
+let app: AppBrowser | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+describe('a coaching session, from the keyboard', () => {
+  it('captures GROW, three actions, the pulse and the timer, is found by search, and survives a reload', async () => {
+    app = await launchApp();
+    const { page } = app;
+    const shell = new AppShell(page);
+    await shell.addParticipant('Amara Okafor', 'Head of Operations');
+
+    await page.keyboard.press('Alt+n');
+    const session = new SessionPage(page);
+    await session.typeGrow({
+      goal: 'Leave with one ritual for commitment reviews',
+      reality: 'Standups drift into status updates; escalations bypass the triage RACI',
+      options: 'Weekly commitment review; publish the RACI; coach the two leads',
+      will: 'Run the first commitment review on Monday',
+    });
+
+    await session.addActionByKeyboard({
+      text: 'Run the commitment review in Monday standup',
+      owner: 'Amara',
+      due: '2026-12-07',
+      verification: 'Agenda shows the item',
+    });
+    await session.addActionByKeyboard({
+      text: 'Publish the triage RACI',
+      owner: 'Dana',
+      due: 'fri',
+      verification: 'Link in team channel',
+    });
+    await session.addActionByKeyboard({
+      text: 'Coach the two leads on escalation',
+      owner: 'Amara',
+      due: 'next week',
+      verification: 'Two 1:1 notes',
+    });
+    expect(await session.actionTexts()).toEqual([
+      'Run the commitment review in Monday standup',
+      'Publish the triage RACI',
+      'Coach the two leads on escalation',
+    ]);
+
+    for (const [question, score] of [
+      ['Preparation', 4],
+      ['Clarity of next steps', 5],
+      ['Documented action', 3],
+    ] as const) {
+      await page.getByRole('radiogroup', { name: question }).getByRole('radio').first().focus();
+      await page.keyboard.press('Space');
+      for (let step = 1; step < score; step += 1) await page.keyboard.press('ArrowRight');
+    }
+
+    await page.getByRole('button', { name: 'Start timer' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Time in this session').waitFor();
+    await page.getByRole('button', { name: 'Stop timer' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Start timer' }).waitFor();
+    await session.waitUntilSaved();
+    await page.screenshot({ path: `${screenshotDir}/session-light.png`, fullPage: true });
+
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('escalations bypass');
+    const result = page.getByRole('option', { name: /Amara Okafor/ }).filter({ has: page.locator('mark') });
+    await result.first().waitFor();
+    await expect(result.first().locator('mark').allTextContents()).resolves.toEqual(
+      expect.arrayContaining(['escalations']),
+    );
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await session.field('Reality').waitFor();
+
+    await shell.goTo('Actions');
+    const review = page.getByRole('row', { name: /Publish the triage RACI/ });
+    await review.getByRole('combobox').selectOption('done');
+    await page.getByRole('row', { name: /Publish the triage RACI/ }).waitFor({ state: 'detached' });
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Actions' }).waitFor();
+    await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('done');
+    await page.getByRole('row', { name: /Publish the triage RACI/ }).waitFor();
+
+    await shell.goTo('Sessions');
+    await page.getByRole('region', { name: 'Session list' }).getByRole('link').first().click();
+    await expect(session.field('Reality').inputValue()).resolves.toBe(
+      'Standups drift into status updates; escalations bypass the triage RACI',
+    );
+    await expect(session.field('Will').inputValue()).resolves.toBe('Run the first commitment review on Monday');
+    expect(await session.actionTexts()).toHaveLength(3);
+    await expect(
+      page
+        .getByRole('radiogroup', { name: 'Clarity of next steps' })
+        .getByRole('radio', { checked: true })
+        .getAttribute('value'),
+    ).resolves.toBe('5');
+    await expect(session.field('Duration (minutes)').inputValue()).resolves.toBe('1');
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('turns a "- [ ]" line in Will into an action and keeps bad input on screen with a message', async () => {
+    app = await launchApp();
+    const { page } = app;
+    const shell = new AppShell(page);
+    await shell.addParticipant('Li Wei', 'Engineering Manager');
+    await page.keyboard.press('Alt+n');
+    const session = new SessionPage(page);
+    await session.field('Will').click();
+    await page.keyboard.type('- [ ] Share the escalation rules with the team');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => session.actionTexts()).toEqual(['Share the escalation rules with the team']);
+    await expect(session.field('Will').inputValue()).resolves.toContain(
+      '- [x] Share the escalation rules with the team',
+    );
+
+    await session.field('Duration (minutes)').fill('-5');
+    await page.getByText('Enter whole minutes, e.g. 45', { exact: true }).waitFor();
+    await session.field('Date').fill('2026-02-30');
+    await page.getByText('2026-02-30 is not a real date', { exact: true }).waitFor();
+
+    const hostile = '<script>window.pwned = true</script> مرحبا 👩🏽‍💼';
+    await session.field('Notes').fill(hostile);
+    await session.waitForStoredNotesLength(hostile.length);
+    await page.reload();
+    await expect(session.field('Notes').inputValue()).resolves.toBe(hostile);
+    await expect(page.evaluate(() => (window as unknown as { pwned?: boolean }).pwned)).resolves.toBeUndefined();
+
+    const megabyte = 'A leader said something worth keeping. '.repeat(27_000).slice(0, 1_048_576);
+    await session.field('Notes').fill(megabyte);
+    await session.waitForStoredNotesLength(megabyte.length);
+    await page.reload();
+    await expect(session.field('Notes').inputValue()).resolves.toHaveLength(1_048_576);
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
