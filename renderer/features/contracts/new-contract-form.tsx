@@ -1,0 +1,138 @@
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { DEFAULT_REVIEW_CADENCE_WEEKS } from '../../../shared/contract-rules';
+import { errorMessage } from '../../../shared/result';
+import { repositories } from '../../db/instance';
+import { EmptyState } from '../../components/empty-state';
+import { SelectField } from '../../components/fields';
+import { navigate } from '../../navigation';
+import { parseCadence } from './cadence';
+import { useToday } from './use-today';
+
+/** Starts a draft contract for one leader; everything else is edited on the contract itself. */
+export function NewContractForm() {
+  const today = useToday();
+  const participants = useLiveQuery(() => repositories.participants.listActive(), []);
+  const [leaderId, setLeaderId] = useState('');
+  const [title, setTitle] = useState('');
+  const [team, setTeam] = useState<string | null>(null);
+  const [startDate, setStartDate] = useState<string | null>(null);
+  const [cadence, setCadence] = useState(String(DEFAULT_REVIEW_CADENCE_WEEKS));
+  const [error, setError] = useState<string | null>(null);
+
+  if (!participants) return null;
+  if (participants.length === 0) {
+    return (
+      <EmptyState
+        title="Add the leader first"
+        action={
+          <button className="primary" onClick={() => navigate('participants', 'new')}>
+            Add a participant
+          </button>
+        }
+      >
+        A contract belongs to a team and its leader. Add the leader as a participant, then start their contract.
+      </EmptyState>
+    );
+  }
+  const leader = participants.find((participant) => participant.id === leaderId);
+
+  const create = async () => {
+    try {
+      if (!leader) throw new Error('Choose the leader whose team this contract is for');
+      const contract = await repositories.contracts.create({
+        participantId: leader.id,
+        title,
+        team: team ?? leader.team,
+        startDate: startDate ?? today,
+        reviewCadenceWeeks: parseCadence(cadence),
+      });
+      navigate('contracts', contract.id);
+    } catch (cause) {
+      setError(errorMessage(cause));
+    }
+  };
+
+  return (
+    <>
+      <header className="page-header">
+        <div>
+          <p className="eyebrow">
+            <a href="#/contracts">Contracts</a>
+          </p>
+          <h1>New contract</h1>
+        </div>
+      </header>
+      <form
+        className="card form-card"
+        aria-label="New contract"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void create();
+        }}
+      >
+        <SelectField
+          label="Leader"
+          value={leaderId}
+          options={[
+            { value: '', label: 'Choose a participant…' },
+            ...participants.map((participant) => ({ value: participant.id, label: participant.name })),
+          ]}
+          save={async (id) => setLeaderId(id)}
+        />
+        <div className="field">
+          <label htmlFor="new-contract-title">Title</label>
+          <input
+            id="new-contract-title"
+            value={title}
+            placeholder="Ops handoffs, Q1"
+            onChange={(event) => setTitle(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="new-contract-team">Team</label>
+          <input
+            id="new-contract-team"
+            value={team ?? leader?.team ?? ''}
+            onChange={(event) => setTeam(event.target.value)}
+          />
+        </div>
+        <div className="grid-2">
+          <div className="field">
+            <label htmlFor="new-contract-start">Start date</label>
+            <input
+              id="new-contract-start"
+              type="date"
+              value={startDate ?? today}
+              onChange={(event) => setStartDate(event.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="new-contract-cadence">Review every (weeks)</label>
+            <input
+              id="new-contract-cadence"
+              type="number"
+              min={1}
+              max={52}
+              value={cadence}
+              onChange={(event) => setCadence(event.target.value)}
+            />
+          </div>
+        </div>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="row">
+          <button type="submit" className="primary">
+            Create contract
+          </button>
+          <button type="button" onClick={() => navigate('contracts')}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
