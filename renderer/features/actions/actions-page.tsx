@@ -175,10 +175,12 @@ export function ActionsPage() {
                   <td>{names.get(action.participantId) ?? '—'}</td>
                   <td
                     className={
-                      action.dueDate && action.dueDate < today && unfinished.includes(action.status) ? 'overdue' : ''
+                      action.dueDate && action.dueDate < today && unfinished.includes(action.status)
+                        ? 'date-cell overdue'
+                        : 'date-cell'
                     }
                   >
-                    {action.dueDate ?? '—'}
+                    {action.dueDate ? formatDay(action.dueDate) : '—'}
                   </td>
                   <td>
                     <StatusSelect action={action} />

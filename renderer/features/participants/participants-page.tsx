@@ -5,6 +5,7 @@ import Dexie from 'dexie';
 import { format, parseISO } from 'date-fns';
 import { database, repositories } from '../../db/instance';
 import { DateField } from '../../components/date-field';
+import { ReviewBadge } from '../contracts/review-badge';
 import { startSession } from '../sessions/start-session';
 import { formatMinutes, sessionTypeLabels } from '../labels';
 import { AutosaveText, SelectField } from '../../components/fields';
@@ -150,10 +151,7 @@ function ParticipantHistory({ participant }: { participant: Participant }) {
             {contracts?.map((contract) => (
               <li key={contract.id}>
                 <a href={`#/contracts/${contract.id}`}>{contract.title || 'Untitled contract'}</a>
-                <span className={contract.nextReviewDate < today ? 'badge danger' : 'badge'}>
-                  Review{' '}
-                  {contract.nextReviewDate < today ? 'overdue' : format(parseISO(contract.nextReviewDate), 'd MMM')}
-                </span>
+                <ReviewBadge contract={contract} today={today} />
               </li>
             ))}
           </ul>

@@ -9,6 +9,7 @@ import {
   type TwentyFourHourStatus,
 } from '../../../shared/twenty-four-hour-rule';
 import { zonedClock } from '../../../shared/metrics/zoned-clock';
+import { contractsDueForReview } from '../../../shared/contract-rules';
 import type { FollowthroughDatabase } from '../../db/database';
 
 export const TODAY_LIST_LIMIT = 50;
@@ -50,7 +51,6 @@ export async function loadTodayData(db: FollowthroughDatabase, now: Date): Promi
     db.contracts
       .where('nextReviewDate')
       .belowOrEqual(calendarDay(addDays(now, REVIEW_HORIZON_DAYS)))
-      .filter((contract) => live(contract) && (contract.status === 'active' || contract.status === 'under-review'))
       .toArray(),
     db.participants.count(),
   ]);
@@ -75,7 +75,7 @@ export async function loadTodayData(db: FollowthroughDatabase, now: Date): Promi
     dueActions: dueActions.slice(0, TODAY_LIST_LIMIT),
     dueActionCount: dueActions.length,
     sessionsOwingAction,
-    contractsForReview: contractsForReview.sort((a, b) => a.nextReviewDate.localeCompare(b.nextReviewDate)),
+    contractsForReview: contractsDueForReview(contractsForReview, today).map(({ contract }) => contract),
     participantCount,
   };
 }

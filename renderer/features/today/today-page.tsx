@@ -5,6 +5,7 @@ import { EmptyState } from '../../components/empty-state';
 import { navigate } from '../../navigation';
 import { formatDay, formatMinutes, sessionTypeLabels } from '../labels';
 import { StatusSelect } from '../actions/action-row';
+import { ReviewBadge } from '../contracts/review-badge';
 import { loadTodayData } from './today-data';
 
 const day = (date: string) => format(parseISO(date), 'EEE d MMM');
@@ -94,9 +95,7 @@ export function TodayPage() {
                 {data.contractsForReview.map((contract) => (
                   <li key={contract.id}>
                     <a href={`#/contracts/${contract.id}`}>{contract.title || 'Untitled contract'}</a>
-                    <span className={contract.nextReviewDate < today ? 'badge danger' : 'badge warn'}>
-                      {contract.nextReviewDate < today ? 'Overdue since' : 'Due'} {day(contract.nextReviewDate)}
-                    </span>
+                    <ReviewBadge contract={contract} today={today} />
                   </li>
                 ))}
               </ul>
