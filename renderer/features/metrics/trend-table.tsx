@@ -1,0 +1,42 @@
+// The numbers behind a trend chart, week by week: the accessible alternative to the canvas.
+import type { WeekRow } from '../../../shared/metrics/weekly-trends';
+import { formatDate } from './date-labels';
+import type { TrendSpec } from './trend-series';
+
+export function TrendTable({ spec, weeks, caption }: { spec: TrendSpec; weeks: WeekRow[]; caption: string }) {
+  return (
+    <details className="trend-data">
+      <summary>Weekly data ({weeks.length} weeks)</summary>
+      <div className="trend-data-scroll">
+        <table>
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Week of</th>
+              <th scope="col">{spec.seriesLabel}</th>
+              {spec.counts.map((count) => (
+                <th scope="col" key={count.label}>
+                  {count.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {weeks.map((week) => {
+              const value = spec.value(week);
+              return (
+                <tr key={week.weekStart}>
+                  <th scope="row">{formatDate(week.weekStart)}</th>
+                  <td>{value === null ? '—' : spec.format(value)}</td>
+                  {spec.counts.map((count) => (
+                    <td key={count.label}>{count.value(week)}</td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,73 @@
+// Coaching-to-action conversion: of the actions logged in a period, the share that reached done
+// or verified (per their status history) by the period's end, and the share that was verified.
+import type { Action } from '../model';
+import { firstTimeIn } from '../action-status';
+import type { MetricAction } from './metric-records';
+import { happenedIn, knownBy, type Period } from './period';
+import { ratio } from './ratio';
+
+export type ConversionResult = {
+  logged: number;
+  completed: number;
+  verified: number;
+  completionRate: number | null;
+  verificationRate: number | null;
+};
+
+/** When the action first reached done or verified, if it ever did. */
+export function completedAt(action: Pick<Action, 'history'>): number | null {
+  return action.history.find((change) => change.status === 'done' || change.status === 'verified')?.at ?? null;
+}
+
+export function conversion(actions: readonly MetricAction[], within: Period): ConversionResult {
+  let logged = 0;
+  let completed = 0;
+  let verified = 0;
+  for (const action of actions) {
+    if (!happenedIn(action.createdAt, within)) continue;
+    logged += 1;
+    const completion = completedAt(action);
+    if (completion !== null && knownBy(completion, within)) completed += 1;
+    const verification = firstTimeIn(action, 'verified');
+    if (verification !== null && knownBy(verification, within)) verified += 1;
+  }
+  return {
+    logged,
+    completed,
+    verified,
+    completionRate: ratio(completed, logged),
+    verificationRate: ratio(verified, logged),
+  };
+}
+
+export type ConversionToDate = { logged: number; completed: number; rate: number | null };
+
+/**
+ * Conversion from the start of the period to the end of each week (weeks given by their Mondays):
+ * the line a sponsor reads as "where conversion stood that week". Its last point is the period's
+ * conversion. An action counts as completed from the week it was both logged and completed.
+ */
+export function conversionToDate(
+  actions: readonly MetricAction[],
+  within: Period,
+  mondays: readonly number[],
+): ConversionToDate[] {
+  const loggedInWeek = new Array<number>(mondays.length).fill(0);
+  const completedInWeek = new Array<number>(mondays.length).fill(0);
+  const weekIndex = (day: number) => Math.floor((day - mondays[0]) / 7);
+  for (const action of actions) {
+    const loggedDay = within.clock.dayOf(action.createdAt);
+    if (loggedDay < within.first || loggedDay > within.last) continue;
+    loggedInWeek[weekIndex(loggedDay)] += 1;
+    const completion = completedAt(action);
+    if (completion === null || !knownBy(completion, within)) continue;
+    completedInWeek[weekIndex(Math.max(loggedDay, within.clock.dayOf(completion)))] += 1;
+  }
+  let logged = 0;
+  let completed = 0;
+  return mondays.map((_, index) => {
+    logged += loggedInWeek[index];
+    completed += completedInWeek[index];
+    return { logged, completed, rate: ratio(completed, logged) };
+  });
+}

@@ -1,0 +1,110 @@
+// One line per measure: its value now and in the baseline, the goal, the rating and a sentence of
+// counts that says what the number is made of.
+import { measureCatalogue, measureKeys, type MeasureKey } from './catalogue';
+import { MS_PER_DAY } from './calendar-days';
+import { formatDays, formatPercent, plural } from './format';
+import type { PeriodMeasures } from './period-measures';
+import { goalValue, rate, type Rating } from './targets';
+
+export type MeasureSummary = {
+  key: MeasureKey;
+  value: number | null;
+  baseline: number | null;
+  goal: number | null;
+  rating: Rating;
+  detail: string;
+  baselineDetail: string;
+};
+
+export function measureValue(key: MeasureKey, measures: PeriodMeasures): number | null {
+  switch (key) {
+    case 'conversion':
+      return measures.conversion.completionRate;
+    case 'followThrough':
+      return measures.followThrough.rate;
+    case 'timeToUnblock':
+      return measures.unblock.meanMs === null ? null : measures.unblock.meanMs / MS_PER_DAY;
+    case 'qualityIndex':
+      return measures.pulse.medianScore;
+    case 'experimentAdoption':
+      return measures.experiments.perTeamPerMonth;
+    case 'coachingHours':
+      return measures.hours.hours;
+    case 'actionWithin24h':
+      return measures.within24h.share;
+    case 'pulseShare':
+      return measures.pulse.share;
+  }
+}
+
+export function measureDetail(key: MeasureKey, measures: PeriodMeasures): string {
+  switch (key) {
+    case 'conversion': {
+      const { logged, completed, verified, verificationRate } = measures.conversion;
+      if (logged === 0) return 'No actions logged in this period';
+      return `${completed.toLocaleString('en-GB')} of ${plural(logged, 'action')} done or verified · ${verified.toLocaleString('en-GB')} verified (${formatPercent(verificationRate)})`;
+    }
+    case 'followThrough': {
+      const { due, metOnTime, metLate } = measures.followThrough;
+      if (due === 0) return 'No commitments with a due date in this period';
+      return `${metOnTime.toLocaleString('en-GB')} of ${plural(due, 'commitment')} due met on time · ${metLate.toLocaleString('en-GB')} met late`;
+    }
+    case 'timeToUnblock': {
+      const { blocked, unblocked, stillBlocked, droppedWhileBlocked, longestStillBlockedMs } = measures.unblock;
+      if (blocked === 0) return 'No action was blocked in this period';
+      const parts = [`${plural(unblocked, 'block')} resolved`];
+      if (stillBlocked > 0) {
+        const longest =
+          longestStillBlockedMs === null ? '' : ` (longest ${formatDays(longestStillBlockedMs / MS_PER_DAY)})`;
+        parts.push(`${stillBlocked.toLocaleString('en-GB')} still blocked${longest}`);
+      }
+      if (droppedWhileBlocked > 0) parts.push(`${droppedWhileBlocked.toLocaleString('en-GB')} dropped while blocked`);
+      return parts.join(' · ');
+    }
+    case 'qualityIndex': {
+      const { withPulse, sessions } = measures.pulse;
+      if (sessions === 0) return 'No sessions held in this period';
+      return withPulse === 0
+        ? 'No session in this period has a pulse'
+        : `Median of ${plural(withPulse, 'session')} with a pulse`;
+    }
+    case 'experimentAdoption': {
+      const { experiments, teams, teamsAtTarget, months } = measures.experiments;
+      if (teams.length === 0) return 'No team had a session or an experiment in this period';
+      return `${plural(experiments, 'experiment')} across ${plural(teams.length, 'team')} in ${months.toFixed(1)} months · ${teamsAtTarget} of ${teams.length} at 1 or more a month`;
+    }
+    case 'coachingHours':
+      return measures.hours.sessions === 0
+        ? 'No sessions held in this period'
+        : `Over ${plural(measures.hours.sessions, 'session')}`;
+    case 'actionWithin24h': {
+      const { met, missed, open } = measures.within24h;
+      if (met + missed + open === 0) return 'No sessions held in this period';
+      const decided = `${met.toLocaleString('en-GB')} of ${plural(met + missed, 'session')}`;
+      return open > 0 ? `${decided} · ${open.toLocaleString('en-GB')} still inside their 24 hours` : decided;
+    }
+    case 'pulseShare': {
+      const { withPulse, sessions } = measures.pulse;
+      return sessions === 0
+        ? 'No sessions held in this period'
+        : `${withPulse.toLocaleString('en-GB')} of ${plural(sessions, 'session')}`;
+    }
+  }
+}
+
+export function summarise(now: PeriodMeasures, baseline: PeriodMeasures | null): MeasureSummary[] {
+  return measureKeys.map((key) => {
+    const { target } = measureCatalogue[key];
+    const value = measureValue(key, now);
+    const baselineValue = baseline === null ? null : measureValue(key, baseline);
+    return {
+      key,
+      value,
+      baseline: baselineValue,
+      goal: goalValue(target, baselineValue),
+      rating: rate(target, value, baselineValue),
+      detail: measureDetail(key, now),
+      baselineDetail: baseline === null ? 'No baseline period' : measureDetail(key, baseline),
+    };
+  });
+}

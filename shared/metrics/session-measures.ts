@@ -1,0 +1,79 @@
+// Measures read from the sessions held in a period: coaching hours, the 1:1 quality index (median
+// pulse) and the coach's two quality signals (pulse taken; an action logged within 24 hours).
+import { dayNumber, inRange } from './calendar-days';
+import type { Pulse } from '../model';
+import type { MetricSession } from './metric-records';
+import type { Period } from './period';
+import { median, ratio } from './ratio';
+import { sessionStartsAt, twentyFourHourStatus } from '../twenty-four-hour-rule';
+
+/** Sessions dated in the period that had started by `now`; planned ones are not coaching yet. */
+export function sessionsHeldIn(sessions: readonly MetricSession[], within: Period): MetricSession[] {
+  return sessions.filter(
+    (session) => inRange(dayNumber(session.date), within) && sessionStartsAt(session, within.clock) <= within.now,
+  );
+}
+
+export type CoachingHoursResult = { sessions: number; minutes: number; hours: number };
+
+export function coachingHours(held: readonly MetricSession[]): CoachingHoursResult {
+  let minutes = 0;
+  for (const session of held) minutes += session.durationMinutes;
+  return { sessions: held.length, minutes, hours: minutes / 60 };
+}
+
+/** The mean of the answered pulse questions (1–5), or null when none was answered. */
+export function pulseScore(pulse: Pulse): number | null {
+  let sum = 0;
+  let answered = 0;
+  for (const answer of [pulse.preparation, pulse.clarity, pulse.documentedAction]) {
+    if (answer === null) continue;
+    sum += answer;
+    answered += 1;
+  }
+  return answered === 0 ? null : sum / answered;
+}
+
+export type PulseResult = {
+  sessions: number;
+  withPulse: number;
+  /** Sessions with a pulse as a share of sessions held. */
+  share: number | null;
+  /** The 1:1 quality index: the median session pulse score, 1–5. */
+  medianScore: number | null;
+};
+
+export function sessionPulse(held: readonly MetricSession[]): PulseResult {
+  const scores: number[] = [];
+  for (const session of held) {
+    const score = pulseScore(session.pulse);
+    if (score !== null) scores.push(score);
+  }
+  return {
+    sessions: held.length,
+    withPulse: scores.length,
+    share: ratio(scores.length, held.length),
+    medianScore: median(scores),
+  };
+}
+
+export type ActionWithin24hResult = {
+  sessions: number;
+  met: number;
+  missed: number;
+  /** Still inside their 24 hours with no action yet: not counted either way. */
+  open: number;
+  share: number | null;
+};
+
+export function actionWithin24h(
+  held: readonly MetricSession[],
+  firstActionLoggedAt: ReadonlyMap<string, number>,
+  within: Period,
+): ActionWithin24hResult {
+  const counts = { met: 0, missed: 0, open: 0 };
+  for (const session of held) {
+    counts[twentyFourHourStatus(session, firstActionLoggedAt.get(session.id) ?? null, within.clock, within.now)] += 1;
+  }
+  return { sessions: held.length, ...counts, share: ratio(counts.met, counts.met + counts.missed) };
+}
