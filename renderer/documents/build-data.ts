@@ -1,0 +1,183 @@
+// Domain records → the values a template is filled with. Each builder names every field it
+// passes, so what leaves the device in a document is exactly what is written here: the session
+// summary never reads Goal, Reality, Options or the notes.
+import type { Action, CalendarDate, Contract, Participant, Session } from '../../shared/model';
+import type { FillData, Scope } from './fill-data';
+
+export type SessionBundle = { session: Session; participant: Participant; actions: Action[] };
+
+export type DocumentContext = {
+  coachName: string;
+  today: CalendarDate;
+};
+
+const tierLabels: Record<Participant['tier'], string> = {
+  'high-touch': 'High-touch 1:1',
+  'peer-circle': 'Peer circle',
+  scaled: 'Scaled',
+};
+
+const sessionTypeLabels: Record<Session['type'], string> = {
+  'one-to-one': '1:1 coaching',
+  'peer-circle': 'Peer coaching circle',
+  group: 'Group session',
+  'cohort-workshop': 'Cohort workshop',
+};
+
+const sessionStatusLabels: Record<Session['status'], string> = { draft: 'Draft', complete: 'Complete' };
+
+const actionStatusLabels: Record<Action['status'], string> = {
+  open: 'Open',
+  done: 'Done',
+  verified: 'Verified',
+  dropped: 'Dropped',
+  blocked: 'Blocked',
+};
+
+export const commitmentStatusLabels: Record<Contract['commitments'][number]['status'], string> = {
+  'on-track': 'On track',
+  'at-risk': 'At risk',
+  missed: 'Missed',
+  met: 'Met',
+};
+
+const contractStatusLabels: Record<Contract['status'], string> = {
+  draft: 'Draft',
+  active: 'Active',
+  'under-review': 'Under review',
+  retired: 'Retired',
+};
+
+/** Rows the GROW checklist always shows, blank ones to write in by hand. */
+const MIN_CHECKLIST_ACTION_ROWS = 3;
+
+export function formatDuration(minutes: number): string {
+  if (minutes <= 0) return '';
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (!hours) return `${rest} min`;
+  return rest ? `${hours} h ${rest} min` : `${hours} h`;
+}
+
+export const reviewCadence = (weeks: number) => (weeks === 1 ? 'Every week' : `Every ${weeks} weeks`);
+
+const date = (value: CalendarDate | null) => ({ date: value });
+
+function participantScope(participant: Participant): Scope {
+  return {
+    'participant.name': participant.name,
+    'participant.role': participant.role,
+    'participant.team': participant.team,
+    'participant.organisation': participant.organisation,
+    'participant.sponsor': participant.sponsor,
+    'participant.cohort': participant.cohort,
+    'participant.tier': tierLabels[participant.tier],
+    'participant.startDate': date(participant.startDate),
+    'participant.primaryTarget': participant.primaryTarget,
+    'participant.secondaryTarget': participant.secondaryTarget,
+  };
+}
+
+const exportScope = (context: DocumentContext): Scope => ({
+  'coach.name': context.coachName,
+  'export.date': date(context.today),
+});
+
+function sessionHeaderScope(session: Session): Scope {
+  return {
+    'session.date': date(session.date),
+    'session.startTime': session.startTime,
+    'session.duration': formatDuration(session.durationMinutes),
+    'session.durationMinutes': session.durationMinutes,
+    'session.type': sessionTypeLabels[session.type],
+    'session.status': sessionStatusLabels[session.status],
+    'session.will': session.will,
+  };
+}
+
+const actionItem = (action: Action, index: number): Scope => ({
+  'action.number': index + 1,
+  'action.text': action.text,
+  'action.owner': action.owner,
+  'action.dueDate': date(action.dueDate),
+  'action.verification': action.verification,
+  'action.status': actionStatusLabels[action.status],
+});
+
+const blankActionItem: Scope = {
+  'action.number': null,
+  'action.text': '',
+  'action.owner': '',
+  'action.dueDate': null,
+  'action.verification': '',
+  'action.status': '',
+};
+
+const byCreation = (a: Action, b: Action) => a.createdAt - b.createdAt;
+const isLive = (action: Action) => action.deletedAt === undefined;
+
+export function growChecklistData(
+  { session, participant, actions }: SessionBundle,
+  context: DocumentContext,
+): FillData {
+  const items = actions.filter(isLive).sort(byCreation).map(actionItem);
+  while (items.length < MIN_CHECKLIST_ACTION_ROWS) items.push(blankActionItem);
+  return {
+    fields: {
+      ...participantScope(participant),
+      ...sessionHeaderScope(session),
+      'session.goal': session.goal,
+      'session.reality': session.reality,
+      'session.options': session.options,
+      'session.notes': session.notes,
+      ...exportScope(context),
+    },
+    lists: { actions: items },
+  };
+}
+
+export function sessionSummaryData(
+  { session, participant, actions }: SessionBundle,
+  context: DocumentContext,
+): FillData {
+  const shared = actions.filter((action) => isLive(action) && action.status !== 'dropped').sort(byCreation);
+  return {
+    fields: { ...participantScope(participant), ...sessionHeaderScope(session), ...exportScope(context) },
+    lists: { actions: shared.map(actionItem) },
+  };
+}
+
+export function contractWorkbookData(contract: Contract, participant: Participant, context: DocumentContext): FillData {
+  return {
+    fields: {
+      ...participantScope(participant),
+      'contract.title': contract.title,
+      'contract.team': contract.team,
+      'contract.startDate': date(contract.startDate),
+      'contract.reviewCadence': reviewCadence(contract.reviewCadenceWeeks),
+      'contract.reviewCadenceWeeks': contract.reviewCadenceWeeks,
+      'contract.nextReviewDate': date(contract.nextReviewDate),
+      'contract.status': contractStatusLabels[contract.status],
+      'contract.commitmentCount': contract.commitments.length,
+      ...exportScope(context),
+    },
+    lists: {
+      commitments: contract.commitments.map((commitment, index) => ({
+        'commitment.number': index + 1,
+        'commitment.text': commitment.text,
+        'commitment.owner': commitment.owner,
+        'commitment.acceptanceCriteria': commitment.acceptanceCriteria,
+        'commitment.reviewCadence': reviewCadence(commitment.reviewCadenceWeeks),
+        'commitment.reviewCadenceWeeks': commitment.reviewCadenceWeeks,
+        'commitment.dueDate': date(commitment.dueDate),
+        'commitment.status': commitmentStatusLabels[commitment.status],
+      })),
+      roles: contract.raci.roles.map((role) => ({ 'role.name': role })),
+      decisions: contract.raci.decisions.map((decision, index) => ({
+        'decision.number': index + 1,
+        'decision.name': decision.name,
+        'decision.letter': contract.raci.roles.map((_role, column) => decision.cells[column] ?? ''),
+      })),
+    },
+  };
+}

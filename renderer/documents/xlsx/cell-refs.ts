@@ -1,0 +1,93 @@
+// A1 references and what happens to them when one row or column of a sheet becomes several
+// (a repeated row) or none (a list with no items).
+
+export type Axis = 'row' | 'col';
+
+/** Line `at` (1-based) of `axis` becomes `count` lines; everything after it moves by count − 1. */
+export type Expansion = { axis: Axis; at: number; count: number };
+
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const char of letters.toUpperCase()) n = n * 26 + (char.charCodeAt(0) - 64);
+  return n;
+}
+
+export function columnLetters(n: number): string {
+  let letters = '';
+  for (let rest = n; rest > 0; rest = Math.floor((rest - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+export const cellName = (col: number, row: number) => `${columnLetters(col)}${row}`;
+
+export function parseCellName(ref: string): { col: number; row: number } | null {
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref);
+  return match ? { col: columnNumber(match[1]), row: Number(match[2]) } : null;
+}
+
+/** Where a span [start, end] of lines lands, or null when all its lines were removed. */
+export function mapSpan(start: number, end: number, e: Expansion): [number, number] | null {
+  const moved = (p: number) => (p > e.at ? p + e.count - 1 : p);
+  const newStart = moved(start);
+  const newEnd = end === e.at ? e.at + e.count - 1 : moved(end);
+  return newEnd < newStart ? null : [newStart, newEnd];
+}
+
+type RefPart = { dollar: string; letters?: string; digits?: string };
+
+const endpointPattern = /^(\$?)([A-Za-z]{1,3})?(\$?)(\d+)?$/;
+
+function splitEndpoint(text: string): { col?: RefPart; row?: RefPart } | null {
+  const match = endpointPattern.exec(text);
+  if (!match || (!match[2] && !match[4])) return null;
+  return {
+    col: match[2] ? { dollar: match[1], letters: match[2] } : undefined,
+    row: match[4] ? { dollar: match[2] ? match[3] : match[1], digits: match[4] } : undefined,
+  };
+}
+
+function joinEndpoint(parts: { col?: RefPart; row?: RefPart }): string {
+  const col = parts.col ? `${parts.col.dollar}${parts.col.letters}` : '';
+  const row = parts.row ? `${parts.row.dollar}${parts.row.digits}` : '';
+  return col + row;
+}
+
+/**
+ * One reference (`B6`, `$A$5:$G$9`, `A:C`, `5:9`) after an expansion; null when it pointed only
+ * at removed lines.
+ */
+export function transformRef(ref: string, e: Expansion): string | null {
+  const [startText, endText = startText] = ref.split(':');
+  const start = splitEndpoint(startText);
+  const end = splitEndpoint(endText);
+  if (!start || !end) return ref;
+  const key = e.axis === 'row' ? 'row' : 'col';
+  const a = start[key];
+  const b = end[key];
+  if (!a || !b) return ref;
+  const read = (part: RefPart) => (e.axis === 'row' ? Number(part.digits) : columnNumber(part.letters!));
+  const write = (part: RefPart, n: number): RefPart =>
+    e.axis === 'row' ? { ...part, digits: String(n) } : { ...part, letters: columnLetters(n) };
+  const isRange = ref.includes(':');
+  const span = mapSpan(read(a), isRange ? read(b) : read(a), e);
+  if (!span) return null;
+  const newStart = joinEndpoint({ ...start, [key]: write(a, span[0]) });
+  if (!isRange) return newStart;
+  return `${newStart}:${joinEndpoint({ ...end, [key]: write(b, span[1]) })}`;
+}
+
+/** A space-separated list of areas (`sqref`): a single cell is an area too, and grows with its line. */
+export function transformSqref(sqref: string, e: Expansion): string {
+  return sqref
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((ref) => transformRef(ref.includes(':') ? ref : `${ref}:${ref}`, e))
+    .filter((ref): ref is string => ref !== null)
+    .map((ref) => {
+      const [start, end] = ref.split(':');
+      return start === end ? start : ref;
+    })
+    .join(' ');
+}

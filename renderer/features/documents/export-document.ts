@@ -1,0 +1,176 @@
+// The exports the screens call: load the coach's template for the kind (or the bundled one),
+// fill it, and save it where the coach chooses (a save dialog on desktop, a download on the web).
+// The document layer loads on the first export, never at start-up.
+import type { PlatformApi } from '../../../shared/ipc';
+import type { MeasureKey } from '../../../shared/metrics/catalogue';
+import type { CalendarDate, Contract, Participant, TemplateKind } from '../../../shared/model';
+import { fail, type Result } from '../../../shared/result';
+import type { DocumentContext, SessionBundle } from '../../documents/build-data';
+import type { FillData } from '../../documents/fill-data';
+import type { TemplatesRepository } from '../../db/templates';
+import type { BatchKind, BatchProgress } from '../../documents/batch';
+import { runBatch } from './run-batch';
+
+export type ExportDeps = {
+  platform: PlatformApi;
+  templates: Pick<TemplatesRepository, 'inUse'>;
+  /** The coach's locale, for dates in documents. */
+  locale: string;
+  coachName: string;
+  today: () => CalendarDate;
+};
+
+export type SavedDocument = { fileName: string; saved: boolean; path: string | null };
+
+const filters = {
+  docx: { name: 'Word document', extensions: ['docx'] },
+  xlsx: { name: 'Excel workbook', extensions: ['xlsx'] },
+  csv: { name: 'CSV file', extensions: ['csv'] },
+  zip: { name: 'ZIP archive', extensions: ['zip'] },
+} as const;
+
+async function save(
+  deps: ExportDeps,
+  fileName: string,
+  data: Uint8Array,
+  type: keyof typeof filters,
+): Promise<Result<SavedDocument>> {
+  const filter = { name: filters[type].name, extensions: [...filters[type].extensions] };
+  // fflate and TextEncoder always allocate a plain ArrayBuffer, never a shared one.
+  const bytes = new Uint8Array(data.buffer as ArrayBuffer, data.byteOffset, data.byteLength);
+  const saved = await deps.platform.saveFile({ suggestedName: fileName, data: bytes, filters: [filter] });
+  return saved.ok ? { ok: true, value: { fileName, ...saved.value } } : saved;
+}
+
+/** The template a kind is filled from: the coach's own when one is in use, else the bundled file. */
+export async function templateFor(
+  kind: TemplateKind,
+  deps: ExportDeps,
+): Promise<Result<{ name: string; data: Uint8Array }>> {
+  const own = await deps.templates.inUse(kind);
+  if (own) return { ok: true, value: { name: own.name, data: own.data } };
+  const { catalogue } = await import('../../documents/catalogue');
+  const name = catalogue[kind].bundled;
+  const bundled = await deps.platform.readTemplate({ name });
+  return bundled.ok ? { ok: true, value: { name, data: bundled.value } } : bundled;
+}
+
+const context = (deps: ExportDeps): DocumentContext => ({ coachName: deps.coachName, today: deps.today() });
+
+async function exportFilled(
+  kind: TemplateKind,
+  build: (builders: typeof import('../../documents/build-data')) => FillData,
+  fileName: (names: typeof import('../../documents/file-names'), label: string, extension: string) => string,
+  deps: ExportDeps,
+): Promise<Result<SavedDocument>> {
+  const [template, builders, names, { openTemplate }, { fillTemplate }, { catalogue }] = await Promise.all([
+    templateFor(kind, deps),
+    import('../../documents/build-data'),
+    import('../../documents/file-names'),
+    import('../../documents/inspect-template'),
+    import('../../documents/fill-template'),
+    import('../../documents/catalogue'),
+  ]);
+  if (!template.ok) return template;
+  const opened = openTemplate(template.value.data, kind, template.value.name);
+  if (!opened.ok) return fail(`Your template "${template.value.name}" cannot be used: ${opened.error}`);
+  const filled = fillTemplate(opened.value, build(builders), { locale: deps.locale });
+  if (!filled.ok) return filled;
+  const format = catalogue[kind].format;
+  return save(deps, fileName(names, catalogue[kind].fileLabel, format), filled.value, format);
+}
+
+/** A one-session document, named by the session's date and the participant. */
+const sessionExport =
+  (kind: BatchKind, builder: 'growChecklistData' | 'sessionSummaryData') => (bundle: SessionBundle, deps: ExportDeps) =>
+    exportFilled(
+      kind,
+      (b) => b[builder](bundle, context(deps)),
+      (n, label, ext) => n.datedFileName(bundle.session.date, bundle.participant.name, label, ext),
+      deps,
+    );
+
+export const exportGrowChecklist = sessionExport('grow-checklist', 'growChecklistData');
+export const exportSessionSummary = sessionExport('session-summary', 'sessionSummaryData');
+
+export const exportContractWorkbook = (contract: Contract, participant: Participant, deps: ExportDeps) =>
+  exportFilled(
+    'contract-workbook',
+    (b) => b.contractWorkbookData(contract, participant, context(deps)),
+    (n, label, ext) => n.safeFileName(`${participant.name} - ${contract.title || label}`, ext),
+    deps,
+  );
+
+/** The Metrics measures that are fields of the measurement dashboard schema. */
+const measurementFieldOf: Partial<Record<MeasureKey, string>> = {
+  coachingHours: 'coaching_hours',
+  conversion: 'coaching_to_action_conversion',
+  followThrough: 'commitment_follow_through',
+  timeToUnblock: 'mean_time_to_unblock',
+  qualityIndex: 'one_to_one_quality_index',
+  experimentAdoption: 'experiment_adoption_rate',
+};
+
+/** The measurement fields schema with each field's current value, for a BI tool. */
+export async function exportMeasurementFields(
+  values: Partial<Record<MeasureKey, number | null>>,
+  deps: ExportDeps,
+): Promise<Result<SavedDocument>> {
+  const name = 'Measurement-Fields-Config.csv';
+  const schema = await deps.platform.readTemplate({ name });
+  if (!schema.ok) return schema;
+  const { measurementFieldsCsv } = await import('../../documents/write-csv');
+  const byField = Object.fromEntries(
+    Object.entries(values).flatMap(([key, value]) => {
+      const field = measurementFieldOf[key as MeasureKey];
+      return field ? [[field, value ?? null]] : [];
+    }),
+  );
+  const csv = measurementFieldsCsv(new TextDecoder().decode(schema.value), { values: byField, asOf: deps.today() });
+  if (!csv.ok) return csv;
+  return save(deps, `Measurement fields ${deps.today()}.csv`, new TextEncoder().encode(csv.value), 'csv');
+}
+
+export type BatchOptions = {
+  kind: BatchKind;
+  format: 'docx' | 'zip';
+  /** Names the file: "Amara Okafor" or "2026-09-01 to 2026-11-30". */
+  title: string;
+  onProgress?: BatchProgress;
+  signal?: AbortSignal;
+};
+
+const batchLabels: Record<BatchKind, string> = {
+  'grow-checklist': 'GROW checklists',
+  'session-summary': 'Session summaries',
+};
+
+/** Many sessions as one Word document or a .zip of documents, built off the main thread. */
+export async function exportSessionBatch(
+  bundles: SessionBundle[],
+  options: BatchOptions,
+  deps: ExportDeps,
+): Promise<Result<SavedDocument>> {
+  const template = await templateFor(options.kind, deps);
+  if (!template.ok) return template;
+  const built = await runBatch(
+    {
+      kind: options.kind,
+      format: options.format,
+      template: template.value,
+      bundles,
+      context: context(deps),
+      locale: deps.locale,
+    },
+    options.onProgress,
+    options.signal,
+  );
+  if (!built.ok) return built;
+  const { safeFileName } = await import('../../documents/file-names');
+  return save(
+    deps,
+    safeFileName(`${options.title} - ${batchLabels[options.kind]}`, options.format),
+    built.value,
+    options.format,
+  );
+}

@@ -1,0 +1,177 @@
+// 1to1-GROW-Checklist.docx: the coach's one-page record of a 1:1 — who, when, how long, the four
+// GROW sections each with a prompt to ask, and the action log with owner, due date and
+// verification (program guide, section 9).
+import { HeightRule, Paragraph, TableRow, type Document, type ISectionOptions, type Table } from 'docx';
+import type { Slots } from './slots';
+import {
+  a4Document,
+  cell,
+  colour,
+  CONTENT_WIDTH,
+  detailsStrip,
+  eyebrow,
+  fixedTable,
+  footer,
+  headerCell,
+  heading,
+  noBorders,
+  para,
+  run,
+  tableHairlines,
+  widthsOf,
+} from './word-kit';
+
+const growSections = [
+  {
+    letter: 'G',
+    title: 'Goal',
+    field: 'session.goal',
+    prompt: 'What do you want to walk away with today — and what would success look like in 90 days?',
+  },
+  {
+    letter: 'R',
+    title: 'Reality',
+    field: 'session.reality',
+    prompt: 'What is happening now? What have you tried, and what got in the way?',
+  },
+  {
+    letter: 'O',
+    title: 'Options',
+    field: 'session.options',
+    prompt: 'What could you do? What else? What would someone you admire try?',
+  },
+  {
+    letter: 'W',
+    title: 'Will',
+    field: 'session.will',
+    prompt: 'What will you do, by when — and how will we both know it is done?',
+  },
+];
+
+function growTable(slots: Slots): Table {
+  const letterWidth = 680;
+  return fixedTable(
+    [letterWidth, CONTENT_WIDTH - letterWidth],
+    growSections.map(
+      (section) =>
+        new TableRow({
+          cantSplit: true,
+          height: { value: 1050, rule: HeightRule.ATLEAST },
+          children: [
+            cell([para([run(section.letter, { size: 36, bold: true, color: colour.white })], 0, 'center')], {
+              width: letterWidth,
+              fill: colour.accent,
+              borders: noBorders,
+              centred: true,
+            }),
+            cell(
+              [
+                para(
+                  [
+                    run(section.title, { size: 23, bold: true }),
+                    run(`   ${section.prompt}`, { size: 17, italics: true, color: colour.muted }),
+                  ],
+                  50,
+                ),
+                para([run(slots.text(section.field))], 20),
+              ],
+              { width: CONTENT_WIDTH - letterWidth, padding: 110 },
+            ),
+          ],
+        }),
+    ),
+  );
+}
+
+function actionLog(slots: Slots): Table {
+  const widths = widthsOf([0.52, 0.18]);
+  const line = { style: 'single', size: 4, color: colour.hairline };
+  return fixedTable(
+    widths,
+    [
+      new TableRow({
+        tableHeader: true,
+        children: [
+          headerCell('Action & owner', widths[0]),
+          headerCell('Due date', widths[1]),
+          headerCell('Verification', widths[2]),
+        ],
+      }),
+      ...slots.each(
+        'actions',
+        (action) =>
+          new TableRow({
+            cantSplit: true,
+            height: { value: 520, rule: HeightRule.ATLEAST },
+            children: [
+              cell(
+                [
+                  para([run(`${action.marker}${action.text('action.text')}`)], 20),
+                  para(
+                    [
+                      run('Owner: ', { size: 16, color: colour.muted }),
+                      run(action.text('action.owner'), { size: 16, color: colour.muted }),
+                    ],
+                    0,
+                  ),
+                ],
+                { width: widths[0] },
+              ),
+              cell([para([run(action.text('action.dueDate'))], 0)], { width: widths[1] }),
+              cell([para([run(action.text('action.verification'))], 0)], { width: widths[2] }),
+            ],
+          }),
+      ),
+    ],
+    { ...tableHairlines, left: line, right: line, insideVertical: line },
+  );
+}
+
+export const growChecklistTitle = '1:1 GROW coaching checklist';
+
+/** One session's pages. */
+export function growChecklistSection(slots: Slots): Omit<ISectionOptions, 'properties'> {
+  return {
+    footers: {
+      default: footer(
+        `Confidential coaching record · ${slots.text('participant.name')} · ${slots.text('session.date')}`,
+        'GROW checklist',
+      ),
+    },
+    children: [
+      eyebrow('1:1 coaching checklist · GROW'),
+      para([run(slots.text('participant.name'), { size: 40, bold: true })], 0),
+      para([run(slots.text('participant.role'), { size: 20, color: colour.muted })], 120),
+      detailsStrip([
+        ['Date', `${slots.text('session.date')} · ${slots.text('session.startTime')}`],
+        ['Duration', slots.text('session.duration')],
+        ['Session', slots.text('session.type')],
+        ['Coach', slots.text('coach.name')],
+      ]),
+      heading('Conversation', 200),
+      growTable(slots),
+      heading('Action log'),
+      para(
+        [
+          run('One line per action: who owns it, when it is due, and how completion will be verified.', {
+            size: 17,
+            italics: true,
+            color: colour.muted,
+          }),
+        ],
+        80,
+      ),
+      actionLog(slots),
+      heading('Coach’s notes', 200),
+      new Paragraph({
+        spacing: { after: 0, line: 264 },
+        shading: { type: 'clear', color: 'auto', fill: colour.accentSoft },
+        border: { left: { style: 'single', size: 18, color: colour.accent, space: 8 } },
+        children: [run(slots.text('session.notes'), { size: 19 })],
+      }),
+    ],
+  };
+}
+
+export const growChecklistDocument = (slots: Slots): Document =>
+  a4Document(growChecklistTitle, [growChecklistSection(slots)]);

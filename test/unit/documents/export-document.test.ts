@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { PlatformApi } from '../../../shared/ipc';
+import { ok } from '../../../shared/result';
+import {
+  exportContractWorkbook,
+  exportGrowChecklist,
+  exportMeasurementFields,
+  exportSessionBatch,
+  exportSessionSummary,
+  type ExportDeps,
+} from '../../../renderer/features/documents/export-document';
+import { openTestDatabase } from '../db/test-database';
+import { bundle, contract, participant } from './fixtures';
+import { bundledTemplate, p, r, rawDocx } from './template-builders';
+import { loadWorkbook, unzip, wordText } from './read-back';
+import { parseCsv } from '../../../renderer/documents/write-csv';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+type Saved = { suggestedName: string; data: Uint8Array; extensions: string[] };
+
+/** The platform as the desktop app has it, with files kept in memory and templates read from templates/. */
+function recordingPlatform(saved: Saved[]): PlatformApi {
+  const unused = async () => ok(null as never);
+  return {
+    appInfo: unused,
+    saveFile: async ({ suggestedName, data, filters }) => {
+      saved.push({ suggestedName, data, extensions: filters.flatMap((f) => f.extensions) });
+      return ok({ saved: true, path: `/home/coach/Documents/${suggestedName}` });
+    },
+    showInFolder: async () => ok(true),
+    readTemplate: async ({ name }) =>
+      ok(new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../templates/${name}`, import.meta.url))))),
+    networkStatus: unused,
+    httpRequest: unused,
+    getSecret: unused,
+    setSecret: unused,
+  };
+}
+
+function setUp() {
+  const saved: Saved[] = [];
+  const { repos } = openTestDatabase();
+  const deps: ExportDeps = {
+    platform: recordingPlatform(saved),
+    templates: repos.templates,
+    locale: 'en-GB',
+    coachName: 'Sam Rivera',
+    today: () => '2026-11-02',
+  };
+  return { saved, repos, deps };
+}
+
+describe('exporting documents', () => {
+  it('fills the bundled checklist and saves it under a dated name', async () => {
+    const { saved, deps } = setUp();
+    const result = await exportGrowChecklist(bundle, deps);
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        fileName: '2026-11-02 Amara Okafor - GROW checklist.docx',
+        saved: true,
+        path: '/home/coach/Documents/2026-11-02 Amara Okafor - GROW checklist.docx',
+      },
+    });
+    expect(saved[0].extensions).toEqual(['docx']);
+    expect(wordText(saved[0].data)).toContain('Sam Rivera');
+  });
+
+  it('uses the coach’s own template when one is chosen, and the bundled one again when it is deleted', async () => {
+    const { saved, repos, deps } = setUp();
+    const own = await repos.templates.import(
+      'session-summary',
+      'Branded.docx',
+      rawDocx(p(r('ACME summary for {{participant.name}}: {{session.will}}'))),
+    );
+    expect(own.ok && own.value.active).toBe(true);
+    await exportSessionSummary(bundle, deps);
+    expect(wordText(saved[0].data)).toBe(`ACME summary for Amara Okafor: ${bundle.session.will}`);
+    if (own.ok) await repos.templates.remove(own.value.id);
+    await exportSessionSummary(bundle, deps);
+    expect(wordText(saved[1].data)).toContain('Your next steps');
+  });
+
+  it('exports the contract workbook and the measurement fields', async () => {
+    const { saved, deps } = setUp();
+    expect((await exportContractWorkbook(contract, participant, deps)).ok).toBe(true);
+    expect(saved[0].suggestedName).toBe('Amara Okafor - Triage & escalation accountability contract.xlsx');
+    expect((await loadWorkbook(saved[0].data)).getWorksheet('RACI')!.getCell('B5').value).toBe('Head of Ops');
+    expect(
+      (await exportMeasurementFields({ conversion: 0.64, coachingHours: 12.5, actionWithin24h: 0.9 }, deps)).ok,
+    ).toBe(true);
+    const rows = parseCsv(new TextDecoder().decode(saved[1].data));
+    expect(rows.find((row) => row[0] === 'coaching_to_action_conversion')?.slice(-2)).toEqual(['0.64', '2026-11-02']);
+    expect(rows.find((row) => row[0] === 'coaching_hours')?.slice(-2)).toEqual(['12.5', '2026-11-02']);
+  });
+
+  it('builds a batch where no worker exists and names it after its title', async () => {
+    const { saved, deps } = setUp();
+    const progress: number[] = [];
+    const result = await exportSessionBatch(
+      [bundle, bundle],
+      { kind: 'grow-checklist', format: 'zip', title: 'Amara Okafor', onProgress: (done) => progress.push(done) },
+      deps,
+    );
+    expect(result.ok && result.value.fileName).toBe('Amara Okafor - GROW checklists.zip');
+    expect(Object.keys(unzip(saved[0].data))).toHaveLength(2);
+    expect(progress).toEqual([1, 2]);
+  });
+
+  it('says which template is broken when a stored one can no longer be used', async () => {
+    const { repos, deps } = setUp();
+    const broken = await repos.templates.import(
+      'grow-checklist',
+      'Mine.docx',
+      bundledTemplate('1to1-GROW-Checklist.docx'),
+    );
+    if (!broken.ok) throw new Error(broken.error);
+    await repos.db.templates.update(broken.value.id, { data: new Uint8Array([1, 2, 3]) });
+    const result = await exportGrowChecklist(bundle, deps);
+    expect(result).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Your template "Mine\.docx" cannot be used: This file is not a Word/),
+    });
+  });
+});
