@@ -4,6 +4,7 @@ import { contractStatusLabels, formatCalendarDate } from '../../../shared/contra
 import { errorMessage } from '../../../shared/result';
 import { repositories } from '../../db/instance';
 import { EmptyState } from '../../components/empty-state';
+import { runExport } from '../documents/run-export';
 import { SaveIndicator } from '../../components/save-indicator';
 import { navigate } from '../../navigation';
 import { CommitmentsEditor } from './commitments-editor';
@@ -46,8 +47,8 @@ export function ContractEditor({ contractId }: { contractId: string }) {
   }
   if (!contract || !reviews || !participants || !actions) return null;
 
-  const leaderName =
-    participants.find((participant) => participant.id === contract.participantId)?.name ?? 'the leader';
+  const leader = participants.find((participant) => participant.id === contract.participantId);
+  const leaderName = leader?.name ?? 'the leader';
   const openReview = reviews.find((review) => review.completedAt === null);
   const completedCount = reviews.length - (openReview ? 1 : 0);
 
@@ -81,6 +82,17 @@ export function ContractEditor({ contractId }: { contractId: string }) {
         </div>
         <div className="row">
           <SaveIndicator />
+          {leader && (
+            <button
+              onClick={() =>
+                void runExport('The contract workbook', (deps, documents) =>
+                  documents.exportContractWorkbook(contract, leader, deps),
+                )
+              }
+            >
+              Export workbook
+            </button>
+          )}
           {!openReview && (
             <button className="primary" onClick={() => void startReview()}>
               Start review

@@ -1,19 +1,19 @@
 // What the exports need from the running app: the platform, the stored templates, the coach's
 // locale and name (the "coach.name" setting), and today's date.
 import { format } from 'date-fns';
-import { database, repositories } from '../../db/instance';
+import { repositories } from '../../db/instance';
 import { platform } from '../../platform';
 import type { ExportDeps } from './export-document';
 
 export const COACH_NAME_SETTING = 'coach.name';
 
 export async function appExportDeps(): Promise<ExportDeps> {
-  const coachName = (await database.settings.get(COACH_NAME_SETTING))?.value;
+  const coachName = await repositories.settings.text(COACH_NAME_SETTING);
   return {
     platform,
     templates: repositories.templates,
     locale: navigator.language || 'en-GB',
-    coachName: typeof coachName === 'string' ? coachName : '',
+    coachName,
     today: () => format(new Date(), 'yyyy-MM-dd'),
   };
 }

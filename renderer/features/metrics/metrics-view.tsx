@@ -6,6 +6,7 @@ import { measureCatalogue } from '../../../shared/metrics/catalogue';
 import type { MetricsReport } from '../../../shared/metrics/metrics-report';
 import { formatRange } from './date-labels';
 import { ExportWorkbookButton } from './export-workbook-button';
+import { runExport } from '../documents/run-export';
 import { MeasurePanel } from './measure-panel';
 import { MetricsFilterBar, type MetricsFilters } from './metrics-filters';
 import { Scorecard } from './scorecard';
@@ -63,7 +64,23 @@ export default function MetricsView() {
           <h1>Metrics</h1>
           {report && <Subtitle report={report} />}
         </div>
-        {report && <ExportWorkbookButton report={report} />}
+        {report && (
+          <div className="row">
+            <button
+              onClick={() =>
+                void runExport('The measurement fields', (deps, documents) =>
+                  documents.exportMeasurementFields(
+                    Object.fromEntries(report.measures.map((measure) => [measure.key, measure.value])),
+                    deps,
+                  ),
+                )
+              }
+            >
+              Measurement fields (.csv)
+            </button>
+            <ExportWorkbookButton report={report} />
+          </div>
+        )}
       </header>
       <MetricsFilterBar filters={filters} participants={participants ?? []} onChange={setFilters} />
       {report ? (

@@ -6,6 +6,7 @@ import { format, parseISO } from 'date-fns';
 import { database, repositories } from '../../db/instance';
 import { DateField } from '../../components/date-field';
 import { ReviewBadge } from '../contracts/review-badge';
+import { BatchExport } from '../documents/batch-export';
 import { startSession } from '../sessions/start-session';
 import { formatMinutes, sessionTypeLabels } from '../labels';
 import { AutosaveText, SelectField } from '../../components/fields';
@@ -104,6 +105,7 @@ function ParticipantHistory({ participant }: { participant: Participant }) {
             New session <kbd>Alt N</kbd>
           </button>
         </div>
+        {sessions && sessions.length > 0 && <BatchExport participantId={participant.id} title={participant.name} />}
         {sessions?.length === 0 ? (
           <p className="muted">No sessions yet.</p>
         ) : (

@@ -7,6 +7,8 @@ import { AutosaveText, SelectField } from '../../components/fields';
 import { DateField } from '../../components/date-field';
 import { SaveIndicator } from '../../components/save-indicator';
 import { ConfirmButton } from '../../components/confirm-button';
+import { MenuButton } from '../../components/menu-button';
+import { runExport } from '../documents/run-export';
 import { showToast } from '../../components/toasts';
 import { navigate } from '../../navigation';
 import { formatMinutes, sessionTypeLabels } from '../labels';
@@ -97,6 +99,27 @@ export function SessionEditor({ sessionId }: { sessionId: string }) {
         <div className="row">
           <SaveIndicator />
           <SessionTimer session={session} />
+          {participant && (
+            <MenuButton
+              label="Export"
+              items={[
+                {
+                  label: 'GROW checklist (.docx)',
+                  run: () =>
+                    void runExport('The GROW checklist', (deps, documents) =>
+                      documents.exportGrowChecklist({ session, participant, actions: actions ?? [] }, deps),
+                    ),
+                },
+                {
+                  label: 'Session summary for the leader (.docx)',
+                  run: () =>
+                    void runExport('The session summary', (deps, documents) =>
+                      documents.exportSessionSummary({ session, participant, actions: actions ?? [] }, deps),
+                    ),
+                },
+              ]}
+            />
+          )}
           <button
             className={complete ? '' : 'primary'}
             onClick={() =>

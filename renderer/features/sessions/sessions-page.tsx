@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/empty-state';
 import { navigate } from '../../navigation';
 import { formatMinutes, sessionTypeLabels } from '../labels';
 import { SessionEditor } from './session-editor';
+import { BatchExport } from '../documents/batch-export';
 import { startSession } from './start-session';
 
 const PAGE_SIZE = 100;
@@ -139,7 +140,14 @@ export function SessionsPage({ selectedId }: { selectedId: string | null }) {
           </button>
         )}
       </header>
-      {selectedId === 'new' ? <NewSessionChooser /> : <SessionList />}
+      {selectedId === 'new' ? (
+        <NewSessionChooser />
+      ) : (
+        <div className="stack-lg">
+          <BatchExport title="Sessions" />
+          <SessionList />
+        </div>
+      )}
     </>
   );
 }

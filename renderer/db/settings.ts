@@ -1,0 +1,14 @@
+// Small app settings kept in the database (the coach's name on documents, sync options, ...).
+import type { FollowthroughDatabase } from './database';
+
+export function settingsRepository(db: FollowthroughDatabase) {
+  return {
+    async text(key: string): Promise<string> {
+      const value = (await db.settings.get(key))?.value;
+      return typeof value === 'string' ? value : '';
+    },
+    async setText(key: string, value: string): Promise<void> {
+      await db.settings.put({ key, value: value.trim() });
+    },
+  };
+}

@@ -1,0 +1,81 @@
+// Exports from the screens, read back: a session's GROW checklist and shareable summary, and a
+// batch of a participant's sessions, downloaded from the web app and unzipped.
+import { readFile } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchApp, type AppBrowser } from './browser';
+import { AppShell } from './pages/app-shell';
+import { SessionPage } from './pages/session-page';
+
+let app: AppBrowser | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+/** Runs `trigger`, waits for the download and returns the text of word/document.xml. */
+async function downloadedWordText(page: Page, trigger: () => Promise<void>): Promise<{ name: string; xml: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), trigger()]);
+  const files = unzipSync(new Uint8Array(await readFile(await download.path())));
+  return { name: download.suggestedFilename(), xml: strFromU8(files['word/document.xml']) };
+}
+
+describe('exports from the screens', () => {
+  it('fills the GROW checklist and a summary that leaves private notes out', async () => {
+    app = await launchApp();
+    const { page } = app;
+    await new AppShell(page).addParticipant('Amara Okafor', 'Head of Operations');
+    await page.keyboard.press('Alt+n');
+    const session = new SessionPage(page);
+    await session.typeGrow({
+      goal: 'One ritual for commitment reviews',
+      reality: 'Confidential: the sponsor doubts the team',
+      options: 'Weekly review',
+      will: 'Run the review on Monday',
+    });
+    await session.addActionByKeyboard({
+      text: 'Publish the triage RACI & <agenda>',
+      owner: 'Dana',
+      due: '2026-12-04',
+      verification: 'Link posted',
+    });
+    await session.waitForStoredNotesLength(0);
+
+    const checklist = await downloadedWordText(page, async () => {
+      await page.getByRole('button', { name: 'Export' }).click();
+      await page.getByRole('menuitem', { name: 'GROW checklist (.docx)' }).click();
+    });
+    expect(checklist.name).toMatch(/Amara Okafor.*\.docx$/);
+    expect(checklist.xml).toContain('Amara Okafor');
+    expect(checklist.xml).toContain('Publish the triage RACI &amp; &lt;agenda&gt;');
+    expect(checklist.xml).toContain('Confidential: the sponsor doubts the team');
+
+    const summary = await downloadedWordText(page, async () => {
+      await page.getByRole('button', { name: 'Export' }).click();
+      await page.getByRole('menuitem', { name: /Session summary/ }).click();
+    });
+    expect(summary.xml).toContain('Run the review on Monday');
+    expect(summary.xml).toContain('Publish the triage RACI');
+    expect(summary.xml).not.toContain('Confidential');
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it("exports all of a participant's sessions as one document with a progress bar", async () => {
+    app = await launchApp({ hash: '?demo=small' });
+    const { page } = app;
+    await page.locator('[data-ready="true"]').waitFor({ timeout: 60_000 });
+    await new AppShell(page).goTo('Participants');
+    await page.getByRole('region', { name: 'Participant list' }).getByRole('link').first().click();
+    await page.getByRole('button', { name: 'Export sessions…' }).click();
+    const batch = await downloadedWordText(page, () =>
+      page
+        .getByRole('region', { name: 'Export sessions' })
+        .getByRole('button', { name: 'Export', exact: true })
+        .click(),
+    );
+    expect(batch.name).toMatch(/GROW checklists\.docx$/);
+    expect(batch.xml.match(/<w:sectPr/g)?.length ?? 0).toBeGreaterThan(1);
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
