@@ -3,7 +3,7 @@
 import { actionSchema, type Action, type ActionStatus } from '../../shared/model';
 import { applyStatusMove } from '../../shared/action-status';
 import type { FollowthroughDatabase } from './database';
-import { enqueueChange } from './outbox';
+import { enqueueChange, enqueueNewRecords } from './outbox';
 import { validated, type Clock } from './write';
 
 export type ActionDraft = Partial<Omit<Action, 'id' | 'createdAt' | 'updatedAt' | 'history' | 'status'>> &
@@ -56,7 +56,8 @@ export function actionsRepository(db: FollowthroughDatabase, now: Clock) {
       const at = now();
       const actions = drafts.map((draft) => build(draft, at));
       await db.transaction('rw', db.actions, db.outbox, async () => {
-        for (const action of actions) await saveAndQueue(action);
+        await db.actions.bulkAdd(actions);
+        await enqueueNewRecords(db, 'action', actions);
       });
       return actions;
     },

@@ -13,7 +13,7 @@ export async function enqueueChange(
   recordType: OutboxEntry['recordType'],
   record: Syncable,
 ): Promise<void> {
-  const idempotencyKey = `${recordType}:${record.id}:${record.updatedAt}`;
+  const idempotencyKey = idempotencyKeyOf(recordType, record);
   const unsent = await db.outbox
     .where('recordId')
     .equals(record.id)
@@ -23,10 +23,30 @@ export async function enqueueChange(
     await db.outbox.update(unsent.seq, { payload: record, idempotencyKey, updatedAt: record.updatedAt });
     return;
   }
-  await db.outbox.add({
+  await db.outbox.add(newEntry(recordType, record));
+}
+
+/**
+ * Queues records created in the caller's transaction in one bulk write: a new record cannot have
+ * an unsent entry to coalesce with, so the per-record lookup of enqueueChange is skipped.
+ */
+export async function enqueueNewRecords(
+  db: FollowthroughDatabase,
+  recordType: OutboxEntry['recordType'],
+  records: Syncable[],
+): Promise<void> {
+  await db.outbox.bulkAdd(records.map((record) => newEntry(recordType, record)));
+}
+
+function idempotencyKeyOf(recordType: OutboxEntry['recordType'], record: Syncable): string {
+  return `${recordType}:${record.id}:${record.updatedAt}`;
+}
+
+function newEntry(recordType: OutboxEntry['recordType'], record: Syncable): OutboxEntry {
+  return {
     recordType,
     recordId: record.id,
-    idempotencyKey,
+    idempotencyKey: idempotencyKeyOf(recordType, record),
     payloadVersion: OUTBOX_PAYLOAD_VERSION,
     payload: record,
     attempts: 0,
@@ -35,5 +55,5 @@ export async function enqueueChange(
     state: 'pending',
     createdAt: record.updatedAt,
     updatedAt: record.updatedAt,
-  });
+  };
 }

@@ -28,7 +28,11 @@ describe('repositories', () => {
   it('refuses an impossible date and keeps the stored session as it was', async () => {
     const { repos } = setup();
     const participant = await repos.participants.create({ name: 'Li Wei' });
-    const session = await repos.sessions.create({ participantId: participant.id, date: '2026-11-02', startTime: '09:00' });
+    const session = await repos.sessions.create({
+      participantId: participant.id,
+      date: '2026-11-02',
+      startTime: '09:00',
+    });
     await expect(repos.sessions.update(session.id, { date: '2026-02-30' })).rejects.toThrow(/does not exist/);
     await expect(repos.sessions.update(session.id, { durationMinutes: -5 })).rejects.toThrow(/negative/);
     await expect(repos.sessions.update(session.id, { durationMinutes: 24 * 60 + 1 })).rejects.toThrow(/24 hours/);
@@ -38,7 +42,11 @@ describe('repositories', () => {
   it('stores text exactly as typed, markup and emoji included', async () => {
     const { repos } = setup();
     const participant = await repos.participants.create({ name: 'Noor' });
-    const session = await repos.sessions.create({ participantId: participant.id, date: '2026-11-02', startTime: '09:00' });
+    const session = await repos.sessions.create({
+      participantId: participant.id,
+      date: '2026-11-02',
+      startTime: '09:00',
+    });
     const text = '<script>alert(1)</script> مرحبا 👩🏽‍💼 & "quotes"';
     await repos.sessions.update(session.id, { notes: text });
     expect((await repos.sessions.get(session.id))?.notes).toBe(text);
@@ -47,7 +55,11 @@ describe('repositories', () => {
   it('counts timer minutes into the duration', async () => {
     const { repos, clock } = setup();
     const participant = await repos.participants.create({ name: 'Sam' });
-    const session = await repos.sessions.create({ participantId: participant.id, date: '2026-11-02', startTime: '09:00' });
+    const session = await repos.sessions.create({
+      participantId: participant.id,
+      date: '2026-11-02',
+      startTime: '09:00',
+    });
     await repos.sessions.startTimer(session.id);
     clock.advance(47 * 60_000 + 20_000);
     const stopped = await repos.sessions.stopTimer(session.id);

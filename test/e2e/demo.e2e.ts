@@ -1,0 +1,59 @@
+// The in-app demo loader: ?demo=<size> fills an empty profile once, leaves the address clean,
+// and never touches a profile that already holds data.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { appUrl, launchApp, type AppBrowser } from './browser';
+import { screenshotDir } from './screenshots';
+
+let app: AppBrowser | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+const todayReady = (page: Page) =>
+  page.locator('main[aria-label="Today"] [data-ready="true"]').waitFor({ timeout: 60_000 });
+
+async function storedCount(page: Page, store: string): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const request = indexedDB.open('followthrough');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const count = request.result.transaction(name).objectStore(name).count();
+          count.onsuccess = () => {
+            request.result.close();
+            resolve(count.result);
+          };
+        };
+      }),
+    store,
+  );
+}
+
+describe('the demo dataset loader', () => {
+  it('fills an empty profile from ?demo=small once and takes the parameter off the address', async () => {
+    app = await launchApp({ hash: '?demo=small#/today' });
+    await todayReady(app.page);
+    expect(new URL(app.page.url()).search).toBe('');
+    expect(new URL(app.page.url()).hash).toBe('#/today');
+    expect(await storedCount(app.page, 'actions')).toBe(96);
+    expect(await storedCount(app.page, 'outbox')).toBe(0);
+    await expect(app.page.getByText('Welcome to Followthrough').count()).resolves.toBe(0);
+    await app.page.screenshot({ path: `${screenshotDir}/demo-today-light.png`, fullPage: true });
+
+    await app.page.goto(appUrl('?demo=large'));
+    await todayReady(app.page);
+    expect(await storedCount(app.page, 'actions')).toBe(96);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('opens the app as usual when the size is unknown', async () => {
+    app = await launchApp({ hash: '?demo=huge' });
+    await todayReady(app.page);
+    expect(new URL(app.page.url()).search).toBe('');
+    expect(await storedCount(app.page, 'participants')).toBe(0);
+    await app.page.getByText('Welcome to Followthrough').waitFor();
+  });
+});
