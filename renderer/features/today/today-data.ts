@@ -43,10 +43,11 @@ export async function loadTodayData(db: FollowthroughDatabase, now: Date): Promi
       .between(calendarDay(addDays(now, -RULE_LOOKBACK_DAYS)), today, true, true)
       .filter(live)
       .toArray(),
+    // Through the status index: unfinished actions are few, while years of finished ones share due dates.
     db.actions
-      .where('dueDate')
-      .belowOrEqual(today)
-      .filter((action) => live(action) && (action.status === 'open' || action.status === 'blocked'))
+      .where('status')
+      .anyOf(['open', 'blocked'])
+      .filter((action) => live(action) && action.dueDate !== null && action.dueDate <= today)
       .toArray(),
     db.contracts
       .where('nextReviewDate')
