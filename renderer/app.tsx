@@ -1,10 +1,23 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Sidebar } from './components/sidebar';
 import { CommandPalette, type Command } from './components/command-palette';
-import { navigate, sections, useRoute, type Section } from './navigation';
+import { Toasts } from './components/toasts';
+import { navigate, sections, useRoute, type Route, type Section } from './navigation';
 import { TodayPage } from './features/today/today-page';
-import { ParticipantsPage } from './features/participants/participants-page';
-import { PlaceholderPage } from './features/placeholder-page';
+import { startSession } from './features/sessions/start-session';
+
+// Only Today is in the start-up bundle; every other screen loads when it is first opened.
+const ParticipantsPage = lazy(() =>
+  import('./features/participants/participants-page').then((m) => ({ default: m.ParticipantsPage })),
+);
+const SessionsPage = lazy(() => import('./features/sessions/sessions-page').then((m) => ({ default: m.SessionsPage })));
+const ActionsPage = lazy(() => import('./features/actions/actions-page').then((m) => ({ default: m.ActionsPage })));
+const ContractsPage = lazy(() =>
+  import('./features/contracts/contracts-page').then((m) => ({ default: m.ContractsPage })),
+);
+const SyncPage = lazy(() => import('./features/sync/sync-page').then((m) => ({ default: m.SyncPage })));
+const MetricsPage = lazy(() => import('./features/metrics/metrics-page').then((m) => ({ default: m.MetricsPage })));
+const SettingsPage = lazy(() => import('./features/settings/settings-page').then((m) => ({ default: m.SettingsPage })));
 
 const titles: Record<Section, string> = {
   today: 'Today',
@@ -17,15 +30,31 @@ const titles: Record<Section, string> = {
   settings: 'Settings',
 };
 
-function Page({ section, id }: { section: Section; id: string | null }) {
+function Page({ section, id }: Route) {
   switch (section) {
     case 'today':
       return <TodayPage />;
     case 'participants':
       return <ParticipantsPage selectedId={id} />;
-    default:
-      return <PlaceholderPage section={section} />;
+    case 'sessions':
+      return <SessionsPage selectedId={id} />;
+    case 'actions':
+      return <ActionsPage />;
+    case 'contracts':
+      return <ContractsPage selectedId={id} />;
+    case 'sync':
+      return <SyncPage />;
+    case 'metrics':
+      return <MetricsPage />;
+    case 'settings':
+      return <SettingsPage />;
   }
+}
+
+/** A new session with the participant on screen, or a chooser when there is none. */
+function newSessionFrom(route: Route): void {
+  if (route.section === 'participants' && route.id && route.id !== 'new') void startSession(route.id);
+  else navigate('sessions', 'new');
 }
 
 export function App() {
@@ -34,6 +63,7 @@ export function App() {
 
   const commands = useMemo<Command[]>(
     () => [
+      { id: 'new-session', label: 'New session', hint: 'Alt N', run: () => newSessionFrom(route) },
       { id: 'new-participant', label: 'New participant', run: () => navigate('participants', 'new') },
       ...sections.map((section) => ({
         id: `go-${section}`,
@@ -41,19 +71,23 @@ export function App() {
         run: () => navigate(section),
       })),
     ],
-    [],
+    [route],
   );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+      const key = event.key.toLowerCase();
+      if ((event.ctrlKey || event.metaKey) && key === 'k') {
         event.preventDefault();
         setPaletteOpen((open) => !open);
+      } else if (event.altKey && !event.ctrlKey && key === 'n') {
+        event.preventDefault();
+        newSessionFrom(route);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [route]);
 
   useEffect(() => {
     document.title = `${titles[route.section]} · Followthrough`;
@@ -63,9 +97,12 @@ export function App() {
     <div className="app">
       <Sidebar current={route.section} onOpenPalette={() => setPaletteOpen(true)} />
       <main className="content" aria-label={titles[route.section]}>
-        <Page section={route.section} id={route.id} />
+        <Suspense fallback={<p className="muted pad">Loading…</p>}>
+          <Page section={route.section} id={route.id} />
+        </Suspense>
       </main>
       {paletteOpen && <CommandPalette commands={commands} onClose={() => setPaletteOpen(false)} />}
+      <Toasts />
     </div>
   );
 }

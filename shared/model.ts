@@ -2,6 +2,10 @@
 // the database always has the shape declared here.
 import { z } from 'zod';
 
+// zod otherwise probes for eval() once, which the app's Content-Security-Policy forbids and
+// Chromium reports as a violation.
+z.config({ jitless: true });
+
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A calendar date with no time zone, as the coach sees it: `2026-12-04`. */
@@ -38,6 +42,18 @@ export const consentSchema = z.object({
 });
 export type Consent = z.infer<typeof consentSchema>;
 export const defaultConsent: Consent = { keepNotes: true, shareActions: 'named', aiProcessing: false };
+
+/** One dated change of a participant's consent, kept so the coach can show when what was agreed. */
+export const consentChangeSchema = z.object({
+  /** Auto-incremented by the database: the order changes were made in. */
+  id: z.number().int().positive().optional(),
+  participantId: z.uuid(),
+  at: z.number().int().nonnegative(),
+  consent: consentSchema,
+  /** Null for the first entry: the consent as it stood when the log began. */
+  previous: consentSchema.nullable(),
+});
+export type ConsentChange = z.infer<typeof consentChangeSchema>;
 
 export const participantSchema = z.object({
   ...recordBase,
@@ -178,11 +194,16 @@ export const contractReviewSchema = z.object({
   /** The whole contract as it stood when the review started, for side-by-side history. */
   snapshot: contractSchema,
   changes: z.array(z.string()),
+  /** Null while the review is open: the contract's edits until it completes belong to it. */
+  completedAt: timestampSchema.nullable(),
+  /** The contract as the review left it; null while the review is open. */
+  outcome: contractSchema.nullable(),
 });
 export type ContractReview = z.infer<typeof contractReviewSchema>;
 
 export const syncRecordTypes = ['action', 'commitment'] as const;
-export const outboxStates = ['pending', 'parked'] as const;
+/** Held: waiting for the participant's consent to share; sent once it allows, never parked. */
+export const outboxStates = ['pending', 'parked', 'held'] as const;
 
 export const outboxEntrySchema = z.object({
   /** A snapshot of the record when it changed; parsed again with its own schema when sent. */
@@ -202,14 +223,69 @@ export const outboxEntrySchema = z.object({
 });
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
 
+export const syncTriggers = ['manual', 'online', 'schedule', 'retry'] as const;
+export const syncRunOutcomes = ['up-to-date', 'sent', 'will-retry', 'rejected', 'out-of-time', 'cancelled'] as const;
+
+/** One request to the upstream (or one file written) during a sync run, and what came back. */
+export const syncExchangeSchema = z.object({
+  at: timestampSchema,
+  events: z.number().int().nonnegative(),
+  /** The HTTP status; null when no answer came back or the connector writes files. */
+  status: z.number().int().nullable(),
+  result: z.enum(['acknowledged', 'retry', 'rejected']),
+  detail: z.string().max(1000),
+});
+export type SyncExchange = z.infer<typeof syncExchangeSchema>;
+
+/** A sync run that reached the connector or set entries aside, kept for the Sync page history. */
+export const syncRunSchema = z.object({
+  id: z.number().int().positive().optional(),
+  trigger: z.enum(syncTriggers),
+  connector: z.string(),
+  startedAt: timestampSchema,
+  finishedAt: timestampSchema,
+  outcome: z.enum(syncRunOutcomes),
+  message: z.string(),
+  sentActions: z.number().int().nonnegative(),
+  sentCommitments: z.number().int().nonnegative(),
+  parked: z.number().int().nonnegative(),
+  held: z.number().int().nonnegative(),
+  sentItems: z.array(z.object({ recordType: z.enum(syncRecordTypes), recordId: idSchema, title: z.string() })),
+  exchanges: z.array(syncExchangeSchema),
+});
+export type SyncRun = z.infer<typeof syncRunSchema>;
+
 export const settingSchema = z.object({ key: z.string().min(1), value: z.unknown() });
 export type Setting = z.infer<typeof settingSchema>;
 
+/** The exports a coach may fill from a template of their own instead of the bundled one. */
+export const templateKinds = ['grow-checklist', 'session-summary', 'contract-workbook'] as const;
+export type TemplateKind = (typeof templateKinds)[number];
+export const MAX_TEMPLATE_BYTES = 20 * 1024 * 1024;
+
+/** A coach's own .docx/.xlsx template, checked on import; stays on the device and never syncs. */
+export const storedTemplateSchema = z.object({
+  id: idSchema,
+  kind: z.enum(templateKinds),
+  /** The file name as imported, shown in Settings → Templates. */
+  name: z.string().trim().min(1).max(255),
+  data: z
+    .instanceof(Uint8Array)
+    .refine((data) => data.length > 0 && data.length <= MAX_TEMPLATE_BYTES, 'A template holds 1 byte to 20 MB'),
+  /** Used instead of the bundled template for its kind; at most one per kind is. */
+  active: z.boolean(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+export type StoredTemplate = z.infer<typeof storedTemplateSchema>;
+
 /**
  * Fields that hold what a leader said in confidence. They never leave the device through sync or a
- * shareable export unless the coach explicitly includes them for one export.
+ * shareable export unless the coach explicitly includes them for one export, and the retention
+ * policy removes them. Will is not among them: it is the leader's own next steps, which the
+ * session summary exists to hand back to the leader.
  */
 export const privateFields = {
   participant: ['notes'],
-  session: ['goal', 'reality', 'options', 'will', 'notes'],
+  session: ['goal', 'reality', 'options', 'notes'],
 } as const satisfies { participant: (keyof Participant)[]; session: (keyof Session)[] };

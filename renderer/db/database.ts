@@ -5,12 +5,15 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import {
   defaultConsent,
   type Action,
+  type ConsentChange,
   type Contract,
   type ContractReview,
   type OutboxEntry,
   type Participant,
   type Session,
   type Setting,
+  type StoredTemplate,
+  type SyncRun,
 } from '../../shared/model';
 
 export const DATABASE_NAME = 'followthrough';
@@ -33,6 +36,9 @@ export const schemaV2 = {
   contractReviews: 'id, contractId, at',
 };
 
+/** Version 3: the coach's own document templates (Settings → Templates). */
+export const schemaV3 = { ...schemaV2, templates: 'id, kind, name' };
+
 export class FollowthroughDatabase extends Dexie {
   participants!: EntityTable<Participant, 'id'>;
   sessions!: EntityTable<Session, 'id'>;
@@ -41,6 +47,9 @@ export class FollowthroughDatabase extends Dexie {
   contractReviews!: EntityTable<ContractReview, 'id'>;
   outbox!: Table<OutboxEntry, number>;
   settings!: EntityTable<Setting, 'key'>;
+  syncRuns!: Table<SyncRun, number>;
+  templates!: EntityTable<StoredTemplate, 'id'>;
+  consentLog!: Table<ConsentChange, number>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -55,7 +64,36 @@ export class FollowthroughDatabase extends Dexie {
             participant.consent ??= { ...defaultConsent };
           }),
       );
+    this.version(3).stores(schemaV3);
+    // Version 4: the history of sync runs shown on the Sync page. Dexie keeps the tables not named.
+    this.version(4).stores({ syncRuns: '++id, startedAt' });
+    // Version 5: a contract review may be open (completedAt null) and keeps the contract as it left it.
+    this.version(5)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table('contractReviews')
+          .toCollection()
+          .modify((review: Partial<ContractReview>) => {
+            review.completedAt ??= review.at;
+            review.outcome ??= null;
+          }),
+      );
+    // Version 6: a dated log of consent changes; each participant's consent so far is its first entry.
+    this.version(6)
+      .stores({ consentLog: '++id, participantId, at' })
+      .upgrade(async (tx) => {
+        const at = Date.now();
+        const participants: Participant[] = await tx.table('participants').toArray();
+        const firstEntries: ConsentChange[] = participants.map((participant) => ({
+          participantId: participant.id,
+          at,
+          consent: participant.consent,
+          previous: null,
+        }));
+        await tx.table('consentLog').bulkAdd(firstEntries);
+      });
   }
 }
 
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 6;

@@ -193,12 +193,9 @@ export const catalogue: Record<TemplateKind, KindSpec> = {
   },
 };
 
-/**
- * Names that hold what a leader said in confidence and may not appear in a shareable summary.
- * The Will section is the exception: it is the leader's own next steps, made to be shared.
- */
+/** Names that hold what a leader said in confidence and may not appear in a shareable summary. */
 const confidentialNames = new Set([
-  ...privateFields.session.filter((name) => name !== 'will').map((name) => `session.${name}`),
+  ...privateFields.session.map((name) => `session.${name}`),
   ...privateFields.participant.map((name) => `participant.${name}`),
 ]);
 

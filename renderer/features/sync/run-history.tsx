@@ -1,0 +1,95 @@
+// The history of sync runs: when, what was sent, what came back.
+import { format } from 'date-fns';
+import type { SyncRun } from '../../../shared/model';
+import { plural } from '../../sync/wording';
+
+const outcomeBadges: Record<SyncRun['outcome'], { label: string; tone: string }> = {
+  'up-to-date': { label: 'Up to date', tone: 'ok' },
+  sent: { label: 'Sent', tone: 'ok' },
+  'will-retry': { label: 'Will retry', tone: 'warn' },
+  rejected: { label: 'Refused', tone: 'danger' },
+  'out-of-time': { label: 'Continues', tone: 'accent' },
+  cancelled: { label: 'Cancelled', tone: '' },
+};
+
+const triggerLabels: Record<SyncRun['trigger'], string> = {
+  manual: 'Sync now',
+  online: 'Back online',
+  schedule: 'Weekly sync',
+  retry: 'Retry',
+};
+
+function RunDetails({ run }: { run: SyncRun }) {
+  return (
+    <details className="sync-run-details">
+      <summary>Details</summary>
+      <h4>What came back</h4>
+      <ol className="sync-exchanges">
+        {run.exchanges.map((exchange, index) => (
+          <li key={index}>
+            <span className="muted">{format(exchange.at, 'HH:mm:ss')}</span> {plural(exchange.events, 'change')} →{' '}
+            {exchange.detail}
+          </li>
+        ))}
+      </ol>
+      {run.sentItems.length > 0 && (
+        <>
+          <h4>Sent</h4>
+          <ul className="sync-sent-items">
+            {run.sentItems.map((item) => (
+              <li key={item.recordId}>{item.title}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </details>
+  );
+}
+
+export function RunHistory({ runs }: { runs: SyncRun[] }) {
+  return (
+    <section className="card" aria-label="History">
+      <div className="section-title">
+        <h2>History</h2>
+        {runs.length > 0 && (
+          <span className="muted">
+            The last {runs.length === 1 ? 'run' : `${runs.length} runs`} that sent or set aside anything
+          </span>
+        )}
+      </div>
+      {runs.length === 0 ? (
+        <p className="muted">No sync has run yet.</p>
+      ) : (
+        <table className="data-table sync-runs">
+          <thead>
+            <tr>
+              <th>When</th>
+              <th>Trigger</th>
+              <th>Result</th>
+              <th>What happened</th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((run) => {
+              const badge = outcomeBadges[run.outcome];
+              return (
+                <tr key={run.id}>
+                  <td className="nowrap">{format(run.startedAt, 'EEE d MMM HH:mm')}</td>
+                  <td className="nowrap">{triggerLabels[run.trigger]}</td>
+                  <td>
+                    <span className={`badge ${badge.tone}`}>{badge.label}</span>
+                  </td>
+                  <td>
+                    <div>{run.message}</div>
+                    <div className="muted">{run.connector}</div>
+                    <RunDetails run={run} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+// The Sync page: this week's summary, what needs attention, what waits, the run history and the
+// connection settings.
+import { format } from 'date-fns';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { repositories } from '../../db/instance';
+import { nextSlotAfter } from '../../sync/schedule';
+import { syncNow, useSyncStatus } from '../../sync/service';
+import { weeklySummary } from '../../sync/weekly-summary';
+import { RunHistory } from './run-history';
+import { NeedsAttention, PendingQueue } from './sync-queues';
+import { SyncSettingsSection } from './sync-settings-section';
+import {
+  useMinuteClock,
+  useOutboxOverview,
+  useRecentRuns,
+  useRunsThisWeek,
+  useSyncSettings,
+  useSyncState,
+} from './use-sync-overview';
+import './sync.css';
+
+const connectionNames = { off: 'Sync is off', webhook: 'Webhook', 'file-drop': 'File drop' } as const;
+
+export function SyncPage() {
+  const overview = useOutboxOverview();
+  const runs = useRecentRuns(20);
+  const now = useMinuteClock();
+  const week = useRunsThisWeek(now);
+  const settings = useSyncSettings();
+  const state = useSyncState();
+  const status = useSyncStatus();
+  const participants = useLiveQuery(() => repositories.participants.listActive(), []);
+  const names = useMemo(() => new Map(participants?.map((p) => [p.id, p.name])), [participants]);
+
+  if (!overview || !runs || !settings || !week.runs) return null;
+  const connection =
+    settings.connector.kind === 'webhook'
+      ? `Webhook to ${new URL(settings.connector.url).host}`
+      : connectionNames[settings.connector.kind];
+  const next = settings.schedule.enabled
+    ? `Next weekly sync ${format(nextSlotAfter(settings.schedule, now), "EEEE d MMMM 'at' HH:mm")}`
+    : 'Weekly sync is off';
+
+  return (
+    <>
+      <header className="page-header">
+        <div>
+          <p className="eyebrow">{connection}</p>
+          <h1>Sync</h1>
+        </div>
+        <div className="row">
+          <span className="badge sync-badge" data-tone={state.tone}>
+            {state.text}
+          </span>
+          <button className="primary" disabled={status.running} onClick={() => void syncNow()}>
+            {status.running ? 'Syncing…' : 'Sync now'}
+          </button>
+        </div>
+      </header>
+      <div className="stack-lg sync-page">
+        <section className="card sync-summary" aria-label="This week">
+          <p className="sync-summary-line">{weeklySummary(week.runs, overview.parked, week.since)}</p>
+          <p className="muted">
+            {settings.connector.kind === 'off'
+              ? 'Sync is off: choose a webhook or a file drop in Sync settings below.'
+              : `${status.last ? `Last sync ${format(status.last.at, 'HH:mm')}: ${status.last.message}. ` : ''}${next}.`}
+          </p>
+        </section>
+        <NeedsAttention parked={overview.parked} names={names} />
+        <PendingQueue
+          pending={overview.pending}
+          firstPending={overview.firstPending}
+          held={overview.held}
+          names={names}
+        />
+        <RunHistory runs={runs} />
+        <SyncSettingsSection stored={settings} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,115 @@
+// The outbox as the coach sees it: what failed (with Retry and Discard), what waits, and what is
+// held back because a participant has not agreed to share.
+import { format } from 'date-fns';
+import type { ReactNode } from 'react';
+import { ConfirmButton } from '../../components/confirm-button';
+import { database } from '../../db/instance';
+import type { StoredEntry } from '../../sync/outbox-queue';
+import { discardEntry, retryParked } from '../../sync/outbox-queue';
+import { entryTitle } from '../../sync/payload';
+import { runSync } from '../../sync/service';
+import { plural } from '../../sync/wording';
+
+export type ParticipantNames = Map<string, string>;
+
+/** The participant's name for an action; commitments name theirs through their contract. */
+function participantOf(entry: StoredEntry, names: ParticipantNames): string | null {
+  const id = (entry.payload as { participantId?: unknown } | null)?.participantId;
+  return typeof id === 'string' ? (names.get(id) ?? 'Unknown participant') : null;
+}
+
+function EntryLine({ entry, names, children }: { entry: StoredEntry; names: ParticipantNames; children?: ReactNode }) {
+  const kind = entry.recordType === 'action' ? 'Action' : 'Commitment';
+  return (
+    <li>
+      <div className="sync-entry">
+        <strong>{entryTitle(entry)}</strong>
+        <span className="muted">
+          {[kind, participantOf(entry, names), `changed ${format(entry.createdAt, 'd MMM HH:mm')}`]
+            .filter(Boolean)
+            .join(' · ')}
+          {entry.attempts > 0 && ` · ${plural(entry.attempts, 'attempt')}`}
+        </span>
+        {entry.lastError && <p className="sync-reason">{entry.lastError}</p>}
+      </div>
+      {children && <span className="row sync-entry-actions">{children}</span>}
+    </li>
+  );
+}
+
+const retry = async (seq?: number) => {
+  await retryParked(database, Date.now(), seq);
+  await runSync('manual');
+};
+
+export function NeedsAttention({ parked, names }: { parked: StoredEntry[]; names: ParticipantNames }) {
+  if (parked.length === 0) return null;
+  return (
+    <section className="card sync-attention" aria-label="Needs attention">
+      <div className="section-title">
+        <h2>Needs attention</h2>
+        <button onClick={() => void retry()}>Retry all</button>
+      </div>
+      <p className="muted">
+        These changes were set aside after the upstream refused them or after repeated failures. Retry once the cause is
+        fixed, or discard a change the upstream should never receive.
+      </p>
+      <ul className="plain-list">
+        {parked.map((entry) => (
+          <EntryLine key={entry.seq} entry={entry} names={names}>
+            <button onClick={() => void retry(entry.seq)}>Retry</button>
+            <ConfirmButton confirmLabel="Discard for good?" onConfirm={() => void discardEntry(database, entry.seq)}>
+              Discard
+            </ConfirmButton>
+          </EntryLine>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function PendingQueue({
+  pending,
+  firstPending,
+  held,
+  names,
+}: {
+  pending: number;
+  firstPending: StoredEntry[];
+  held: StoredEntry[];
+  names: ParticipantNames;
+}) {
+  return (
+    <section className="card" aria-label="Waiting to send">
+      <div className="section-title">
+        <h2>Waiting to send</h2>
+        <span className="muted">{pending === 0 ? 'Nothing waiting' : plural(pending, 'change')}</span>
+      </div>
+      {pending === 0 && held.length === 0 && (
+        <p className="muted">Every change made on this device has reached the upstream.</p>
+      )}
+      {firstPending.length > 0 && (
+        <ul className="plain-list">
+          {firstPending.map((entry) => (
+            <EntryLine key={entry.seq} entry={entry} names={names} />
+          ))}
+        </ul>
+      )}
+      {pending > firstPending.length && (
+        <p className="muted">
+          and {plural(pending - firstPending.length, 'more change')}, sent in the order they were made.
+        </p>
+      )}
+      {held.length > 0 && (
+        <>
+          <h3 className="sync-subheading">Held back by consent</h3>
+          <ul className="plain-list">
+            {held.map((entry) => (
+              <EntryLine key={entry.seq} entry={entry} names={names} />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

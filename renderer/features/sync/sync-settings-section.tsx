@@ -1,0 +1,200 @@
+// Where sync goes and when: the connector (webhook or file drop), the webhook's address and
+// signing secret (kept in the OS keychain through the platform, never in the database), the
+// weekly slot, and a test event to prove the connection before real data goes out.
+import { useEffect, useId, useState } from 'react';
+import { database } from '../../db/instance';
+import { platform } from '../../platform';
+import { errorMessage } from '../../../shared/result';
+import { WEBHOOK_SECRET_KEY, writeSyncSettings, type SyncSettings } from '../../sync/settings';
+import { sendWebhookTestEvent } from '../../sync/service';
+
+type Kind = SyncSettings['connector']['kind'];
+type Message = { tone: 'ok' | 'error'; text: string } | null;
+
+const kindLabels: Record<Kind, string> = {
+  off: 'Off',
+  webhook: 'Webhook (Zapier, Make, n8n, Power Automate…)',
+  'file-drop': 'File drop (CSV and JSON Lines)',
+};
+const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+function randomSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return `whsec_${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+}
+
+function useSecretState() {
+  const [saved, setSaved] = useState<boolean | null>(null);
+  const [desktop, setDesktop] = useState(false);
+  useEffect(() => {
+    void platform.getSecret({ key: WEBHOOK_SECRET_KEY }).then((result) => setSaved(result.ok && result.value !== null));
+    void platform.appInfo().then((result) => setDesktop(result.ok && result.value.desktop));
+  }, []);
+  return { saved, setSaved, desktop };
+}
+
+export function SyncSettingsSection({ stored }: { stored: SyncSettings }) {
+  const id = useId();
+  const [kind, setKind] = useState<Kind>(stored.connector.kind);
+  const [url, setUrl] = useState(stored.connector.kind === 'webhook' ? stored.connector.url : '');
+  const [schedule, setSchedule] = useState(stored.schedule);
+  const [secret, setSecret] = useState('');
+  const [showSecret, setShowSecret] = useState(false);
+  const [message, setMessage] = useState<Message>(null);
+  const [testing, setTesting] = useState(false);
+  const secretState = useSecretState();
+
+  const save = async () => {
+    try {
+      if (kind === 'webhook' && !secret && !secretState.saved) throw new Error('Add a signing secret, or generate one');
+      const connector = kind === 'webhook' ? { kind, url: url.trim() } : { kind };
+      await writeSyncSettings(database, { connector, schedule } as SyncSettings);
+      if (kind === 'webhook' && secret) {
+        const stored = await platform.setSecret({ key: WEBHOOK_SECRET_KEY, value: secret });
+        if (!stored.ok) throw new Error(`The secret could not be stored: ${stored.error}`);
+        secretState.setSaved(true);
+        setSecret('');
+        setShowSecret(false);
+      }
+      setMessage({ tone: 'ok', text: 'Sync settings saved' });
+    } catch (error) {
+      setMessage({ tone: 'error', text: errorMessage(error) });
+    }
+  };
+
+  const test = async () => {
+    setTesting(true);
+    const result = await sendWebhookTestEvent();
+    setTesting(false);
+    setMessage(
+      result.ok ? { tone: 'ok', text: `Test event delivered. ${result.value}` } : { tone: 'error', text: result.error },
+    );
+  };
+
+  const savedWebhook = stored.connector.kind === 'webhook';
+  return (
+    <form
+      className="card stack"
+      aria-label="Sync settings"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <h2>Sync settings</h2>
+      <div className="field">
+        <label htmlFor={`${id}-kind`}>Send actions to</label>
+        <select id={`${id}-kind`} value={kind} onChange={(event) => setKind(event.target.value as Kind)}>
+          {(Object.keys(kindLabels) as Kind[]).map((option) => (
+            <option key={option} value={option}>
+              {kindLabels[option]}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      {kind === 'webhook' && (
+        <div className="grid-2">
+          <div className="field">
+            <label htmlFor={`${id}-url`}>Webhook URL</label>
+            <input
+              id={`${id}-url`}
+              type="url"
+              inputMode="url"
+              placeholder="https://hooks.zapier.com/hooks/catch/…"
+              value={url}
+              onChange={(event) => setUrl(event.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-secret`}>Signing secret</label>
+            <div className="row sync-secret-row">
+              <input
+                id={`${id}-secret`}
+                type={showSecret ? 'text' : 'password'}
+                autoComplete="off"
+                placeholder={secretState.saved ? 'Saved; type to replace' : 'Shared with the receiving side'}
+                value={secret}
+                onChange={(event) => setSecret(event.target.value)}
+              />
+              <button
+                type="button"
+                onClick={() => {
+                  setSecret(randomSecret());
+                  setShowSecret(true);
+                }}
+              >
+                Generate
+              </button>
+            </div>
+            <p className="field-hint">
+              {secretState.desktop
+                ? 'Kept in the system keychain, never in the app’s data.'
+                : 'The browser version keeps the secret only until this tab closes.'}{' '}
+              Give the receiving side the same secret to check signatures.
+            </p>
+          </div>
+        </div>
+      )}
+      {kind === 'file-drop' && (
+        <p className="field-hint">
+          Each sync saves a CSV (for a bulk import into an OKR or task tool) and a JSON Lines file. Choose a synced
+          OneDrive or Dropbox folder to share them; in the browser they download.
+        </p>
+      )}
+
+      <fieldset className="sync-schedule">
+        <legend>Weekly sync</legend>
+        <label className="row">
+          <input
+            type="checkbox"
+            checked={schedule.enabled}
+            onChange={(event) => setSchedule({ ...schedule, enabled: event.target.checked })}
+          />
+          Sync every week
+        </label>
+        <div className="row">
+          <select
+            aria-label="Day of the weekly sync"
+            value={schedule.weekday}
+            disabled={!schedule.enabled}
+            onChange={(event) => setSchedule({ ...schedule, weekday: Number(event.target.value) })}
+          >
+            {weekdays.map((day, index) => (
+              <option key={day} value={index}>
+                {day}
+              </option>
+            ))}
+          </select>
+          <input
+            type="time"
+            aria-label="Time of the weekly sync"
+            value={schedule.time}
+            disabled={!schedule.enabled}
+            onChange={(event) => setSchedule({ ...schedule, time: event.target.value })}
+          />
+        </div>
+        <p className="field-hint">A sync missed while the app was closed runs when it next starts.</p>
+      </fieldset>
+
+      {message && (
+        <p
+          className={message.tone === 'ok' ? 'sync-message ok' : 'field-error'}
+          role={message.tone === 'ok' ? 'status' : 'alert'}
+        >
+          {message.text}
+        </p>
+      )}
+      <div className="row">
+        <button type="submit" className="primary">
+          Save sync settings
+        </button>
+        {kind === 'webhook' && (
+          <button type="button" disabled={!savedWebhook || testing} onClick={() => void test()}>
+            {testing ? 'Sending…' : 'Send test event'}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

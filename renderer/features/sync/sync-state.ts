@@ -1,0 +1,39 @@
+// The sidebar's one-glance sync state, from the outbox counts and the last run.
+import type { SyncOutcome } from '../../sync/engine';
+import { plural } from '../../sync/wording';
+
+export type SyncTone = 'ok' | 'pending' | 'offline' | 'attention' | 'busy';
+/** `note` is short enough for the sidebar; `detail` is the full story, for a tooltip. */
+export type SyncState = { tone: SyncTone; text: string; note: string; detail: string };
+
+export type SyncFacts = {
+  online: boolean;
+  running: boolean;
+  pending: number;
+  parked: number;
+  held: number;
+  lastOutcome: SyncOutcome | null;
+  lastMessage: string | null;
+};
+
+export function syncState(facts: SyncFacts): SyncState {
+  const waiting = facts.pending > 0 ? `${facts.pending} pending` : '';
+  const lastMessage = facts.lastMessage ?? '';
+  if (facts.parked > 0) {
+    const failed = `${plural(facts.parked, 'change')} failed`;
+    return { tone: 'attention', text: 'Needs attention', note: failed, detail: failed };
+  }
+  if (!facts.online) return { tone: 'offline', text: 'Offline', note: waiting, detail: waiting };
+  if (facts.running) return { tone: 'busy', text: 'Syncing…', note: waiting, detail: waiting };
+  if (facts.pending > 0) {
+    const stuck = facts.lastOutcome === 'not-set-up' || facts.lastOutcome === 'will-retry';
+    return {
+      tone: 'pending',
+      text: waiting,
+      note: facts.lastOutcome === 'not-set-up' ? 'Not set up' : facts.lastOutcome === 'will-retry' ? 'Retrying' : '',
+      detail: stuck ? lastMessage : 'Sent at the next sync',
+    };
+  }
+  const held = facts.held > 0 ? `${facts.held} held back by consent` : '';
+  return { tone: 'ok', text: 'Up to date', note: held, detail: held };
+}

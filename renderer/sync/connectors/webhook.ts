@@ -1,0 +1,110 @@
+// Pushes signed JSON batches to a URL: how teams reach Lattice, Workday, Asana or Jira through
+// Zapier, Make, n8n or Power Automate. 2xx acknowledges the batch; 408, 425, 429 and 5xx and
+// network failures are retried; any other answer is refused for good, with the response kept
+// for the coach to read. docs/webhook.md is the integrator's side of this file.
+import { SYNC_PAYLOAD_VERSION, syncHeaders, type SyncBatch, type SyncEvent } from '../../../shared/sync-protocol';
+import type { Result } from '../../../shared/result';
+import { parseRetryAfterMs, type BackoffPolicy } from '../backoff';
+import { sha256Hex, signatureHeader } from '../signature';
+import { headerValue, type HttpResponse, type Transport } from '../transport';
+import type { PushOutcome, SyncConnector } from './connector';
+
+export type WebhookOptions = {
+  url: string;
+  secret: string;
+  transport: Transport;
+  backoff: BackoffPolicy;
+  now: () => number;
+  timeoutMs?: number;
+  batchSize?: number;
+};
+
+export const DEFAULT_WEBHOOK_TIMEOUT_MS = 20_000;
+export const DEFAULT_WEBHOOK_BATCH_SIZE = 50;
+
+const retriedStatuses = new Set([408, 425, 429]);
+/** Answers that say the address or the credentials are wrong, for every batch alike. */
+const connectionStatuses = new Set([401, 403, 404, 405, 410]);
+
+function excerpt(body: string): string {
+  const text = body.replace(/\s+/g, ' ').trim();
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+function answer(response: HttpResponse): string {
+  const body = excerpt(response.body);
+  return `The receiver answered ${response.status}${body ? `: ${body}` : ''}`;
+}
+
+export function classifyResponse(response: HttpResponse, now: number, backoff: BackoffPolicy): PushOutcome {
+  const { status } = response;
+  if (status >= 200 && status < 300) return { kind: 'acknowledged', status, detail: answer(response) };
+  if (status >= 500 || retriedStatuses.has(status)) {
+    const retryAfterMs = parseRetryAfterMs(headerValue(response.headers, 'retry-after'), now, backoff);
+    return { kind: 'retry', reason: answer(response), status, retryAfterMs, countsAsAttempt: true };
+  }
+  const scope = status >= 400 && status < 500 && !connectionStatuses.has(status) ? 'content' : 'connection';
+  return { kind: 'rejected', reason: answer(response), status, scope };
+}
+
+/** The same events always make the same key, so a retried batch is recognisably the same. */
+export async function batchKey(events: SyncEvent[]): Promise<string> {
+  const digest = await sha256Hex(events.map((event) => event.idempotencyKey).join('\n'));
+  return `batch-${digest.slice(0, 32)}`;
+}
+
+export function createWebhookConnector(options: WebhookOptions) {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS;
+  const host = new URL(options.url).host;
+
+  async function push(events: SyncEvent[]): Promise<PushOutcome> {
+    const sentAt = options.now();
+    const batch: SyncBatch = {
+      version: SYNC_PAYLOAD_VERSION,
+      batchId: await batchKey(events),
+      sentAt: new Date(sentAt).toISOString(),
+      events,
+    };
+    const body = JSON.stringify(batch);
+    const result = await options.transport({
+      url: options.url,
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        [syncHeaders.idempotencyKey]: batch.batchId,
+        [syncHeaders.payloadVersion]: String(SYNC_PAYLOAD_VERSION),
+        [syncHeaders.signature]: await signatureHeader(options.secret, Math.floor(sentAt / 1000), body),
+      },
+      body,
+      timeoutMs,
+    });
+    if (!result.ok) {
+      return { kind: 'retry', reason: result.error, status: null, retryAfterMs: null, countsAsAttempt: true };
+    }
+    return classifyResponse(result.value, options.now(), options.backoff);
+  }
+
+  /** Sends one test.ping event, with no coaching data, and says what came back. */
+  async function sendTestEvent(): Promise<Result<string>> {
+    const at = options.now();
+    const outcome = await push([
+      {
+        type: 'test.ping',
+        idempotencyKey: `test:${crypto.randomUUID()}`,
+        occurredAt: new Date(at).toISOString(),
+        recordVersion: at,
+        message: 'Test event from Followthrough: this connection works.',
+      },
+    ]);
+    return outcome.kind === 'acknowledged' ? { ok: true, value: outcome.detail } : { ok: false, error: outcome.reason };
+  }
+
+  const connector: SyncConnector = {
+    kind: 'webhook',
+    label: `Webhook to ${host}`,
+    batchSize: options.batchSize ?? DEFAULT_WEBHOOK_BATCH_SIZE,
+    needsNetwork: true,
+    push,
+  };
+  return { ...connector, sendTestEvent };
+}

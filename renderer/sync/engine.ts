@@ -1,0 +1,320 @@
+// Drains the outbox through the configured connector. One run at a time (a trigger during a run
+// queues exactly one follow-up); batches in queue order; the first retryable failure ends the run
+// with backoff on that batch; entries are deleted only once the upstream acknowledged them. The
+// engine knows nothing of HTTP or files: that is the connector's business.
+import { format } from 'date-fns';
+import type { FollowthroughDatabase } from '../db/database';
+import type { Clock } from '../db/write';
+import type { SyncExchange, SyncRun } from '../../shared/model';
+import type { Result } from '../../shared/result';
+import { createLogger } from '../../shared/logger';
+import { defaultBackoffPolicy, retryDelayMs, type BackoffPolicy } from './backoff';
+import { prepareBatch, type BatchItem, type SetAside } from './batch';
+import type { PulledChange, PushOutcome, SyncConnector } from './connectors/connector';
+import {
+  acknowledge,
+  isDue,
+  nextDueAt,
+  readPage,
+  recordFailedAttempt,
+  releaseHeld,
+  setAside,
+  waitingEntries,
+  type StoredEntry,
+} from './outbox-queue';
+import { recordRun } from './run-log';
+import { readPullCursor, writeLastCompletedRunAt, writePullCursor } from './settings';
+import { createRecordContext } from './sharing';
+import { plural, sentCounts } from './wording';
+import { prepareEvent } from './payload';
+
+const log = createLogger('sync');
+
+export type SyncPolicy = {
+  backoff: BackoffPolicy;
+  /** Failed attempts after which an entry is parked with its reason. */
+  maxAttempts: number;
+  /** A run stops taking new batches after this long; the next run goes on. */
+  runBudgetMs: number;
+};
+
+export const defaultSyncPolicy: SyncPolicy = { backoff: defaultBackoffPolicy, maxAttempts: 10, runBudgetMs: 120_000 };
+
+export type SyncTrigger = SyncRun['trigger'];
+export type SyncOutcome = SyncRun['outcome'] | 'offline' | 'not-set-up';
+
+export type SyncRunReport = {
+  outcome: SyncOutcome;
+  message: string;
+  /** The run as kept in the history; null for a run that sent nothing and set nothing aside. */
+  run: SyncRun | null;
+  /** When the next pending entry is due, for the caller's retry timer. */
+  nextDueAt: number | null;
+};
+
+export type SyncEngineDeps = {
+  db: FollowthroughDatabase;
+  /** The configured connector, or why there is none. */
+  connector: () => Promise<Result<SyncConnector>>;
+  isOnline: () => Promise<boolean>;
+  now: Clock;
+  random?: () => number;
+  policy?: Partial<SyncPolicy>;
+  /** Lets the UI paint between batches; a macrotask by default. */
+  yieldToUi?: () => Promise<void>;
+  /** Applies changes pulled by a two-way connector, in one transaction (issue 7's hub). */
+  applyPulled?: (changes: PulledChange[]) => Promise<void>;
+};
+
+type Stop = { outcome: SyncRun['outcome']; message: string };
+
+/**
+ * Entries are read, and acknowledged ones removed, a few batches at a time: IndexedDB queues a
+ * read behind every write transaction, so one of each per batch would leave the network idle.
+ */
+const BATCHES_PER_PAGE = 4;
+
+/** A new task, so the page can paint and handle input; unlike setTimeout(0) it is not clamped. */
+function macrotask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+const NOTHING_SENT = 'Nothing new to send';
+
+/** What a run did, in one line. */
+function completedMessage(run: SyncRun): string {
+  const parts = [];
+  if (run.sentActions + run.sentCommitments > 0) parts.push(`Sent ${sentCounts(run)}`);
+  if (run.parked > 0) parts.push(`${plural(run.parked, 'change')} set aside, see Needs attention`);
+  if (run.held > 0) parts.push(`${plural(run.held, 'change')} held back by consent`);
+  return parts.join('; ') || NOTHING_SENT;
+}
+
+export function createSyncEngine(deps: SyncEngineDeps) {
+  const { db, now } = deps;
+  const policy: SyncPolicy = { ...defaultSyncPolicy, ...deps.policy };
+  const random = deps.random ?? Math.random;
+  const yieldToUi = deps.yieldToUi ?? macrotask;
+
+  async function runOnce(trigger: SyncTrigger): Promise<SyncRunReport> {
+    const startedAt = now();
+    const resolved = await deps.connector();
+    if (!resolved.ok) return { outcome: 'not-set-up', message: resolved.error, run: null, nextDueAt: null };
+    const connector = resolved.value;
+    if (connector.needsNetwork && !(await deps.isOnline())) {
+      return {
+        outcome: 'offline',
+        message: 'Offline: changes wait until the network is back',
+        run: null,
+        nextDueAt: null,
+      };
+    }
+
+    const run: SyncRun = {
+      trigger,
+      connector: connector.label,
+      startedAt,
+      finishedAt: startedAt,
+      outcome: 'up-to-date',
+      message: '',
+      sentActions: 0,
+      sentCommitments: 0,
+      parked: 0,
+      held: 0,
+      sentItems: [],
+      exchanges: [],
+    };
+
+    function noteExchange(outcome: PushOutcome, events: number): void {
+      const detail = outcome.kind === 'acknowledged' ? outcome.detail : outcome.reason;
+      const exchange: SyncExchange = {
+        at: now(),
+        events,
+        status: outcome.status,
+        result: outcome.kind,
+        detail: detail.slice(0, 1000),
+      };
+      run.exchanges.push(exchange);
+    }
+
+    /** Acknowledged items still in the outbox: removed together, once per page, off the critical path. */
+    let acknowledged: BatchItem[] = [];
+    const settling: Promise<void>[] = [];
+
+    /** Entries of this run's records that are not going out now, so an acknowledgement can supersede them. */
+    const waiting = new Map<string, StoredEntry[]>();
+    const noteWaiting = (entry: StoredEntry) =>
+      waiting.set(entry.recordId, [...(waiting.get(entry.recordId) ?? []), entry]);
+
+    async function setEntriesAside(items: SetAside[], state: 'parked' | 'held'): Promise<void> {
+      if (items.length === 0) return;
+      await setAside(
+        db,
+        items.map(({ entry, reason }) => ({ seq: entry.seq, reason })),
+        state,
+        now(),
+      );
+      for (const { entry } of items) noteWaiting(entry);
+      if (state === 'parked') run.parked += items.length;
+      else run.held += items.length;
+    }
+
+    async function onAcknowledged(items: BatchItem[]): Promise<void> {
+      const candidates = items.flatMap((item) => [...item.entries, ...(waiting.get(item.recordId) ?? [])]);
+      await acknowledge(db, candidates, new Map(items.map((item) => [item.recordId, item.recordVersion])));
+      for (const item of items) {
+        waiting.delete(item.recordId);
+        if (item.recordType === 'action') run.sentActions += 1;
+        else run.sentCommitments += 1;
+        run.sentItems.push({ recordType: item.recordType, recordId: item.recordId, title: item.title });
+      }
+    }
+
+    async function onRetry(items: BatchItem[], reason: string, retryAfterMs: number | null): Promise<Stop> {
+      const entries = items.flatMap((item) => item.entries);
+      const attempt = Math.max(...entries.map((entry) => entry.attempts)) + 1;
+      const delayMs = Math.max(retryDelayMs(attempt, policy.backoff, random), retryAfterMs ?? 0);
+      run.parked += await recordFailedAttempt(
+        db,
+        entries.map((entry) => entry.seq),
+        { reason, delayMs, now: now(), maxAttempts: policy.maxAttempts },
+      );
+      return { outcome: 'will-retry', message: `${reason}. Trying again at ${format(now() + delayMs, 'HH:mm:ss')}` };
+    }
+
+    /** Pushes one batch; a batch refused for its content is split to find the refused events. */
+    async function deliver(items: BatchItem[]): Promise<Stop | null> {
+      const outcome = await connector.push(items.map((item) => item.event));
+      noteExchange(outcome, items.length);
+      if (outcome.kind === 'acknowledged') {
+        acknowledged.push(...items);
+        return null;
+      }
+      if (outcome.kind === 'retry') {
+        if (!outcome.countsAsAttempt) return { outcome: 'cancelled', message: outcome.reason };
+        return onRetry(items, outcome.reason, outcome.retryAfterMs);
+      }
+      if (outcome.scope === 'content' && items.length > 1) {
+        const middle = Math.ceil(items.length / 2);
+        return (await deliver(items.slice(0, middle))) ?? (await deliver(items.slice(middle)));
+      }
+      const reason = `Refused by the upstream. ${outcome.reason}`;
+      await setEntriesAside(
+        items.flatMap((item) => item.entries.map((entry) => ({ entry, reason }))),
+        'parked',
+      );
+      return outcome.scope === 'connection' ? { outcome: 'rejected', message: outcome.reason } : null;
+    }
+
+    /** Removes what the upstream acknowledged so far, while the next batches go out; the run awaits it. */
+    function settleAcknowledged(): void {
+      if (acknowledged.length === 0) return;
+      const settled = onAcknowledged(acknowledged);
+      acknowledged = [];
+      settled.catch(() => undefined);
+      settling.push(settled);
+    }
+
+    async function drain(): Promise<Stop | null> {
+      const context = createRecordContext({
+        participant: (id) => db.participants.get(id),
+        contract: (id) => db.contracts.get(id),
+      });
+      await releaseHeld(db, async (entry) => (await prepareEvent(entry, context)).kind === 'held');
+      const noticed = waitingEntries(db, now()).then((entries) => entries.forEach(noteWaiting));
+
+      /** Reads and prepares the page after `afterSeq`; null when the queue has no more entries. */
+      const prepareAfter = async (afterSeq: number) => {
+        // The first page holds one batch, so the first request leaves as early as it can.
+        const page = await readPage(db, afterSeq, connector.batchSize * (afterSeq === 0 ? 1 : BATCHES_PER_PAGE));
+        if (page.length === 0) return null;
+        const due = page.filter((entry) => isDue(entry, now()));
+        return { lastSeq: page[page.length - 1].seq, batch: await prepareBatch(due, context, yieldToUi) };
+      };
+
+      let upcoming = prepareAfter(0);
+      await noticed;
+      try {
+        for (;;) {
+          const current = await upcoming;
+          if (!current) return null;
+          await setEntriesAside(current.batch.held, 'held');
+          await setEntriesAside(current.batch.unusable, 'parked');
+          // The next page is read and prepared while this one goes out.
+          upcoming = prepareAfter(current.lastSeq);
+          const { items } = current.batch;
+          for (let start = 0; start < items.length; start += connector.batchSize) {
+            if (now() - startedAt >= policy.runBudgetMs) {
+              return { outcome: 'out-of-time', message: 'This run used its time; the rest goes in the next run' };
+            }
+            const stop = await deliver(items.slice(start, start + connector.batchSize));
+            if (stop) return stop;
+            await yieldToUi();
+          }
+          settleAcknowledged();
+        }
+      } finally {
+        // A page prepared for nothing only read; its errors do not matter once the run is over.
+        upcoming.catch(() => null);
+        settleAcknowledged();
+        await Promise.all(settling);
+      }
+    }
+
+    async function pull(): Promise<Stop | null> {
+      if (!connector.pull || !deps.applyPulled) return null;
+      const pulled = await connector.pull(await readPullCursor(db, connector.kind));
+      if (!pulled.ok) return { outcome: 'will-retry', message: pulled.reason };
+      await deps.applyPulled(pulled.changes);
+      await writePullCursor(db, connector.kind, pulled.cursor);
+      return null;
+    }
+
+    const stop = (await drain()) ?? (await pull());
+    const sent = run.sentActions + run.sentCommitments;
+    run.finishedAt = now();
+    run.outcome = stop?.outcome ?? (sent > 0 ? 'sent' : run.parked > 0 ? 'rejected' : 'up-to-date');
+    const progress = completedMessage(run);
+    run.message = stop ? [progress, stop.message].filter((part) => part !== NOTHING_SENT).join('. ') : progress;
+    const worthKeeping = run.exchanges.length > 0 || run.parked > 0 || run.held > 0;
+    const [id, nextDue] = await Promise.all([
+      worthKeeping ? recordRun(db, run) : undefined,
+      nextDueAt(db),
+      stop ? undefined : writeLastCompletedRunAt(db, startedAt),
+    ]);
+    run.id = id;
+    if (stop) log.warn(`${trigger} run: ${run.outcome}`, run.message);
+    return { outcome: run.outcome, message: run.message, run: worthKeeping ? run : null, nextDueAt: nextDue };
+  }
+
+  let running: Promise<SyncRunReport> | null = null;
+  let followUp: Promise<SyncRunReport> | null = null;
+
+  /** Starts a run, or, while one runs, queues a single follow-up shared by every caller meanwhile. */
+  function run(trigger: SyncTrigger): Promise<SyncRunReport> {
+    if (!running) {
+      running = runOnce(trigger).finally(() => {
+        running = null;
+      });
+      return running;
+    }
+    followUp ??= running
+      .catch(() => undefined)
+      .then(() => {
+        followUp = null;
+        return run(trigger);
+      });
+    return followUp;
+  }
+
+  return { run, isRunning: () => running !== null };
+}
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>;

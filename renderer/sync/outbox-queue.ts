@@ -1,0 +1,152 @@
+// The sync side of the outbox table: reading what is due, and settling entries after a delivery
+// (acknowledged, retried later, parked, held for consent). Writing new entries stays with the
+// repositories (renderer/db/outbox.ts), inside the transaction of the record they describe.
+import type { FollowthroughDatabase } from '../db/database';
+import type { OutboxEntry } from '../../shared/model';
+import { payloadVersionOf } from './payload';
+
+export type StoredEntry = OutboxEntry & { seq: number };
+
+/** The next `limit` entries after `afterSeq` in queue order, whatever their state. */
+export async function readPage(db: FollowthroughDatabase, afterSeq: number, limit: number): Promise<StoredEntry[]> {
+  return (await db.outbox.where('seq').above(afterSeq).limit(limit).toArray()) as StoredEntry[];
+}
+
+export const isDue = (entry: OutboxEntry, now: number) => entry.state === 'pending' && entry.nextAttemptAt <= now;
+
+/** Entries that will not go out in a run starting `now`: set aside, or waiting for their retry. */
+export async function waitingEntries(db: FollowthroughDatabase, now: number): Promise<StoredEntry[]> {
+  const [parked, held, later] = await Promise.all([
+    db.outbox.where('state').equals('parked').toArray(),
+    db.outbox.where('state').equals('held').toArray(),
+    db.outbox.where('nextAttemptAt').above(now).toArray(),
+  ]);
+  return [...parked, ...held, ...later.filter((entry) => entry.state === 'pending')] as StoredEntry[];
+}
+
+/**
+ * Removes, among `candidates`, every entry the upstream now holds: those whose snapshot is not
+ * newer than the version acknowledged for their record. Each candidate is read again first, so an
+ * entry a coach's edit rewrote while its request was in flight stays queued with the newer state;
+ * older entries of the record, even parked ones, are superseded.
+ */
+export async function acknowledge(
+  db: FollowthroughDatabase,
+  candidates: StoredEntry[],
+  acknowledgedVersions: Map<string, number>,
+): Promise<number> {
+  return db.transaction('rw', db.outbox, async () => {
+    const current = await db.outbox.bulkGet(candidates.map((entry) => entry.seq));
+    const done = current.filter((entry) => {
+      const version = entry && payloadVersionOf(entry);
+      return typeof version === 'number' && version <= (acknowledgedVersions.get(entry!.recordId) ?? -1);
+    });
+    await db.outbox.bulkDelete(done.map((entry) => entry!.seq!));
+    return done.length;
+  });
+}
+
+/**
+ * Records a failed attempt on each entry: the next attempt waits `delayMs`, and an entry that has
+ * used up `maxAttempts` is parked with the reason. Returns how many were parked.
+ */
+export async function recordFailedAttempt(
+  db: FollowthroughDatabase,
+  seqs: number[],
+  failure: { reason: string; delayMs: number; now: number; maxAttempts: number },
+): Promise<number> {
+  return db.transaction('rw', db.outbox, async () => {
+    const entries = (await db.outbox.bulkGet(seqs)).filter((entry) => entry !== undefined);
+    let parked = 0;
+    for (const entry of entries) {
+      const attempts = entry.attempts + 1;
+      const givesUp = attempts >= failure.maxAttempts;
+      if (givesUp) parked += 1;
+      await db.outbox.update(entry.seq!, {
+        attempts,
+        lastError: givesUp ? `Gave up after ${attempts} attempts. Last answer: ${failure.reason}` : failure.reason,
+        nextAttemptAt: failure.now + failure.delayMs,
+        state: givesUp ? 'parked' : 'pending',
+        updatedAt: failure.now,
+      });
+    }
+    return parked;
+  });
+}
+
+/** Sets entries aside, each with a reason the coach can read: parked (failed) or held (consent). */
+export async function setAside(
+  db: FollowthroughDatabase,
+  items: { seq: number; reason: string }[],
+  state: 'parked' | 'held',
+  now: number,
+): Promise<void> {
+  await db.outbox.bulkUpdate(
+    items.map(({ seq, reason }) => ({ key: seq, changes: { state, lastError: reason, updatedAt: now } })),
+  );
+}
+
+/** Returns held entries whose participant's consent now allows sharing to the queue. */
+export async function releaseHeld(
+  db: FollowthroughDatabase,
+  stillHeld: (entry: StoredEntry) => Promise<boolean>,
+): Promise<number> {
+  const held = (await db.outbox.where('state').equals('held').toArray()) as StoredEntry[];
+  const released: number[] = [];
+  for (const entry of held) if (!(await stillHeld(entry))) released.push(entry.seq);
+  await db.outbox.bulkUpdate(released.map((seq) => ({ key: seq, changes: { state: 'pending', lastError: null } })));
+  return released.length;
+}
+
+/** Puts one parked entry, or all of them, back in the queue for a fresh set of attempts. */
+export async function retryParked(db: FollowthroughDatabase, now: number, seq?: number): Promise<number> {
+  const parked = db.outbox.where('state').equals('parked');
+  const chosen = seq === undefined ? parked : parked.filter((entry) => entry.seq === seq);
+  return chosen.modify({ state: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, updatedAt: now });
+}
+
+export async function discardEntry(db: FollowthroughDatabase, seq: number): Promise<void> {
+  await db.outbox.delete(seq);
+}
+
+/** When the next pending entry becomes due, or null when nothing waits. */
+export async function nextDueAt(db: FollowthroughDatabase): Promise<number | null> {
+  const first = await db.outbox
+    .orderBy('nextAttemptAt')
+    .filter((entry) => entry.state === 'pending')
+    .first();
+  return first?.nextAttemptAt ?? null;
+}
+
+export type OutboxCounts = { pending: number; held: number; parked: number };
+
+/** Counts only, from the state index: cheap enough to follow every batch a drain settles. */
+export async function outboxCounts(db: FollowthroughDatabase): Promise<OutboxCounts> {
+  const count = (state: OutboxEntry['state']) => db.outbox.where('state').equals(state).count();
+  const [pending, held, parked] = await Promise.all([count('pending'), count('held'), count('parked')]);
+  return { pending, held, parked };
+}
+
+export type OutboxOverview = {
+  pending: number;
+  held: StoredEntry[];
+  parked: StoredEntry[];
+  /** The first pending entries, oldest first, for the queue on the Sync page. */
+  firstPending: StoredEntry[];
+};
+
+export async function outboxOverview(db: FollowthroughDatabase, previewSize: number): Promise<OutboxOverview> {
+  const byState = (state: OutboxEntry['state']) => db.outbox.where('state').equals(state);
+  const [pending, held, parked, firstPending] = await Promise.all([
+    byState('pending').count(),
+    byState('held').toArray(),
+    byState('parked').toArray(),
+    byState('pending').limit(previewSize).toArray(),
+  ]);
+  return {
+    pending,
+    held: held as StoredEntry[],
+    parked: parked as StoredEntry[],
+    firstPending: firstPending as StoredEntry[],
+  };
+}

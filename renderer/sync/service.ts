@@ -1,0 +1,119 @@
+// Sync in the running app: the engine over the app's database, with the connector chosen in
+// Sync settings, triggered by the network coming back, the weekly slot (checked every minute and
+// at start, so a missed slot runs at the next start), "Sync now" and its own retry timer.
+import { create } from 'zustand';
+import { database } from '../db/instance';
+import { onNetworkChange, platform } from '../platform';
+import { fail, ok, type Result } from '../../shared/result';
+import { defaultBackoffPolicy } from './backoff';
+import type { SyncConnector } from './connectors/connector';
+import { createFileDropConnector } from './connectors/file-drop';
+import { createWebhookConnector } from './connectors/webhook';
+import { createSyncEngine, type SyncRunReport, type SyncTrigger } from './engine';
+import { isScheduledRunDue } from './schedule';
+import { WEBHOOK_SECRET_KEY, readLastCompletedRunAt, readSyncSettings } from './settings';
+import { createTransport } from './transport';
+
+export type SyncStatus = {
+  running: boolean;
+  online: boolean;
+  /** The last run's report, including runs that found nothing to do or no network. */
+  last: (SyncRunReport & { at: number }) | null;
+};
+
+export const useSyncStatus = create<SyncStatus>(() => ({ running: false, online: true, last: null }));
+
+const SCHEDULE_CHECK_MS = 60_000;
+/** Timers never wait longer than this, so sleep and clock changes cannot strand a retry. */
+const MAX_TIMER_MS = 60 * 60_000;
+const OUT_OF_TIME_PAUSE_MS = 1_000;
+
+const transport = createTransport((request) => platform.httpRequest(request));
+
+async function webhookConnector(url: string): Promise<Result<ReturnType<typeof createWebhookConnector>>> {
+  const secret = await platform.getSecret({ key: WEBHOOK_SECRET_KEY });
+  if (!secret.ok) return fail(`The webhook's signing secret could not be read: ${secret.error}`);
+  if (!secret.value) return fail('Add the signing secret in Sync settings to send to the webhook');
+  return ok(
+    createWebhookConnector({ url, secret: secret.value, transport, backoff: defaultBackoffPolicy, now: Date.now }),
+  );
+}
+
+async function configuredConnector(): Promise<Result<SyncConnector>> {
+  const { connector } = await readSyncSettings(database);
+  if (connector.kind === 'webhook') return webhookConnector(connector.url);
+  if (connector.kind === 'file-drop') {
+    return ok(createFileDropConnector({ saveFile: (input) => platform.saveFile(input), now: Date.now }));
+  }
+  return fail('Sync is off: choose a webhook or a file drop in Sync settings');
+}
+
+async function isOnline(): Promise<boolean> {
+  const status = await platform.networkStatus();
+  return status.ok ? status.value.online : navigator.onLine;
+}
+
+const engine = createSyncEngine({ db: database, connector: configuredConnector, isOnline, now: Date.now });
+
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+function scheduleFollowUp(report: SyncRunReport): void {
+  clearTimeout(retryTimer);
+  const goesOn = report.outcome === 'will-retry' || report.outcome === 'sent' || report.outcome === 'up-to-date';
+  const delay =
+    report.outcome === 'out-of-time'
+      ? OUT_OF_TIME_PAUSE_MS
+      : goesOn && report.nextDueAt !== null
+        ? Math.max(0, report.nextDueAt - Date.now())
+        : null;
+  if (delay !== null) retryTimer = setTimeout(() => void runSync('retry'), Math.min(delay, MAX_TIMER_MS));
+}
+
+export async function runSync(trigger: SyncTrigger): Promise<SyncRunReport> {
+  useSyncStatus.setState({ running: true });
+  try {
+    const report = await engine.run(trigger);
+    useSyncStatus.setState({ last: { ...report, at: Date.now() } });
+    scheduleFollowUp(report);
+    return report;
+  } finally {
+    useSyncStatus.setState({ running: engine.isRunning() });
+  }
+}
+
+export const syncNow = () => runSync('manual');
+
+async function runIfScheduled(): Promise<void> {
+  const { connector, schedule } = await readSyncSettings(database);
+  if (connector.kind === 'off') return;
+  if (isScheduledRunDue(schedule, await readLastCompletedRunAt(database), Date.now())) await runSync('schedule');
+}
+
+/** The test button in Sync settings: one signed test.ping to the saved webhook. */
+export async function sendWebhookTestEvent(): Promise<Result<string>> {
+  const { connector } = await readSyncSettings(database);
+  if (connector.kind !== 'webhook') return fail('Save a webhook address first');
+  const webhook = await webhookConnector(connector.url);
+  return webhook.ok ? webhook.value.sendTestEvent() : webhook;
+}
+
+let stopService: (() => void) | null = null;
+
+/** Starts the triggers once; calling it again does nothing. Returns a stop function. */
+export function startSyncService(): () => void {
+  if (stopService) return stopService;
+  void isOnline().then((online) => useSyncStatus.setState({ online }));
+  const unsubscribe = onNetworkChange((online) => {
+    useSyncStatus.setState({ online });
+    if (online) void runSync('online');
+  });
+  void runIfScheduled();
+  const scheduleTimer = setInterval(() => void runIfScheduled(), SCHEDULE_CHECK_MS);
+  stopService = () => {
+    unsubscribe();
+    clearInterval(scheduleTimer);
+    clearTimeout(retryTimer);
+    stopService = null;
+  };
+  return stopService;
+}

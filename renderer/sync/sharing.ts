@@ -1,0 +1,66 @@
+// What of a participant may leave the device with their actions, per their consent: their name
+// (named), a stable pseudonym only (pseudonymous), or nothing at all (none: the change is held);
+// and the lookups a record needs to say whose it is, cached for one sync run.
+import type { Contract, Participant } from '../../shared/model';
+import type { WireParticipant } from '../../shared/sync-protocol';
+import { sha256Hex } from './signature';
+
+export type Sharing =
+  | { kind: 'share'; participant: WireParticipant; name: string }
+  | { kind: 'hold'; reason: string }
+  | { kind: 'missing'; reason: string };
+
+export type SharingResolver = (participantId: string) => Promise<Sharing>;
+
+/** A stable, non-reversible reference: the same participant always gets the same one. */
+export async function pseudonymFor(participantId: string): Promise<string> {
+  return `p-${(await sha256Hex(`followthrough-participant:${participantId}`)).slice(0, 16)}`;
+}
+
+export async function sharingFor(participantId: string, participant: Participant | undefined): Promise<Sharing> {
+  if (!participant) {
+    return { kind: 'missing', reason: 'Its participant no longer exists, so it cannot say whose action it is' };
+  }
+  const mode = participant.consent.shareActions;
+  if (mode === 'none') {
+    return {
+      kind: 'hold',
+      reason: `Held back: ${participant.name} has not agreed to share actions. Change their consent to send it.`,
+    };
+  }
+  const ref = await pseudonymFor(participantId);
+  return {
+    kind: 'share',
+    name: participant.name,
+    participant: { ref, sharing: mode, displayName: mode === 'named' ? participant.name : null },
+  };
+}
+
+export type RecordContext = {
+  sharingOf: SharingResolver;
+  /** A commitment's contract, which says whose it is and what objective it serves. */
+  contractOf: (contractId: string) => Promise<Contract | undefined>;
+};
+
+function cached<T>(load: (id: string) => Promise<T>): (id: string) => Promise<T> {
+  const cache = new Map<string, Promise<T>>();
+  return (id) => {
+    let value = cache.get(id);
+    if (!value) {
+      value = load(id);
+      cache.set(id, value);
+    }
+    return value;
+  };
+}
+
+/** Looks each participant and contract up once per sync run. */
+export function createRecordContext(lookup: {
+  participant: (id: string) => Promise<Participant | undefined>;
+  contract: (id: string) => Promise<Contract | undefined>;
+}): RecordContext {
+  return {
+    sharingOf: cached((id) => lookup.participant(id).then((participant) => sharingFor(id, participant))),
+    contractOf: cached(lookup.contract),
+  };
+}

@@ -1,0 +1,23 @@
+// The one sentence at the top of the Sync page: "14 actions sent this week, 2 failed: reason".
+import { startOfWeek } from 'date-fns';
+import type { OutboxEntry, SyncRun } from '../../shared/model';
+import { sentCounts } from './wording';
+
+/** Weeks start on Monday, as coaching programmes plan them. */
+export const weekStart = (now: number) => startOfWeek(now, { weekStartsOn: 1 }).getTime();
+
+export function weeklySummary(runsThisWeek: SyncRun[], parked: OutboxEntry[], since: number): string {
+  const totals = runsThisWeek.reduce(
+    (sum, run) => ({
+      sentActions: sum.sentActions + run.sentActions,
+      sentCommitments: sum.sentCommitments + run.sentCommitments,
+    }),
+    { sentActions: 0, sentCommitments: 0 },
+  );
+  const sent = `${sentCounts(totals)} sent this week`;
+  const failed = parked.filter((entry) => entry.updatedAt >= since);
+  if (failed.length === 0) return sent;
+  const reasons = new Set(failed.map((entry) => entry.lastError ?? 'no reason recorded'));
+  const why = reasons.size === 1 ? [...reasons][0] : `${reasons.size} different reasons, listed under Needs attention`;
+  return `${sent}, ${failed.length} failed: ${why}`;
+}

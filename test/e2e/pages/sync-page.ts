@@ -1,0 +1,41 @@
+// Page object for the Sync page and the sidebar's sync indicator.
+import type { Page } from 'playwright-core';
+
+export class SyncPageObject {
+  constructor(readonly page: Page) {}
+
+  indicator() {
+    return this.page.getByRole('navigation', { name: 'Main' }).getByRole('status');
+  }
+
+  async waitForIndicator(text: string | RegExp) {
+    await this.indicator().getByText(text).waitFor();
+  }
+
+  settings() {
+    return this.page.getByRole('form', { name: 'Sync settings' });
+  }
+
+  async connectWebhook(url: string, secret: string) {
+    const form = this.settings();
+    await form.getByLabel('Send actions to').selectOption('webhook');
+    await form.getByLabel('Webhook URL').fill(url);
+    await form.getByLabel('Signing secret').fill(secret);
+    await form.getByRole('button', { name: 'Save sync settings' }).click();
+    await form.getByText('Sync settings saved').waitFor();
+  }
+
+  async sendTestEvent() {
+    const form = this.settings();
+    await form.getByRole('button', { name: 'Send test event' }).click();
+    await form.getByText(/^Test event delivered/).waitFor();
+  }
+
+  needsAttention() {
+    return this.page.getByRole('region', { name: 'Needs attention' });
+  }
+
+  history() {
+    return this.page.getByRole('region', { name: 'History' });
+  }
+}

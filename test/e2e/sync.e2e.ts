@@ -1,0 +1,106 @@
+// Offline → online in Chromium: actions logged in a session while the network is down wait in
+// the outbox, and go to a real webhook receiver on 127.0.0.1 when Playwright brings it back.
+import { afterEach, describe, expect, it } from 'vitest';
+import { launchApp, type AppBrowser } from './browser';
+import { AppShell } from './pages/app-shell';
+import { SessionPage } from './pages/session-page';
+import { SyncPageObject } from './pages/sync-page';
+import { screenshotDir } from './screenshots';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
+
+const SECRET = 'whsec_e2e-secret';
+
+let app: AppBrowser | undefined;
+let receiver: WebhookReceiver | undefined;
+afterEach(async () => {
+  await app?.close();
+  await receiver?.close();
+  app = receiver = undefined;
+});
+
+async function until(condition: () => boolean, what: string, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const actionTexts = (r: WebhookReceiver) =>
+  [...r.records.values()].flatMap((event) => ('action' in event ? [event.action.text] : [])).sort();
+
+describe('sync in the browser', () => {
+  it('sends actions made offline when the network returns, signed, and shows the state in the sidebar', async () => {
+    receiver = await startWebhookReceiver({
+      secret: SECRET,
+      cors: true,
+      refuse: (events) =>
+        events.some((event) => 'action' in event && event.action.text.startsWith('Refused'))
+          ? { status: 422, body: '{"error":"Owner must be an email address"}' }
+          : null,
+    });
+    app = await launchApp();
+    const { page, context } = app;
+    const shell = new AppShell(page);
+    const sync = new SyncPageObject(page);
+    await shell.addParticipant('Amara Okafor', 'Head of Operations');
+
+    await shell.goTo('Sync');
+    await sync.connectWebhook(receiver.url, SECRET);
+    await sync.sendTestEvent();
+    expect([...receiver.events.values()].map((event) => event.type)).toEqual(['test.ping']);
+
+    await context.setOffline(true);
+    await sync.waitForIndicator('Offline');
+    await shell.goTo('Participants');
+    await shell.participantLink('Amara Okafor').click();
+    await page.keyboard.press('Alt+n');
+    const session = new SessionPage(page);
+    await session.field('Goal').waitFor();
+    await session.addActionByKeyboard({
+      text: 'Run the commitment review',
+      owner: 'Amara',
+      due: '2026-12-07',
+      verification: 'Agenda',
+    });
+    await session.addActionByKeyboard({
+      text: 'Publish the triage RACI',
+      owner: 'Dana',
+      due: '2026-12-11',
+      verification: 'Link',
+    });
+    await sync.waitForIndicator('2 pending');
+    expect(receiver.records.size).toBe(0);
+
+    await context.setOffline(false);
+    await until(() => receiver!.records.size === 2, 'both actions at the receiver');
+    expect(actionTexts(receiver)).toEqual(['Publish the triage RACI', 'Run the commitment review']);
+    expect(receiver.requests.every((request) => request.signatureValid)).toBe(true);
+    await sync.waitForIndicator('Up to date');
+
+    await session.addActionByKeyboard({
+      text: 'Refused: hand the RACI to Dana',
+      owner: 'Dana',
+      due: '',
+      verification: '',
+    });
+    await shell.goTo('Sync');
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await sync.needsAttention().getByText('Refused by the upstream. The receiver answered 422').waitFor();
+    await sync.waitForIndicator('Needs attention');
+    await page.getByText(/^2 actions sent this week, 1 failed: Refused by the upstream/).waitFor();
+    await sync.history().getByText('Sent 2 actions').waitFor();
+
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.screenshot({ path: `${screenshotDir}/sync-${colorScheme}.png`, fullPage: true });
+    }
+
+    const discard = sync.needsAttention().getByRole('button', { name: 'Discard' });
+    await discard.click();
+    await sync.needsAttention().getByRole('button', { name: 'Discard for good?' }).click();
+    await sync.waitForIndicator('Up to date');
+    // The browser logs the 422 it was made to receive; nothing else may appear.
+    expect(app.consoleErrors.filter((line) => !line.includes('status of 422'))).toEqual([]);
+  });
+});

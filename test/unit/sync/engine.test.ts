@@ -1,0 +1,399 @@
+// The sync engine against a real HTTP receiver on 127.0.0.1 that injects faults.
+import { afterEach, describe, expect, it } from 'vitest';
+import { syncHarness, type HarnessOptions, type SyncHarness } from './harness';
+import type { Fault } from '../../support/webhook-receiver';
+import type { SyncConnector } from '../../../renderer/sync/connectors/connector';
+import { fail } from '../../../shared/result';
+
+let harness: SyncHarness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+async function setup(options: HarnessOptions = {}) {
+  harness = await syncHarness(options);
+  return harness;
+}
+
+/** Faults for the first requests, then none. */
+const firstRequests =
+  (...faults: Fault[]) =>
+  (n: number) =>
+    faults[n] ?? 'none';
+
+describe('the sync engine', () => {
+  it('sends every pending action in signed batches and empties the outbox only on acknowledgement', async () => {
+    const h = await setup({ batchSize: 4 });
+    const actions = await h.addActions(10);
+    const report = await h.engine.run('manual');
+
+    expect(report.outcome).toBe('sent');
+    expect(report.message).toBe('Sent 10 actions');
+    expect(h.receiver.requests).toHaveLength(3);
+    expect(h.receiver.requests.every((request) => request.signatureValid && request.status === 200)).toBe(true);
+    expect([...h.receiver.records.keys()].sort()).toEqual(actions.map((action) => action.id).sort());
+    expect(await h.db.outbox.count()).toBe(0);
+    const [run] = await h.db.syncRuns.toArray();
+    expect(run).toMatchObject({ trigger: 'manual', outcome: 'sent', sentActions: 10, parked: 0 });
+    expect(run.exchanges.map((exchange) => exchange.status)).toEqual([200, 200, 200]);
+    expect(run.sentItems.map((item) => item.title)).toContain('Action 7');
+  });
+
+  it('carries an Idempotency-Key equal to the batch id and the same key when the same batch is retried', async () => {
+    const h = await setup({ receiver: { faultFor: firstRequests('server-error') } });
+    await h.addActions(3);
+    expect((await h.engine.run('manual')).outcome).toBe('will-retry');
+    h.clock.advance(60 * 60_000);
+    expect((await h.engine.run('retry')).outcome).toBe('sent');
+    const [failed, retried] = h.receiver.requests;
+    expect(failed.headers['idempotency-key']).toMatch(/^batch-[0-9a-f]{32}$/);
+    expect(retried.headers['idempotency-key']).toBe(failed.headers['idempotency-key']);
+    expect(JSON.parse(retried.rawBody).batchId).toBe(retried.headers['idempotency-key']);
+  });
+
+  it('backs off after a 500 and keeps the entries with their attempt count and reason', async () => {
+    const h = await setup({ receiver: { faultFor: () => 'server-error' } });
+    await h.addActions(2);
+    const startedAt = h.clock();
+    const report = await h.engine.run('manual');
+
+    expect(report.outcome).toBe('will-retry');
+    const { pending } = await h.outboxStates();
+    expect(pending).toHaveLength(2);
+    for (const entry of pending) {
+      expect(entry.attempts).toBe(1);
+      expect(entry.lastError).toBe('The receiver answered 500: Internal Server Error');
+      // Equal jitter on a 30 s base: between 15 and 30 seconds.
+      expect(entry.nextAttemptAt - startedAt).toBeGreaterThanOrEqual(15_000);
+      expect(entry.nextAttemptAt - startedAt).toBeLessThanOrEqual(30_000);
+    }
+    expect(report.nextDueAt).toBe(pending[0].nextAttemptAt);
+    // Not due yet: a run now sends nothing.
+    await h.engine.run('online');
+    expect(h.receiver.requests).toHaveLength(1);
+  });
+
+  it('honours Retry-After from a 429', async () => {
+    const h = await setup({ receiver: { faultFor: firstRequests('rate-limited'), retryAfterSeconds: 600 } });
+    await h.addActions(1);
+    const startedAt = h.clock();
+    await h.engine.run('manual');
+    const [entry] = (await h.outboxStates()).pending;
+    expect(entry.nextAttemptAt - startedAt).toBe(600_000);
+    h.clock.advance(599_000);
+    await h.engine.run('retry');
+    expect(h.receiver.requests).toHaveLength(1);
+    h.clock.advance(1_000);
+    expect((await h.engine.run('retry')).outcome).toBe('sent');
+  });
+
+  it.each([
+    ['a connection reset', 'reset', /Network error/],
+    ['an answer that hangs past the timeout', 'hang', /No answer within 0.3 s/],
+  ] as const)('retries after %s', async (_, fault, message) => {
+    const h = await setup({ receiver: { faultFor: firstRequests(fault) }, timeoutMs: 300 });
+    await h.addActions(2);
+    const report = await h.engine.run('manual');
+    expect(report.outcome).toBe('will-retry');
+    expect((await h.outboxStates()).pending[0].lastError).toMatch(message);
+    h.clock.advance(60_000);
+    expect((await h.engine.run('retry')).outcome).toBe('sent');
+    expect(h.receiver.records.size).toBe(2);
+  });
+
+  it('accepts a slow answer within the timeout', async () => {
+    const h = await setup({ receiver: { faultFor: () => 'slow', slowMs: 150 }, timeoutMs: 1_000 });
+    await h.addActions(3);
+    expect((await h.engine.run('manual')).outcome).toBe('sent');
+    expect(await h.db.outbox.count()).toBe(0);
+  });
+
+  it('sends again when the acknowledgement was lost, and the receiver keeps each event once', async () => {
+    const h = await setup({ receiver: { faultFor: firstRequests('lost-ack') } });
+    await h.addActions(3);
+    expect((await h.engine.run('manual')).outcome).toBe('will-retry');
+    expect(h.receiver.events.size).toBe(3);
+    h.clock.advance(60_000);
+    expect((await h.engine.run('retry')).outcome).toBe('sent');
+    expect(h.receiver.duplicates).toBe(3);
+    expect(h.receiver.events.size).toBe(3);
+    expect(await h.db.outbox.count()).toBe(0);
+  });
+
+  it('parks an entry with its reason after the bounded number of attempts', async () => {
+    const h = await setup({ receiver: { faultFor: () => 'server-error' }, engine: { policy: { maxAttempts: 3 } } });
+    await h.addActions(1);
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      await h.engine.run('retry');
+      h.clock.advance(24 * 60 * 60_000);
+    }
+    const { pending, parked } = await h.outboxStates();
+    expect(pending).toHaveLength(0);
+    expect(parked[0].lastError).toBe(
+      'Gave up after 3 attempts. Last answer: The receiver answered 500: Internal Server Error',
+    );
+    await h.engine.run('retry');
+    expect(h.receiver.requests).toHaveLength(3);
+  });
+
+  it('isolates an event the receiver refuses (422) by splitting the batch; the rest is delivered', async () => {
+    const h = await setup({
+      batchSize: 8,
+      receiver: {
+        refuse: (events) =>
+          events.some((event) => 'action' in event && event.action.text === 'Action 5')
+            ? { status: 422, body: '{"error":"Owner must be an email address"}' }
+            : null,
+      },
+    });
+    await h.addActions(8);
+    const report = await h.engine.run('manual');
+    expect(report.outcome).toBe('sent');
+    expect(h.receiver.records.size).toBe(7);
+    const { parked } = await h.outboxStates();
+    expect(parked).toHaveLength(1);
+    expect((parked[0].payload as { text: string }).text).toBe('Action 5');
+    expect(parked[0].lastError).toBe(
+      'Refused by the upstream. The receiver answered 422: {"error":"Owner must be an email address"}',
+    );
+    expect(report.run?.parked).toBe(1);
+  });
+
+  it('stops at an answer that refuses the connection itself (401) and shows it', async () => {
+    const h = await setup({
+      batchSize: 2,
+      receiver: { refuse: () => ({ status: 401, body: 'Unknown signing key' }) },
+    });
+    await h.addActions(5);
+    const report = await h.engine.run('manual');
+    expect(report.outcome).toBe('rejected');
+    expect(report.message).toBe(
+      '2 changes set aside, see Needs attention. The receiver answered 401: Unknown signing key',
+    );
+    const { pending, parked } = await h.outboxStates();
+    expect(parked).toHaveLength(2);
+    expect(pending).toHaveLength(3);
+    expect(h.receiver.requests).toHaveLength(1);
+  });
+
+  it('parks a corrupted outbox entry with a message and goes on with the queue', async () => {
+    const h = await setup({ batchSize: 3 });
+    const [first] = await h.addActions(5);
+    const corrupt = await h.db.outbox.where('recordId').equals(first.id).first();
+    await h.db.outbox.update(corrupt!.seq!, { payload: { ...first, text: '', dueDate: '2026-02-30' } });
+
+    const report = await h.engine.run('manual');
+    expect(report.outcome).toBe('sent');
+    expect(h.receiver.records.size).toBe(4);
+    const { parked } = await h.outboxStates();
+    expect(parked).toHaveLength(1);
+    expect(parked[0].lastError).toMatch(/^This saved action change could not be read \(text: An action needs/);
+    expect(parked[0].lastError).toMatch(/set aside so the rest could sync/);
+  });
+
+  it('keeps an edit made while its earlier version was in flight', async () => {
+    let editDuringPush: (() => Promise<unknown>) | null = null;
+    const h = await setup({
+      wrap: (webhook) => ({
+        ...webhook,
+        push: async (events) => {
+          const outcome = await webhook.push(events);
+          await editDuringPush?.();
+          editDuringPush = null;
+          return outcome;
+        },
+      }),
+    });
+    const [action] = await h.addActions(1);
+    editDuringPush = async () => {
+      h.clock.advance(1_000);
+      await h.repos.actions.update(action.id, { text: 'Edited while sending' });
+    };
+    await h.engine.run('manual');
+    const [left] = (await h.outboxStates()).pending;
+    expect((left.payload as { text: string }).text).toBe('Edited while sending');
+    await h.engine.run('manual');
+    expect(h.receiver.records.get(action.id)).toMatchObject({ action: { text: 'Edited while sending' } });
+    expect(await h.db.outbox.count()).toBe(0);
+  });
+
+  it('sends only the newest state when a record has several entries, and removes the older ones', async () => {
+    const h = await setup({ receiver: { faultFor: firstRequests('server-error') } });
+    const [action] = await h.addActions(1);
+    await h.engine.run('manual');
+    h.clock.advance(1_000);
+    await h.repos.actions.update(action.id, { owner: 'Jon Reyes' });
+    expect(await h.db.outbox.count()).toBe(2);
+    h.clock.advance(60 * 60_000);
+    await h.engine.run('retry');
+    const sentEvents = h.receiver.requests.slice(1).flatMap((request) => JSON.parse(request.rawBody).events);
+    expect(sentEvents).toHaveLength(1);
+    expect(sentEvents[0].action.owner).toBe('Jon Reyes');
+    expect(await h.db.outbox.count()).toBe(0);
+  });
+
+  it('holds back actions of a participant without consent, visibly, and sends them once consent is given', async () => {
+    const h = await setup({ shareActions: 'none' });
+    await h.addActions(2);
+    const report = await h.engine.run('manual');
+    expect(h.receiver.requests).toHaveLength(0);
+    const { held, parked } = await h.outboxStates();
+    expect(parked).toHaveLength(0);
+    expect(held).toHaveLength(2);
+    expect(held[0].lastError).toBe(
+      'Held back: Amara Okafor has not agreed to share actions. Change their consent to send it.',
+    );
+    expect(report.run?.held).toBe(2);
+
+    expect((await h.engine.run('manual')).run).toBeNull();
+
+    await h.repos.participants.update(h.participant.id, {
+      consent: { ...h.participant.consent, shareActions: 'pseudonymous' },
+    });
+    expect((await h.engine.run('manual')).outcome).toBe('sent');
+    expect(h.receiver.records.size).toBe(2);
+  });
+
+  it('sends a pseudonym instead of the name when consent is pseudonymous, also as the owner', async () => {
+    const h = await setup({ shareActions: 'pseudonymous' });
+    await h.addActions(1);
+    await h.engine.run('manual');
+    const [event] = [...h.receiver.records.values()];
+    if (!('action' in event)) throw new Error('expected an action event');
+    expect(event.participant.displayName).toBeNull();
+    expect(event.participant.ref).toMatch(/^p-[0-9a-f]{16}$/);
+    expect(event.action.owner).toBe(event.participant.ref);
+    expect(h.receiver.requests[0].rawBody).not.toContain('Amara');
+  });
+
+  it('sends commitments queued by the contracts repository, with their contract as objective, and their removal', async () => {
+    const h = await setup();
+    const contract = await h.repos.contracts.create({
+      participantId: h.participant.id,
+      title: 'Ops leadership contract',
+    });
+    const kept = await h.repos.contracts.addCommitment(contract.id);
+    const removed = await h.repos.contracts.addCommitment(contract.id);
+    await h.repos.contracts.updateCommitment(contract.id, kept.id, {
+      text: 'Weekly commitment review',
+      owner: 'Amara Okafor',
+    });
+    expect((await h.engine.run('manual')).message).toBe('Sent 2 commitments');
+    h.clock.advance(1_000);
+    await h.repos.contracts.removeCommitment(contract.id, removed.id);
+    await h.engine.run('manual');
+
+    const event = h.receiver.records.get(kept.id);
+    expect(event).toMatchObject({
+      type: 'commitment.upserted',
+      participant: { displayName: 'Amara Okafor' },
+      commitment: {
+        contractId: contract.id,
+        contractTitle: 'Ops leadership contract',
+        text: 'Weekly commitment review',
+      },
+    });
+    expect(h.receiver.records.get(removed.id)?.type).toBe('commitment.deleted');
+    expect(await h.db.outbox.count()).toBe(0);
+  });
+
+  it('runs one at a time: a trigger during a run waits and is served by a single follow-up run', async () => {
+    let concurrent = 0;
+    let maxConcurrent = 0;
+    const h = await setup({
+      batchSize: 2,
+      wrap: (webhook) => ({
+        ...webhook,
+        push: async (events) => {
+          concurrent += 1;
+          maxConcurrent = Math.max(maxConcurrent, concurrent);
+          try {
+            return await webhook.push(events);
+          } finally {
+            concurrent -= 1;
+          }
+        },
+      }),
+    });
+    await h.addActions(6);
+    const first = h.engine.run('manual');
+    const [second, third] = [h.engine.run('online'), h.engine.run('manual')];
+    expect(second).toBe(third);
+    await Promise.all([first, second]);
+    expect(maxConcurrent).toBe(1);
+    expect(h.receiver.records.size).toBe(6);
+    expect(h.receiver.requests).toHaveLength(3);
+  });
+
+  it('stops taking batches when the run is out of time, and the next run goes on', async () => {
+    const h = await setup({
+      batchSize: 2,
+      engine: { policy: { runBudgetMs: 5_000 } },
+      wrap: (webhook) => ({
+        ...webhook,
+        push: async (events) => {
+          h.clock.advance(2_000);
+          return webhook.push(events);
+        },
+      }),
+    });
+    await h.addActions(10);
+    const report = await h.engine.run('manual');
+    expect(report.outcome).toBe('out-of-time');
+    expect(h.receiver.records.size).toBe(6);
+    expect((await h.engine.run('retry')).outcome).toBe('sent');
+    expect(h.receiver.records.size).toBe(10);
+  });
+
+  it('sends nothing and charges no attempt while offline', async () => {
+    const h = await setup({ engine: { isOnline: async () => false } });
+    await h.addActions(2);
+    const report = await h.engine.run('schedule');
+    expect(report).toMatchObject({ outcome: 'offline', run: null });
+    expect(h.receiver.requests).toHaveLength(0);
+    expect((await h.outboxStates()).pending.every((entry) => entry.attempts === 0)).toBe(true);
+  });
+
+  it('yields to the UI between batches', async () => {
+    let yields = 0;
+    const h = await setup({ batchSize: 5, engine: { yieldToUi: async () => void (yields += 1) } });
+    await h.addActions(20);
+    await h.engine.run('manual');
+    expect(yields).toBe(4);
+  });
+
+  it('pulls from a two-way connector after pushing, and moves the cursor only after the changes are applied', async () => {
+    const applied: unknown[][] = [];
+    const cursorsAsked: (string | null)[] = [];
+    let failApply = true;
+    const h = await setup({
+      engine: {
+        applyPulled: async (changes) => {
+          if (failApply) throw new Error('disk full');
+          applied.push(changes);
+        },
+      },
+      wrap: (webhook): SyncConnector => ({
+        ...webhook,
+        kind: 'hub',
+        pull: async (cursor) => {
+          cursorsAsked.push(cursor);
+          return { ok: true, cursor: `c${cursorsAsked.length}`, changes: [] };
+        },
+      }),
+    });
+    await expect(h.engine.run('manual')).rejects.toThrow('disk full');
+    failApply = false;
+    await h.engine.run('manual');
+    await h.engine.run('manual');
+    expect(cursorsAsked).toEqual([null, null, 'c2']);
+    expect(applied).toHaveLength(2);
+  });
+
+  it('says why it cannot run when no connector is set up', async () => {
+    const h = await setup({ engine: { connector: async () => fail('Sync is off') } });
+    await h.addActions(1);
+    expect(await h.engine.run('manual')).toMatchObject({ outcome: 'not-set-up', message: 'Sync is off' });
+  });
+});

@@ -1,0 +1,86 @@
+// One sync setup for the engine tests: a fresh database with a controllable clock, a receiver on
+// 127.0.0.1 and an engine that reaches it through a webhook connector and the web platform's
+// httpRequest, which here runs on Node's fetch.
+import { openTestDatabase, testClock } from '../db/test-database';
+import { createSyncEngine, type SyncEngineDeps } from '../../../renderer/sync/engine';
+import { createWebhookConnector } from '../../../renderer/sync/connectors/webhook';
+import { createTransport } from '../../../renderer/sync/transport';
+import { defaultBackoffPolicy } from '../../../renderer/sync/backoff';
+import type { SyncConnector } from '../../../renderer/sync/connectors/connector';
+import type { Consent } from '../../../shared/model';
+import { createWebPlatform } from '../../../renderer/platform/web';
+import { startWebhookReceiver, type ReceiverOptions } from '../../support/webhook-receiver';
+import { ok } from '../../../shared/result';
+
+export const SECRET = 'whsec_test-secret-for-followthrough';
+
+export type HarnessOptions = {
+  receiver?: Omit<ReceiverOptions, 'secret' | 'now'>;
+  engine?: Partial<Omit<SyncEngineDeps, 'db' | 'now'>>;
+  batchSize?: number;
+  timeoutMs?: number;
+  /** Wraps the webhook connector, to observe or alter what the engine sees. */
+  wrap?: (connector: SyncConnector) => SyncConnector;
+  shareActions?: Consent['shareActions'];
+};
+
+export async function syncHarness(options: HarnessOptions = {}) {
+  const clock = testClock();
+  const { db, repos } = openTestDatabase(clock);
+  const receiver = await startWebhookReceiver({ secret: SECRET, now: clock, ...options.receiver });
+  const webhook = createWebhookConnector({
+    url: receiver.url,
+    secret: SECRET,
+    // The web adapter's own httpRequest, which runs on Node's fetch here as on the browser's there.
+    transport: createTransport(createWebPlatform().httpRequest),
+    backoff: defaultBackoffPolicy,
+    now: clock,
+    timeoutMs: options.timeoutMs ?? 2_000,
+    batchSize: options.batchSize ?? 10,
+  });
+  const connector = options.wrap ? options.wrap(webhook) : webhook;
+  const engine = createSyncEngine({
+    db,
+    now: clock,
+    connector: async () => ok(connector),
+    isOnline: async () => true,
+    yieldToUi: async () => undefined,
+    ...options.engine,
+  });
+  const participant = await repos.participants.create({
+    name: 'Amara Okafor',
+    consent: { keepNotes: true, shareActions: options.shareActions ?? 'named', aiProcessing: false },
+  });
+  return {
+    db,
+    repos,
+    clock,
+    receiver,
+    engine,
+    webhook,
+    participant,
+    async addActions(count: number, participantId = participant.id) {
+      return repos.actions.addMany(
+        Array.from({ length: count }, (_, index) => ({
+          participantId,
+          text: `Action ${index + 1}`,
+          owner: 'Amara Okafor',
+        })),
+      );
+    },
+    outboxStates: async () => {
+      const entries = await db.outbox.toArray();
+      return {
+        pending: entries.filter((e) => e.state === 'pending'),
+        parked: entries.filter((e) => e.state === 'parked'),
+        held: entries.filter((e) => e.state === 'held'),
+      };
+    },
+    async close() {
+      await receiver.close();
+      await db.delete();
+    },
+  };
+}
+
+export type SyncHarness = Awaited<ReturnType<typeof syncHarness>>;

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { syncState, type SyncFacts } from '../../../renderer/features/sync/sync-state';
+
+const facts = (change: Partial<SyncFacts>): SyncFacts => ({
+  online: true,
+  running: false,
+  pending: 0,
+  parked: 0,
+  held: 0,
+  lastOutcome: null,
+  lastMessage: null,
+  ...change,
+});
+
+describe('the sidebar sync state', () => {
+  it('reads up to date / N pending / offline / needs attention', () => {
+    expect(syncState(facts({}))).toMatchObject({ tone: 'ok', text: 'Up to date', note: '' });
+    expect(syncState(facts({ held: 2 }))).toMatchObject({ tone: 'ok', note: '2 held back by consent' });
+    expect(syncState(facts({ pending: 14 }))).toMatchObject({ tone: 'pending', text: '14 pending' });
+    expect(syncState(facts({ pending: 3, lastOutcome: 'not-set-up', lastMessage: 'Sync is off' }))).toMatchObject({
+      note: 'Not set up',
+      detail: 'Sync is off',
+    });
+    expect(syncState(facts({ online: false, pending: 3 }))).toMatchObject({
+      tone: 'offline',
+      text: 'Offline',
+      note: '3 pending',
+    });
+    expect(syncState(facts({ running: true, pending: 3 }))).toMatchObject({ tone: 'busy', text: 'Syncing…' });
+    expect(syncState(facts({ parked: 2, online: false }))).toMatchObject({
+      tone: 'attention',
+      text: 'Needs attention',
+      note: '2 changes failed',
+    });
+  });
+});

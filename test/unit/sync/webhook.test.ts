@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { classifyResponse } from '../../../renderer/sync/connectors/webhook';
+import { defaultBackoffPolicy } from '../../../renderer/sync/backoff';
+
+const classify = (status: number, headers: Record<string, string> = {}, body = '') =>
+  classifyResponse({ status, headers, body }, 0, defaultBackoffPolicy);
+
+describe('webhook answers', () => {
+  it('acknowledges 2xx, retries 408/425/429/5xx, refuses other answers for good', () => {
+    expect(classify(200).kind).toBe('acknowledged');
+    expect(classify(204).kind).toBe('acknowledged');
+    for (const status of [408, 425, 429, 500, 502, 503, 504]) expect(classify(status).kind).toBe('retry');
+    expect(classify(503, { 'Retry-After': '7' })).toMatchObject({ kind: 'retry', retryAfterMs: 7_000 });
+    expect(classify(400, {}, ' bad\n json ')).toEqual({
+      kind: 'rejected',
+      reason: 'The receiver answered 400: bad json',
+      status: 400,
+      scope: 'content',
+    });
+    expect(classify(422)).toMatchObject({ kind: 'rejected', scope: 'content' });
+    for (const status of [401, 403, 404, 410, 302])
+      expect(classify(status)).toMatchObject({ kind: 'rejected', scope: 'connection' });
+  });
+
+  it('shortens a long answer for the coach', () => {
+    const outcome = classify(400, {}, 'x'.repeat(1_000));
+    expect(outcome.kind === 'rejected' && outcome.reason.length).toBeLessThan(340);
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { weekStart, weeklySummary } from '../../../renderer/sync/weekly-summary';
+import type { OutboxEntry, SyncRun } from '../../../shared/model';
+
+const monday = new Date(2026, 10, 2, 0, 0).getTime();
+const run = (sentActions: number, sentCommitments = 0) => ({ sentActions, sentCommitments }) as SyncRun;
+const parked = (lastError: string, updatedAt = monday + 1) =>
+  ({ state: 'parked', lastError, updatedAt }) as OutboxEntry;
+
+describe('the weekly summary', () => {
+  it('counts what went out this week and names why anything failed', () => {
+    expect(weekStart(new Date(2026, 10, 6, 15, 0).getTime())).toBe(monday);
+    expect(weeklySummary([], [], monday)).toBe('0 actions sent this week');
+    expect(
+      weeklySummary(
+        [run(10), run(4)],
+        [parked('The receiver answered 422: bad owner'), parked('The receiver answered 422: bad owner')],
+        monday,
+      ),
+    ).toBe('14 actions sent this week, 2 failed: The receiver answered 422: bad owner');
+    expect(weeklySummary([run(1, 2)], [parked('a'), parked('b'), parked('old', monday - 1)], monday)).toBe(
+      '1 action and 2 commitments sent this week, 2 failed: 2 different reasons, listed under Needs attention',
+    );
+  });
+});
