@@ -38,8 +38,10 @@ export async function enqueueNewRecords(
   await db.outbox.bulkAdd(records.map((record) => newEntry(recordType, record)));
 }
 
+/** Unique per change: two saves of a record in the same millisecond must not share a key, or the
+ * upstream would drop the second as a duplicate of the first. */
 function idempotencyKeyOf(recordType: OutboxEntry['recordType'], record: Syncable): string {
-  return `${recordType}:${record.id}:${record.updatedAt}`;
+  return `${recordType}:${record.id}:${record.updatedAt}:${crypto.randomUUID().slice(0, 8)}`;
 }
 
 function newEntry(recordType: OutboxEntry['recordType'], record: Syncable): OutboxEntry {
