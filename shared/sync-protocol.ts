@@ -1,5 +1,5 @@
 // The wire format between the app and an upstream: what one POSTed batch of sync events looks
-// like, version by version, and how it is signed. docs/webhook.md describes the same for an
+// like, version by version, and how it is signed. README.md ("Webhook: building the receiving side") describes the same for an
 // integrator; the test receiver verifies signatures from that description, not from this file.
 import { z } from 'zod';
 import { actionStatuses, calendarDateSchema, changeSources, commitmentStatuses } from './model';

@@ -1,4 +1,4 @@
-// Signs a webhook body as shared/sync-protocol.ts and docs/webhook.md describe, with WebCrypto so
+// Signs a webhook body as shared/sync-protocol.ts and README.md ("Webhook: building the receiving side") describe, with WebCrypto so
 // it runs in the renderer on desktop and on the web alike.
 import { formatSignatureHeader, signedMessage } from '../../shared/sync-protocol';
 

@@ -1,4 +1,4 @@
-// A webhook receiver on 127.0.0.1, built the way docs/webhook.md tells an integrator to: it checks
+// A webhook receiver on 127.0.0.1, built the way README.md ("Webhook: building the receiving side") tells an integrator to: it checks
 // the signature with node:crypto from the documented algorithm (not with the app's code), parses
 // the batch, deduplicates events on their idempotency key and keeps each record's latest state.
 // It can inject faults into chosen requests, for the sync tests and the soak.
@@ -36,7 +36,7 @@ export type ReceivedRequest = {
 
 const toleranceSeconds = 300;
 
-/** Verification exactly as docs/webhook.md describes it. */
+/** Verification exactly as README.md ("Webhook: building the receiving side") describes it. */
 export function verifySignature(secret: string, header: string | undefined, rawBody: string, nowMs: number): boolean {
   const parts = new Map((header ?? '').split(',').map((part) => part.trim().split('=', 2) as [string, string]));
   const timestamp = Number(parts.get('t'));

@@ -1,7 +1,7 @@
 // Pushes signed JSON batches to a URL: how teams reach Lattice, Workday, Asana or Jira through
 // Zapier, Make, n8n or Power Automate. 2xx acknowledges the batch; 408, 425, 429 and 5xx and
 // network failures are retried; any other answer is refused for good, with the response kept
-// for the coach to read. docs/webhook.md is the integrator's side of this file.
+// for the coach to read. README.md ("Webhook: building the receiving side") is the integrator's side of this file.
 import { SYNC_PAYLOAD_VERSION, syncHeaders, type SyncBatch, type SyncEvent } from '../../../shared/sync-protocol';
 import type { Result } from '../../../shared/result';
 import { parseRetryAfterMs, type BackoffPolicy } from '../backoff';
