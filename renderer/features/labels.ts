@@ -37,3 +37,9 @@ export function formatDay(date: string, today = new Date()): string {
   const day = parseISO(date);
   return format(day, day.getFullYear() === today.getFullYear() ? 'EEE d MMM' : 'd MMM yyyy');
 }
+
+/** "1:1 · 1 h 15 min": a session's type and, once known, its length. */
+export function sessionFacts(session: Pick<Session, 'type' | 'durationMinutes'>): string {
+  const type = sessionTypeLabels[session.type];
+  return session.durationMinutes > 0 ? `${type} · ${formatMinutes(session.durationMinutes)}` : type;
+}

@@ -1,5 +1,6 @@
 import { EmptyState } from '../components/empty-state';
-import { navigate, type Section } from '../navigation';
+import { AddParticipantButton } from '../components/add-participant-button';
+import type { Section } from '../navigation';
 
 const descriptions: Partial<Record<Section, { title: string; text: string }>> = {
   sessions: {
@@ -35,14 +36,7 @@ export function PlaceholderPage({ section }: { section: Section }) {
       <header className="page-header">
         <h1>{section[0].toUpperCase() + section.slice(1)}</h1>
       </header>
-      <EmptyState
-        title={description.title}
-        action={
-          <button className="primary" onClick={() => navigate('participants', 'new')}>
-            Add a participant
-          </button>
-        }
-      >
+      <EmptyState title={description.title} action={<AddParticipantButton />}>
         {description.text}
       </EmptyState>
     </>

@@ -6,7 +6,8 @@ import { database, repositories } from '../../db/instance';
 import { EmptyState } from '../../components/empty-state';
 import { showToast } from '../../components/toasts';
 import { navigate } from '../../navigation';
-import { actionStatusLabels, formatDay } from '../labels';
+import { actionStatusLabels } from '../labels';
+import { DueDateCell } from './due-date-cell';
 import { StatusSelect } from './action-row';
 
 type DueFilter = 'any' | 'overdue' | 'this-week' | 'none';
@@ -173,15 +174,7 @@ export function ActionsPage() {
                   </td>
                   <td>{action.owner || '—'}</td>
                   <td>{names.get(action.participantId) ?? '—'}</td>
-                  <td
-                    className={
-                      action.dueDate && action.dueDate < today && unfinished.includes(action.status)
-                        ? 'date-cell overdue'
-                        : 'date-cell'
-                    }
-                  >
-                    {action.dueDate ? formatDay(action.dueDate) : '—'}
-                  </td>
+                  <DueDateCell action={action} today={today} />
                   <td>
                     <StatusSelect action={action} />
                   </td>

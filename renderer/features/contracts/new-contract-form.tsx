@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { AddParticipantButton } from '../../components/add-participant-button';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { DEFAULT_REVIEW_CADENCE_WEEKS } from '../../../shared/contract-rules';
 import { errorMessage } from '../../../shared/result';
@@ -23,14 +24,7 @@ export function NewContractForm() {
   if (!participants) return null;
   if (participants.length === 0) {
     return (
-      <EmptyState
-        title="Add the leader first"
-        action={
-          <button className="primary" onClick={() => navigate('participants', 'new')}>
-            Add a participant
-          </button>
-        }
-      >
+      <EmptyState title="Add the leader first" action={<AddParticipantButton />}>
         A contract belongs to a team and its leader. Add the leader as a participant, then start their contract.
       </EmptyState>
     );

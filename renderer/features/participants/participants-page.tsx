@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { AddParticipantButton } from '../../components/add-participant-button';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { coachingTiers, participantStatuses, type Participant } from '../../../shared/model';
 import Dexie from 'dexie';
@@ -7,8 +8,9 @@ import { database, repositories } from '../../db/instance';
 import { DateField } from '../../components/date-field';
 import { ReviewBadge } from '../contracts/review-badge';
 import { BatchExport } from '../documents/batch-export';
+import { ParticipantPrivacy } from '../privacy/participant-privacy';
 import { startSession } from '../sessions/start-session';
-import { formatMinutes, sessionTypeLabels } from '../labels';
+import { sessionFacts } from '../labels';
 import { AutosaveText, SelectField } from '../../components/fields';
 import { EmptyState } from '../../components/empty-state';
 import { navigate } from '../../navigation';
@@ -113,10 +115,7 @@ function ParticipantHistory({ participant }: { participant: Participant }) {
             {sessions?.slice(0, 20).map((session) => (
               <li key={session.id}>
                 <a href={`#/sessions/${session.id}`}>{format(parseISO(session.date), 'EEE d MMM yyyy')}</a>
-                <span className="muted">
-                  {sessionTypeLabels[session.type]}
-                  {session.durationMinutes > 0 && ` · ${formatMinutes(session.durationMinutes)}`}
-                </span>
+                <span className="muted">{sessionFacts(session)}</span>
               </li>
             ))}
           </ul>
@@ -213,6 +212,7 @@ function ParticipantDetail({ participant }: { participant: Participant }) {
         <AutosaveText label="Notes" multiline stored={participant.notes} save={(notes) => save({ notes })} />
       </article>
       <ParticipantHistory participant={participant} />
+      <ParticipantPrivacy participant={participant} />
     </div>
   );
 }
@@ -229,19 +229,10 @@ export function ParticipantsPage({ selectedId }: { selectedId: string | null }) 
     <>
       <header className="page-header">
         <h1>Participants</h1>
-        <button className="primary" onClick={() => navigate('participants', 'new')}>
-          New participant
-        </button>
+        <AddParticipantButton label="New participant" />
       </header>
       {participants?.length === 0 && selectedId !== 'new' ? (
-        <EmptyState
-          title="No participants yet"
-          action={
-            <button className="primary" onClick={() => navigate('participants', 'new')}>
-              Add a participant
-            </button>
-          }
-        >
+        <EmptyState title="No participants yet" action={<AddParticipantButton />}>
           Add each leader you coach with their team, sponsor and behaviour targets.
         </EmptyState>
       ) : (

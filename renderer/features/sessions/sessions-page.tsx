@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { AddParticipantButton } from '../../components/add-participant-button';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { format, parseISO } from 'date-fns';
 import { database, repositories } from '../../db/instance';
@@ -18,14 +19,7 @@ function NewSessionChooser() {
   const shown = participants?.filter((p) => p.name.toLowerCase().includes(filter.toLowerCase()));
   if (participants?.length === 0) {
     return (
-      <EmptyState
-        title="Add a participant first"
-        action={
-          <button className="primary" onClick={() => navigate('participants', 'new')}>
-            Add a participant
-          </button>
-        }
-      >
+      <EmptyState title="Add a participant first" action={<AddParticipantButton />}>
         A session belongs to one of the leaders you coach.
       </EmptyState>
     );

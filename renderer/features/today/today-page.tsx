@@ -1,10 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { AddParticipantButton } from '../../components/add-participant-button';
 import { format, parseISO } from 'date-fns';
 import { database } from '../../db/instance';
 import { EmptyState } from '../../components/empty-state';
 import { navigate } from '../../navigation';
-import { formatDay, formatMinutes, sessionTypeLabels } from '../labels';
+import { sessionFacts } from '../labels';
 import { StatusSelect } from '../actions/action-row';
+import { DueDateCell } from '../actions/due-date-cell';
 import { ReviewBadge } from '../contracts/review-badge';
 import { loadTodayData } from './today-data';
 
@@ -35,11 +37,7 @@ export function TodayPage() {
       {data?.participantCount === 0 && (
         <EmptyState
           title="Welcome to Followthrough"
-          action={
-            <button className="primary" onClick={() => navigate('participants', 'new')}>
-              Add your first participant
-            </button>
-          }
+          action={<AddParticipantButton label="Add your first participant" />}
         >
           Add the leaders you coach, then run sessions with them. Today will show recent sessions, actions due and
           contracts that need a review.
@@ -74,8 +72,7 @@ export function TodayPage() {
                   <li key={session.id}>
                     <a href={`#/sessions/${session.id}`}>{name(session.participantId)}</a>
                     <span className="muted">
-                      {session.date === today ? 'Today' : day(session.date)} · {sessionTypeLabels[session.type]}
-                      {session.durationMinutes > 0 && ` · ${formatMinutes(session.durationMinutes)}`}
+                      {session.date === today ? 'Today' : day(session.date)} · {sessionFacts(session)}
                     </span>
                   </li>
                 ))}
@@ -123,9 +120,7 @@ export function TodayPage() {
                         {action.sessionId ? <a href={`#/sessions/${action.sessionId}`}>{action.text}</a> : action.text}
                       </td>
                       <td>{action.owner || name(action.participantId)}</td>
-                      <td className={action.dueDate! < today ? 'date-cell overdue' : 'date-cell'}>
-                        {action.dueDate === today ? 'Today' : formatDay(action.dueDate!)}
-                      </td>
+                      <DueDateCell action={action} today={today} />
                       <td>
                         <StatusSelect action={action} />
                       </td>
