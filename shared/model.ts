@@ -140,6 +140,21 @@ export const actionSchema = z.object({
 });
 export type Action = z.infer<typeof actionSchema>;
 
+/**
+ * Something the Followthrough hub keeps beside an action and hands to the coach: a program
+ * manager's comment, or a value a sync conflict replaced (never dropped silently). Written only by sync.
+ */
+export const actionNoteSchema = z.object({
+  /** The hub's id for the note, so pulling it again does not duplicate it. */
+  id: z.string().min(1).max(100),
+  actionId: idSchema,
+  at: timestampSchema,
+  kind: z.enum(['comment', 'conflict']),
+  author: z.string().max(200),
+  text: z.string().max(10_000),
+});
+export type ActionNote = z.infer<typeof actionNoteSchema>;
+
 export const contractStatuses = ['draft', 'active', 'under-review', 'retired'] as const;
 export const commitmentStatuses = ['on-track', 'at-risk', 'missed', 'met'] as const;
 export const raciLetters = ['R', 'A', 'C', 'I'] as const;

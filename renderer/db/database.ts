@@ -5,6 +5,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import {
   defaultConsent,
   type Action,
+  type ActionNote,
   type ConsentChange,
   type Contract,
   type ContractReview,
@@ -43,6 +44,7 @@ export class FollowthroughDatabase extends Dexie {
   participants!: EntityTable<Participant, 'id'>;
   sessions!: EntityTable<Session, 'id'>;
   actions!: EntityTable<Action, 'id'>;
+  actionNotes!: EntityTable<ActionNote, 'id'>;
   contracts!: EntityTable<Contract, 'id'>;
   contractReviews!: EntityTable<ContractReview, 'id'>;
   outbox!: Table<OutboxEntry, number>;
@@ -93,7 +95,9 @@ export class FollowthroughDatabase extends Dexie {
         }));
         await tx.table('consentLog').bulkAdd(firstEntries);
       });
+    // Version 7: comments and conflict notes the Followthrough hub keeps beside an action.
+    this.version(7).stores({ actionNotes: 'id, actionId' });
   }
 }
 
-export const CURRENT_SCHEMA_VERSION = 6;
+export const CURRENT_SCHEMA_VERSION = 7;

@@ -62,8 +62,11 @@ export type SyncEngineDeps = {
   policy?: Partial<SyncPolicy>;
   /** Lets the UI paint between batches; a macrotask by default. */
   yieldToUi?: () => Promise<void>;
-  /** Applies changes pulled by a two-way connector, in one transaction (issue 7's hub). */
-  applyPulled?: (changes: PulledChange[]) => Promise<void>;
+  /**
+   * Applies changes pulled by a two-way connector, in one transaction (issue 7's hub). Answers how
+   * many local records it changed, when it knows: a pull also returns the device's own pushes.
+   */
+  applyPulled?: (changes: PulledChange[]) => Promise<number | void>;
 };
 
 type Stop = { outcome: SyncRun['outcome']; message: string };
@@ -95,6 +98,12 @@ function completedMessage(run: SyncRun): string {
   if (run.parked > 0) parts.push(`${plural(run.parked, 'change')} set aside, see Needs attention`);
   if (run.held > 0) parts.push(`${plural(run.held, 'change')} held back by consent`);
   return parts.join('; ') || NOTHING_SENT;
+}
+
+/** Adds what a two-way connector brought back, when it brought anything. */
+function withReceived(message: string, received: number): string {
+  if (received === 0) return message;
+  return `${message}; received ${plural(received, 'change')} from the upstream`;
 }
 
 export function createSyncEngine(deps: SyncEngineDeps) {
@@ -268,11 +277,13 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       }
     }
 
+    let received = 0;
     async function pull(): Promise<Stop | null> {
       if (!connector.pull || !deps.applyPulled) return null;
       const pulled = await connector.pull(await readPullCursor(db, connector.kind));
       if (!pulled.ok) return { outcome: 'will-retry', message: pulled.reason };
-      await deps.applyPulled(pulled.changes);
+      const changed = await deps.applyPulled(pulled.changes);
+      received = typeof changed === 'number' ? changed : pulled.changes.length;
       await writePullCursor(db, connector.kind, pulled.cursor);
       return null;
     }
@@ -281,9 +292,9 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     const sent = run.sentActions + run.sentCommitments;
     run.finishedAt = now();
     run.outcome = stop?.outcome ?? (sent > 0 ? 'sent' : run.parked > 0 ? 'rejected' : 'up-to-date');
-    const progress = completedMessage(run);
+    const progress = withReceived(completedMessage(run), received);
     run.message = stop ? [progress, stop.message].filter((part) => part !== NOTHING_SENT).join('. ') : progress;
-    const worthKeeping = run.exchanges.length > 0 || run.parked > 0 || run.held > 0;
+    const worthKeeping = run.exchanges.length > 0 || run.parked > 0 || run.held > 0 || received > 0;
     const [id, nextDue] = await Promise.all([
       worthKeeping ? recordRun(db, run) : undefined,
       nextDueAt(db),

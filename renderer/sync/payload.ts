@@ -34,22 +34,32 @@ export type PreparedEvent =
 const iso = (at: number) => new Date(at).toISOString();
 const isoOrNull = (at: number | undefined) => (at === undefined ? null : iso(at));
 
-/** In pseudonymous sharing an owner that names the participant is replaced by their pseudonym. */
-function ownerFor(owner: string, participant: WireParticipant, name: string): string {
-  const namesParticipant = owner.trim().toLowerCase() === name.trim().toLowerCase();
-  return participant.sharing === 'pseudonymous' && namesParticipant ? participant.ref : owner;
+type Hide = (text: string) => string;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * In pseudonymous sharing every mention of the participant's name in the text that leaves, whole
+ * or any part of it ("Amara", "Okafor", "Amara Okafor"), becomes their pseudonym; an owner that
+ * names them is then the pseudonym too.
+ */
+function nameHider(participant: WireParticipant, name: string): Hide {
+  const parts = [name.trim(), ...name.trim().split(/\s+/)].filter((part) => part.length >= 2).map(escapeRegExp);
+  if (participant.sharing !== 'pseudonymous' || parts.length === 0) return (text) => text;
+  const mention = new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  return (text) => text.replace(mention, participant.ref);
 }
 
-function wireAction(action: Action, owner: string): WireAction {
+function wireAction(action: Action, hide: Hide): WireAction {
   return {
     id: action.id,
     sessionId: action.sessionId,
-    text: action.text,
-    owner,
+    text: hide(action.text),
+    owner: hide(action.owner),
     dueDate: action.dueDate,
-    verification: action.verification,
+    verification: hide(action.verification),
     status: action.status,
-    blockedReason: action.blockedReason,
+    blockedReason: hide(action.blockedReason),
     isExperiment: action.isExperiment,
     createdAt: iso(action.createdAt),
     updatedAt: iso(action.updatedAt),
@@ -57,20 +67,20 @@ function wireAction(action: Action, owner: string): WireAction {
     history: action.history.map((change) => ({
       status: change.status,
       at: iso(change.at),
-      reason: change.reason ?? null,
+      reason: change.reason === undefined ? null : hide(change.reason),
       source: change.source,
     })),
   };
 }
 
-function wireCommitment(commitment: SyncedCommitment, contractTitle: string, owner: string): WireCommitment {
+function wireCommitment(commitment: SyncedCommitment, contractTitle: string, hide: Hide): WireCommitment {
   return {
     id: commitment.id,
     contractId: commitment.contractId,
-    contractTitle,
-    text: commitment.text,
-    owner,
-    acceptanceCriteria: commitment.acceptanceCriteria,
+    contractTitle: hide(contractTitle),
+    text: hide(commitment.text),
+    owner: hide(commitment.owner),
+    acceptanceCriteria: hide(commitment.acceptanceCriteria),
     reviewCadenceWeeks: commitment.reviewCadenceWeeks,
     dueDate: commitment.dueDate,
     status: commitment.status,
@@ -136,7 +146,7 @@ export async function prepareEvent(entry: OutboxEntry, context: RecordContext): 
   if (sharing.kind === 'hold') return { kind: 'held', reason: sharing.reason };
   if (sharing.kind === 'missing') return { kind: 'unusable', reason: sharing.reason };
 
-  const owner = ownerFor(record.owner, sharing.participant, sharing.name);
+  const hide = nameHider(sharing.participant, sharing.name);
   const base = {
     idempotencyKey: entry.idempotencyKey,
     occurredAt: iso(record.updatedAt),
@@ -146,11 +156,11 @@ export async function prepareEvent(entry: OutboxEntry, context: RecordContext): 
   const deleted = record.deletedAt !== undefined;
   const event: RecordSyncEvent =
     'history' in record
-      ? { ...base, type: deleted ? 'action.deleted' : 'action.upserted', action: wireAction(record, owner) }
+      ? { ...base, type: deleted ? 'action.deleted' : 'action.upserted', action: wireAction(record, hide) }
       : {
           ...base,
           type: deleted ? 'commitment.deleted' : 'commitment.upserted',
-          commitment: wireCommitment(record, owned.contractTitle, owner),
+          commitment: wireCommitment(record, owned.contractTitle, hide),
         };
   return { kind: 'event', event, title: record.text.trim() || `Untitled ${entry.recordType}` };
 }

@@ -8,10 +8,18 @@ import { fail, ok, type Result } from '../../shared/result';
 import { defaultBackoffPolicy } from './backoff';
 import type { SyncConnector } from './connectors/connector';
 import { createFileDropConnector } from './connectors/file-drop';
+import { createHubConnector } from './connectors/hub';
+import { createHubApplier } from './connectors/hub-apply';
 import { createWebhookConnector } from './connectors/webhook';
 import { createSyncEngine, type SyncRunReport, type SyncTrigger } from './engine';
 import { isScheduledRunDue } from './schedule';
-import { WEBHOOK_SECRET_KEY, readLastCompletedRunAt, readSyncSettings } from './settings';
+import {
+  HUB_TOKEN_KEY,
+  WEBHOOK_SECRET_KEY,
+  readLastCompletedRunAt,
+  readPullCursor,
+  readSyncSettings,
+} from './settings';
 import { createTransport } from './transport';
 
 export type SyncStatus = {
@@ -39,13 +47,30 @@ async function webhookConnector(url: string): Promise<Result<ReturnType<typeof c
   );
 }
 
+async function hubConnector(url: string): Promise<Result<ReturnType<typeof createHubConnector>>> {
+  const token = await platform.getSecret({ key: HUB_TOKEN_KEY });
+  if (!token.ok) return fail(`The hub token could not be read: ${token.error}`);
+  if (!token.value) return fail('Add your coach token in Sync settings to sync with the hub');
+  return ok(
+    createHubConnector({
+      url,
+      token: token.value,
+      transport,
+      backoff: defaultBackoffPolicy,
+      now: Date.now,
+      readCursor: () => readPullCursor(database, 'hub'),
+    }),
+  );
+}
+
 async function configuredConnector(): Promise<Result<SyncConnector>> {
   const { connector } = await readSyncSettings(database);
   if (connector.kind === 'webhook') return webhookConnector(connector.url);
+  if (connector.kind === 'hub') return hubConnector(connector.url);
   if (connector.kind === 'file-drop') {
     return ok(createFileDropConnector({ saveFile: (input) => platform.saveFile(input), now: Date.now }));
   }
-  return fail('Sync is off: choose a webhook or a file drop in Sync settings');
+  return fail('Sync is off: choose a webhook, a file drop or a Followthrough hub in Sync settings');
 }
 
 async function isOnline(): Promise<boolean> {
@@ -53,7 +78,13 @@ async function isOnline(): Promise<boolean> {
   return status.ok ? status.value.online : navigator.onLine;
 }
 
-const engine = createSyncEngine({ db: database, connector: configuredConnector, isOnline, now: Date.now });
+const engine = createSyncEngine({
+  db: database,
+  connector: configuredConnector,
+  isOnline,
+  now: Date.now,
+  applyPulled: createHubApplier(database, Date.now),
+});
 
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -95,6 +126,14 @@ export async function sendWebhookTestEvent(): Promise<Result<string>> {
   if (connector.kind !== 'webhook') return fail('Save a webhook address first');
   const webhook = await webhookConnector(connector.url);
   return webhook.ok ? webhook.value.sendTestEvent() : webhook;
+}
+
+/** The test button for the hub: who the saved address and token say this coach is. */
+export async function testHubConnection(): Promise<Result<string>> {
+  const { connector } = await readSyncSettings(database);
+  if (connector.kind !== 'hub') return fail('Save the hub address first');
+  const hub = await hubConnector(connector.url);
+  return hub.ok ? hub.value.testConnection() : hub;
 }
 
 let stopService: (() => void) | null = null;

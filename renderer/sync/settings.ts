@@ -8,6 +8,8 @@ import { defaultSchedule, weeklyScheduleSchema } from './schedule';
 const log = createLogger('sync-settings');
 
 export const WEBHOOK_SECRET_KEY = 'sync.webhook-secret';
+/** The coach's Followthrough hub token, kept like the webhook secret: in the OS keychain only. */
+export const HUB_TOKEN_KEY = 'sync.hub-token';
 const settingsKey = 'sync.settings';
 const lastCompletedKey = 'sync.last-completed-run';
 
@@ -18,6 +20,10 @@ export const connectorSettingsSchema = z.discriminatedUnion('kind', [
     url: z.url({ protocol: /^https?$/, error: 'Use a full http or https address, like https://hooks.example.com/…' }),
   }),
   z.object({ kind: z.literal('file-drop') }),
+  z.object({
+    kind: z.literal('hub'),
+    url: z.url({ protocol: /^https?$/, error: 'Use the hub’s full address, like https://hub.example.org' }),
+  }),
 ]);
 export type ConnectorSettings = z.infer<typeof connectorSettingsSchema>;
 

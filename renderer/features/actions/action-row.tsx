@@ -7,6 +7,7 @@ import { AutosaveText } from '../../components/fields';
 import { DateField } from '../../components/date-field';
 import { showToast } from '../../components/toasts';
 import { actionStatusLabels } from '../labels';
+import { ActionHistory } from '../sync/action-history';
 
 /** Moves an action to a new status, asking for the reason when it becomes blocked. */
 export function StatusSelect({ action }: { action: Action }) {
@@ -57,6 +58,7 @@ export function StatusSelect({ action }: { action: Action }) {
         />
       )}
       {action.status === 'blocked' && !askReason && <span className="field-hint">{action.blockedReason}</span>}
+      <ActionHistory action={action} />
       {error && <span className="field-error">{error}</span>}
     </div>
   );

@@ -37,7 +37,9 @@ export function SyncPage() {
   const connection =
     settings.connector.kind === 'webhook'
       ? `Webhook to ${new URL(settings.connector.url).host}`
-      : connectionNames[settings.connector.kind];
+      : settings.connector.kind === 'hub'
+        ? `Followthrough hub at ${new URL(settings.connector.url).host}`
+        : connectionNames[settings.connector.kind];
   const next = settings.schedule.enabled
     ? `Next weekly sync ${format(nextSlotAfter(settings.schedule, now), "EEEE d MMMM 'at' HH:mm")}`
     : 'Weekly sync is off';
@@ -63,7 +65,7 @@ export function SyncPage() {
           <p className="sync-summary-line">{weeklySummary(week.runs, overview.parked, week.since)}</p>
           <p className="muted">
             {settings.connector.kind === 'off'
-              ? 'Sync is off: choose a webhook or a file drop in Sync settings below.'
+              ? 'Sync is off: choose a webhook, a file drop or a Followthrough hub in Sync settings below.'
               : `${status.last ? `Last sync ${format(status.last.at, 'HH:mm')}: ${status.last.message}. ` : ''}${next}.`}
           </p>
         </section>

@@ -1,4 +1,4 @@
-// Where sync goes and when: the connector (webhook or file drop), the webhook's address and
+// Where sync goes and when: the connector (webhook, file drop or Followthrough hub), the webhook's address and
 // signing secret (kept in the OS keychain through the platform, never in the database), the
 // weekly slot, and a test event to prove the connection before real data goes out.
 import { useEffect, useId, useState } from 'react';
@@ -7,6 +7,7 @@ import { platform } from '../../platform';
 import { errorMessage } from '../../../shared/result';
 import { WEBHOOK_SECRET_KEY, writeSyncSettings, type SyncSettings } from '../../sync/settings';
 import { sendWebhookTestEvent } from '../../sync/service';
+import { HubSettingsFields, useHubSettings } from './hub-settings-fields';
 
 type Kind = SyncSettings['connector']['kind'];
 type Message = { tone: 'ok' | 'error'; text: string } | null;
@@ -15,6 +16,7 @@ const kindLabels: Record<Kind, string> = {
   off: 'Off',
   webhook: 'Webhook (Zapier, Make, n8n, Power Automate…)',
   'file-drop': 'File drop (CSV and JSON Lines)',
+  hub: 'Followthrough hub (two-way, run by your organisation)',
 };
 const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -43,12 +45,14 @@ export function SyncSettingsSection({ stored }: { stored: SyncSettings }) {
   const [message, setMessage] = useState<Message>(null);
   const [testing, setTesting] = useState(false);
   const secretState = useSecretState();
+  const hub = useHubSettings(stored);
 
   const save = async () => {
     try {
       if (kind === 'webhook' && !secret && !secretState.saved) throw new Error('Add a signing secret, or generate one');
-      const connector = kind === 'webhook' ? { kind, url: url.trim() } : { kind };
+      const connector = kind === 'webhook' ? { kind, url: url.trim() } : kind === 'hub' ? hub.connector() : { kind };
       await writeSyncSettings(database, { connector, schedule } as SyncSettings);
+      if (kind === 'hub') await hub.saveToken();
       if (kind === 'webhook' && secret) {
         const stored = await platform.setSecret({ key: WEBHOOK_SECRET_KEY, value: secret });
         if (!stored.ok) throw new Error(`The secret could not be stored: ${stored.error}`);
@@ -136,6 +140,7 @@ export function SyncSettingsSection({ stored }: { stored: SyncSettings }) {
           </div>
         </div>
       )}
+      {kind === 'hub' && <HubSettingsFields hub={hub} />}
       {kind === 'file-drop' && (
         <p className="field-hint">
           Each sync saves a CSV (for a bulk import into an OKR or task tool) and a JSON Lines file. Choose a synced

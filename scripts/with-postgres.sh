@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Runs a command against a throwaway PostgreSQL cluster: initdb in a temp folder, a free port on
+# 127.0.0.1, a random password, DATABASE_URL exported for the command, and everything stopped and
+# deleted afterwards, whatever the command's outcome. Needs Debian's postgresql package.
+#   scripts/with-postgres.sh npx vitest run test/unit/hub
+# As root the cluster runs as the 'postgres' user, since PostgreSQL refuses to run as root.
+set -euo pipefail
+
+if [ "$#" -eq 0 ]; then
+  echo "usage: $0 <command> [args...]" >&2
+  exit 2
+fi
+
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
+  echo "PostgreSQL is not installed: apt-get install -y postgresql" >&2
+  exit 3
+fi
+
+as_owner=()
+if [ "$(id -u)" -eq 0 ]; then
+  as_owner=(runuser -u postgres --)
+fi
+
+workdir=$(mktemp -d /tmp/followthrough-pg.XXXXXX)
+chmod 700 "$workdir"
+[ "${#as_owner[@]}" -gt 0 ] && chown postgres: "$workdir"
+
+cleanup() {
+  "${as_owner[@]}" "$pg_bin/pg_ctl" -D "$workdir/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$workdir"
+}
+trap cleanup EXIT INT TERM
+
+password=$(head -c 18 /dev/urandom | base64 | tr -d '+/=')
+port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+
+printf '%s\n' "$password" > "$workdir/pwfile"
+[ "${#as_owner[@]}" -gt 0 ] && chown postgres: "$workdir/pwfile"
+"${as_owner[@]}" "$pg_bin/initdb" -D "$workdir/data" -U hub --pwfile="$workdir/pwfile" -A scram-sha-256 \
+  --no-sync -E UTF8 --locale=C.UTF-8 >"$workdir/initdb.log" 2>&1 || { cat "$workdir/initdb.log" >&2; exit 4; }
+rm -f "$workdir/pwfile"
+
+# A test cluster: no durability needed, so no fsync; sockets stay inside the temp folder.
+"${as_owner[@]}" "$pg_bin/pg_ctl" -D "$workdir/data" -w -l "$workdir/server.log" \
+  -o "-p $port -k $workdir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+  start >/dev/null || { cat "$workdir/server.log" >&2; exit 5; }
+
+export DATABASE_URL="postgres://hub:${password}@127.0.0.1:${port}/postgres"
+echo "with-postgres: PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port" >&2
+set +e
+"$@"
+status=$?
+set -e
+exit "$status"
