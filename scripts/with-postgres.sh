@@ -11,9 +11,15 @@ if [ "$#" -eq 0 ]; then
   exit 2
 fi
 
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+find_pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+pg_bin=$(find_pg_bin)
+if { [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; } && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+  echo "with-postgres: installing Debian's postgresql for the hub tests…" >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  pg_bin=$(find_pg_bin)
+fi
 if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
-  echo "PostgreSQL is not installed: apt-get install -y postgresql" >&2
+  echo "PostgreSQL is not installed: apt-get install -y postgresql (Debian/Ubuntu)" >&2
   exit 3
 fi
 

@@ -1,7 +1,7 @@
 // The wire format between the app's hub connector, the program manager page and the Followthrough
 // hub (server/). A push is the webhook batch of shared/sync-protocol.ts plus the cursor the
 // device had pulled to; everything the hub answers is parsed with these schemas on the app side.
-// docs/hub.md describes the same for people.
+// README.md ("The Followthrough hub") describes the same for people.
 import { z } from 'zod';
 import { actionStatuses, calendarDateSchema, changeSources } from './model';
 import { syncBatchSchema, wireActionSchema, wireParticipantSchema } from './sync-protocol';

@@ -1,4 +1,4 @@
-// The two-way conflict rule, as pure functions over the hub's copy of an action (docs/hub.md says
+// The two-way conflict rule, as pure functions over the hub's copy of an action (README.md ("The Followthrough hub") says
 // the same for people):
 // - the coach owns text, owner, due date, verification, the experiment flag and deletion; upstream
 //   (a program manager) owns the status changes made on the hub;

@@ -1,7 +1,7 @@
 // The two-way connector to a Followthrough hub (server/): pushes batches with the coach's token,
 // each carrying the cursor this device had pulled to so the hub can tell a change from a value
 // merely carried along, and pulls what changed on the hub (status changes by a program manager,
-// comments, edits from the coach's other devices) a page at a time. docs/hub.md has the protocol.
+// comments, edits from the coach's other devices) a page at a time. README.md ("The Followthrough hub") has the protocol.
 import {
   HUB_PROTOCOL_VERSION,
   MAX_PULL_PAGE,

@@ -1,6 +1,6 @@
 // Acceptance: a real hub on 127.0.0.1 and two app clients of one coach (two separate databases,
 // repositories and sync engines). Offline edits on both converge; an upstream "done" reaches
-// both; concurrent edits follow docs/hub.md's rule with the losing value in the history; nothing
+// both; concurrent edits follow README.md ("The Followthrough hub")'s rule with the losing value in the history; nothing
 // duplicates and nothing pulled is pushed back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hubActionListSchema, type HubAction } from '../../../shared/hub-protocol';
