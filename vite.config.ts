@@ -32,6 +32,8 @@ export default defineConfig({
   root: rendererRoot,
   base: './',
   plugins: [react(), bundledTemplates()],
+  // Workers are created with { type: 'module' }, so they are built as ES modules too.
+  worker: { format: 'es' },
   build: {
     outDir,
     emptyOutDir: true,
