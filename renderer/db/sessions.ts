@@ -1,5 +1,5 @@
 // Coaching sessions: GROW notes, free notes, the quality pulse and the coaching timer.
-import { sessionSchema, MAX_SESSION_MINUTES, type Session } from '../../shared/model';
+import { sessionSchema, MAX_SESSION_MINUTES, type Pulse, type Session } from '../../shared/model';
 import type { FollowthroughDatabase } from './database';
 import { validated, type Clock } from './write';
 
@@ -43,6 +43,11 @@ export function sessionsRepository(db: FollowthroughDatabase, now: Clock) {
     },
 
     update: (id: string, patch: SessionPatch) => write(id, () => patch),
+
+    /** Sets one pulse answer on the stored pulse, so quick answers to several questions never
+     * overwrite each other with a stale copy. */
+    setPulseScore: (id: string, question: keyof Pulse, score: number) =>
+      write(id, (current) => ({ pulse: { ...current.pulse, [question]: score } })),
 
     startTimer: (id: string) => write(id, (current) => ({ timerStartedAt: current.timerStartedAt ?? now() })),
 

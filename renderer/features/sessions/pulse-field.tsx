@@ -7,7 +7,13 @@ const questions: { key: keyof Pulse; label: string }[] = [
 ];
 
 /** The 3-question 1:1 quality pulse, each scored 1–5; arrow keys move within a question. */
-export function PulseField({ pulse, save }: { pulse: Pulse; save: (pulse: Pulse) => Promise<unknown> }) {
+export function PulseField({
+  pulse,
+  save,
+}: {
+  pulse: Pulse;
+  save: (question: keyof Pulse, score: number) => Promise<unknown>;
+}) {
   return (
     <fieldset className="pulse">
       <legend>1:1 quality pulse</legend>
@@ -22,7 +28,7 @@ export function PulseField({ pulse, save }: { pulse: Pulse; save: (pulse: Pulse)
                   name={key}
                   value={score}
                   checked={pulse[key] === score}
-                  onChange={() => void save({ ...pulse, [key]: score })}
+                  onChange={() => void save(key, score)}
                 />
                 <span>{score}</span>
               </label>

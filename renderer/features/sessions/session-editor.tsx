@@ -231,7 +231,10 @@ export function SessionEditor({ sessionId }: { sessionId: string }) {
             />
           </section>
           <section className="card">
-            <PulseField pulse={session.pulse} save={(pulse) => save({ pulse })} />
+            <PulseField
+              pulse={session.pulse}
+              save={(question, score) => repositories.sessions.setPulseScore(session.id, question, score)}
+            />
           </section>
           {participant && (participant.primaryTarget || participant.secondaryTarget) && (
             <section className="card stack" aria-label="Behaviour targets">

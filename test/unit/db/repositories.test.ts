@@ -52,6 +52,19 @@ describe('repositories', () => {
     expect((await repos.sessions.get(session.id))?.notes).toBe(text);
   });
 
+  it('keeps every pulse answer when several are given in quick succession', async () => {
+    const { repos } = setup();
+    const participant = await repos.participants.create({ name: 'Sam' });
+    const session = await repos.sessions.create({ participantId: participant.id, date: '2026-11-02', startTime: '09:00' });
+    await Promise.all([
+      repos.sessions.setPulseScore(session.id, 'preparation', 4),
+      repos.sessions.setPulseScore(session.id, 'clarity', 5),
+      repos.sessions.setPulseScore(session.id, 'documentedAction', 3),
+    ]);
+    expect((await repos.sessions.get(session.id))?.pulse).toEqual({ preparation: 4, clarity: 5, documentedAction: 3 });
+    await expect(repos.sessions.setPulseScore(session.id, 'clarity', 6)).rejects.toThrow();
+  });
+
   it('counts timer minutes into the duration', async () => {
     const { repos, clock } = setup();
     const participant = await repos.participants.create({ name: 'Sam' });
