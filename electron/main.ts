@@ -3,6 +3,8 @@ import { app, BrowserWindow, Menu, safeStorage } from 'electron';
 import { join } from 'node:path';
 import { createLogger } from '../shared/logger';
 import { appInfoHandlers } from './ipc/app-info';
+import { backupHandlers } from './ipc/backups';
+import { contentProtectionHandlers } from './ipc/content-protection';
 import { fileHandlers } from './ipc/files';
 import { networkHandlers } from './ipc/network';
 import { registerHandlers } from './ipc/register';
@@ -41,6 +43,8 @@ async function start(): Promise<void> {
     ...templateHandlers(join(appPath, 'templates')),
     ...networkHandlers(),
     ...secretHandlers(createSecretStore(join(userData, 'secrets.json'), safeStorage)),
+    ...backupHandlers({ folder: join(userData, 'backups') }),
+    ...contentProtectionHandlers(),
   });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openWindow();

@@ -13,6 +13,11 @@ const api = {
   httpRequest: (input) => ipcRenderer.invoke(channels.httpRequest.channel, input),
   getSecret: (input) => ipcRenderer.invoke(channels.getSecret.channel, input),
   setSecret: (input) => ipcRenderer.invoke(channels.setSecret.channel, input),
+  writeBackup: (input) => ipcRenderer.invoke(channels.writeBackup.channel, input),
+  listBackups: () => ipcRenderer.invoke(channels.listBackups.channel),
+  readBackup: (input) => ipcRenderer.invoke(channels.readBackup.channel, input),
+  openBackupFolder: () => ipcRenderer.invoke(channels.openBackupFolder.channel),
+  setContentProtection: (input) => ipcRenderer.invoke(channels.setContentProtection.channel, input),
 } satisfies PlatformApi;
 
 contextBridge.exposeInMainWorld(bridgeName, api);

@@ -5,6 +5,9 @@ import { Toasts } from './components/toasts';
 import { navigate, sections, useRoute, type Route, type Section } from './navigation';
 import { TodayPage } from './features/today/today-page';
 import { startSession } from './features/sessions/start-session';
+import { lockNow } from './features/lock/lock-store';
+import { LOCK_SHORTCUT_LABEL } from './features/lock/lock-gate';
+import { ErasureReportHost } from './features/privacy/erasure-report-host';
 
 // Only Today is in the start-up bundle; every other screen loads when it is first opened.
 const ParticipantsPage = lazy(() =>
@@ -65,6 +68,7 @@ export function App() {
     () => [
       { id: 'new-session', label: 'New session', hint: 'Alt N', run: () => newSessionFrom(route) },
       { id: 'new-participant', label: 'New participant', run: () => navigate('participants', 'new') },
+      { id: 'lock', label: 'Lock Followthrough', hint: LOCK_SHORTCUT_LABEL, run: lockNow },
       ...sections.map((section) => ({
         id: `go-${section}`,
         label: `Go to ${titles[section]}`,
@@ -103,6 +107,7 @@ export function App() {
       </main>
       {paletteOpen && <CommandPalette commands={commands} onClose={() => setPaletteOpen(false)} />}
       <Toasts />
+      <ErasureReportHost />
     </div>
   );
 }

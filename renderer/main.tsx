@@ -5,17 +5,23 @@ import { ErrorBoundary } from './components/error-boundary';
 import { applyStoredTheme } from './theme';
 import { startSyncService } from './sync/service';
 import { database, requestPersistentStorage } from './db/instance';
+import { CURRENT_SCHEMA_VERSION, DATABASE_NAME } from './db/database';
+import { isStoredVersionOlder } from './backup/stored-version';
+import { LockGate } from './features/lock/lock-gate';
 import './styles.css';
 
 applyStoredTheme();
 void requestPersistentStorage();
-startSyncService();
+
+const root = document.getElementById('root')!;
 
 function renderApp() {
-  createRoot(document.getElementById('root')!).render(
+  createRoot(root).render(
     <StrictMode>
       <ErrorBoundary>
-        <App />
+        <LockGate>
+          <App />
+        </LockGate>
       </ErrorBoundary>
     </StrictMode>,
   );
@@ -23,16 +29,34 @@ function renderApp() {
 
 /** Once the app is idle after start, the search worker builds its index, so the first search is instant. */
 const SEARCH_WARM_DELAY_MS = 3_000;
-setTimeout(
-  () => requestIdleCallback(() => void import('./search/search-service').then((search) => search.warmSearchIndex())),
-  SEARCH_WARM_DELAY_MS,
-);
+/** The day's automatic backup and the retention policy run once the app has settled, then hourly. */
+const HOUSEKEEPING_DELAY_MS = 10_000;
 
-if (new URLSearchParams(window.location.search).has('demo')) {
-  // ?demo=medium fills an empty database before the first render; a normal start never loads this code.
-  void import('./demo/load-demo-data')
-    .then((demo) => demo.loadDemoDataFromUrl(database, window.location))
-    .finally(renderApp);
-} else {
-  renderApp();
+function start() {
+  startSyncService();
+  setTimeout(
+    () => requestIdleCallback(() => void import('./search/search-service').then((search) => search.warmSearchIndex())),
+    SEARCH_WARM_DELAY_MS,
+  );
+  setTimeout(
+    () => void import('./features/privacy/housekeeping').then((housekeeping) => housekeeping.startHousekeeping()),
+    HOUSEKEEPING_DELAY_MS,
+  );
+  if (new URLSearchParams(window.location.search).has('demo')) {
+    // ?demo=medium fills an empty database before the first render; a normal start never loads this code.
+    void import('./demo/load-demo-data')
+      .then((demo) => demo.loadDemoDataFromUrl(database, window.location))
+      .finally(renderApp);
+  } else {
+    renderApp();
+  }
 }
+
+/** A database stored by an older release is backed up before anything opens it and upgrades it. */
+async function prepareDatabase() {
+  if (!(await isStoredVersionOlder(DATABASE_NAME, CURRENT_SCHEMA_VERSION))) return;
+  const { guardSchemaUpgrade } = await import('./features/privacy/upgrade-guard');
+  await guardSchemaUpgrade(root);
+}
+
+void prepareDatabase().finally(start);

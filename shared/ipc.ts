@@ -3,8 +3,13 @@
 // web adapter both implement.
 import { z } from 'zod';
 import type { Result } from './result';
+import { backupFileSchema, backupKinds, backupNameSchema, MAX_BACKUP_BYTES } from './backup-files';
 
 const bytes = z.instanceof(Uint8Array);
+const backupBytes = bytes.refine(
+  (data) => data.length > 0 && data.length <= MAX_BACKUP_BYTES,
+  `A backup holds 1 byte to ${MAX_BACKUP_BYTES / 1024 / 1024} MB`,
+);
 
 const fileFilter = z.object({
   name: z.string().min(1).max(100),
@@ -72,6 +77,35 @@ export const channels = {
   setSecret: {
     channel: 'secrets:set',
     input: z.object({ key: secretKeySchema, value: z.string().max(4096).nullable() }),
+    output: z.boolean(),
+  },
+  /** Writes an automatic backup into the backups folder, then removes the ones retention lets go. */
+  writeBackup: {
+    channel: 'backups:write',
+    input: z.object({ kind: z.enum(backupKinds), data: backupBytes }),
+    output: z.object({ file: backupFileSchema, removed: z.number().int().nonnegative() }),
+  },
+  listBackups: {
+    channel: 'backups:list',
+    input: z.undefined(),
+    /** Newest first. */
+    output: z.array(backupFileSchema),
+  },
+  readBackup: {
+    channel: 'backups:read',
+    input: z.object({ name: backupNameSchema }),
+    output: backupBytes,
+  },
+  /** False where there is no folder to show (the web). */
+  openBackupFolder: {
+    channel: 'backups:open-folder',
+    input: z.undefined(),
+    output: z.boolean(),
+  },
+  /** Keeps the window out of screenshots, screen sharing and task-switcher previews; false where unsupported. */
+  setContentProtection: {
+    channel: 'window:content-protection',
+    input: z.object({ enabled: z.boolean() }),
     output: z.boolean(),
   },
 } as const;

@@ -2,6 +2,7 @@
 // templates fetched from the same origin, no keychain.
 import type { PlatformApi } from '../../shared/ipc';
 import { errorMessage, fail, ok } from '../../shared/result';
+import { createWebBackupStore } from '../backup/web-backup-store';
 
 function download(name: string, data: Uint8Array): void {
   const url = URL.createObjectURL(new Blob([data as BlobPart]));
@@ -53,5 +54,7 @@ export function createWebPlatform(): PlatformApi {
       else sessionSecrets.set(key, value);
       return ok(true);
     },
+    ...createWebBackupStore(),
+    setContentProtection: async () => ok(false),
   };
 }

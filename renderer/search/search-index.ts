@@ -21,7 +21,11 @@ const textOf = {
 };
 
 type Searchable = { id: string; updatedAt: number; deletedAt?: number };
-type UpdatedAtIndexed<R> = { where(index: 'updatedAt'): { aboveOrEqual(value: number): { toArray(): Promise<R[]> } } };
+type UpdatedAtIndexed<R> = {
+  where(index: 'updatedAt'): { aboveOrEqual(value: number): { toArray(): Promise<R[]> } };
+  count(): Promise<number>;
+  toCollection(): { primaryKeys(): Promise<string[]> };
+};
 
 /** How far one kind has been taken in: the newest updatedAt, and which records carried it, so a
  * record written in the same millisecond after a catch-up is still read and no other one twice. */
@@ -34,6 +38,11 @@ export class SearchIndex {
   private readonly marks = Object.fromEntries(searchKinds.map((kind) => [kind, { at: -1, ids: new Set() }])) as Record<
     SearchKind,
     Mark
+  >;
+  /** Every id taken in, so a record erased for good (not just trashed) can be dropped from the index. */
+  private readonly known = Object.fromEntries(searchKinds.map((kind) => [kind, new Set<string>()])) as Record<
+    SearchKind,
+    Set<string>
   >;
   private catchingUp: Promise<void> = Promise.resolve();
   /** Dexie announces every write to this database, from this page or another, worker or tab:
@@ -89,6 +98,21 @@ export class SearchIndex {
         mark.ids.clear();
       }
       mark.ids.add(record.id);
+      this.known[kind].add(record.id);
+    }
+    await this.dropErased(kind, table);
+  }
+
+  /** An erased record leaves no updatedAt behind: fewer records than ids taken in means some went. */
+  private async dropErased(kind: SearchKind, table: UpdatedAtIndexed<Searchable>) {
+    const known = this.known[kind];
+    if (known.size <= (await table.count())) return;
+    const present = new Set(await table.toCollection().primaryKeys());
+    for (const id of known) {
+      if (present.has(id)) continue;
+      this.indexes[kind].remove(id);
+      known.delete(id);
+      this.marks[kind].ids.delete(id);
     }
   }
 

@@ -7,6 +7,9 @@ import { COACH_NAME_SETTING } from '../documents/export-deps';
 import { TemplatesSettings } from '../documents/templates-settings';
 import { setTheme, storedTheme, themeChoices, type ThemeChoice } from '../../theme';
 import { TRASH_RETENTION_DAYS } from '../../db/trash';
+import { BackupsSection } from '../privacy/backups-section';
+import { RetentionSection } from '../privacy/retention-section';
+import { LockSection } from '../lock/lock-section';
 
 const themeLabels: Record<ThemeChoice, string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
 
@@ -95,6 +98,9 @@ export function SettingsPage() {
       <div className="settings-stack">
         <Coach />
         <Appearance />
+        <BackupsSection />
+        <RetentionSection />
+        <LockSection />
         <TemplatesSettings />
         <Trash />
       </div>

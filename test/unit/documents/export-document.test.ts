@@ -35,6 +35,11 @@ function recordingPlatform(saved: Saved[]): PlatformApi {
     httpRequest: unused,
     getSecret: unused,
     setSecret: unused,
+    writeBackup: unused,
+    listBackups: unused,
+    readBackup: unused,
+    openBackupFolder: unused,
+    setContentProtection: unused,
   };
 }
 

@@ -51,6 +51,7 @@ export class BrowserWindow extends EventEmitter {
     this.maximized = true;
   });
   loadURL = vi.fn(async (_url: string) => undefined);
+  setContentProtection = vi.fn((_enabled: boolean) => undefined);
 
   constructor(public options: Record<string, unknown>) {
     super();
@@ -66,6 +67,7 @@ export class BrowserWindow extends EventEmitter {
 export const shell = {
   openExternal: vi.fn(async (_url: string) => undefined),
   showItemInFolder: vi.fn((_path: string) => undefined),
+  openPath: vi.fn(async (_path: string) => ''),
 };
 
 export const ipcMain = {

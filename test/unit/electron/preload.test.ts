@@ -20,6 +20,11 @@ const sampleInputs: { [K in ChannelKey]: Parameters<PlatformApi[K]>[0] | undefin
   httpRequest: { url: 'https://hub.example/', method: 'GET', headers: {}, body: null, timeoutMs: 1000 },
   getSecret: { key: 'hub-token' },
   setSecret: { key: 'hub-token', value: null },
+  writeBackup: { kind: 'daily', data: new Uint8Array([1]) },
+  listBackups: undefined,
+  readBackup: { name: 'followthrough-2026-11-28T09-30-00-000Z-daily.ftbackup' },
+  openBackupFolder: undefined,
+  setContentProtection: { enabled: true },
 };
 
 describe('the preload bridge', () => {

@@ -21,6 +21,19 @@ function fakeHandlers(): IpcHandlers {
     httpRequest: vi.fn(() => ({ status: 200, headers: {}, body: '' })),
     getSecret: vi.fn(() => 'token'),
     setSecret: vi.fn(() => true),
+    writeBackup: vi.fn(() => ({
+      file: {
+        name: 'followthrough-2026-11-28T09-30-00-000Z-daily.ftbackup',
+        kind: 'daily' as const,
+        createdAt: 0,
+        sizeBytes: 1,
+      },
+      removed: 0,
+    })),
+    listBackups: vi.fn(() => []),
+    readBackup: vi.fn(() => new Uint8Array([1])),
+    openBackupFolder: vi.fn(() => true),
+    setContentProtection: vi.fn(() => true),
   };
 }
 

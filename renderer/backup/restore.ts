@@ -1,0 +1,116 @@
+// Restoring a backup in two steps. prepareRestore reads the file, brings it to the current
+// version, validates every record and works out what will change, touching nothing. applyRestore
+// then replaces every table in ONE transaction: IndexedDB commits all of it or none of it, so a
+// failure or a killed process leaves the database exactly as it was.
+import type { Table } from 'dexie';
+import type { FollowthroughDatabase } from '../db/database';
+import { errorMessage } from '../../shared/result';
+import { decodeBackup, problem, type BackupHeader, type BackupResult, type BackupTables } from './backup-format';
+import { migrateToCurrent } from './migrate';
+import { canonicalJson } from './record-json';
+import { validateTables } from './record-schemas';
+import { readSnapshot } from './snapshot';
+
+export type TableChange = {
+  table: string;
+  inBackup: number;
+  now: number;
+  /** In the backup, not here: they come back. */
+  added: number;
+  /** Here, not in the backup: they go. */
+  removed: number;
+  /** In both, different: the backup's copy replaces this one. */
+  changed: number;
+};
+
+export type RestorePlan = {
+  header: BackupHeader;
+  /** Validated records at the current schema version, table by table. */
+  tables: BackupTables;
+  changes: TableChange[];
+  /** Records changed on this device after the backup was made: the restore undoes those changes. */
+  changedSinceBackup: number;
+  /** The data version the backup was upgraded from, or null when it was current. */
+  upgradedFrom: number | null;
+};
+
+const keyOf = (table: Table, record: unknown): string =>
+  String((record as Record<string, unknown>)[table.schema.primKey.keyPath as string]);
+
+function compare(table: Table, before: unknown[], after: unknown[]): TableChange {
+  const now = new Map(before.map((record) => [keyOf(table, record), record]));
+  let added = 0;
+  let changed = 0;
+  for (const record of after) {
+    const key = keyOf(table, record);
+    const current = now.get(key);
+    if (current === undefined) added += 1;
+    else if (canonicalJson(current) !== canonicalJson(record)) changed += 1;
+    now.delete(key);
+  }
+  return { table: table.name, inBackup: after.length, now: before.length, added, removed: now.size, changed };
+}
+
+function changedSince(tables: BackupTables, since: number): number {
+  return Object.values(tables)
+    .flat()
+    .filter((record) => {
+      const updatedAt = (record as { updatedAt?: unknown }).updatedAt;
+      return typeof updatedAt === 'number' && updatedAt > since;
+    }).length;
+}
+
+export async function prepareRestore(db: FollowthroughDatabase, bytes: Uint8Array): Promise<BackupResult<RestorePlan>> {
+  if (!db.isOpen()) await db.open();
+  const currentVersion = Math.floor(db.verno);
+  const decoded = await decodeBackup(bytes, { maxSchemaVersion: currentVersion });
+  if (!decoded.ok) return decoded;
+  const { header } = decoded.value;
+  let upgraded: BackupTables;
+  try {
+    const content = { schemaVersion: header.schemaVersion, stores: header.stores, tables: decoded.value.tables };
+    upgraded = (await migrateToCurrent(content, currentVersion)).tables;
+  } catch (error) {
+    return problem(
+      'invalid-records',
+      `This backup from data version ${header.schemaVersion} could not be brought up to version ${currentVersion}: ${errorMessage(error)}. Nothing was changed.`,
+    );
+  }
+  const validated = validateTables(
+    upgraded,
+    db.tables.map((table) => table.name),
+  );
+  if (!validated.ok) return validated;
+  const current = await readSnapshot(db);
+  return {
+    ok: true,
+    value: {
+      header,
+      tables: validated.value,
+      changes: db.tables.map((table) => compare(table, current.tables[table.name], validated.value[table.name])),
+      changedSinceBackup: changedSince(current.tables, Date.parse(header.createdAt)),
+      upgradedFrom: header.schemaVersion === currentVersion ? null : header.schemaVersion,
+    },
+  };
+}
+
+export type RestoreOptions = {
+  /** Settings that belong to this device (the app lock) and stay as they are. */
+  keepSettings?: string[];
+};
+
+export async function applyRestore(
+  db: FollowthroughDatabase,
+  plan: RestorePlan,
+  { keepSettings = [] }: RestoreOptions = {},
+): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    const kept = (await db.settings.bulkGet(keepSettings)).filter((setting) => setting !== undefined);
+    for (const table of db.tables) {
+      await table.clear();
+      await table.bulkAdd(plan.tables[table.name] ?? []);
+    }
+    await db.settings.bulkDelete(keepSettings);
+    await db.settings.bulkPut(kept);
+  });
+}

@@ -1,0 +1,228 @@
+// Settings → Backups: the automatic backups (kept 14 days, then weekly for 8 weeks), "Back up
+// now", "Export everything" to a file, and restoring from an automatic backup or any backup file,
+// always through the preview. After a restore the app reloads on the restored data and says so.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { format } from 'date-fns';
+import type { BackupFile } from '../../../shared/backup-files';
+import { BACKUP_EXTENSION, KEEP_DAILY, KEEP_SAFETY_DAYS, KEEP_WEEKLY } from '../../../shared/backup-files';
+import { database } from '../../db/instance';
+import { platform } from '../../platform';
+import { exportEverything, writeBackup } from '../../backup/backup-service';
+import { readBackupBlob } from '../../backup/read-backup-file';
+import { prepareRestore, type RestorePlan } from '../../backup/restore';
+import { runRestore, type RestorePhase } from '../../backup/run-restore';
+import { LOCK_SETTING } from '../lock/lock-config';
+import { appBackupDeps, useAutomaticBackupStatus } from './backup-deps';
+import { backupKindLabels, fileSize, plural } from './labels';
+import { RestorePreview } from './restore-preview';
+import './privacy.css';
+
+const RESTORE_REPORT_KEY = 'followthrough.restore-report';
+
+type Message = { tone: 'ok' | 'error'; text: string };
+type Chosen = { plan: RestorePlan; source: string };
+
+function takeRestoreReport(): Message | null {
+  const text = sessionStorage.getItem(RESTORE_REPORT_KEY);
+  sessionStorage.removeItem(RESTORE_REPORT_KEY);
+  return text ? { tone: 'ok', text } : null;
+}
+
+function useBackupList() {
+  const [listed, setListed] = useState<{ files: BackupFile[] | null; error: string | null }>({
+    files: null,
+    error: null,
+  });
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    let current = true;
+    void platform.listBackups().then((result) => {
+      if (current) setListed(result.ok ? { files: result.value, error: null } : { files: [], error: result.error });
+    });
+    return () => {
+      current = false;
+    };
+  }, [version]);
+  const refresh = useCallback(() => setVersion((count) => count + 1), []);
+  return { ...listed, refresh };
+}
+
+function useDesktop(): boolean {
+  const [desktop, setDesktop] = useState(false);
+  useEffect(() => {
+    void platform.appInfo().then((info) => setDesktop(info.ok && info.value.desktop));
+  }, []);
+  return desktop;
+}
+
+export function BackupsSection() {
+  const { files, error: listError, refresh } = useBackupList();
+  const desktop = useDesktop();
+  const automaticError = useAutomaticBackupStatus((state) => state.lastError);
+  const [message, setMessage] = useState<Message | null>(takeRestoreReport);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<Chosen | null>(null);
+  const [phase, setPhase] = useState<RestorePhase | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  async function act(label: string, work: () => Promise<Message | null>) {
+    setBusy(label);
+    setMessage(null);
+    try {
+      setMessage(await work());
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const preview = (
+    source: string,
+    read: () => Promise<{ ok: true; value: Uint8Array } | { ok: false; error: string }>,
+  ) =>
+    act('Reading the backup…', async () => {
+      setChosen(null);
+      const bytes = await read();
+      if (!bytes.ok) return { tone: 'error', text: bytes.error };
+      const plan = await prepareRestore(database, bytes.value);
+      if (!plan.ok) return { tone: 'error', text: plan.error };
+      setChosen({ plan: plan.value, source });
+      return null;
+    });
+
+  async function restore({ plan }: Chosen) {
+    const result = await runRestore(database, plan, {
+      ...appBackupDeps,
+      keepSettings: [LOCK_SETTING],
+      onPhase: setPhase,
+    });
+    setPhase(null);
+    if (!result.ok) {
+      setChosen(null);
+      setMessage({ tone: 'error', text: result.error });
+      refresh();
+      return;
+    }
+    const made = format(Date.parse(plan.header.createdAt), 'd MMM yyyy, HH:mm');
+    sessionStorage.setItem(
+      RESTORE_REPORT_KEY,
+      `Restored the backup of ${made}: ${plural(result.value.records, 'record')}. Your data as it was just before is in the backup “Before a restore”, should you want it back.`,
+    );
+    // A clean start on the restored data: every screen, the search index and sync read it afresh.
+    window.location.reload();
+  }
+
+  return (
+    <section className="card stack" aria-label="Backups">
+      <div className="section-title">
+        <h2>Backups</h2>
+        {busy && <span className="muted">{busy}</span>}
+      </div>
+      <p className="muted">
+        Followthrough backs up everything each day you use it, before each update of how your data is stored and before
+        each restore. It keeps the last {KEEP_DAILY} days, then one a week for {KEEP_WEEKLY} weeks; backups made before
+        an update or a restore are kept {KEEP_SAFETY_DAYS} days.{' '}
+        {desktop
+          ? 'They are in the app’s data folder on this computer.'
+          : 'In the browser they are kept with the app’s data, so also export a file now and then.'}
+      </p>
+      <div className="row">
+        <button
+          disabled={busy !== null}
+          onClick={() =>
+            act('Backing up…', async () => {
+              const written = await writeBackup(database, 'manual', appBackupDeps);
+              refresh();
+              if (!written.ok) return { tone: 'error', text: written.error };
+              return { tone: 'ok', text: written.value ? 'Backed up.' : 'There is nothing to back up yet.' };
+            })
+          }
+        >
+          Back up now
+        </button>
+        <button
+          disabled={busy !== null}
+          onClick={() =>
+            act('Exporting…', async () => {
+              const saved = await exportEverything(database, appBackupDeps);
+              if (!saved.ok) return { tone: 'error', text: saved.error };
+              if (!saved.value.saved) return null;
+              return {
+                tone: 'ok',
+                text: saved.value.path ? `Saved to ${saved.value.path}` : 'Exported: see your downloads.',
+              };
+            })
+          }
+        >
+          Export everything…
+        </button>
+        <button disabled={busy !== null} onClick={() => fileInput.current?.click()}>
+          Restore from a file…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          hidden
+          accept={`.${BACKUP_EXTENSION}`}
+          aria-label="Backup file to restore"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (file) void preview(file.name, () => readBackupBlob(file));
+          }}
+        />
+        {desktop && (
+          <button onClick={() => void platform.openBackupFolder()} disabled={busy !== null}>
+            Open the backups folder
+          </button>
+        )}
+      </div>
+      {message && (
+        <p
+          className={message.tone === 'error' ? 'notice warn' : 'notice ok'}
+          role={message.tone === 'error' ? 'alert' : 'status'}
+        >
+          {message.text}
+        </p>
+      )}
+      {automaticError && <p className="notice warn">The last automatic backup failed: {automaticError}</p>}
+      {listError && <p className="notice warn">The backups could not be listed: {listError}</p>}
+      {chosen && (
+        <RestorePreview
+          plan={chosen.plan}
+          source={chosen.source}
+          phase={phase}
+          onRestore={() => void restore(chosen)}
+          onCancel={() => setChosen(null)}
+        />
+      )}
+      {files?.length === 0 && (
+        <p className="muted">No automatic backup yet: the first is made within a minute of starting.</p>
+      )}
+      {files && files.length > 0 && (
+        <ul className="plain-list backup-list" aria-label="Automatic backups">
+          {files.map((file) => (
+            <li key={file.name}>
+              <span>
+                {format(file.createdAt, 'EEE d MMM yyyy, HH:mm')}{' '}
+                <span className="badge">{backupKindLabels[file.kind]}</span>
+              </span>
+              <span className="row">
+                <span className="muted">{fileSize(file.sizeBytes)}</span>
+                <button
+                  disabled={busy !== null || phase !== null}
+                  onClick={() =>
+                    void preview(format(file.createdAt, 'd MMM yyyy, HH:mm'), () =>
+                      platform.readBackup({ name: file.name }),
+                    )
+                  }
+                >
+                  Restore…
+                </button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+// The privacy and durability chores of a running app: the day's automatic backup (the first
+// hour the app is used each day) and the retention policy, at start and then every hour.
+import { createLogger } from '../../../shared/logger';
+import { showToast } from '../../components/toasts';
+import { database } from '../../db/instance';
+import { navigate } from '../../navigation';
+import { ensureDailyBackup } from '../../backup/backup-service';
+import { applyRetention } from '../../privacy/retention';
+import { appBackupDeps, useAutomaticBackupStatus } from './backup-deps';
+
+const log = createLogger('housekeeping');
+const EVERY_MS = 60 * 60_000;
+
+const plural = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
+
+async function dailyBackup(): Promise<void> {
+  const result = await ensureDailyBackup(database, appBackupDeps);
+  useAutomaticBackupStatus.setState({ lastError: result.ok ? null : result.error });
+  if (result.ok) {
+    if (result.value) log.info('made the day’s backup', result.value.name);
+    return;
+  }
+  log.error('the day’s backup failed:', result.error);
+  showToast({
+    message: `Today’s automatic backup could not be made: ${result.error}`,
+    actionLabel: 'Backups',
+    onAction: () => navigate('settings'),
+  });
+}
+
+async function retention(): Promise<void> {
+  const run = await applyRetention(database, Date.now());
+  if (run.sessions + run.participants === 0) return;
+  showToast({
+    message: `As your retention policy says, the private notes of ${plural(run.sessions, 'session')} and ${plural(run.participants, 'participant')} were removed.`,
+    actionLabel: 'Retention',
+    onAction: () => navigate('settings'),
+  });
+}
+
+async function runChores(): Promise<void> {
+  for (const chore of [dailyBackup, retention]) {
+    try {
+      await chore();
+    } catch (error) {
+      log.error(`${chore.name} failed:`, error);
+    }
+  }
+}
+
+let started = false;
+
+export function startHousekeeping(): void {
+  if (started) return;
+  started = true;
+  void runChores();
+  setInterval(() => void runChores(), EVERY_MS);
+}

@@ -1,0 +1,281 @@
+// Backups in Chromium: export and restore through the screens; a restore killed with SIGKILL at
+// random moments leaves either all the old data or all the new, never a mix; bad files change
+// nothing and say what happened; a version 1 database is backed up before it is upgraded.
+import { readdirSync, readFileSync, rmSync, truncateSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { appUrl, launchApp, type AppBrowser } from './browser';
+import { screenshotDir } from './screenshots';
+import { PrivacySettings, type StoredState } from './pages/privacy-settings';
+import { datasetBackup, testFolder, writeTestFile } from './backup-files';
+import { schemaV1 } from '../../renderer/db/database';
+
+let app: AppBrowser | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+/** SIGKILL every process of this browser profile, found by its own command line. */
+function killBrowser(profileDir: string): void {
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    let commandLine: string;
+    try {
+      commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
+    if (!commandLine.includes(`--user-data-dir=${profileDir}`)) continue;
+    try {
+      process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+async function openWithDemo(size: 'small' | 'large', colorScheme: 'light' | 'dark' = 'light') {
+  app = await launchApp({ colorScheme, hash: `?demo=${size}` });
+  await app.page.locator('[data-ready="true"]').waitFor({ timeout: 120_000 });
+  const settings = new PrivacySettings(app.page);
+  await settings.open();
+  return settings;
+}
+
+describe('backup and restore in the browser', () => {
+  it('exports everything, previews what a restore changes, and restores it', async () => {
+    const settings = await openWithDemo('small');
+    const { page } = app!;
+    const before = await settings.storedState();
+
+    await settings.backups().getByRole('button', { name: 'Back up now' }).click();
+    await settings.backups().getByText('Backed up.').waitFor();
+    await settings.backups().getByRole('list', { name: 'Automatic backups' }).getByText('Made on request').waitFor();
+
+    const download = page.waitForEvent('download');
+    await settings.backups().getByRole('button', { name: 'Export everything…' }).click();
+    const exported = join(testFolder, (await download).suggestedFilename());
+    await (await download).saveAs(exported);
+    expect(exported).toMatch(/Followthrough backup .*\.ftbackup$/);
+
+    // A participant added after the export is what the restore will take away.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Participants' }).click();
+    await page.getByRole('button', { name: 'New participant' }).click();
+    await page.getByRole('form', { name: 'New participant' }).getByLabel('Name').fill('Zed Newcomer');
+    await page.getByRole('form', { name: 'New participant' }).getByRole('button', { name: 'Add participant' }).click();
+    await page.getByRole('article', { name: 'Zed Newcomer' }).waitFor();
+
+    await settings.open();
+    await settings.chooseFile(exported);
+    const participantsRow = settings.preview().getByRole('row', { name: /^Participants/ });
+    await expect(participantsRow.textContent()).resolves.toMatch(
+      new RegExp(`Participants${before.participantIds.length}${before.participantIds.length + 1}1 go`),
+    );
+    await settings.preview().scrollIntoViewIfNeeded();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await settings.backups().screenshot({ path: `${screenshotDir}/backups-restore-preview-${colorScheme}.png` });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    await settings
+      .preview()
+      .getByRole('button', { name: /^Restore [\d,]+ records$/ })
+      .click();
+    await settings
+      .backups()
+      .getByText(/^Restored the backup of/)
+      .waitFor({ timeout: 60_000 });
+    const after = await settings.storedState();
+    expect(after.participantIds).toEqual(before.participantIds);
+    await settings.backups().getByRole('list', { name: 'Automatic backups' }).getByText('Before a restore').waitFor();
+    expect(app!.consoleErrors).toEqual([]);
+  });
+
+  it('a restore killed at random moments leaves all the old data or all the new, never a mix', async () => {
+    let settings = await openWithDemo('large');
+    const profileDir = app!.profileDir;
+    let current: StoredState = await settings.storedState();
+    const outcomes: string[] = [];
+    // The write of a large dataset takes seconds here: kill as it starts, at moments during it, and
+    // (the last round) once it has committed, so both outcomes are seen.
+    const kills: (number | 'after-commit')[] = [0, 1_000, 2_500, 4_000, 'after-commit'];
+    for (const [round, kill] of kills.entries()) {
+      const next = await datasetBackup('large', 1_000 + round);
+      await settings.chooseFile(next.path);
+      await settings
+        .preview()
+        .getByRole('button', { name: /^Restore [\d,]+ records$/ })
+        .click();
+      await settings
+        .preview()
+        .getByRole('button', { name: 'Restoring…' })
+        .waitFor({ timeout: 120_000 })
+        .catch(async (error) => {
+          throw new Error(`round ${round}: ${await settings.backups().innerText()}`, { cause: error });
+        });
+      if (kill === 'after-commit')
+        await settings
+          .backups()
+          .getByText(/^Restored the backup of/)
+          .waitFor({ timeout: 120_000 });
+      else await new Promise((resolve) => setTimeout(resolve, kill));
+      killBrowser(profileDir);
+
+      app = await launchApp({ profileDir, hash: '#/settings' });
+      settings = new PrivacySettings(app.page);
+      await settings.backups().waitFor({ timeout: 120_000 });
+      const state = await settings.storedState();
+      const isOld = JSON.stringify(state) === JSON.stringify(current);
+      const isNew =
+        JSON.stringify(state.participantIds) === JSON.stringify(next.participantIds) &&
+        state.counts.sessions === next.dataset.sessions.length &&
+        state.counts.actions === next.dataset.actions.length &&
+        state.counts.contracts === next.dataset.contracts.length &&
+        state.counts.contractReviews === next.dataset.contractReviews.length;
+      expect(isOld || isNew, `round ${round}: neither the old nor the new data: ${JSON.stringify(state.counts)}`).toBe(
+        true,
+      );
+      outcomes.push(`${kill === 'after-commit' ? kill : `${kill} ms`}: ${isNew ? 'new' : 'old'}`);
+      current = state;
+    }
+    expect(outcomes[0]).toMatch(/old$/);
+    expect(outcomes.at(-1)).toMatch(/new$/);
+    console.log(`interrupted restores (SIGKILL after the write began): ${outcomes.join(', ')}`);
+  }, 600_000);
+
+  it('refuses bad files, says exactly why, and changes nothing', async () => {
+    const settings = await openWithDemo('small');
+    const before = await settings.storedState();
+    const good = await datasetBackup('small', 77);
+    const headerEnd = good.bytes.indexOf(0x0a) + 1;
+
+    const changed = good.bytes.slice();
+    changed[headerEnd + 50] ^= 0xff;
+    const huge = writeTestFile('huge.ftbackup', good.bytes.subarray(0, headerEnd));
+    truncateSync(huge, 200 * 1024 * 1024); // sparse: a 200 MB file that costs no disk
+    const cases: [string, string, RegExp][] = [
+      [
+        'truncated',
+        writeTestFile('cut.ftbackup', good.bytes.subarray(0, good.bytes.length - 500)),
+        /This backup is incomplete: .* cut off/,
+      ],
+      ['wrong checksum', writeTestFile('changed.ftbackup', changed), /does not match its checksum/],
+      [
+        'not a backup',
+        join(process.cwd(), 'templates', 'Session-Summary.docx'),
+        /This file is not a Followthrough backup\. It looks like a ZIP archive or an Office document/,
+      ],
+      ['200 MB', huge, /This file is 200 MB; Followthrough restores backups of up to 100 MB/],
+    ];
+    for (const [what, path, message] of cases) {
+      await settings.chooseFile(path);
+      await expect(settings.refusal().textContent(), what).resolves.toMatch(message);
+      await expect(settings.refusal().textContent(), what).resolves.toContain('Nothing was changed');
+      expect(await settings.preview().count(), what).toBe(0);
+    }
+    await app!.page.emulateMedia({ colorScheme: 'dark' });
+    await settings.backups().screenshot({ path: `${screenshotDir}/backups-refusal-dark.png` });
+    expect(await settings.storedState()).toEqual(before);
+    rmSync(huge);
+  });
+});
+
+/** Creates, from any page of the app's origin (a missing one will do), the database as the first release did. */
+async function createVersion1Database(page: Page): Promise<string> {
+  const participantId = crypto.randomUUID();
+  await page.evaluate(
+    ({ stores, participantId }) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('followthrough', 10);
+        request.onupgradeneeded = () => {
+          for (const [name, line] of Object.entries(stores)) {
+            const [primary, ...indexes] = line.split(', ');
+            const auto = primary.startsWith('++');
+            const store = request.result.createObjectStore(name, {
+              keyPath: primary.replace('++', ''),
+              autoIncrement: auto,
+            });
+            for (const index of indexes) store.createIndex(index, index);
+          }
+          const transaction = request.transaction!;
+          transaction.objectStore('participants').add({
+            id: participantId,
+            name: 'Amara Okafor',
+            role: 'Head of Operations',
+            team: 'Ops',
+            organisation: 'Acme',
+            sponsor: 'COO',
+            cohort: 'Pilot 1',
+            tier: 'high-touch',
+            startDate: '2026-09-01',
+            primaryTarget: '',
+            secondaryTarget: '',
+            status: 'active',
+            notes: 'From version 1',
+            createdAt: 1,
+            updatedAt: 1,
+          });
+          transaction.objectStore('settings').add({ key: 'coach.name', value: 'Sam Rivera' });
+        };
+        request.onsuccess = () => {
+          request.result.close();
+          resolve();
+        };
+        request.onerror = () => reject(request.error);
+      }),
+    { stores: schemaV1, participantId },
+  );
+  return participantId;
+}
+
+describe('upgrading a version 1 database in the browser', () => {
+  it('backs it up before the upgrade, then opens it with everything there', async () => {
+    app = await launchApp({ hash: 'version-1-setup' });
+    const participantId = await createVersion1Database(app.page);
+    app.consoleErrors.length = 0; // the setup page's own 404
+    await app.page.goto(`${appUrl()}#/participants/${participantId}`);
+    await app.page.getByRole('article', { name: 'Amara Okafor' }).waitFor({ timeout: 30_000 });
+    await app.page.getByRole('region', { name: 'Consent and data' }).getByText('Consent history').waitFor();
+
+    const settings = new PrivacySettings(app.page);
+    await settings.open();
+    const backups = settings.backups().getByRole('list', { name: 'Automatic backups' });
+    await backups.getByText('Before an update').waitFor();
+    await backups.getByRole('button', { name: 'Restore…' }).first().click();
+    await settings.preview().getByText('data version 1 (brought up to date for this version)').waitFor();
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('asks the coach before updating when the backup before it fails, and changes nothing until then', async () => {
+    app = await launchApp({ hash: 'version-1-setup' });
+    const participantId = await createVersion1Database(app.page);
+    // A backup store this version cannot use (its files keyed differently) makes the backup fail.
+    await app.page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const request = indexedDB.open('followthrough-backups', 10);
+          request.onupgradeneeded = () => request.result.createObjectStore('files', { keyPath: 'id' });
+          request.onsuccess = () => {
+            request.result.close();
+            resolve();
+          };
+        }),
+    );
+    await app.page.goto(`${appUrl()}#/participants/${participantId}`);
+    const prompt = app.page.getByRole('alertdialog', { name: 'Your data could not be backed up before the update' });
+    await prompt.waitFor();
+    expect(await new PrivacySettings(app.page).storedState()).toMatchObject({ counts: { participants: 1 } });
+    const version = await app.page.evaluate(
+      async () => (await indexedDB.databases()).find((db) => db.name === 'followthrough')?.version,
+    );
+    expect(version).toBe(10);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await app.page.emulateMedia({ colorScheme });
+      await app.page.screenshot({ path: `${screenshotDir}/upgrade-backup-failed-${colorScheme}.png` });
+    }
+    await prompt.getByRole('button', { name: 'Update without a backup' }).click();
+    await app.page.getByRole('article', { name: 'Amara Okafor' }).waitFor({ timeout: 30_000 });
+  });
+});

@@ -1,0 +1,91 @@
+// Page object for Settings → Backups, Retention and App lock, and for reading the app's
+// IndexedDB directly, to compare what is stored before and after.
+import type { Page } from 'playwright-core';
+
+export type StoredState = { counts: Record<string, number>; participantIds: string[] };
+
+export class PrivacySettings {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Settings', exact: true })
+      .click();
+    await this.backups().waitFor();
+  }
+
+  backups() {
+    return this.page.getByRole('region', { name: 'Backups' });
+  }
+
+  retention() {
+    return this.page.getByRole('region', { name: 'Retention' });
+  }
+
+  lock() {
+    return this.page.getByRole('region', { name: 'App lock' });
+  }
+
+  preview() {
+    return this.page.getByRole('region', { name: 'Restore preview' });
+  }
+
+  /** Picks a backup file to restore and waits for the preview or for the refusal. */
+  async chooseFile(path: string) {
+    await this.backups().getByLabel('Backup file to restore').setInputFiles(path);
+    await this.page.locator('[aria-label="Restore preview"], [aria-label="Backups"] [role="alert"]').first().waitFor();
+  }
+
+  refusal() {
+    return this.backups().getByRole('alert');
+  }
+
+  /** The participants' names, read with IndexedDB itself. */
+  async participantNames(): Promise<string[]> {
+    return this.page.evaluate(
+      () =>
+        new Promise<string[]>((resolve, reject) => {
+          const request = indexedDB.open('followthrough');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const all = request.result.transaction('participants').objectStore('participants').getAll();
+            all.onsuccess = () => {
+              request.result.close();
+              resolve((all.result as { name: string }[]).map((participant) => participant.name));
+            };
+          };
+        }),
+    );
+  }
+
+  /** Every store's record count and the participants' ids, read with IndexedDB itself. */
+  async storedState(): Promise<StoredState> {
+    return this.page.evaluate(
+      () =>
+        new Promise<StoredState>((resolve, reject) => {
+          const request = indexedDB.open('followthrough');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const db = request.result;
+            const names = Array.from(db.objectStoreNames);
+            const transaction = db.transaction(names, 'readonly');
+            const counts: Record<string, number> = {};
+            let participantIds: string[] = [];
+            for (const name of names) {
+              const store = transaction.objectStore(name);
+              store.count().onsuccess = (event) => (counts[name] = (event.target as IDBRequest<number>).result);
+              if (name === 'participants') {
+                store.getAllKeys().onsuccess = (event) =>
+                  (participantIds = ((event.target as IDBRequest<IDBValidKey[]>).result as string[]).sort());
+              }
+            }
+            transaction.oncomplete = () => {
+              db.close();
+              resolve({ counts, participantIds });
+            };
+          };
+        }),
+    );
+  }
+}
