@@ -5,22 +5,19 @@ import { Toasts } from './components/toasts';
 import { navigate, sections, useRoute, type Route, type Section } from './navigation';
 import { TodayPage } from './features/today/today-page';
 import { startSession } from './features/sessions/start-session';
+import { screenModules } from './screens';
 import { lockNow } from './features/lock/lock-store';
 import { LOCK_SHORTCUT_LABEL } from './features/lock/lock-gate';
 import { ErasureReportHost } from './features/privacy/erasure-report-host';
 
-// Only Today is in the start-up bundle; every other screen loads when it is first opened.
-const ParticipantsPage = lazy(() =>
-  import('./features/participants/participants-page').then((m) => ({ default: m.ParticipantsPage })),
-);
-const SessionsPage = lazy(() => import('./features/sessions/sessions-page').then((m) => ({ default: m.SessionsPage })));
-const ActionsPage = lazy(() => import('./features/actions/actions-page').then((m) => ({ default: m.ActionsPage })));
-const ContractsPage = lazy(() =>
-  import('./features/contracts/contracts-page').then((m) => ({ default: m.ContractsPage })),
-);
-const SyncPage = lazy(() => import('./features/sync/sync-page').then((m) => ({ default: m.SyncPage })));
-const MetricsPage = lazy(() => import('./features/metrics/metrics-page').then((m) => ({ default: m.MetricsPage })));
-const SettingsPage = lazy(() => import('./features/settings/settings-page').then((m) => ({ default: m.SettingsPage })));
+// Only Today is in the start-up bundle; see screens.ts.
+const ParticipantsPage = lazy(() => screenModules.participants().then((m) => ({ default: m.ParticipantsPage })));
+const SessionsPage = lazy(() => screenModules.sessions().then((m) => ({ default: m.SessionsPage })));
+const ActionsPage = lazy(() => screenModules.actions().then((m) => ({ default: m.ActionsPage })));
+const ContractsPage = lazy(() => screenModules.contracts().then((m) => ({ default: m.ContractsPage })));
+const SyncPage = lazy(() => screenModules.sync().then((m) => ({ default: m.SyncPage })));
+const MetricsPage = lazy(() => screenModules.metrics().then((m) => ({ default: m.MetricsPage })));
+const SettingsPage = lazy(() => screenModules.settings().then((m) => ({ default: m.SettingsPage })));
 
 const titles: Record<Section, string> = {
   today: 'Today',

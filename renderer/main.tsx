@@ -8,6 +8,7 @@ import { database, requestPersistentStorage } from './db/instance';
 import { CURRENT_SCHEMA_VERSION, DATABASE_NAME } from './db/database';
 import { isStoredVersionOlder } from './backup/stored-version';
 import { LockGate } from './features/lock/lock-gate';
+import { prefetchScreens } from './screens';
 import './styles.css';
 
 applyStoredTheme();
@@ -27,16 +28,20 @@ function renderApp() {
   );
 }
 
-/** Once the app is idle after start, the search worker builds its index, so the first search is instant. */
-const SEARCH_WARM_DELAY_MS = 3_000;
+/** At the first idle moment after start the other screens and the search worker are fetched, so
+ * each opens even once the network is gone, and the worker builds its index for the first search. */
+const FIRST_IDLE_TIMEOUT_MS = 2_000;
 /** The day's automatic backup and the retention policy run once the app has settled, then hourly. */
 const HOUSEKEEPING_DELAY_MS = 10_000;
 
 function start() {
   startSyncService();
-  setTimeout(
-    () => requestIdleCallback(() => void import('./search/search-service').then((search) => search.warmSearchIndex())),
-    SEARCH_WARM_DELAY_MS,
+  requestIdleCallback(
+    () => {
+      prefetchScreens();
+      void import('./search/search-service').then((search) => search.warmSearchIndex());
+    },
+    { timeout: FIRST_IDLE_TIMEOUT_MS },
   );
   setTimeout(
     () => void import('./features/privacy/housekeeping').then((housekeeping) => housekeeping.startHousekeeping()),
