@@ -28,20 +28,21 @@ function renderApp() {
   );
 }
 
-/** At the first idle moment after start the other screens and the search worker are fetched, so
- * each opens even once the network is gone, and the worker builds its index for the first search. */
-const FIRST_IDLE_TIMEOUT_MS = 2_000;
+/** Once start-up is over the other screens and the search worker are fetched, so each opens even
+ * once the network is gone, and the worker builds its index for the first search. */
+const PREFETCH_DELAY_MS = 1_500;
 /** The day's automatic backup and the retention policy run once the app has settled, then hourly. */
 const HOUSEKEEPING_DELAY_MS = 10_000;
 
 function start() {
   startSyncService();
-  requestIdleCallback(
-    () => {
-      prefetchScreens();
-      void import('./search/search-service').then((search) => search.warmSearchIndex());
-    },
-    { timeout: FIRST_IDLE_TIMEOUT_MS },
+  setTimeout(
+    () =>
+      requestIdleCallback(() => {
+        prefetchScreens();
+        void import('./search/search-service').then((search) => search.warmSearchIndex());
+      }),
+    PREFETCH_DELAY_MS,
   );
   setTimeout(
     () => void import('./features/privacy/housekeeping').then((housekeeping) => housekeeping.startHousekeeping()),
