@@ -20,11 +20,13 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** Nearest-rank 95th percentile: with fewer than 20 runs this is the slowest run. */
-export function p95(values: readonly number[]): number {
+/** Nearest-rank percentile (`fraction` 0.95 for p95): with few samples this is the slowest one. */
+export function percentile(values: readonly number[], fraction: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(sorted.length * 0.95) - 1)];
+  return sorted[Math.max(0, Math.ceil(sorted.length * fraction) - 1)];
 }
+
+export const p95 = (values: readonly number[]) => percentile(values, 0.95);
 
 const rounded = (value: number) => Math.round(value * 100) / 100;
 

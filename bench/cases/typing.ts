@@ -2,15 +2,22 @@
 //  - keystroke to durable: from a key press to the moment the text is committed in IndexedDB
 //    (debounce included, by design ≤ 300 ms), against a bare IndexedDB put of the same record;
 //  - input to paint: the Event Timing API's duration of each keystroke (from the input event to
-//    the next paint), against the same typing into a bare textarea on an empty page.
+//    the next paint) while typing sentences, against the same typing into a bare textarea on an
+//    empty page that holds the same notes.
 import type { Page } from 'playwright-core';
 import { launch, openUntilReady } from '../chromium';
 import { sharedAppProfiles } from '../app-profiles';
+import { percentile } from '../stats';
 import type { BenchCase, BenchMode } from '../types';
 
 const TYPING_DELAY_MS = 40;
+/** A coach types words, not one endless word: a 300-character run without a space would make the
+ * browser re-break one giant line on every key, which no note ever has. */
+const SENTENCE = 'We agreed to try the shorter weekly review and to name one owner for each action. ';
+const prose = (count: number) => SENTENCE.repeat(Math.ceil(count / SENTENCE.length)).slice(0, count);
 
-async function openFirstSession(page: Page, appUrl: string): Promise<void> {
+/** Opens the first stored session with the caret at the end of its Notes; returns those notes. */
+async function openFirstSession(page: Page, appUrl: string): Promise<string> {
   await openUntilReady(page, appUrl);
   const sessionId = await page.evaluate(
     () =>
@@ -24,8 +31,10 @@ async function openFirstSession(page: Page, appUrl: string): Promise<void> {
       }),
   );
   await page.goto(`${appUrl}#/sessions/${sessionId}`);
-  await page.getByRole('textbox', { name: 'Notes', exact: true }).click();
+  const notes = page.getByRole('textbox', { name: 'Notes', exact: true });
+  await notes.click();
   await page.keyboard.press('Control+End');
+  return notes.inputValue();
 }
 
 /** Milliseconds from each key press until the session record in IndexedDB holds the new text. */
@@ -108,7 +117,7 @@ async function inputToPaint(page: Page, count: number): Promise<number[]> {
       }
     }).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit);
   });
-  await page.keyboard.type('a'.repeat(count), { delay: TYPING_DELAY_MS });
+  await page.keyboard.type(prose(count), { delay: TYPING_DELAY_MS });
   await page.waitForTimeout(500);
   const slow = await page.evaluate(() => window.benchEventDurations ?? []);
   return [...slow, ...Array<number>(Math.max(0, count - slow.length)).fill(8)];
@@ -133,10 +142,12 @@ const durable: BenchCase = {
       await openFirstSession(page, fixture.appUrl);
       const ours = await keystrokeToDurable(page, keys(mode));
       const baseline = await barePut(page, keys(mode));
+      const p99 = percentile(ours, 0.99);
       return {
         ours,
         baseline,
-        notes: `${fixture.size} dataset; key press → committed in IndexedDB, autosave debounce (250 ms, at most 300 ms) included; baseline a bare put; target p99 ≤ 400 ms`,
+        notes: `${fixture.size} dataset; key press → committed in IndexedDB, autosave debounce (250 ms, at most 300 ms) included; p99 ${p99.toFixed(0)} ms; baseline a bare put; target p99 ≤ 400 ms`,
+        extra: { p99_ms: p99 },
       };
     });
   },
@@ -146,20 +157,24 @@ const paint: BenchCase = {
   name: 'input-to-paint',
   async measure(mode) {
     const fixture = await sharedAppProfiles(mode);
+    let storedNotes = '';
     const ours = await withPage(fixture.dataProfile, async (page) => {
-      await openFirstSession(page, fixture.appUrl);
+      storedNotes = await openFirstSession(page, fixture.appUrl);
       return inputToPaint(page, keys(mode) * 5);
     });
     const baseline = await withPage(fixture.bareProfile, async (page) => {
       await page.goto(fixture.bareUrl);
-      await page.setContent('<textarea aria-label="Notes" rows="10" cols="80"></textarea>');
-      await page.getByRole('textbox', { name: 'Notes' }).click();
+      await page.setContent('<textarea aria-label="Notes" rows="8" cols="120"></textarea>');
+      const notes = page.getByRole('textbox', { name: 'Notes' });
+      await notes.fill(storedNotes);
+      await notes.click();
+      await page.keyboard.press('Control+End');
       return inputToPaint(page, keys(mode) * 5);
     });
     return {
       ours,
       baseline,
-      notes: `${fixture.size} dataset; Event Timing duration per keystroke in Notes (8 ms = under the 16 ms reporting floor) vs a bare textarea; target p95 ≤ 16 ms`,
+      notes: `${fixture.size} dataset; Event Timing duration per keystroke typing sentences in Notes (8 ms = under the 16 ms reporting floor) vs a bare textarea holding the same notes; target p95 ≤ 16 ms`,
     };
   },
 };

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { describeCalendarDate, parseNaturalDate } from '../../shared/natural-date';
 import { errorMessage } from '../../shared/result';
 
@@ -14,7 +14,7 @@ type Props = {
  * field is left or Enter is pressed. It shows what it understood, and keeps an entry it cannot
  * read on screen with a message instead of discarding it.
  */
-export function DateField({ label, stored, save, compact }: Props) {
+export const DateField = memo(function DateField({ label, stored, save, compact }: Props) {
   const id = useId();
   const [text, setText] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -70,4 +70,4 @@ export function DateField({ label, stored, save, compact }: Props) {
       )}
     </div>
   );
-}
+});

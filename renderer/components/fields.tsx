@@ -1,6 +1,6 @@
 // Form fields that save themselves. Each shows its own inline message when a value is refused,
 // and keeps what the coach typed on screen so nothing is lost.
-import { useId, type KeyboardEvent, type Ref } from 'react';
+import { memo, useId, type KeyboardEvent, type Ref } from 'react';
 import { useAutosavedValue } from './autosave';
 
 type TextProps = {
@@ -18,7 +18,9 @@ type TextProps = {
   onKeyDown?: (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => void;
 };
 
-export function AutosaveText(props: TextProps) {
+/** Memoised: a screen that re-reads its record on every autosave re-renders only changed fields,
+ * so pass a stable `save`. */
+export const AutosaveText = memo(function AutosaveText(props: TextProps) {
   const {
     label,
     stored,
@@ -61,7 +63,7 @@ export function AutosaveText(props: TextProps) {
       )}
     </div>
   );
-}
+});
 
 type SelectProps<T extends string> = {
   label: string;

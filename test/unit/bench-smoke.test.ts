@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { median, p95, summarise } from '../../bench/stats';
+import { median, p95, percentile, summarise } from '../../bench/stats';
 import { formatTable } from '../../bench/report';
 import { runBenchmarks } from '../../bench/runner';
 
@@ -25,6 +25,12 @@ describe('benchmark statistics', () => {
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(p95([1, 2, 3, 4, 100])).toBe(100);
     expect(p95(Array.from({ length: 40 }, (_, index) => index + 1))).toBe(38);
+    expect(
+      percentile(
+        Array.from({ length: 200 }, (_, index) => index + 1),
+        0.99,
+      ),
+    ).toBe(198);
     const row = summarise('heap-large', {
       ours: [30, 40, 50],
       baseline: [20, 20, 20],

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { canMoveTo } from '../../../shared/action-status';
 import { actionStatuses, type Action, type ActionStatus } from '../../../shared/model';
 import { errorMessage } from '../../../shared/result';
@@ -64,7 +64,8 @@ export function StatusSelect({ action }: { action: Action }) {
   );
 }
 
-export function ActionRow({ action }: { action: Action }) {
+/** Memoised: the session editor re-renders on every autosave, its unchanged rows need not. */
+export const ActionRow = memo(function ActionRow({ action }: { action: Action }) {
   const update = (patch: Parameters<typeof repositories.actions.update>[1]) =>
     repositories.actions.update(action.id, patch);
   return (
@@ -116,4 +117,4 @@ export function ActionRow({ action }: { action: Action }) {
       </td>
     </tr>
   );
-}
+});

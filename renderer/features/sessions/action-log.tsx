@@ -1,5 +1,5 @@
-import { useState, type KeyboardEvent, type RefObject } from 'react';
-import type { Action, Participant, Session } from '../../../shared/model';
+import { memo, useState, type KeyboardEvent, type RefObject } from 'react';
+import type { Action } from '../../../shared/model';
 import { parseNaturalDate } from '../../../shared/natural-date';
 import { errorMessage } from '../../../shared/result';
 import { repositories } from '../../db/instance';
@@ -12,14 +12,16 @@ const emptyDraft: Draft = { text: '', owner: '', due: '', verification: '' };
  * The session's action log, as in the GROW checklist: one-line action, owner, due date and how
  * completion will be verified. The last row adds an action on Enter; Alt+A jumps to it.
  */
-export function ActionLog({
-  session,
-  participant,
+export const ActionLog = memo(function ActionLog({
+  sessionId,
+  participantId,
+  participantName,
   actions,
   addInputRef,
 }: {
-  session: Session;
-  participant: Participant | undefined;
+  sessionId: string;
+  participantId: string;
+  participantName: string | undefined;
   actions: Action[];
   addInputRef: RefObject<HTMLInputElement | null>;
 }) {
@@ -43,10 +45,10 @@ export function ActionLog({
     addInputRef.current?.focus();
     try {
       await repositories.actions.add({
-        participantId: session.participantId,
-        sessionId: session.id,
+        participantId,
+        sessionId,
         text: submitted.text,
-        owner: submitted.owner.trim() || participant?.name || '',
+        owner: submitted.owner.trim() || participantName || '',
         dueDate: due.date,
         verification: submitted.verification,
       });
@@ -103,7 +105,7 @@ export function ActionLog({
           ))}
           <tr className="add-row">
             <td>{draftInput('text', 'New action', 'Add an action and press Enter')}</td>
-            <td>{draftInput('owner', 'New action owner', participant?.name ?? 'Owner')}</td>
+            <td>{draftInput('owner', 'New action owner', participantName ?? 'Owner')}</td>
             <td>
               {draftInput('due', 'New action due date', 'fri, next week')}
               {draft.due && (
@@ -126,4 +128,4 @@ export function ActionLog({
       )}
     </section>
   );
-}
+});

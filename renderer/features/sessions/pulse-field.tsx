@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Pulse } from '../../../shared/model';
 
 const questions: { key: keyof Pulse; label: string }[] = [
@@ -7,11 +8,10 @@ const questions: { key: keyof Pulse; label: string }[] = [
 ];
 
 /** The 3-question 1:1 quality pulse, each scored 1–5; arrow keys move within a question. */
-export function PulseField({
-  pulse,
+export const PulseField = memo(function PulseField({
   save,
-}: {
-  pulse: Pulse;
+  ...pulse
+}: Pulse & {
   save: (question: keyof Pulse, score: number) => Promise<unknown>;
 }) {
   return (
@@ -38,4 +38,4 @@ export function PulseField({
       ))}
     </fieldset>
   );
-}
+});

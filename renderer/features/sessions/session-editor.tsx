@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { sessionTypes, type Session } from '../../../shared/model';
+import { sessionTypes, type Action } from '../../../shared/model';
 import { errorMessage } from '../../../shared/result';
 import { database, repositories } from '../../db/instance';
 import { AutosaveText, SelectField } from '../../components/fields';
@@ -16,24 +16,15 @@ import { ActionLog } from './action-log';
 import { PulseField } from './pulse-field';
 import { SessionTimer } from './session-timer';
 import { WillField } from './will-field';
+import { useSessionSavers } from './session-savers';
+
+const noActions: Action[] = [];
 
 const growPrompts = {
   goal: 'What do you want to walk out of this conversation with?',
   reality: 'What is happening now? What have you tried?',
   options: 'What could you do? What else?',
 };
-
-function parseMinutes(text: string): number {
-  const minutes = Number(text.trim());
-  if (!/^\d+$/.test(text.trim()) || !Number.isInteger(minutes)) throw new Error('Enter whole minutes, e.g. 45');
-  return minutes;
-}
-
-function parseStartTime(text: string): string {
-  const match = /^(\d{1,2})[:.]?(\d{2})$/.exec(text.trim());
-  if (!match) throw new Error('Use a time like 09:30');
-  return `${match[1].padStart(2, '0')}:${match[2]}`;
-}
 
 export function SessionEditor({ sessionId }: { sessionId: string }) {
   const session = useLiveQuery(() => database.sessions.get(sessionId), [sessionId]);
@@ -51,6 +42,22 @@ export function SessionEditor({ sessionId }: { sessionId: string }) {
     [sessionId],
   );
   const addActionInput = useRef<HTMLInputElement>(null);
+  const savers = useSessionSavers(sessionId);
+  const participantId = session?.participantId;
+  const participantName = participant?.name;
+  const logLineAsAction = useCallback(
+    async (text: string) => {
+      if (!participantId) return false;
+      try {
+        await repositories.actions.add({ participantId, sessionId, text, owner: participantName ?? '' });
+        return true;
+      } catch (cause) {
+        showToast({ message: `Could not log the action: ${errorMessage(cause)}` });
+        return false;
+      }
+    },
+    [participantId, participantName, sessionId],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -75,7 +82,6 @@ export function SessionEditor({ sessionId }: { sessionId: string }) {
     );
   }
 
-  const save = (patch: Partial<Session>) => repositories.sessions.update(session.id, patch);
   const blank = !session.goal && !session.reality && !session.options && !session.will;
   const complete = session.status === 'complete';
 
@@ -98,7 +104,7 @@ export function SessionEditor({ sessionId }: { sessionId: string }) {
         </div>
         <div className="row">
           <SaveIndicator />
-          <SessionTimer session={session} />
+          <SessionTimer sessionId={session.id} timerStartedAt={session.timerStartedAt} />
           {participant && (
             <MenuButton
               label="Export"
@@ -162,7 +168,7 @@ export function SessionEditor({ sessionId }: { sessionId: string }) {
               rows={5}
               placeholder={growPrompts.goal}
               stored={session.goal}
-              save={(goal) => save({ goal })}
+              save={savers.goal}
             />
             <AutosaveText
               label="Reality"
@@ -170,7 +176,7 @@ export function SessionEditor({ sessionId }: { sessionId: string }) {
               rows={5}
               placeholder={growPrompts.reality}
               stored={session.reality}
-              save={(reality) => save({ reality })}
+              save={savers.reality}
             />
             <AutosaveText
               label="Options"
@@ -178,62 +184,36 @@ export function SessionEditor({ sessionId }: { sessionId: string }) {
               rows={5}
               placeholder={growPrompts.options}
               stored={session.options}
-              save={(options) => save({ options })}
+              save={savers.options}
             />
-            <WillField
-              stored={session.will}
-              save={(will) => save({ will })}
-              onLineToAction={async (text) => {
-                try {
-                  await repositories.actions.add({
-                    participantId: session.participantId,
-                    sessionId: session.id,
-                    text,
-                    owner: participant?.name ?? '',
-                  });
-                  return true;
-                } catch (cause) {
-                  showToast({ message: `Could not log the action: ${errorMessage(cause)}` });
-                  return false;
-                }
-              }}
-            />
+            <WillField stored={session.will} save={savers.will} onLineToAction={logLineAsAction} />
           </section>
         </div>
 
         <aside className="session-side">
           <section className="card stack" aria-label="Session details">
             <h2>Details</h2>
-            <DateField
-              label="Date"
-              stored={session.date}
-              save={async (date) => {
-                if (!date) throw new Error('A session needs a date');
-                await save({ date });
-              }}
-            />
-            <AutosaveText
-              label="Start time"
-              stored={session.startTime}
-              save={(text) => save({ startTime: parseStartTime(text) })}
-            />
+            <DateField label="Date" stored={session.date} save={savers.date} />
+            <AutosaveText label="Start time" stored={session.startTime} save={savers.startTime} />
             <AutosaveText
               label="Duration (minutes)"
               stored={String(session.durationMinutes)}
               hint={session.durationMinutes ? formatMinutes(session.durationMinutes) : 'The timer adds to this'}
-              save={(text) => save({ durationMinutes: parseMinutes(text) })}
+              save={savers.duration}
             />
             <SelectField
               label="Type"
               value={session.type}
               options={sessionTypes.map((type) => ({ value: type, label: sessionTypeLabels[type] }))}
-              save={(type) => save({ type })}
+              save={savers.type}
             />
           </section>
           <section className="card">
             <PulseField
-              pulse={session.pulse}
-              save={(question, score) => repositories.sessions.setPulseScore(session.id, question, score)}
+              preparation={session.pulse.preparation}
+              clarity={session.pulse.clarity}
+              documentedAction={session.pulse.documentedAction}
+              save={savers.pulse}
             />
           </section>
           {participant && (participant.primaryTarget || participant.secondaryTarget) && (
@@ -254,9 +234,10 @@ export function SessionEditor({ sessionId }: { sessionId: string }) {
         </aside>
         <div className="session-wide">
           <ActionLog
-            session={session}
-            participant={participant ?? undefined}
-            actions={actions ?? []}
+            sessionId={session.id}
+            participantId={session.participantId}
+            participantName={participant?.name}
+            actions={actions ?? noActions}
             addInputRef={addActionInput}
           />
 
@@ -267,7 +248,7 @@ export function SessionEditor({ sessionId }: { sessionId: string }) {
               rows={8}
               placeholder="Anything else worth keeping. Private: never synced or shared."
               stored={session.notes}
-              save={(notes) => save({ notes })}
+              save={savers.notes}
             />
           </section>
         </div>

@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import type { Session } from '../../../shared/model';
+import { memo, useEffect, useState } from 'react';
 import { repositories } from '../../db/instance';
 
 function elapsed(since: number): string {
@@ -9,8 +8,14 @@ function elapsed(since: number): string {
 }
 
 /** Start/stop for the coaching clock; the running time ticks here without re-rendering the editor. */
-export function SessionTimer({ session }: { session: Session }) {
-  const running = session.timerStartedAt !== null;
+export const SessionTimer = memo(function SessionTimer({
+  sessionId,
+  timerStartedAt,
+}: {
+  sessionId: string;
+  timerStartedAt: number | null;
+}) {
+  const running = timerStartedAt !== null;
   const [, tick] = useState(0);
   useEffect(() => {
     if (!running) return;
@@ -20,19 +25,19 @@ export function SessionTimer({ session }: { session: Session }) {
 
   return (
     <div className="timer">
-      {running && (
+      {timerStartedAt !== null && (
         <span className="timer-clock" aria-label="Time in this session">
-          {elapsed(session.timerStartedAt!)}
+          {elapsed(timerStartedAt)}
         </span>
       )}
       <button
         className={running ? '' : 'primary'}
         onClick={() =>
-          void (running ? repositories.sessions.stopTimer(session.id) : repositories.sessions.startTimer(session.id))
+          void (running ? repositories.sessions.stopTimer(sessionId) : repositories.sessions.startTimer(sessionId))
         }
       >
         {running ? 'Stop timer' : 'Start timer'}
       </button>
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useId, type KeyboardEvent } from 'react';
+import { memo, useId, type KeyboardEvent } from 'react';
 import { useAutosavedValue } from '../../components/autosave';
 
 const taskLine = /^\s*-\s*\[\s?\]\s+(.+)$/;
@@ -16,7 +16,7 @@ function lineAt(text: string, position: number) {
  * pressed at its end, and Alt+Enter turns any line into one; the line stays, ticked, so the
  * record of the conversation is unchanged.
  */
-export function WillField({
+export const WillField = memo(function WillField({
   stored,
   save,
   onLineToAction,
@@ -65,4 +65,4 @@ export function WillField({
       </p>
     </div>
   );
-}
+});
