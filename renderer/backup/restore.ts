@@ -4,6 +4,7 @@
 // failure or a killed process leaves the database exactly as it was.
 import type { Table } from 'dexie';
 import type { FollowthroughDatabase } from '../db/database';
+import { recordTables } from '../db/metric-facts';
 import { errorMessage } from '../../shared/result';
 import { decodeBackup, problem, type BackupHeader, type BackupResult, type BackupTables } from './backup-format';
 import { migrateToCurrent } from './migrate';
@@ -78,7 +79,7 @@ export async function prepareRestore(db: FollowthroughDatabase, bytes: Uint8Arra
   }
   const validated = validateTables(
     upgraded,
-    db.tables.map((table) => table.name),
+    recordTables(db).map((table) => table.name),
   );
   if (!validated.ok) return validated;
   const current = await readSnapshot(db);
@@ -87,7 +88,7 @@ export async function prepareRestore(db: FollowthroughDatabase, bytes: Uint8Arra
     value: {
       header,
       tables: validated.value,
-      changes: db.tables.map((table) => compare(table, current.tables[table.name], validated.value[table.name])),
+      changes: recordTables(db).map((table) => compare(table, current.tables[table.name], validated.value[table.name])),
       changedSinceBackup: changedSince(current.tables, Date.parse(header.createdAt)),
       upgradedFrom: header.schemaVersion === currentVersion ? null : header.schemaVersion,
     },
@@ -104,9 +105,11 @@ export async function applyRestore(
   plan: RestorePlan,
   { keepSettings = [] }: RestoreOptions = {},
 ): Promise<void> {
-  await db.transaction('rw', db.tables, async () => {
+  // The fact tables follow the records through the metric-facts middleware.
+  const tables = recordTables(db);
+  await db.transaction('rw', tables, async () => {
     const kept = (await db.settings.bulkGet(keepSettings)).filter((setting) => setting !== undefined);
-    for (const table of db.tables) {
+    for (const table of tables) {
       await table.clear();
       await table.bulkAdd(plan.tables[table.name] ?? []);
     }

@@ -16,6 +16,9 @@ import {
   type StoredTemplate,
   type SyncRun,
 } from '../../shared/model';
+import type { MetricAction, MetricSession } from '../../shared/metrics/metric-records';
+import { fillMetricFacts, metricFactStores } from './metric-facts';
+import { metricFactsMiddleware } from './metric-facts-middleware';
 
 export const DATABASE_NAME = 'followthrough';
 
@@ -52,6 +55,9 @@ export class FollowthroughDatabase extends Dexie {
   syncRuns!: Table<SyncRun, number>;
   templates!: EntityTable<StoredTemplate, 'id'>;
   consentLog!: Table<ConsentChange, number>;
+  /** Derived: written only by metricFactsMiddleware (see metric-facts.ts). */
+  actionFacts!: EntityTable<MetricAction, 'id'>;
+  sessionFacts!: EntityTable<MetricSession, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -97,7 +103,10 @@ export class FollowthroughDatabase extends Dexie {
       });
     // Version 7: comments and conflict notes the Followthrough hub keeps beside an action.
     this.version(7).stores({ actionNotes: 'id, actionId' });
+    // Version 8: what the metrics read of each action and session, as flat rows the middleware keeps.
+    this.version(8).stores(metricFactStores).upgrade(fillMetricFacts);
+    this.use(metricFactsMiddleware);
   }
 }
 
-export const CURRENT_SCHEMA_VERSION = 7;
+export const CURRENT_SCHEMA_VERSION = 8;

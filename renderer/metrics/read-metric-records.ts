@@ -1,14 +1,12 @@
-// Reads what the measures need for one scope and period, and nothing else: four tables, sessions
-// only in the dates asked for (through the date indexes), and of each record only the fields the
-// measures read, so the notes of thousands of sessions are not held in memory.
+// Reads what the measures need for one scope and period, and nothing else: the flat fact rows of
+// actions and sessions (renderer/db/metric-facts.ts) rather than the records, sessions only in
+// the dates asked for (through the date indexes), plus participants and contracts, which are few.
 import Dexie from 'dexie';
 import type { FollowthroughDatabase } from '../db/database';
 import type { DateRange } from '../../shared/metrics/calendar-days';
 import {
-  toMetricAction,
   toMetricContract,
   toMetricParticipant,
-  toMetricSession,
   type MetricParticipant,
   type MetricRecords,
   type MetricSession,
@@ -29,10 +27,14 @@ function participantIdsInScope(participants: MetricParticipant[], scope: MetricS
 
 /** The date of the first live session of the scope (ids; null for everyone), or null if none. */
 export async function earliestSessionDate(db: FollowthroughDatabase, ids: string[] | null): Promise<string | null> {
-  if (ids === null) return (await db.sessions.orderBy('date').filter(isLive).first())?.date ?? null;
+  if (ids === null) return (await db.sessionFacts.orderBy('date').filter(isLive).first())?.date ?? null;
   const firsts = await Promise.all(
     ids.map((id) =>
-      db.sessions.where('[participantId+date]').between([id, Dexie.minKey], [id, Dexie.maxKey]).filter(isLive).first(),
+      db.sessionFacts
+        .where('[participantId+date]')
+        .between([id, Dexie.minKey], [id, Dexie.maxKey])
+        .filter(isLive)
+        .first(),
     ),
   );
   const dates = firsts.flatMap((session) => (session ? [session.date] : []));
@@ -46,14 +48,12 @@ async function sessionsBetween(
 ): Promise<MetricSession[]> {
   const wanted = ids === null ? null : new Set(ids);
   // Filtered here rather than with Dexie's filter(), which would walk a cursor instead of getAll().
-  const sessions = await db.sessions.where('date').between(dates.from, dates.to, true, true).toArray();
-  return sessions
-    .filter((session) => isLive(session) && (wanted === null || wanted.has(session.participantId)))
-    .map(toMetricSession);
+  const sessions = await db.sessionFacts.where('date').between(dates.from, dates.to, true, true).toArray();
+  return sessions.filter((session) => isLive(session) && (wanted === null || wanted.has(session.participantId)));
 }
 
 const actionsOf = (db: FollowthroughDatabase, ids: string[] | null) =>
-  ids === null ? db.actions.toArray() : db.actions.where('participantId').anyOf(ids).toArray();
+  ids === null ? db.actionFacts.toArray() : db.actionFacts.where('participantId').anyOf(ids).toArray();
 
 const contractsOf = (db: FollowthroughDatabase, ids: string[] | null) =>
   ids === null ? db.contracts.toArray() : db.contracts.where('participantId').anyOf(ids).toArray();
@@ -64,7 +64,7 @@ export async function readMetricRecords(
   range: DateRange,
   baseline: BaselineChoice,
 ): Promise<MetricRecords> {
-  return db.transaction('r', [db.participants, db.sessions, db.actions, db.contracts], async () => {
+  return db.transaction('r', [db.participants, db.sessionFacts, db.actionFacts, db.contracts], async () => {
     const participants = (await db.participants.toArray()).map(toMetricParticipant);
     const ids = participantIdsInScope(participants, scope);
     let baselineDates: DateRange | null = baseline.kind === 'period' ? baseline.range : null;
@@ -82,7 +82,7 @@ export async function readMetricRecords(
     return {
       participants,
       sessions: [...sessions.values()],
-      actions: actions.filter(isLive).map(toMetricAction),
+      actions: actions.filter(isLive),
       contracts: contracts.filter(isLive).map(toMetricContract),
     };
   });

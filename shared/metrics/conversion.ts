@@ -1,9 +1,8 @@
 // Coaching-to-action conversion: of the actions logged in a period, the share that reached done
 // or verified (per their status history) by the period's end, and the share that was verified.
-import type { Action } from '../model';
-import { firstTimeIn } from '../action-status';
-import type { MetricAction } from './metric-records';
-import { happenedIn, knownBy, type Period } from './period';
+import { inRange } from './calendar-days';
+import type { DatedAction } from './dated-records';
+import { knownBy, type Period } from './period';
 import { ratio } from './ratio';
 
 export type ConversionResult = {
@@ -14,22 +13,15 @@ export type ConversionResult = {
   verificationRate: number | null;
 };
 
-/** When the action first reached done or verified, if it ever did. */
-export function completedAt(action: Pick<Action, 'history'>): number | null {
-  return action.history.find((change) => change.status === 'done' || change.status === 'verified')?.at ?? null;
-}
-
-export function conversion(actions: readonly MetricAction[], within: Period): ConversionResult {
+export function conversion(actions: readonly DatedAction[], within: Period): ConversionResult {
   let logged = 0;
   let completed = 0;
   let verified = 0;
   for (const action of actions) {
-    if (!happenedIn(action.createdAt, within)) continue;
+    if (!inRange(action.createdDay, within)) continue;
     logged += 1;
-    const completion = completedAt(action);
-    if (completion !== null && knownBy(completion, within)) completed += 1;
-    const verification = firstTimeIn(action, 'verified');
-    if (verification !== null && knownBy(verification, within)) verified += 1;
+    if (action.completedAt !== null && knownBy(action.completedAt, within)) completed += 1;
+    if (action.verifiedAt !== null && knownBy(action.verifiedAt, within)) verified += 1;
   }
   return {
     logged,
@@ -48,7 +40,7 @@ export type ConversionToDate = { logged: number; completed: number; rate: number
  * conversion. An action counts as completed from the week it was both logged and completed.
  */
 export function conversionToDate(
-  actions: readonly MetricAction[],
+  actions: readonly DatedAction[],
   within: Period,
   mondays: readonly number[],
 ): ConversionToDate[] {
@@ -56,12 +48,11 @@ export function conversionToDate(
   const completedInWeek = new Array<number>(mondays.length).fill(0);
   const weekIndex = (day: number) => Math.floor((day - mondays[0]) / 7);
   for (const action of actions) {
-    const loggedDay = within.clock.dayOf(action.createdAt);
-    if (loggedDay < within.first || loggedDay > within.last) continue;
+    const loggedDay = action.createdDay;
+    if (!inRange(loggedDay, within)) continue;
     loggedInWeek[weekIndex(loggedDay)] += 1;
-    const completion = completedAt(action);
-    if (completion === null || !knownBy(completion, within)) continue;
-    completedInWeek[weekIndex(Math.max(loggedDay, within.clock.dayOf(completion)))] += 1;
+    if (action.completedAt === null || action.completedDay === null || !knownBy(action.completedAt, within)) continue;
+    completedInWeek[weekIndex(Math.max(loggedDay, action.completedDay))] += 1;
   }
   let logged = 0;
   let completed = 0;

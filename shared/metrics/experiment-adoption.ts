@@ -1,10 +1,10 @@
 // Experiment adoption: experiments (actions flagged as experiments) that reached done or verified
 // in a period, per team per month. A team counts when one of its participants had a session or
 // ran an experiment in the period, so teams that ran none pull the rate down.
-import { dayNumber, inRange, rangeLength } from './calendar-days';
-import { completedAt } from './conversion';
-import type { MetricAction, MetricParticipant, MetricSession } from './metric-records';
-import { happenedIn, type Period } from './period';
+import { inRange, rangeLength } from './calendar-days';
+import type { DatedAction, DatedSession } from './dated-records';
+import type { MetricParticipant } from './metric-records';
+import type { Period } from './period';
 
 export const AVERAGE_MONTH_DAYS = 365.2425 / 12;
 export const NO_TEAM = 'Team not recorded';
@@ -22,26 +22,30 @@ export type ExperimentAdoptionResult = {
 
 export const teamOf = (participant: Pick<MetricParticipant, 'team'> | undefined) => participant?.team.trim() || NO_TEAM;
 
+/** The day an experiment reached done or verified, when that is one of the period's days; else null. */
+export const experimentDayIn = (action: DatedAction, within: Period): number | null =>
+  action.isExperiment && action.completedDay !== null && inRange(action.completedDay, within)
+    ? action.completedDay
+    : null;
+
 export function experimentAdoption(
   participants: readonly MetricParticipant[],
-  sessions: readonly MetricSession[],
-  actions: readonly MetricAction[],
+  sessions: readonly DatedSession[],
+  actions: readonly DatedAction[],
   within: Period,
   targetPerMonth = 1,
 ): ExperimentAdoptionResult {
   const byId = new Map(participants.map((participant) => [participant.id, participant]));
   const experimentsByTeam = new Map<string, number>();
   for (const session of sessions) {
-    if (inRange(dayNumber(session.date), within)) {
+    if (inRange(session.day, within)) {
       const team = teamOf(byId.get(session.participantId));
       if (!experimentsByTeam.has(team)) experimentsByTeam.set(team, 0);
     }
   }
   let experiments = 0;
   for (const action of actions) {
-    if (!action.isExperiment) continue;
-    const completion = completedAt(action);
-    if (completion === null || !happenedIn(completion, within)) continue;
+    if (experimentDayIn(action, within) === null) continue;
     experiments += 1;
     const team = teamOf(byId.get(action.participantId));
     experimentsByTeam.set(team, (experimentsByTeam.get(team) ?? 0) + 1);

@@ -1,7 +1,7 @@
 // Commitment follow-through: of the contract commitments due in a period, the share whose status
 // history reached "met" on or before the due date.
-import { dayNumber, inRange } from './calendar-days';
-import type { MetricCommitment, MetricContract } from './metric-records';
+import { inRange } from './calendar-days';
+import type { DatedCommitment } from './dated-records';
 import type { Period } from './period';
 import { ratio } from './ratio';
 
@@ -13,29 +13,15 @@ export type FollowThroughResult = {
   rate: number | null;
 };
 
-export type DatedCommitment = MetricCommitment & { dueDate: string };
-
-export const commitmentsOf = (contracts: readonly MetricContract[]): MetricCommitment[] =>
-  contracts.flatMap((contract) => contract.commitments);
-
-export const hasDueDate = (commitment: MetricCommitment): commitment is DatedCommitment => commitment.dueDate !== null;
-
-export function metAt(commitment: MetricCommitment): number | null {
-  return commitment.statusHistory.find((change) => change.status === 'met')?.at ?? null;
-}
-
-export function followThrough(commitments: readonly MetricCommitment[], within: Period): FollowThroughResult {
+export function followThrough(commitments: readonly DatedCommitment[], within: Period): FollowThroughResult {
   let due = 0;
   let metOnTime = 0;
   let metLate = 0;
-  for (const commitment of commitments) {
-    if (!hasDueDate(commitment)) continue;
-    const dueDay = dayNumber(commitment.dueDate);
-    if (!inRange(dueDay, within)) continue;
+  for (const { dueDay, metAt, metDay } of commitments) {
+    if (dueDay === null || !inRange(dueDay, within)) continue;
     due += 1;
-    const met = metAt(commitment);
-    if (met === null || met >= within.endsBefore) continue;
-    if (within.clock.dayOf(met) <= dueDay) metOnTime += 1;
+    if (metAt === null || metDay === null || metAt >= within.endsBefore) continue;
+    if (metDay <= dueDay) metOnTime += 1;
     else metLate += 1;
   }
   return { due, metOnTime, metLate, rate: ratio(metOnTime, due) };

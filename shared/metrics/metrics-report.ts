@@ -1,8 +1,9 @@
 // The whole Metrics page in one pure call: records and a request in, every measure for the period
 // and its baseline, their ratings and the weekly series out.
-import { dayNumber, toDateRange, toDayRange, type DateRange, type DayRange } from './calendar-days';
+import { toDateRange, toDayRange, type DateRange, type DayRange } from './calendar-days';
 import type { MetricRecords } from './metric-records';
-import { measuresFor, prepareRecords } from './period-measures';
+import { dateRecords, type DatedSession } from './dated-records';
+import { measuresFor } from './period-measures';
 import { summarise, type MeasureSummary } from './measure-summaries';
 import { period } from './period';
 import { recordsInScope, scopeLabel, type MetricScope } from './scope';
@@ -41,9 +42,9 @@ const ordered = (range: DayRange): DayRange =>
   range.first <= range.last ? range : { first: range.last, last: range.first };
 
 /** The scope's first two weeks: from its earliest session, or null when it has none. */
-export function firstTwoWeeks(records: Pick<MetricRecords, 'sessions'>): DayRange | null {
+export function firstTwoWeeks(sessions: readonly Pick<DatedSession, 'day'>[]): DayRange | null {
   let first = Infinity;
-  for (const session of records.sessions) first = Math.min(first, dayNumber(session.date));
+  for (const session of sessions) first = Math.min(first, session.day);
   return Number.isFinite(first) ? { first, last: first + BASELINE_DAYS - 1 } : null;
 }
 
@@ -52,13 +53,13 @@ export function computeMetrics(
   request: MetricsRequest,
   clock: ZonedClock = zonedClock(request.timeZone),
 ): MetricsReport {
-  const scoped = prepareRecords(recordsInScope(records, request.scope));
+  const dated = dateRecords(recordsInScope(records, request.scope), clock, request.now);
   const range = ordered(toDayRange(request.range));
   const baselineDays =
-    request.baseline.kind === 'period' ? ordered(toDayRange(request.baseline.range)) : firstTwoWeeks(scoped);
+    request.baseline.kind === 'period' ? ordered(toDayRange(request.baseline.range)) : firstTwoWeeks(dated.sessions);
   const current = period(range, clock, request.now);
-  const now = measuresFor(scoped, current);
-  const baseline = baselineDays === null ? null : measuresFor(scoped, period(baselineDays, clock, request.now));
+  const now = measuresFor(dated, current);
+  const baseline = baselineDays === null ? null : measuresFor(dated, period(baselineDays, clock, request.now));
   const teams = now.experiments.teams;
   return {
     scopeLabel: scopeLabel(records, request.scope),
@@ -66,9 +67,9 @@ export function computeMetrics(
     range: toDateRange(range),
     baselineRange: baselineDays === null ? null : toDateRange(baselineDays),
     computedAt: request.now,
-    participants: scoped.participants.length,
+    participants: dated.participants.length,
     measures: summarise(now, baseline),
-    weeks: weeklyTrends(scoped, current),
+    weeks: weeklyTrends(dated, current),
     teams,
     experimentsPerWeekGoal: teams.length === 0 ? null : (teams.length * 7) / AVERAGE_MONTH_DAYS,
   };

@@ -1,22 +1,19 @@
 // Measures read from the sessions held in a period: coaching hours, the 1:1 quality index (median
 // pulse) and the coach's two quality signals (pulse taken; an action logged within 24 hours).
-import { dayNumber, inRange } from './calendar-days';
+import { inRange } from './calendar-days';
 import type { Pulse } from '../model';
-import type { MetricSession } from './metric-records';
+import type { DatedSession } from './dated-records';
 import type { Period } from './period';
 import { median, ratio } from './ratio';
-import { sessionStartsAt, twentyFourHourStatus } from '../twenty-four-hour-rule';
 
 /** Sessions dated in the period that had started by `now`; planned ones are not coaching yet. */
-export function sessionsHeldIn(sessions: readonly MetricSession[], within: Period): MetricSession[] {
-  return sessions.filter(
-    (session) => inRange(dayNumber(session.date), within) && sessionStartsAt(session, within.clock) <= within.now,
-  );
+export function sessionsHeldIn(sessions: readonly DatedSession[], within: Period): DatedSession[] {
+  return sessions.filter((session) => inRange(session.day, within) && session.startsAt <= within.now);
 }
 
 export type CoachingHoursResult = { sessions: number; minutes: number; hours: number };
 
-export function coachingHours(held: readonly MetricSession[]): CoachingHoursResult {
+export function coachingHours(held: readonly DatedSession[]): CoachingHoursResult {
   let minutes = 0;
   for (const session of held) minutes += session.durationMinutes;
   return { sessions: held.length, minutes, hours: minutes / 60 };
@@ -43,12 +40,9 @@ export type PulseResult = {
   medianScore: number | null;
 };
 
-export function sessionPulse(held: readonly MetricSession[]): PulseResult {
+export function sessionPulse(held: readonly DatedSession[]): PulseResult {
   const scores: number[] = [];
-  for (const session of held) {
-    const score = pulseScore(session.pulse);
-    if (score !== null) scores.push(score);
-  }
+  for (const session of held) if (session.score !== null) scores.push(session.score);
   return {
     sessions: held.length,
     withPulse: scores.length,
@@ -66,14 +60,8 @@ export type ActionWithin24hResult = {
   share: number | null;
 };
 
-export function actionWithin24h(
-  held: readonly MetricSession[],
-  firstActionLoggedAt: ReadonlyMap<string, number>,
-  within: Period,
-): ActionWithin24hResult {
+export function actionWithin24h(held: readonly DatedSession[]): ActionWithin24hResult {
   const counts = { met: 0, missed: 0, open: 0 };
-  for (const session of held) {
-    counts[twentyFourHourStatus(session, firstActionLoggedAt.get(session.id) ?? null, within.clock, within.now)] += 1;
-  }
+  for (const session of held) counts[session.rule] += 1;
   return { sessions: held.length, ...counts, share: ratio(counts.met, counts.met + counts.missed) };
 }

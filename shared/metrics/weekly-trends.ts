@@ -1,11 +1,12 @@
 // The weekly series behind every trend chart and the workbook's weekly sheet. Weeks start on
-// Monday in the coach's time zone; the first and last week are cut to the period.
-import { MS_PER_DAY, calendarDate, dayNumber, inRange, mondayOf, weekStartsIn } from './calendar-days';
-import { completedAt, conversionToDate } from './conversion';
-import { followThrough, hasDueDate, type DatedCommitment } from './follow-through';
-import type { MetricAction, MetricSession } from './metric-records';
-import type { PreparedRecords } from './period-measures';
-import { daysOf, happenedIn, type Period } from './period';
+// Monday in the coach's time zone; the first and last week are cut to the period. Every record is
+// filed under its week in one pass, so five years of weeks cost no more than one period.
+import { MS_PER_DAY, calendarDate, inRange, mondayOf, weekStartsIn } from './calendar-days';
+import { conversionToDate } from './conversion';
+import type { DatedCommitment, DatedRecords, DatedSession, DatedSpell } from './dated-records';
+import { experimentDayIn } from './experiment-adoption';
+import { followThrough } from './follow-through';
+import { daysOf, type Period } from './period';
 import { actionWithin24h, coachingHours, sessionPulse, sessionsHeldIn } from './session-measures';
 import { timeToUnblock } from './time-to-unblock';
 
@@ -31,36 +32,28 @@ export type WeekRow = {
 };
 
 type WeekBucket = {
-  sessions: MetricSession[];
-  blockedActions: MetricAction[];
+  sessions: DatedSession[];
+  spells: DatedSpell[];
   commitments: DatedCommitment[];
   experiments: number;
 };
 
-export function weeklyTrends(records: PreparedRecords, within: Period): WeekRow[] {
+export function weeklyTrends(records: DatedRecords, within: Period): WeekRow[] {
   const mondays = weekStartsIn(within);
   if (mondays.length === 0) return [];
-  const buckets: WeekBucket[] = mondays.map(() => ({
-    sessions: [],
-    blockedActions: [],
-    commitments: [],
-    experiments: 0,
-  }));
+  const buckets: WeekBucket[] = mondays.map(() => ({ sessions: [], spells: [], commitments: [], experiments: 0 }));
   const bucketOf = (day: number) => buckets[(mondayOf(day) - mondays[0]) / 7];
 
-  for (const session of sessionsHeldIn(records.sessions, within))
-    bucketOf(dayNumber(session.date)).sessions.push(session);
+  for (const session of sessionsHeldIn(records.sessions, within)) bucketOf(session.day).sessions.push(session);
   for (const commitment of records.commitments) {
-    if (!hasDueDate(commitment)) continue;
-    const dueDay = dayNumber(commitment.dueDate);
-    if (inRange(dueDay, within)) bucketOf(dueDay).commitments.push(commitment);
+    if (commitment.dueDay !== null && inRange(commitment.dueDay, within))
+      bucketOf(commitment.dueDay).commitments.push(commitment);
   }
+  for (const spell of records.spells)
+    if (inRange(spell.blockedDay, within)) bucketOf(spell.blockedDay).spells.push(spell);
   for (const action of records.actions) {
-    addBlocks(action, within, bucketOf);
-    if (!action.isExperiment) continue;
-    const completion = completedAt(action);
-    if (completion !== null && happenedIn(completion, within))
-      bucketOf(within.clock.dayOf(completion)).experiments += 1;
+    const day = experimentDayIn(action, within);
+    if (day !== null) bucketOf(day).experiments += 1;
   }
 
   const conversion = conversionToDate(records.actions, within, mondays);
@@ -69,7 +62,7 @@ export function weeklyTrends(records: PreparedRecords, within: Period): WeekRow[
     const week = daysOf(within, { first: monday, last: monday + 6 });
     const pulse = sessionPulse(bucket.sessions);
     const commitments = followThrough(bucket.commitments, week);
-    const unblock = timeToUnblock(bucket.blockedActions, week);
+    const unblock = timeToUnblock(bucket.spells, week);
     return {
       weekStart: calendarDate(monday),
       actionsLogged: conversion[index].logged - (conversion[index - 1]?.logged ?? 0),
@@ -86,21 +79,8 @@ export function weeklyTrends(records: PreparedRecords, within: Period): WeekRow[
       sessionsWithPulse: pulse.withPulse,
       qualityMedian: pulse.medianScore,
       pulseShare: pulse.share,
-      actionWithin24h: actionWithin24h(bucket.sessions, records.firstActionLoggedAt, week).share,
+      actionWithin24h: actionWithin24h(bucket.sessions).share,
       experiments: bucket.experiments,
     };
   });
-}
-
-/** Files an action under each week of the period in which it was marked blocked, once per week. */
-function addBlocks(action: MetricAction, within: Period, bucketOf: (day: number) => WeekBucket): void {
-  let lastBucket: WeekBucket | null = null;
-  for (const change of action.history) {
-    if (change.status !== 'blocked') continue;
-    const day = within.clock.dayOf(change.at);
-    if (!inRange(day, within)) continue;
-    const bucket = bucketOf(day);
-    if (bucket !== lastBucket && !bucket.blockedActions.includes(action)) bucket.blockedActions.push(action);
-    lastBucket = bucket;
-  }
 }

@@ -2,7 +2,7 @@
 // and never a crash.
 import { describe, expect, it } from 'vitest';
 import { computeMetrics, type MetricsRequest } from '../../../shared/metrics/metrics-report';
-import { emptyRecords, type MetricRecords } from '../../../shared/metrics/metric-records';
+import { emptyRecords, toMetricAction, type MetricRecords } from '../../../shared/metrics/metric-records';
 import { records as fixtureRecords } from './fixture';
 
 const request = (overrides: Partial<MetricsRequest> = {}): MetricsRequest => ({
@@ -57,7 +57,7 @@ describe('edge cases', () => {
       ...emptyRecords,
       participants: [participant],
       actions: [
-        {
+        toMetricAction({
           id: 'a1',
           participantId: 'p1',
           sessionId: null,
@@ -67,7 +67,7 @@ describe('edge cases', () => {
             { status: 'open', at: Date.parse('2026-03-02T09:00:00Z'), source: 'coach' },
             { status: 'blocked', at: Date.parse('2026-03-03T09:00:00Z'), source: 'coach', reason: 'Waiting on budget' },
           ],
-        },
+        }),
       ],
     };
     const report = computeMetrics(records, request());
@@ -103,14 +103,16 @@ describe('weekly buckets follow the coach time zone', () => {
   const records: MetricRecords = {
     ...emptyRecords,
     participants: [participant],
-    actions: created.map((iso, index) => ({
-      id: `a${index}`,
-      participantId: 'p1',
-      sessionId: null,
-      createdAt: Date.parse(iso),
-      isExperiment: false,
-      history: [{ status: 'open', at: Date.parse(iso), source: 'coach' }],
-    })),
+    actions: created.map((iso, index) =>
+      toMetricAction({
+        id: `a${index}`,
+        participantId: 'p1',
+        sessionId: null,
+        createdAt: Date.parse(iso),
+        isExperiment: false,
+        history: [{ status: 'open', at: Date.parse(iso), source: 'coach' }],
+      }),
+    ),
   };
   const loggedByWeek = (timeZone: string) =>
     computeMetrics(

@@ -2,12 +2,14 @@
 // 29 March, 01:00 UTC: GMT becomes BST). Every expected number in metrics-fixture.test.ts is worked
 // out by hand from the records below; the comments there show the reasoning.
 import type { Action, Commitment, Pulse, StatusChange } from '../../../shared/model';
-import type {
-  MetricAction,
-  MetricContract,
-  MetricParticipant,
-  MetricRecords,
-  MetricSession,
+import {
+  toMetricAction,
+  toMetricSession,
+  type MetricAction,
+  type MetricContract,
+  type MetricParticipant,
+  type MetricRecords,
+  type MetricSession,
 } from '../../../shared/metrics/metric-records';
 
 export const TIME_ZONE = 'Europe/London';
@@ -49,7 +51,15 @@ function session(
   deletedAt?: number,
 ): MetricSession {
   sessionCount += 1;
-  return { id: id(sessionCount), participantId, date, startTime, durationMinutes, pulse: sessionPulse, deletedAt };
+  return toMetricSession({
+    id: id(sessionCount),
+    participantId,
+    date,
+    startTime,
+    durationMinutes,
+    pulse: sessionPulse,
+    deletedAt,
+  });
 }
 
 const at = (iso: string) => Date.parse(iso);
@@ -68,7 +78,7 @@ function action(
   extra: Partial<Pick<Action, 'isExperiment' | 'deletedAt'>> = {},
 ): MetricAction {
   actionCount += 1;
-  return {
+  return toMetricAction({
     id: id(actionCount),
     participantId,
     sessionId,
@@ -76,7 +86,7 @@ function action(
     isExperiment: extra.isExperiment ?? false,
     deletedAt: extra.deletedAt,
     history: [change('open', createdIso), ...later.map(([status, iso]) => change(status, iso))],
-  };
+  });
 }
 
 let commitmentCount = 300;

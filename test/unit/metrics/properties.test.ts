@@ -5,12 +5,20 @@ import fc from 'fast-check';
 import { actionStatuses, commitmentStatuses } from '../../../shared/model';
 import { conversion } from '../../../shared/metrics/conversion';
 import { computeMetrics } from '../../../shared/metrics/metrics-report';
-import type { MetricAction, MetricRecords } from '../../../shared/metrics/metric-records';
+import {
+  emptyRecords,
+  toMetricAction,
+  toMetricRecords,
+  type ActionSource,
+  type MetricAction,
+  type MetricRecords,
+} from '../../../shared/metrics/metric-records';
+import { dateRecords } from '../../../shared/metrics/dated-records';
 import { period, type Period } from '../../../shared/metrics/period';
 import { dayNumber } from '../../../shared/metrics/calendar-days';
 import { zonedClock } from '../../../shared/metrics/zoned-clock';
 import { timeToUnblock } from '../../../shared/metrics/time-to-unblock';
-import { followThrough, commitmentsOf } from '../../../shared/metrics/follow-through';
+import { followThrough } from '../../../shared/metrics/follow-through';
 import { rate, ratings, type Target } from '../../../shared/metrics/targets';
 
 const clock = zonedClock('America/New_York');
@@ -29,7 +37,7 @@ const historyArb = fc
   .array(fc.record({ status: fc.constantFrom(...actionStatuses), at: instant }), { minLength: 1, maxLength: 6 })
   .map((changes) => changes.sort((a, b) => a.at - b.at).map((change) => ({ ...change, source: 'coach' as const })));
 
-const actionArb: fc.Arbitrary<MetricAction> = fc.record({
+const actionSourceArb: fc.Arbitrary<ActionSource> = fc.record({
   id: fc.uuid(),
   participantId: fc.constantFrom(...participantIds),
   sessionId: fc.option(fc.constantFrom(...sessionIds), { nil: null }),
@@ -37,50 +45,54 @@ const actionArb: fc.Arbitrary<MetricAction> = fc.record({
   isExperiment: fc.boolean(),
   history: historyArb,
 });
+const actionArb: fc.Arbitrary<MetricAction> = actionSourceArb.map(toMetricAction);
 
 const dateArb = fc
   .integer({ min: dayNumber('2026-02-01'), max: dayNumber('2026-05-14') })
   .map((day) => new Date(day * 86_400_000).toISOString().slice(0, 10));
 const scoreArb = fc.option(fc.integer({ min: 1, max: 5 }), { nil: null });
 
-const recordsArb: fc.Arbitrary<MetricRecords> = fc.record({
-  participants: fc.constant(
-    participantIds.map((id, index) => ({ id, name: id, team: ['Ops', 'Ops', ''][index], cohort: 'A' })),
-  ),
-  sessions: fc.array(
-    fc.record({
-      id: fc.constantFrom(...sessionIds),
-      participantId: fc.constantFrom(...participantIds),
-      date: dateArb,
-      startTime: fc.constantFrom('00:00', '02:30', '09:15', '23:45'),
-      durationMinutes: fc.integer({ min: 0, max: 24 * 60 }),
-      pulse: fc.record({ preparation: scoreArb, clarity: scoreArb, documentedAction: scoreArb }),
-    }),
-    { maxLength: 12 },
-  ),
-  actions: fc.array(actionArb, { maxLength: 25 }),
-  contracts: fc.array(
-    fc.record({
-      id: fc.uuid(),
-      participantId: fc.constantFrom(...participantIds),
-      commitments: fc.array(
-        fc.record({
-          id: fc.uuid(),
-          dueDate: fc.option(dateArb, { nil: null }),
-          statusHistory: fc.array(fc.record({ status: fc.constantFrom(...commitmentStatuses), at: instant }), {
-            maxLength: 4,
+const recordsArb: fc.Arbitrary<MetricRecords> = fc
+  .record({
+    participants: fc.constant(
+      participantIds.map((id, index) => ({ id, name: id, team: ['Ops', 'Ops', ''][index], cohort: 'A' })),
+    ),
+    sessions: fc.array(
+      fc.record({
+        id: fc.constantFrom(...sessionIds),
+        participantId: fc.constantFrom(...participantIds),
+        date: dateArb,
+        startTime: fc.constantFrom('00:00', '02:30', '09:15', '23:45'),
+        durationMinutes: fc.integer({ min: 0, max: 24 * 60 }),
+        pulse: fc.record({ preparation: scoreArb, clarity: scoreArb, documentedAction: scoreArb }),
+      }),
+      { maxLength: 12 },
+    ),
+    actions: fc.array(actionSourceArb, { maxLength: 25 }),
+    contracts: fc.array(
+      fc.record({
+        id: fc.uuid(),
+        participantId: fc.constantFrom(...participantIds),
+        commitments: fc.array(
+          fc.record({
+            id: fc.uuid(),
+            dueDate: fc.option(dateArb, { nil: null }),
+            statusHistory: fc.array(fc.record({ status: fc.constantFrom(...commitmentStatuses), at: instant }), {
+              maxLength: 4,
+            }),
           }),
-        }),
-        { maxLength: 5 },
-      ),
-    }),
-    { maxLength: 3 },
-  ),
-});
+          { maxLength: 5 },
+        ),
+      }),
+      { maxLength: 3 },
+    ),
+  })
+  .map(toMetricRecords);
 
+/** A source action, completed within the period; tests project it, or its first history entry alone. */
 const completedAction = fc
   .tuple(fc.uuid(), fc.integer(inside), fc.integer({ min: 0, max: 3 * 86_400_000 }))
-  .map(([id, createdAt, after]): MetricAction => ({
+  .map(([id, createdAt, after]): ActionSource => ({
     id,
     participantId: 'p1',
     sessionId: null,
@@ -91,6 +103,9 @@ const completedAction = fc
       { status: 'done', at: createdAt + after, source: 'coach' },
     ],
   }));
+
+const dated = (records: MetricRecords) => dateRecords(records, clock, NOW);
+const datedActions = (actions: MetricAction[]) => dated({ ...emptyRecords, actions }).actions;
 
 function hasNaN(value: unknown): boolean {
   if (typeof value === 'number') return !Number.isFinite(value);
@@ -112,11 +127,33 @@ const report = (records: MetricRecords) =>
     clock,
   );
 
+describe('the projection of an action', () => {
+  it('keeps what the measures read of its history: completion, verification and each blocked spell', () => {
+    fc.assert(
+      fc.property(actionSourceArb, (source) => {
+        const { history } = source;
+        const projected = toMetricAction(source);
+        expect(projected.completedAt).toBe(
+          history.find((change) => change.status === 'done' || change.status === 'verified')?.at ?? null,
+        );
+        expect(projected.verifiedAt).toBe(history.find((change) => change.status === 'verified')?.at ?? null);
+        const spells = history.flatMap((change, index) => {
+          if (change.status !== 'blocked') return [];
+          const next = history.slice(index + 1).find((later) => later.status !== 'blocked');
+          return [{ blockedAt: change.at, endedAt: next?.at ?? null, dropped: next?.status === 'dropped' }];
+        });
+        expect(projected.blocks ?? []).toEqual(spells);
+        expect(projected).not.toHaveProperty('history');
+      }),
+    );
+  });
+});
+
 describe('conversion', () => {
   it('stays within 0–100%, with verified never above completed', () => {
     fc.assert(
       fc.property(fc.array(actionArb, { maxLength: 40 }), (actions) => {
-        const result = conversion(actions, within);
+        const result = conversion(datedActions(actions), within);
         if (result.logged === 0) expect(result.completionRate).toBeNull();
         else {
           expect(result.completionRate).toBeGreaterThanOrEqual(0);
@@ -130,8 +167,8 @@ describe('conversion', () => {
   it('never falls when a completed action is added', () => {
     fc.assert(
       fc.property(fc.array(actionArb, { maxLength: 30 }), completedAction, (actions, extra) => {
-        const before = conversion(actions, within).completionRate ?? 0;
-        const after = conversion([...actions, extra], within).completionRate!;
+        const before = conversion(datedActions(actions), within).completionRate ?? 0;
+        const after = conversion(datedActions([...actions, toMetricAction(extra)]), within).completionRate!;
         expect(after).toBeGreaterThanOrEqual(before);
       }),
     );
@@ -140,9 +177,9 @@ describe('conversion', () => {
   it('never rises when an action that was not completed is added', () => {
     fc.assert(
       fc.property(fc.array(actionArb, { maxLength: 30 }), completedAction, (actions, extra) => {
-        const open = { ...extra, history: extra.history.slice(0, 1) };
-        const before = conversion(actions, within).completionRate ?? 1;
-        expect(conversion([...actions, open], within).completionRate!).toBeLessThanOrEqual(before);
+        const open = toMetricAction({ ...extra, history: extra.history.slice(0, 1) });
+        const before = conversion(datedActions(actions), within).completionRate ?? 1;
+        expect(conversion(datedActions([...actions, open]), within).completionRate!).toBeLessThanOrEqual(before);
       }),
     );
   });
@@ -152,7 +189,7 @@ describe('time to unblock', () => {
   it('accounts for every block exactly once and never averages below zero', () => {
     fc.assert(
       fc.property(fc.array(actionArb, { maxLength: 30 }), (actions) => {
-        const result = timeToUnblock(actions, within);
+        const result = timeToUnblock(dated({ ...emptyRecords, actions }).spells, within);
         expect(result.unblocked + result.stillBlocked + result.droppedWhileBlocked).toBe(result.blocked);
         if (result.unblocked === 0) expect(result.meanMs).toBeNull();
         else expect(result.meanMs).toBeGreaterThanOrEqual(0);
@@ -166,6 +203,7 @@ describe('the whole report', () => {
     fc.assert(
       fc.property(recordsArb, (records) => {
         const result = report(records);
+        const all = dated(records);
         expect(hasNaN(result)).toBe(false);
         const value = (key: string) => result.measures.find((measure) => measure.key === key)!.value;
         const weeks = result.weeks;
@@ -174,10 +212,10 @@ describe('the whole report', () => {
         const sum = (pick: (week: (typeof weeks)[number]) => number) =>
           weeks.reduce((total, week) => total + pick(week), 0);
         expect(sum((week) => week.coachingHours)).toBeCloseTo(value('coachingHours')!, 9);
-        expect(sum((week) => week.commitmentsDue)).toBe(followThrough(commitmentsOf(records.contracts), within).due);
-        expect(sum((week) => week.blocksRaised)).toBe(timeToUnblock(records.actions, within).blocked);
-        expect(sum((week) => week.actionsLogged)).toBe(conversion(records.actions, within).logged);
-        expect(sum((week) => week.actionsCompleted)).toBe(conversion(records.actions, within).completed);
+        expect(sum((week) => week.commitmentsDue)).toBe(followThrough(all.commitments, within).due);
+        expect(sum((week) => week.blocksRaised)).toBe(timeToUnblock(all.spells, within).blocked);
+        expect(sum((week) => week.actionsLogged)).toBe(conversion(all.actions, within).logged);
+        expect(sum((week) => week.actionsCompleted)).toBe(conversion(all.actions, within).completed);
         for (const measure of result.measures) {
           if (
             measure.value !== null &&

@@ -4,8 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../db/test-database';
 import type { FollowthroughDatabase } from '../../../renderer/db/database';
 import { readMetricRecords } from '../../../renderer/metrics/read-metric-records';
-import { generateDataset } from '../../../shared/demo-dataset';
+import { DEFAULT_NOW, generateDataset } from '../../../shared/demo-dataset';
 import { computeMetrics, type BaselineChoice } from '../../../shared/metrics/metrics-report';
+import { toMetricRecords } from '../../../shared/metrics/metric-records';
 import type { MetricScope } from '../../../shared/metrics/scope';
 
 const NOW = Date.parse('2026-11-02T12:00:00Z');
@@ -44,11 +45,11 @@ describe('reading the records the measures need', () => {
     for (const baseline of baselines) {
       const request = { scope, range, baseline, timeZone: 'Europe/London', now: NOW };
       const read = await readMetricRecords(database, scope, range, baseline);
-      expect(computeMetrics(read, request)).toEqual(computeMetrics(dataset, request));
+      expect(computeMetrics(read, request)).toEqual(computeMetrics(toMetricRecords(dataset), request));
     }
   });
 
-  it('reads only the sessions of the period and the baseline, without their notes', async () => {
+  it('reads only the sessions of the period and the baseline, as flat rows without their notes', async () => {
     const database = await filled();
     const baseline: BaselineChoice = { kind: 'period', range: { from: '2026-01-05', to: '2026-02-01' } };
     const read = await readMetricRecords(database, { kind: 'everyone' }, range, baseline);
@@ -60,9 +61,19 @@ describe('reading the records the measures need', () => {
     expect(read.sessions.length).toBe(inDates.length);
     expect(read.sessions.length).toBeLessThan(dataset.sessions.length);
     expect(Object.keys(read.sessions[0]).sort()).toEqual(
-      ['date', 'deletedAt', 'durationMinutes', 'id', 'participantId', 'pulse', 'startTime'].sort(),
+      [
+        'clarity',
+        'date',
+        'documentedAction',
+        'durationMinutes',
+        'id',
+        'participantId',
+        'preparation',
+        'startTime',
+      ].sort(),
     );
     expect(read.actions[0]).not.toHaveProperty('text');
+    expect(read.actions[0]).not.toHaveProperty('history');
   });
 
   it('leaves out records in the trash', async () => {
@@ -72,6 +83,44 @@ describe('reading the records the measures need', () => {
     const read = await readMetricRecords(database, { kind: 'everyone' }, range, { kind: 'first-two-weeks' });
     expect(read.sessions.some((candidate) => candidate.id === session.id)).toBe(false);
   });
+
+  it('reads from the fact rows what projecting the full tables gives, on five years of the large dataset', async () => {
+    const large = generateDataset({ size: 'large' });
+    db = openTestDatabase().db;
+    const database = db;
+    await database.transaction('rw', [db.participants, db.sessions, db.actions, db.contracts], async () => {
+      await database.participants.bulkPut(large.participants);
+      await database.sessions.bulkPut(large.sessions);
+      await database.actions.bulkPut(large.actions);
+      await database.contracts.bulkPut(large.contracts);
+    });
+    const dates = large.sessions.map((session) => session.date).sort();
+    const everything = { from: dates[0], to: dates[dates.length - 1] };
+    const baseline: BaselineChoice = { kind: 'first-two-weeks' };
+    const read = await readMetricRecords(database, { kind: 'everyone' }, everything, baseline);
+
+    // What the page read before the fact tables: the full tables' live records, projected.
+    const live = <T extends { deletedAt?: number }>(records: T[]) => records.filter((r) => r.deletedAt === undefined);
+    const full = toMetricRecords({
+      participants: await database.participants.toArray(),
+      sessions: live(await database.sessions.toArray()),
+      actions: live(await database.actions.toArray()),
+      contracts: live(await database.contracts.toArray()),
+    });
+    const byId = <T extends { id: string }>(records: T[]) => [...records].sort((a, b) => a.id.localeCompare(b.id));
+    expect(read.actions).toStrictEqual(full.actions);
+    expect(byId(read.sessions)).toStrictEqual(byId(full.sessions));
+    expect(read.participants).toStrictEqual(full.participants);
+    expect(read.contracts).toStrictEqual(full.contracts);
+    const request = {
+      scope: { kind: 'everyone' } as const,
+      range: everything,
+      baseline,
+      timeZone: 'Europe/London',
+      now: DEFAULT_NOW,
+    };
+    expect(computeMetrics(read, request)).toEqual(computeMetrics(full, request));
+  }, 30_000);
 
   it('reads an empty database', async () => {
     const database = openTestDatabase().db;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { calendarDate, dayNumber, mondayOf, weekStartsIn } from '../../../shared/metrics/calendar-days';
 import { zonedClock } from '../../../shared/metrics/zoned-clock';
+import { tzOffset } from '@date-fns/tz';
 
 const london = zonedClock('Europe/London');
 const newYork = zonedClock('America/New_York');
@@ -70,6 +71,25 @@ describe('the zoned clock', () => {
 
   it('rejects an unknown time zone with a message', () => {
     expect(() => zonedClock('Mars/Olympus').dayOf(0)).toThrow('Unknown time zone: Mars/Olympus');
+  });
+
+  it('reads the offset the time-zone database gives at any instant, in zones with unusual changes', () => {
+    // Recife kept summer time for one week in 2000; Casablanca suspends it for Ramadan; Lord Howe
+    // moves by half an hour; Tehran dropped summer time in 2022.
+    const zones = ['America/Recife', 'Africa/Casablanca', 'Australia/Lord_Howe', 'Asia/Tehran', 'Europe/London'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2035, 11, 31) }),
+        (zone, instant) => {
+          expect(zonedClock(zone).offsetAt(instant)).toBe(tzOffset(zone, new Date(instant)));
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+    const recife = zonedClock('America/Recife');
+    expect(recife.offsetAt(Date.parse('2000-10-10T12:00:00Z'))).toBe(-120);
+    expect(recife.offsetAt(Date.parse('2000-10-20T12:00:00Z'))).toBe(-180);
   });
 
   it('puts every wall-clock instant back on its own day', () => {
