@@ -1,6 +1,6 @@
 // Autosave is the only save: text is written on input (debounced), and every pending write is
 // flushed on blur, when the page is hidden and when the window closes.
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { create } from 'zustand';
 import { errorMessage } from '../../shared/result';
 
@@ -90,31 +90,38 @@ export class DebouncedWriter<T> {
 }
 
 /**
- * The value of one field: what the coach typed while it is being saved, the stored value
- * otherwise (so a change made elsewhere, say by sync, shows up). A refused write keeps the typed
- * text on screen with its message, so nothing is lost.
+ * One text field that saves itself, left uncontrolled: the element holds what the coach types and
+ * React does no work per keystroke (a controlled textarea also copies its whole text into
+ * `defaultValue` on every key, which grows with the notes). The element takes the stored value
+ * only when it changed elsewhere (say by sync) while no edit of ours waits or is being written.
+ * A refused write keeps the typed text on screen with its message, so nothing is lost.
  */
-export function useAutosavedValue<T>(stored: T, save: (value: T) => Promise<unknown>) {
-  const [writer] = useState(() => new DebouncedWriter<T>());
-  const [draft, setDraft] = useState<{ value: T } | null>(null);
+export function useAutosavedField<E extends HTMLInputElement | HTMLTextAreaElement>(
+  stored: string,
+  save: (value: string) => Promise<unknown>,
+) {
+  const [writer] = useState(() => new DebouncedWriter<string>());
   const [error, setError] = useState<string | null>(null);
-  const [lastStored, setLastStored] = useState(stored);
-
-  if (stored !== lastStored) {
-    setLastStored(stored);
-    if (!writer.busy && !error) setDraft(null);
-  }
+  const [initialValue] = useState(stored);
+  const ref = useRef<E>(null);
 
   useEffect(() => writer.connect(save, setError), [writer, save]);
   useEffect(() => () => writer.flush(), [writer]);
+  useLayoutEffect(() => {
+    const field = ref.current;
+    if (field && !writer.busy && !error && field.value !== stored) field.value = stored;
+  }, [stored, writer, error]);
 
   return {
-    value: draft ? draft.value : stored,
+    ref,
+    defaultValue: initialValue,
     error,
-    change: (value: T) => {
-      setDraft({ value });
+    onChange: (event: { currentTarget: { value: string } }) => writer.change(event.currentTarget.value),
+    flush: () => writer.flush(),
+    /** Puts `value` in the field and saves it, as if typed. */
+    replace: (value: string) => {
+      if (ref.current) ref.current.value = value;
       writer.change(value);
     },
-    flush: () => writer.flush(),
   };
 }

@@ -1,7 +1,7 @@
 // Form fields that save themselves. Each shows its own inline message when a value is refused,
 // and keeps what the coach typed on screen so nothing is lost.
-import { memo, useId, type KeyboardEvent, type Ref } from 'react';
-import { useAutosavedValue } from './autosave';
+import { memo, useId, type KeyboardEvent } from 'react';
+import { useAutosavedField } from './autosave';
 
 type TextProps = {
   label: string;
@@ -13,7 +13,6 @@ type TextProps = {
   rows?: number;
   /** Inside a table row: the label is for screen readers only. */
   compact?: boolean;
-  inputRef?: Ref<HTMLTextAreaElement>;
   autoFocus?: boolean;
   onKeyDown?: (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => void;
 };
@@ -21,26 +20,18 @@ type TextProps = {
 /** Memoised: a screen that re-reads its record on every autosave re-renders only changed fields,
  * so pass a stable `save`. */
 export const AutosaveText = memo(function AutosaveText(props: TextProps) {
-  const {
-    label,
-    stored,
-    save,
-    multiline,
-    placeholder,
-    hint,
-    rows = 4,
-    compact,
-    inputRef,
-    onKeyDown,
-    autoFocus,
-  } = props;
+  const { label, stored, save, multiline, placeholder, hint, rows = 4, compact, onKeyDown, autoFocus } = props;
   const id = useId();
-  const { value, change, flush, error } = useAutosavedValue(stored, save);
+  // One field, rendered as a textarea or an input: its ref fits either element.
+  const field = useAutosavedField<HTMLTextAreaElement & HTMLInputElement>(stored, save);
+  const { error } = field;
   const common = {
     id,
-    value,
+    ref: field.ref,
+    defaultValue: field.defaultValue,
+    onChange: field.onChange,
+    onBlur: field.flush,
     placeholder,
-    onBlur: flush,
     onKeyDown,
     autoFocus,
     'aria-invalid': error ? true : undefined,
@@ -51,11 +42,7 @@ export const AutosaveText = memo(function AutosaveText(props: TextProps) {
       <label htmlFor={id} className={compact ? 'visually-hidden' : undefined}>
         {label}
       </label>
-      {multiline ? (
-        <textarea {...common} ref={inputRef} rows={rows} onChange={(event) => change(event.target.value)} />
-      ) : (
-        <input {...common} onChange={(event) => change(event.target.value)} />
-      )}
+      {multiline ? <textarea {...common} rows={rows} /> : <input {...common} />}
       {(error || hint) && (
         <p id={`${id}-message`} className={error ? 'field-error' : 'field-hint'}>
           {error ?? hint}

@@ -1,5 +1,5 @@
 import { memo, useId, type KeyboardEvent } from 'react';
-import { useAutosavedValue } from '../../components/autosave';
+import { useAutosavedField } from '../../components/autosave';
 
 const taskLine = /^\s*-\s*\[\s?\]\s+(.+)$/;
 
@@ -26,7 +26,7 @@ export const WillField = memo(function WillField({
   onLineToAction: (text: string) => Promise<boolean>;
 }) {
   const id = useId();
-  const { value, change, flush, error } = useAutosavedValue(stored, save);
+  const field = useAutosavedField<HTMLTextAreaElement>(stored, save);
 
   const convert = async (event: KeyboardEvent<HTMLTextAreaElement>, anyLine: boolean) => {
     const area = event.currentTarget;
@@ -37,7 +37,9 @@ export const WillField = memo(function WillField({
     event.preventDefault();
     if (!(await onLineToAction(actionText))) return;
     const ticked = `- [x] ${actionText}`;
-    change(area.value.slice(0, start) + ticked + area.value.slice(end) + (end === area.value.length ? '\n' : ''));
+    field.replace(
+      area.value.slice(0, start) + ticked + area.value.slice(end) + (end === area.value.length ? '\n' : ''),
+    );
   };
 
   return (
@@ -46,12 +48,13 @@ export const WillField = memo(function WillField({
       <textarea
         id={id}
         rows={6}
-        value={value}
+        ref={field.ref}
+        defaultValue={field.defaultValue}
         placeholder={'What will you do, and by when?\n- [ ] a line like this becomes an action on Enter'}
         aria-describedby={`${id}-hint`}
-        aria-invalid={error ? true : undefined}
-        onChange={(event) => change(event.target.value)}
-        onBlur={flush}
+        aria-invalid={field.error ? true : undefined}
+        onChange={field.onChange}
+        onBlur={field.flush}
         onKeyDown={(event) => {
           if (event.key !== 'Enter') return;
           if (event.altKey) void convert(event, true);
@@ -60,8 +63,8 @@ export const WillField = memo(function WillField({
           }
         }}
       />
-      <p id={`${id}-hint`} className={error ? 'field-error' : 'field-hint'}>
-        {error ?? 'Start a line with “- [ ]” or press Alt+Enter on a line to log it as an action.'}
+      <p id={`${id}-hint`} className={field.error ? 'field-error' : 'field-hint'}>
+        {field.error ?? 'Start a line with “- [ ]” or press Alt+Enter on a line to log it as an action.'}
       </p>
     </div>
   );
