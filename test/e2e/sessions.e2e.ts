@@ -104,6 +104,16 @@ describe('a coaching session, from the keyboard', () => {
         .getAttribute('value'),
     ).resolves.toBe('5');
     await expect(session.field('Duration (minutes)').inputValue()).resolves.toBe('1');
+
+    // The same session edited in a second window shows up in this one's open fields.
+    const other = await app.context.newPage();
+    await other.goto(page.url());
+    await new SessionPage(other).field('Options').fill('Weekly commitment review, decided in the other window');
+    await new SessionPage(other).field('Options').blur();
+    await expect
+      .poll(() => session.field('Options').inputValue())
+      .toBe('Weekly commitment review, decided in the other window');
+    await other.close();
     expect(app.consoleErrors).toEqual([]);
   });
 
