@@ -1,8 +1,10 @@
-// Reads what the measures need for one scope and period, and nothing else: the flat fact rows of
-// actions and sessions (renderer/db/metric-facts.ts) rather than the records, sessions only in
-// the dates asked for (through the date indexes), plus participants and contracts, which are few.
-import Dexie from 'dexie';
+// Reads what the measures need for one scope and period, and nothing else: the fact groups of
+// actions and sessions (renderer/db/metric-facts.ts) rather than the records, one row per
+// participant in scope, sessions then kept only in the dates asked for, plus participants and
+// contracts, which are few.
+import type { EntityTable } from 'dexie';
 import type { FollowthroughDatabase } from '../db/database';
+import type { FactGroup } from '../db/metric-facts';
 import type { DateRange } from '../../shared/metrics/calendar-days';
 import {
   toMetricContract,
@@ -25,35 +27,27 @@ function participantIdsInScope(participants: MetricParticipant[], scope: MetricS
   );
 }
 
+/** The rows of a group table for these participants (ids), or for everyone (null). */
+async function groupsOf<Fact>(
+  table: EntityTable<FactGroup<Fact>, 'participantId'>,
+  ids: string[] | null,
+): Promise<Fact[]> {
+  const groups = ids === null ? await table.toArray() : await table.bulkGet(ids);
+  return groups.flatMap((group) => group?.facts ?? []);
+}
+
+const firstDate = (sessions: readonly MetricSession[]): string | null =>
+  sessions.reduce<string | null>(
+    (first, session) => (first === null || session.date < first ? session.date : first),
+    null,
+  );
+
 /** The date of the first live session of the scope (ids; null for everyone), or null if none. */
 export async function earliestSessionDate(db: FollowthroughDatabase, ids: string[] | null): Promise<string | null> {
-  if (ids === null) return (await db.sessionFacts.orderBy('date').filter(isLive).first())?.date ?? null;
-  const firsts = await Promise.all(
-    ids.map((id) =>
-      db.sessionFacts
-        .where('[participantId+date]')
-        .between([id, Dexie.minKey], [id, Dexie.maxKey])
-        .filter(isLive)
-        .first(),
-    ),
-  );
-  const dates = firsts.flatMap((session) => (session ? [session.date] : []));
-  return dates.length === 0 ? null : dates.sort()[0];
+  return firstDate((await groupsOf(db.sessionFactGroups, ids)).filter(isLive));
 }
 
-async function sessionsBetween(
-  db: FollowthroughDatabase,
-  ids: string[] | null,
-  dates: DateRange,
-): Promise<MetricSession[]> {
-  const wanted = ids === null ? null : new Set(ids);
-  // Filtered here rather than with Dexie's filter(), which would walk a cursor instead of getAll().
-  const sessions = await db.sessionFacts.where('date').between(dates.from, dates.to, true, true).toArray();
-  return sessions.filter((session) => isLive(session) && (wanted === null || wanted.has(session.participantId)));
-}
-
-const actionsOf = (db: FollowthroughDatabase, ids: string[] | null) =>
-  ids === null ? db.actionFacts.toArray() : db.actionFacts.where('participantId').anyOf(ids).toArray();
+const within = (dates: DateRange | null, date: string) => dates !== null && dates.from <= date && date <= dates.to;
 
 const contractsOf = (db: FollowthroughDatabase, ids: string[] | null) =>
   ids === null ? db.contracts.toArray() : db.contracts.where('participantId').anyOf(ids).toArray();
@@ -64,24 +58,21 @@ export async function readMetricRecords(
   range: DateRange,
   baseline: BaselineChoice,
 ): Promise<MetricRecords> {
-  return db.transaction('r', [db.participants, db.sessionFacts, db.actionFacts, db.contracts], async () => {
+  return db.transaction('r', [db.participants, db.sessionFactGroups, db.actionFactGroups, db.contracts], async () => {
     const participants = (await db.participants.toArray()).map(toMetricParticipant);
     const ids = participantIdsInScope(participants, scope);
-    let baselineDates: DateRange | null = baseline.kind === 'period' ? baseline.range : null;
-    if (baseline.kind === 'first-two-weeks') {
-      const first = await earliestSessionDate(db, ids);
-      if (first) baselineDates = { from: first, to: calendarDate(dayNumber(first) + BASELINE_DAYS - 1) };
-    }
-    const [current, earlier, actions, contracts] = await Promise.all([
-      sessionsBetween(db, ids, range),
-      baselineDates ? sessionsBetween(db, ids, baselineDates) : Promise.resolve([]),
-      actionsOf(db, ids),
+    const [sessions, actions, contracts] = await Promise.all([
+      groupsOf(db.sessionFactGroups, ids),
+      groupsOf(db.actionFactGroups, ids),
       contractsOf(db, ids),
     ]);
-    const sessions = new Map([...current, ...earlier].map((session) => [session.id, session]));
+    const live = sessions.filter(isLive);
+    let baselineDates: DateRange | null = baseline.kind === 'period' ? baseline.range : null;
+    const first = baseline.kind === 'first-two-weeks' ? firstDate(live) : null;
+    if (first) baselineDates = { from: first, to: calendarDate(dayNumber(first) + BASELINE_DAYS - 1) };
     return {
       participants,
-      sessions: [...sessions.values()],
+      sessions: live.filter((session) => within(range, session.date) || within(baselineDates, session.date)),
       actions: actions.filter(isLive),
       contracts: contracts.filter(isLive).map(toMetricContract),
     };

@@ -8,13 +8,15 @@ import { generateDataset, type DatasetSize } from '../../shared/demo-dataset';
 import { encodeBackup } from '../../renderer/backup/backup-format';
 import { storesLine } from '../../renderer/backup/snapshot';
 import { CURRENT_SCHEMA_VERSION, FollowthroughDatabase } from '../../renderer/db/database';
+import { recordTables } from '../../renderer/db/metric-facts';
 
 const folder = mkdtempSync(join(tmpdir(), 'followthrough-backups-'));
 
 export async function datasetBackup(size: DatasetSize, seed: number) {
   const dataset = generateDataset({ size, seed });
   const db = new FollowthroughDatabase(`stores-${seed}`);
-  const tables = Object.fromEntries(db.tables.map((table) => [table.name, [] as unknown[]]));
+  // Records only, as the app's own backups hold: the metric fact tables are rebuilt on restore.
+  const tables = Object.fromEntries(recordTables(db).map((table) => [table.name, [] as unknown[]]));
   Object.assign(tables, dataset, {
     consentLog: dataset.participants.map((participant, index) => ({
       id: index + 1,
@@ -27,7 +29,7 @@ export async function datasetBackup(size: DatasetSize, seed: number) {
   const bytes = await encodeBackup(
     {
       schemaVersion: CURRENT_SCHEMA_VERSION,
-      stores: Object.fromEntries(db.tables.map((table) => [table.name, storesLine(table)])),
+      stores: Object.fromEntries(recordTables(db).map((table) => [table.name, storesLine(table)])),
       tables,
     },
     { appVersion: 'e2e', createdAt: Date.UTC(2026, 10, 2, 12), kind: 'export' },

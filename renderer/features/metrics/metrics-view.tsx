@@ -52,7 +52,7 @@ function Panels({ report, group, title }: { report: MetricsReport; group: 'pilot
 export default function MetricsView() {
   const [filters, setFilters] = useState(initialFilters);
   const participants = useMetricParticipants();
-  const report = useMetricsReport(filters);
+  const { report, current } = useMetricsReport(filters);
 
   if (participants?.length === 0) return <PlaceholderPage section="metrics" />;
 
@@ -84,7 +84,7 @@ export default function MetricsView() {
       </header>
       <MetricsFilterBar filters={filters} participants={participants ?? []} onChange={setFilters} />
       {report ? (
-        <div className="stack-lg">
+        <div className="stack-lg" aria-busy={!current} data-ready={current}>
           <Scorecard measures={report.measures} />
           <Panels report={report} group="pilot" title="Pilot measures" />
           <Panels report={report} group="coach" title="Coach quality signals" />

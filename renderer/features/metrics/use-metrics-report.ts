@@ -30,8 +30,18 @@ async function periodOf(filters: MetricsFilters, today: string) {
   }
 }
 
-export function useMetricsReport(filters: MetricsFilters): MetricsReport | undefined {
-  return useLiveQuery(async () => {
+export type CurrentReport = {
+  report: MetricsReport | undefined;
+  /** Whether the report shown is the one for the filters chosen, not the last one while computing. */
+  current: boolean;
+};
+
+/** The report for these filters. Marks each computation's read and compute in the Performance
+ * timeline (metrics-read, metrics-compute), as the benchmarks and DevTools see it. */
+export function useMetricsReport(filters: MetricsFilters): CurrentReport {
+  const key = JSON.stringify(filters);
+  const computed = useLiveQuery(async () => {
+    const started = performance.now();
     const timeZone = coachTimeZone();
     const range = await periodOf(filters, todayIn(timeZone));
     const baseline =
@@ -39,8 +49,13 @@ export function useMetricsReport(filters: MetricsFilters): MetricsReport | undef
         ? { kind: 'period' as const, range: filters.baselineRange }
         : { kind: 'first-two-weeks' as const };
     const records = await readMetricRecords(database, filters.scope, range, baseline);
-    return computeMetrics(records, { scope: filters.scope, range, baseline, timeZone, now: Date.now() });
-  }, [JSON.stringify(filters)]);
+    const read = performance.now();
+    const report = computeMetrics(records, { scope: filters.scope, range, baseline, timeZone, now: Date.now() });
+    performance.measure('metrics-read', { start: started, end: read });
+    performance.measure('metrics-compute', { start: read });
+    return { key, report };
+  }, [key]);
+  return { report: computed?.report, current: computed?.key === key };
 }
 
 export function useMetricParticipants(): MetricParticipant[] | undefined {

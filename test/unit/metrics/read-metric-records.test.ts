@@ -84,7 +84,7 @@ describe('reading the records the measures need', () => {
     expect(read.sessions.some((candidate) => candidate.id === session.id)).toBe(false);
   });
 
-  it('reads from the fact rows what projecting the full tables gives, on five years of the large dataset', async () => {
+  it('reads from the fact groups what projecting the full tables gives, on five years of the large dataset', async () => {
     const large = generateDataset({ size: 'large' });
     db = openTestDatabase().db;
     const database = db;
@@ -108,7 +108,7 @@ describe('reading the records the measures need', () => {
       contracts: live(await database.contracts.toArray()),
     });
     const byId = <T extends { id: string }>(records: T[]) => [...records].sort((a, b) => a.id.localeCompare(b.id));
-    expect(read.actions).toStrictEqual(full.actions);
+    expect(byId(read.actions)).toStrictEqual(byId(full.actions));
     expect(byId(read.sessions)).toStrictEqual(byId(full.sessions));
     expect(read.participants).toStrictEqual(full.participants);
     expect(read.contracts).toStrictEqual(full.contracts);
