@@ -5,11 +5,13 @@ import { createLogger } from '../shared/logger';
 import { appInfoHandlers } from './ipc/app-info';
 import { backupHandlers } from './ipc/backups';
 import { contentProtectionHandlers } from './ipc/content-protection';
+import { fileDropHandlers } from './ipc/file-drop';
 import { fileHandlers } from './ipc/files';
 import { networkHandlers } from './ipc/network';
 import { registerHandlers } from './ipc/register';
 import { createSecretStore, secretHandlers } from './ipc/secrets';
 import { templateHandlers } from './ipc/templates';
+import { createFileDropFolder } from './file-drop-folder';
 import { openMainWindow } from './main-window';
 import { appMenuTemplate } from './menu';
 import { registerAppScheme, serveAppProtocol } from './protocol';
@@ -44,6 +46,7 @@ async function start(): Promise<void> {
     ...networkHandlers(),
     ...secretHandlers(createSecretStore(join(userData, 'secrets.json'), safeStorage)),
     ...backupHandlers({ folder: join(userData, 'backups') }),
+    ...fileDropHandlers(createFileDropFolder({ settingsFile: join(userData, 'file-drop.json') })),
     ...contentProtectionHandlers(),
   });
   app.on('activate', () => {

@@ -17,6 +17,9 @@ const api = {
   listBackups: () => ipcRenderer.invoke(channels.listBackups.channel),
   readBackup: (input) => ipcRenderer.invoke(channels.readBackup.channel, input),
   openBackupFolder: () => ipcRenderer.invoke(channels.openBackupFolder.channel),
+  fileDropTarget: () => ipcRenderer.invoke(channels.fileDropTarget.channel),
+  chooseFileDropFolder: () => ipcRenderer.invoke(channels.chooseFileDropFolder.channel),
+  writeFileDrop: (input) => ipcRenderer.invoke(channels.writeFileDrop.channel, input),
   setContentProtection: (input) => ipcRenderer.invoke(channels.setContentProtection.channel, input),
 } satisfies PlatformApi;
 

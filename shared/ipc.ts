@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Result } from './result';
 import { backupFileSchema, backupKinds, backupNameSchema, MAX_BACKUP_BYTES } from './backup-files';
+import { fileDropWeekSchema, isFileDropName, MAX_FILE_DROP_BYTES } from './file-drop-files';
 
 const bytes = z.instanceof(Uint8Array);
 const backupBytes = bytes.refine(
@@ -23,6 +24,25 @@ export const bundledTemplateNames = [
   'Session-Summary.docx',
 ] as const;
 export type BundledTemplateName = (typeof bundledTemplateNames)[number];
+
+const fileDropBytes = bytes.refine(
+  (data) => data.length <= MAX_FILE_DROP_BYTES,
+  `A file drop file holds at most ${MAX_FILE_DROP_BYTES / 1024 / 1024} MB`,
+);
+const fileDropName = z.string().refine(isFileDropName, 'Not the name of a file drop file');
+
+/** Where the file drop goes: a folder the coach chose once (desktop), or the browser's downloads. */
+const fileDropTargetSchema = z.discriminatedUnion('target', [
+  z.object({ target: z.literal('downloads') }),
+  z.object({
+    target: z.literal('folder'),
+    /** Null until the coach chooses one. */
+    folder: z.string().nullable(),
+    /** Why the folder cannot be written to now (missing, read-only), in words for the coach. */
+    problem: z.string().nullable(),
+    lastWritten: z.object({ at: z.number().int().nonnegative(), names: z.array(fileDropName).length(2) }).nullable(),
+  }),
+]);
 
 export const secretKeySchema = z.string().regex(/^[a-z0-9][a-z0-9.-]{0,63}$/, 'Secret keys are short lowercase names');
 
@@ -101,6 +121,24 @@ export const channels = {
     channel: 'backups:open-folder',
     input: z.undefined(),
     output: z.boolean(),
+  },
+  fileDropTarget: {
+    channel: 'file-drop:target',
+    input: z.undefined(),
+    output: fileDropTargetSchema,
+  },
+  /** Shows a folder dialog and remembers the folder chosen; the renderer never names a path. */
+  chooseFileDropFolder: {
+    channel: 'file-drop:choose-folder',
+    input: z.undefined(),
+    output: fileDropTargetSchema,
+  },
+  /** Writes a run's CSV and JSON Lines files, both or neither, under names the host makes from `week`. */
+  writeFileDrop: {
+    channel: 'file-drop:write',
+    input: z.object({ week: fileDropWeekSchema, csv: fileDropBytes, jsonl: fileDropBytes }),
+    /** `folder` is null for downloads. */
+    output: z.object({ folder: z.string().nullable(), names: z.array(fileDropName).length(2) }),
   },
   /** Keeps the window out of screenshots, screen sharing and task-switcher previews; false where unsupported. */
   setContentProtection: {

@@ -2,7 +2,7 @@
 // Sync page with pending actions in the outbox, and the engine drains them to a webhook receiver
 // running in a process of its own. The baseline, in the same browser run, POSTs the very same
 // requests (bodies and headers, captured from the drain) in a bare fetch loop.
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { startStaticServer } from '../../scripts/static-server';
 import { startReceiverProcess } from '../../test/support/receiver-child';
 import { newProfileDirectory, removeDirectory, withPage } from '../chromium';
@@ -91,13 +91,28 @@ const bareLoopScript = (url: string, requests: Captured[]) => `(async () => {
   return { ms: performance.now() - started, stall: stopWatch() };
 })()`;
 
-/** A fresh profile with the app open on the Sync page. */
+/** Resolves at the page's next idle moment. */
+const idleScript = `new Promise((resolve) => requestIdleCallback(() => resolve(null), { timeout: 5000 }))`;
+
+/**
+ * Waits for the work the app does once start-up is over (renderer/main.tsx: the other screens are
+ * fetched and the search worker starts), so neither side measures it: a coach presses "Sync now"
+ * in an app that has been open a while.
+ */
+async function settled(page: Page): Promise<void> {
+  const isSearch = (worker: Worker) => worker.url().includes('search-worker');
+  if (!page.workers().some(isSearch)) await page.waitForEvent('worker', { predicate: isSearch, timeout: 30_000 });
+  await page.evaluate(idleScript);
+}
+
+/** A fresh profile with the app open on the Sync page, settled. */
 async function withBrowser<T>(appUrl: string, work: (page: Page) => Promise<T>): Promise<T> {
   const profile = await newProfileDirectory();
   try {
     return await withPage(profile, async (page) => {
       await page.goto(`${appUrl}#/sync`);
       await page.getByRole('form', { name: 'Sync settings' }).waitFor({ timeout: 60_000 });
+      await settled(page);
       return work(page);
     });
   } finally {

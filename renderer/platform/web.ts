@@ -1,6 +1,7 @@
-// The PlatformApi when the renderer runs as a plain web page: downloads instead of save dialogs,
-// templates fetched from the same origin, no keychain.
+// The PlatformApi when the renderer runs as a plain web page: downloads instead of save dialogs
+// and of the file drop's folder, templates fetched from the same origin, no keychain.
 import type { PlatformApi } from '../../shared/ipc';
+import { fileDropNames } from '../../shared/file-drop-files';
 import { errorMessage, fail, ok } from '../../shared/result';
 import { createWebBackupStore } from '../backup/web-backup-store';
 
@@ -55,6 +56,14 @@ export function createWebPlatform(): PlatformApi {
       return ok(true);
     },
     ...createWebBackupStore(),
+    fileDropTarget: async () => ok({ target: 'downloads' }),
+    chooseFileDropFolder: async () => ok({ target: 'downloads' }),
+    writeFileDrop: async ({ week, csv, jsonl }) => {
+      const names = fileDropNames(week);
+      download(names.csv, csv);
+      download(names.jsonl, jsonl);
+      return ok({ folder: null, names: [names.csv, names.jsonl] });
+    },
     setContentProtection: async () => ok(false),
   };
 }

@@ -21,19 +21,24 @@ export type SetAside = { entry: StoredEntry; reason: string };
 
 export type PreparedBatch = { items: BatchItem[]; held: SetAside[]; unusable: SetAside[] };
 
-/** Entries prepared between two yields, so a request's answer is never kept waiting long. */
-const ENTRIES_PER_SLICE = 25;
-
+/**
+ * Prepares a page in slices of at most `sliceMs` between two yields, so neither the screen nor the
+ * upstream's answer to the request in flight waits long for it.
+ */
 export async function prepareBatch(
   page: StoredEntry[],
   context: RecordContext,
-  yieldToUi: () => Promise<void>,
+  pacing: { yieldToUi: () => Promise<void>; sliceMs: number },
 ): Promise<PreparedBatch> {
   const byRecord = new Map<string, BatchItem>();
   const held: SetAside[] = [];
   const unusable: SetAside[] = [];
+  let sliceStart = performance.now();
   for (const [index, entry] of page.entries()) {
-    if (index > 0 && index % ENTRIES_PER_SLICE === 0) await yieldToUi();
+    if (index > 0 && performance.now() - sliceStart >= pacing.sliceMs) {
+      await pacing.yieldToUi();
+      sliceStart = performance.now();
+    }
     const prepared = await prepareEvent(entry, context);
     if (prepared.kind === 'held') held.push({ entry, reason: prepared.reason });
     else if (prepared.kind === 'unusable') unusable.push({ entry, reason: prepared.reason });

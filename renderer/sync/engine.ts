@@ -1,7 +1,8 @@
 // Drains the outbox through the configured connector. One run at a time (a trigger during a run
-// queues exactly one follow-up); batches in queue order; the first retryable failure ends the run
-// with backoff on that batch; entries are deleted only once the upstream acknowledged them. The
-// engine knows nothing of HTTP or files: that is the connector's business.
+// queues exactly one follow-up); batches in queue order, one request in flight at a time, the next
+// one read, prepared and signed while it travels; the first retryable failure ends the run with
+// backoff on that batch; entries are deleted only once the upstream acknowledged them. The engine
+// knows nothing of HTTP or files: that is the connector's business.
 import { format } from 'date-fns';
 import type { FollowthroughDatabase } from '../db/database';
 import type { Clock } from '../db/write';
@@ -24,7 +25,7 @@ import {
 } from './outbox-queue';
 import { recordRun } from './run-log';
 import { readPullCursor, writeLastCompletedRunAt, writePullCursor } from './settings';
-import { createRecordContext } from './sharing';
+import { createRecordContext, type RecordContext } from './sharing';
 import { plural, sentCounts } from './wording';
 import { prepareEvent } from './payload';
 
@@ -36,9 +37,16 @@ export type SyncPolicy = {
   maxAttempts: number;
   /** A run stops taking new batches after this long; the next run goes on. */
   runBudgetMs: number;
+  /** The longest stretch of preparing entries between two yields to the UI. */
+  sliceMs: number;
 };
 
-export const defaultSyncPolicy: SyncPolicy = { backoff: defaultBackoffPolicy, maxAttempts: 10, runBudgetMs: 120_000 };
+export const defaultSyncPolicy: SyncPolicy = {
+  backoff: defaultBackoffPolicy,
+  maxAttempts: 10,
+  runBudgetMs: 120_000,
+  sliceMs: 4,
+};
 
 export type SyncTrigger = SyncRun['trigger'];
 export type SyncOutcome = SyncRun['outcome'] | 'offline' | 'not-set-up';
@@ -60,8 +68,10 @@ export type SyncEngineDeps = {
   now: Clock;
   random?: () => number;
   policy?: Partial<SyncPolicy>;
-  /** Lets the UI paint between batches; a macrotask by default. */
+  /** Lets the UI, and the answer to the request in flight, go first while a page is prepared. */
   yieldToUi?: () => Promise<void>;
+  /** Told, a page at a time, how many records this run has delivered so far. */
+  onProgress?: (progress: { sent: number }) => void;
   /**
    * Applies changes pulled by a two-way connector, in one transaction (issue 7's hub). Answers how
    * many local records it changed, when it knows: a pull also returns the device's own pushes.
@@ -77,8 +87,13 @@ type Stop = { outcome: SyncRun['outcome']; message: string };
  */
 const BATCHES_PER_PAGE = 4;
 
-/** A new task, so the page can paint and handle input; unlike setTimeout(0) it is not clamped. */
-function macrotask(): Promise<void> {
+/**
+ * Goes on in a later task: where the browser schedules by priority, a background one, so painting,
+ * input and the network's answers all come first; else after a message, which unlike
+ * setTimeout(0) is not clamped.
+ */
+function laterTask(): Promise<void> {
+  if (typeof scheduler !== 'undefined') return scheduler.postTask(() => undefined, { priority: 'background' });
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
@@ -110,14 +125,14 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   const { db, now } = deps;
   const policy: SyncPolicy = { ...defaultSyncPolicy, ...deps.policy };
   const random = deps.random ?? Math.random;
-  const yieldToUi = deps.yieldToUi ?? macrotask;
+  const yieldToUi = deps.yieldToUi ?? laterTask;
 
   async function runOnce(trigger: SyncTrigger): Promise<SyncRunReport> {
     const startedAt = now();
-    const resolved = await deps.connector();
+    const [resolved, online] = await Promise.all([deps.connector(), deps.isOnline()]);
     if (!resolved.ok) return { outcome: 'not-set-up', message: resolved.error, run: null, nextDueAt: null };
     const connector = resolved.value;
-    if (connector.needsNetwork && !(await deps.isOnline())) {
+    if (connector.needsNetwork && !online) {
       return {
         outcome: 'offline',
         message: 'Offline: changes wait until the network is back',
@@ -175,15 +190,20 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       else run.held += items.length;
     }
 
-    async function onAcknowledged(items: BatchItem[]): Promise<void> {
-      const candidates = items.flatMap((item) => [...item.entries, ...(waiting.get(item.recordId) ?? [])]);
-      await acknowledge(db, candidates, new Map(items.map((item) => [item.recordId, item.recordVersion])));
+    /** Counts what the upstream now holds; the entries are removed later, a page at a time. */
+    function noteSent(items: BatchItem[]): void {
       for (const item of items) {
-        waiting.delete(item.recordId);
         if (item.recordType === 'action') run.sentActions += 1;
         else run.sentCommitments += 1;
         run.sentItems.push({ recordType: item.recordType, recordId: item.recordId, title: item.title });
       }
+      acknowledged.push(...items);
+    }
+
+    async function onAcknowledged(items: BatchItem[]): Promise<void> {
+      const candidates = items.flatMap((item) => [...item.entries, ...(waiting.get(item.recordId) ?? [])]);
+      await acknowledge(db, candidates, new Map(items.map((item) => [item.recordId, item.recordVersion])));
+      for (const item of items) waiting.delete(item.recordId);
     }
 
     async function onRetry(items: BatchItem[], reason: string, retryAfterMs: number | null): Promise<Stop> {
@@ -198,12 +218,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       return { outcome: 'will-retry', message: `${reason}. Trying again at ${format(now() + delayMs, 'HH:mm:ss')}` };
     }
 
-    /** Pushes one batch; a batch refused for its content is split to find the refused events. */
-    async function deliver(items: BatchItem[]): Promise<Stop | null> {
-      const outcome = await connector.push(items.map((item) => item.event));
+    /** Settles one push's outcome; a batch refused for its content is split to find the refused events. */
+    async function settle(items: BatchItem[], outcome: PushOutcome): Promise<Stop | null> {
       noteExchange(outcome, items.length);
       if (outcome.kind === 'acknowledged') {
-        acknowledged.push(...items);
+        noteSent(items);
         return null;
       }
       if (outcome.kind === 'retry') {
@@ -222,6 +241,9 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       return outcome.scope === 'connection' ? { outcome: 'rejected', message: outcome.reason } : null;
     }
 
+    const eventsOf = (items: BatchItem[]) => items.map((item) => item.event);
+    const deliver = async (items: BatchItem[]) => settle(items, await connector.push(eventsOf(items)));
+
     /** Removes what the upstream acknowledged so far, while the next batches go out; the run awaits it. */
     function settleAcknowledged(): void {
       if (acknowledged.length === 0) return;
@@ -229,6 +251,39 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       acknowledged = [];
       settled.catch(() => undefined);
       settling.push(settled);
+    }
+
+    type Batch = { items: BatchItem[]; endsPage: boolean };
+
+    /** The run's batches in queue order; each page is read and prepared while the one before goes out. */
+    async function* batches(context: RecordContext): AsyncGenerator<Batch> {
+      /** Reads and prepares the page after `afterSeq`; null when the queue has no more entries. */
+      const prepareAfter = async (afterSeq: number) => {
+        // The first page holds one batch, so the first request leaves as early as it can.
+        const page = await readPage(db, afterSeq, connector.batchSize * (afterSeq === 0 ? 1 : BATCHES_PER_PAGE));
+        if (page.length === 0) return null;
+        const due = page.filter((entry) => isDue(entry, now()));
+        return {
+          lastSeq: page[page.length - 1].seq,
+          batch: await prepareBatch(due, context, { yieldToUi, sliceMs: policy.sliceMs }),
+        };
+      };
+      let upcoming = prepareAfter(0);
+      try {
+        for (let page = await upcoming; page; page = await upcoming) {
+          await setEntriesAside(page.batch.held, 'held');
+          await setEntriesAside(page.batch.unusable, 'parked');
+          upcoming = prepareAfter(page.lastSeq);
+          const { items } = page.batch;
+          for (let start = 0; start < items.length; start += connector.batchSize) {
+            const end = start + connector.batchSize;
+            yield { items: items.slice(start, end), endsPage: end >= items.length };
+          }
+        }
+      } finally {
+        // A page prepared for nothing only read; its errors do not matter once the run is over.
+        upcoming.catch(() => null);
+      }
     }
 
     async function drain(): Promise<Stop | null> {
@@ -239,47 +294,42 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       await releaseHeld(db, async (entry) => (await prepareEvent(entry, context)).kind === 'held');
       const noticed = waitingEntries(db, now()).then((entries) => entries.forEach(noteWaiting));
 
-      /** Reads and prepares the page after `afterSeq`; null when the queue has no more entries. */
-      const prepareAfter = async (afterSeq: number) => {
-        // The first page holds one batch, so the first request leaves as early as it can.
-        const page = await readPage(db, afterSeq, connector.batchSize * (afterSeq === 0 ? 1 : BATCHES_PER_PAGE));
-        if (page.length === 0) return null;
-        const due = page.filter((entry) => isDue(entry, now()));
-        return { lastSeq: page[page.length - 1].seq, batch: await prepareBatch(due, context, yieldToUi) };
+      const source = batches(context);
+      /** The next batch with its request built and signed, or null at the end of the queue. */
+      const prepareNext = async () => {
+        const next = await source.next();
+        return next.done ? null : { ...next.value, push: await connector.prepare(eventsOf(next.value.items)) };
       };
-
-      let upcoming = prepareAfter(0);
+      let upcoming = prepareNext();
       await noticed;
       try {
-        for (;;) {
-          const current = await upcoming;
-          if (!current) return null;
-          await setEntriesAside(current.batch.held, 'held');
-          await setEntriesAside(current.batch.unusable, 'parked');
-          // The next page is read and prepared while this one goes out.
-          upcoming = prepareAfter(current.lastSeq);
-          const { items } = current.batch;
-          for (let start = 0; start < items.length; start += connector.batchSize) {
-            if (now() - startedAt >= policy.runBudgetMs) {
-              return { outcome: 'out-of-time', message: 'This run used its time; the rest goes in the next run' };
-            }
-            const stop = await deliver(items.slice(start, start + connector.batchSize));
-            if (stop) return stop;
-            await yieldToUi();
+        for (let current = await upcoming; current; current = await upcoming) {
+          if (now() - startedAt >= policy.runBudgetMs) {
+            return { outcome: 'out-of-time', message: 'This run used its time; the rest goes in the next run' };
           }
-          settleAcknowledged();
+          // One request in flight at a time; the next one is built while this one travels.
+          const sending = current.push.send();
+          upcoming = prepareNext();
+          const stop = await settle(current.items, await sending);
+          if (stop) return stop;
+          if (current.endsPage) {
+            settleAcknowledged();
+            deps.onProgress?.({ sent: run.sentActions + run.sentCommitments });
+          }
         }
+        return null;
       } finally {
-        // A page prepared for nothing only read; its errors do not matter once the run is over.
         upcoming.catch(() => null);
+        await source.return(undefined);
         settleAcknowledged();
-        await Promise.all(settling);
       }
     }
 
     let received = 0;
-    async function pull(): Promise<Stop | null> {
+    /** Pulls once the outbox no longer holds what the upstream acknowledged, so nothing sent looks unsent. */
+    async function pull(removed: Promise<unknown>): Promise<Stop | null> {
       if (!connector.pull || !deps.applyPulled) return null;
+      await removed;
       const pulled = await connector.pull(await readPullCursor(db, connector.kind));
       if (!pulled.ok) return { outcome: 'will-retry', message: pulled.reason };
       const changed = await deps.applyPulled(pulled.changes);
@@ -288,17 +338,25 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       return null;
     }
 
-    const stop = (await drain()) ?? (await pull());
+    const drained = await drain();
+    const removed = Promise.all(settling);
+    const stop = drained ?? (await pull(removed));
     const sent = run.sentActions + run.sentCommitments;
     run.finishedAt = now();
     run.outcome = stop?.outcome ?? (sent > 0 ? 'sent' : run.parked > 0 ? 'rejected' : 'up-to-date');
     const progress = withReceived(completedMessage(run), received);
     run.message = stop ? [progress, stop.message].filter((part) => part !== NOTHING_SENT).join('. ') : progress;
     const worthKeeping = run.exchanges.length > 0 || run.parked > 0 || run.held > 0 || received > 0;
-    const [id, nextDue] = await Promise.all([
-      worthKeeping ? recordRun(db, run) : undefined,
-      nextDueAt(db),
-      stop ? undefined : writeLastCompletedRunAt(db, startedAt),
+    // The history and the schedule's bookmark are written, in one commit, while the last entries
+    // sent are removed; when the next entry is due is read once they are gone.
+    const [[id], nextDue] = await Promise.all([
+      db.transaction('rw', db.syncRuns, db.settings, () =>
+        Promise.all([
+          worthKeeping ? recordRun(db, run) : undefined,
+          stop ? undefined : writeLastCompletedRunAt(db, startedAt),
+        ]),
+      ),
+      removed.then(() => nextDueAt(db)),
     ]);
     run.id = id;
     if (stop) log.warn(`${trigger} run: ${run.outcome}`, run.message);

@@ -24,26 +24,68 @@ export async function waitingEntries(db: FollowthroughDatabase, now: number): Pr
   return [...parked, ...held, ...later.filter((entry) => entry.state === 'pending')] as StoredEntry[];
 }
 
+/** Candidates closer than this share one range read: a few unrelated entries read cost less than a request each. */
+const MAX_GAP_IN_ONE_READ = 64;
+
+/** Sorted keys grouped into spans worth reading with one request. */
+function spansOf(seqs: number[]): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const seq of seqs) {
+    const last = spans[spans.length - 1];
+    if (last && seq - last[1] <= MAX_GAP_IN_ONE_READ) last[1] = seq;
+    else spans.push([seq, seq]);
+  }
+  return spans;
+}
+
 /**
  * Removes, among `candidates`, every entry the upstream now holds: those whose snapshot is not
  * newer than the version acknowledged for their record. Each candidate is read again first, so an
  * entry a coach's edit rewrote while its request was in flight stays queued with the newer state;
- * older entries of the record, even parked ones, are superseded.
+ * older entries of the record, even parked ones, are superseded. A drain acknowledges runs of
+ * consecutive entries, so they are read and removed by key range: a request per run, not per entry.
  */
 export async function acknowledge(
   db: FollowthroughDatabase,
   candidates: StoredEntry[],
   acknowledgedVersions: Map<string, number>,
 ): Promise<number> {
+  const wanted = new Set(candidates.map((entry) => entry.seq));
+  const isDone = (entry: StoredEntry) => {
+    const version = payloadVersionOf(entry);
+    return wanted.has(entry.seq) && version !== null && version <= (acknowledgedVersions.get(entry.recordId) ?? -1);
+  };
   return db.transaction('rw', db.outbox, async () => {
-    const current = await db.outbox.bulkGet(candidates.map((entry) => entry.seq));
-    const done = current.filter((entry) => {
-      const version = entry && payloadVersionOf(entry);
-      return typeof version === 'number' && version <= (acknowledgedVersions.get(entry!.recordId) ?? -1);
-    });
-    await db.outbox.bulkDelete(done.map((entry) => entry!.seq!));
-    return done.length;
+    const spans = spansOf([...wanted].sort((a, b) => a - b));
+    const stored = await Promise.all(spans.map(([from, to]) => readSpan(db, from, to)));
+    // Runs of stored entries that are all done, broken by any entry that stays.
+    const runs: [number, number][] = [];
+    let removed = 0;
+    for (const entries of stored) {
+      let run: [number, number] | null = null;
+      for (const entry of entries) {
+        if (!isDone(entry)) {
+          run = null;
+          continue;
+        }
+        removed += 1;
+        if (run) run[1] = entry.seq;
+        else runs.push((run = [entry.seq, entry.seq]));
+      }
+    }
+    const single = runs.filter(([from, to]) => from === to).map(([seq]) => seq);
+    await Promise.all([
+      single.length > 0 ? db.outbox.bulkDelete(single) : undefined,
+      ...runs
+        .filter(([from, to]) => from !== to)
+        .map(([from, to]) => db.outbox.where('seq').between(from, to, true, true).delete()),
+    ]);
+    return removed;
   });
+}
+
+async function readSpan(db: FollowthroughDatabase, from: number, to: number): Promise<StoredEntry[]> {
+  return (await db.outbox.where('seq').between(from, to, true, true).toArray()) as StoredEntry[];
 }
 
 /**
@@ -94,6 +136,7 @@ export async function releaseHeld(
   const held = (await db.outbox.where('state').equals('held').toArray()) as StoredEntry[];
   const released: number[] = [];
   for (const entry of held) if (!(await stillHeld(entry))) released.push(entry.seq);
+  if (released.length === 0) return 0;
   await db.outbox.bulkUpdate(released.map((seq) => ({ key: seq, changes: { state: 'pending', lastError: null } })));
   return released.length;
 }
@@ -118,15 +161,6 @@ export async function nextDueAt(db: FollowthroughDatabase): Promise<number | nul
   return first?.nextAttemptAt ?? null;
 }
 
-export type OutboxCounts = { pending: number; held: number; parked: number };
-
-/** Counts only, from the state index: cheap enough to follow every batch a drain settles. */
-export async function outboxCounts(db: FollowthroughDatabase): Promise<OutboxCounts> {
-  const count = (state: OutboxEntry['state']) => db.outbox.where('state').equals(state).count();
-  const [pending, held, parked] = await Promise.all([count('pending'), count('held'), count('parked')]);
-  return { pending, held, parked };
-}
-
 export type OutboxOverview = {
   pending: number;
   held: StoredEntry[];
@@ -135,14 +169,17 @@ export type OutboxOverview = {
   firstPending: StoredEntry[];
 };
 
+/** The outbox as the Sync page shows it, read in one transaction: counts from the state index, entries only where listed. */
 export async function outboxOverview(db: FollowthroughDatabase, previewSize: number): Promise<OutboxOverview> {
   const byState = (state: OutboxEntry['state']) => db.outbox.where('state').equals(state);
-  const [pending, held, parked, firstPending] = await Promise.all([
-    byState('pending').count(),
-    byState('held').toArray(),
-    byState('parked').toArray(),
-    byState('pending').limit(previewSize).toArray(),
-  ]);
+  const [pending, held, parked, firstPending] = await db.transaction('r', db.outbox, () =>
+    Promise.all([
+      byState('pending').count(),
+      byState('held').toArray(),
+      byState('parked').toArray(),
+      byState('pending').limit(previewSize).toArray(),
+    ]),
+  );
   return {
     pending,
     held: held as StoredEntry[],

@@ -24,12 +24,14 @@ import { createTransport } from './transport';
 
 export type SyncStatus = {
   running: boolean;
+  /** Records the current run has delivered so far. */
+  sent: number;
   online: boolean;
   /** The last run's report, including runs that found nothing to do or no network. */
   last: (SyncRunReport & { at: number }) | null;
 };
 
-export const useSyncStatus = create<SyncStatus>(() => ({ running: false, online: true, last: null }));
+export const useSyncStatus = create<SyncStatus>(() => ({ running: false, sent: 0, online: true, last: null }));
 
 const SCHEDULE_CHECK_MS = 60_000;
 /** Timers never wait longer than this, so sleep and clock changes cannot strand a retry. */
@@ -63,13 +65,22 @@ async function hubConnector(url: string): Promise<Result<ReturnType<typeof creat
   );
 }
 
+/** The file drop, once its folder is chosen and can be written to (always on the web: downloads). */
+async function fileDropConnector(): Promise<Result<SyncConnector>> {
+  const target = await platform.fileDropTarget();
+  if (!target.ok) return fail(`The file drop folder could not be checked: ${target.error}`);
+  if (target.value.target === 'folder') {
+    if (!target.value.folder) return fail('Choose a folder for the file drop in Sync settings');
+    if (target.value.problem) return fail(target.value.problem);
+  }
+  return ok(createFileDropConnector({ writeFileDrop: (input) => platform.writeFileDrop(input), now: Date.now }));
+}
+
 async function configuredConnector(): Promise<Result<SyncConnector>> {
   const { connector } = await readSyncSettings(database);
   if (connector.kind === 'webhook') return webhookConnector(connector.url);
   if (connector.kind === 'hub') return hubConnector(connector.url);
-  if (connector.kind === 'file-drop') {
-    return ok(createFileDropConnector({ saveFile: (input) => platform.saveFile(input), now: Date.now }));
-  }
+  if (connector.kind === 'file-drop') return fileDropConnector();
   return fail('Sync is off: choose a webhook, a file drop or a Followthrough hub in Sync settings');
 }
 
@@ -83,6 +94,7 @@ const engine = createSyncEngine({
   connector: configuredConnector,
   isOnline,
   now: Date.now,
+  onProgress: ({ sent }) => useSyncStatus.setState({ sent }),
   applyPulled: createHubApplier(database, Date.now),
 });
 
@@ -101,14 +113,15 @@ function scheduleFollowUp(report: SyncRunReport): void {
 }
 
 export async function runSync(trigger: SyncTrigger): Promise<SyncRunReport> {
-  useSyncStatus.setState({ running: true });
+  useSyncStatus.setState({ running: true, sent: 0 });
   try {
     const report = await engine.run(trigger);
-    useSyncStatus.setState({ last: { ...report, at: Date.now() } });
+    useSyncStatus.setState({ last: { ...report, at: Date.now() }, running: engine.isRunning() });
     scheduleFollowUp(report);
     return report;
-  } finally {
+  } catch (error) {
     useSyncStatus.setState({ running: engine.isRunning() });
+    throw error;
   }
 }
 

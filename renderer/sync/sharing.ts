@@ -42,12 +42,16 @@ export type RecordContext = {
   contractOf: (contractId: string) => Promise<Contract | undefined>;
 };
 
+/**
+ * Each lookup once, kept as a native promise: awaiting a Dexie promise again for every entry of a
+ * page would pay Dexie's async-context bookkeeping each time.
+ */
 function cached<T>(load: (id: string) => Promise<T>): (id: string) => Promise<T> {
   const cache = new Map<string, Promise<T>>();
   return (id) => {
     let value = cache.get(id);
     if (!value) {
-      value = load(id);
+      value = Promise.resolve(load(id));
       cache.set(id, value);
     }
     return value;

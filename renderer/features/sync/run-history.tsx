@@ -1,5 +1,6 @@
 // The history of sync runs: when, what was sent, what came back.
 import { format } from 'date-fns';
+import { memo } from 'react';
 import type { SyncRun } from '../../../shared/model';
 import { plural } from '../../sync/wording';
 
@@ -9,7 +10,7 @@ const outcomeBadges: Record<SyncRun['outcome'], { label: string; tone: string }>
   'will-retry': { label: 'Will retry', tone: 'warn' },
   rejected: { label: 'Refused', tone: 'danger' },
   'out-of-time': { label: 'Continues', tone: 'accent' },
-  cancelled: { label: 'Cancelled', tone: '' },
+  cancelled: { label: 'Not sent', tone: 'warn' },
 };
 
 const triggerLabels: Record<SyncRun['trigger'], string> = {
@@ -46,7 +47,7 @@ function RunDetails({ run }: { run: SyncRun }) {
   );
 }
 
-export function RunHistory({ runs }: { runs: SyncRun[] }) {
+export const RunHistory = memo(function RunHistory({ runs }: { runs: SyncRun[] }) {
   return (
     <section className="card" aria-label="History">
       <div className="section-title">
@@ -92,4 +93,4 @@ export function RunHistory({ runs }: { runs: SyncRun[] }) {
       )}
     </section>
   );
-}
+});

@@ -75,6 +75,7 @@ export function SyncPage() {
           firstPending={overview.firstPending}
           held={overview.held}
           names={names}
+          sending={status.running ? status.sent : null}
         />
         <RunHistory runs={runs} />
         <SyncSettingsSection stored={settings} />

@@ -1,7 +1,7 @@
 // The outbox as the coach sees it: what failed (with Retry and Discard), what waits, and what is
 // held back because a participant has not agreed to share.
 import { format } from 'date-fns';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { ConfirmButton } from '../../components/confirm-button';
 import { database } from '../../db/instance';
 import type { StoredEntry } from '../../sync/outbox-queue';
@@ -42,7 +42,13 @@ const retry = async (seq?: number) => {
   await runSync('manual');
 };
 
-export function NeedsAttention({ parked, names }: { parked: StoredEntry[]; names: ParticipantNames }) {
+export const NeedsAttention = memo(function NeedsAttention({
+  parked,
+  names,
+}: {
+  parked: StoredEntry[];
+  names: ParticipantNames;
+}) {
   if (parked.length === 0) return null;
   return (
     <section className="card sync-attention" aria-label="Needs attention">
@@ -66,39 +72,53 @@ export function NeedsAttention({ parked, names }: { parked: StoredEntry[]; names
       </ul>
     </section>
   );
-}
+});
 
-export function PendingQueue({
+export const PendingQueue = memo(function PendingQueue({
   pending,
   firstPending,
   held,
   names,
+  sending,
 }: {
   pending: number;
   firstPending: StoredEntry[];
   held: StoredEntry[];
   names: ParticipantNames;
+  /** While a run goes on, how many changes it has delivered; null otherwise. */
+  sending: number | null;
 }) {
   return (
     <section className="card" aria-label="Waiting to send">
       <div className="section-title">
         <h2>Waiting to send</h2>
-        <span className="muted">{pending === 0 ? 'Nothing waiting' : plural(pending, 'change')}</span>
+        <span className="muted">
+          {sending !== null ? 'Sending…' : pending === 0 ? 'Nothing waiting' : plural(pending, 'change')}
+        </span>
       </div>
-      {pending === 0 && held.length === 0 && (
-        <p className="muted">Every change made on this device has reached the upstream.</p>
-      )}
-      {firstPending.length > 0 && (
-        <ul className="plain-list">
-          {firstPending.map((entry) => (
-            <EntryLine key={entry.seq} entry={entry} names={names} />
-          ))}
-        </ul>
-      )}
-      {pending > firstPending.length && (
+      {sending !== null ? (
         <p className="muted">
-          and {plural(pending - firstPending.length, 'more change')}, sent in the order they were made.
+          {sending > 0 ? `${plural(sending, 'change')} delivered so far. ` : ''}The queue is listed again when this sync
+          ends.
         </p>
+      ) : (
+        <>
+          {pending === 0 && held.length === 0 && (
+            <p className="muted">Every change made on this device has reached the upstream.</p>
+          )}
+          {firstPending.length > 0 && (
+            <ul className="plain-list">
+              {firstPending.map((entry) => (
+                <EntryLine key={entry.seq} entry={entry} names={names} />
+              ))}
+            </ul>
+          )}
+          {pending > firstPending.length && (
+            <p className="muted">
+              and {plural(pending - firstPending.length, 'more change')}, sent in the order they were made.
+            </p>
+          )}
+        </>
       )}
       {held.length > 0 && (
         <>
@@ -112,4 +132,4 @@ export function PendingQueue({
       )}
     </section>
   );
-}
+});

@@ -1,12 +1,13 @@
 // Where sync goes and when: the connector (webhook, file drop or Followthrough hub), the webhook's address and
 // signing secret (kept in the OS keychain through the platform, never in the database), the
 // weekly slot, and a test event to prove the connection before real data goes out.
-import { useEffect, useId, useState } from 'react';
+import { memo, useEffect, useId, useState } from 'react';
 import { database } from '../../db/instance';
 import { platform } from '../../platform';
 import { errorMessage } from '../../../shared/result';
 import { WEBHOOK_SECRET_KEY, writeSyncSettings, type SyncSettings } from '../../sync/settings';
 import { sendWebhookTestEvent } from '../../sync/service';
+import { FileDropFolderField } from './file-drop-folder';
 import { HubSettingsFields, useHubSettings } from './hub-settings-fields';
 
 type Kind = SyncSettings['connector']['kind'];
@@ -35,7 +36,7 @@ function useSecretState() {
   return { saved, setSaved, desktop };
 }
 
-export function SyncSettingsSection({ stored }: { stored: SyncSettings }) {
+export const SyncSettingsSection = memo(function SyncSettingsSection({ stored }: { stored: SyncSettings }) {
   const id = useId();
   const [kind, setKind] = useState<Kind>(stored.connector.kind);
   const [url, setUrl] = useState(stored.connector.kind === 'webhook' ? stored.connector.url : '');
@@ -141,12 +142,7 @@ export function SyncSettingsSection({ stored }: { stored: SyncSettings }) {
         </div>
       )}
       {kind === 'hub' && <HubSettingsFields hub={hub} />}
-      {kind === 'file-drop' && (
-        <p className="field-hint">
-          Each sync saves a CSV (for a bulk import into an OKR or task tool) and a JSON Lines file. Choose a synced
-          OneDrive or Dropbox folder to share them; in the browser they download.
-        </p>
-      )}
+      {kind === 'file-drop' && <FileDropFolderField />}
 
       <fieldset className="sync-schedule">
         <legend>Weekly sync</legend>
@@ -202,4 +198,4 @@ export function SyncSettingsSection({ stored }: { stored: SyncSettings }) {
       </div>
     </form>
   );
-}
+});

@@ -9,6 +9,8 @@ export type SyncState = { tone: SyncTone; text: string; note: string; detail: st
 export type SyncFacts = {
   online: boolean;
   running: boolean;
+  /** Records the current run has delivered so far. */
+  sent: number;
   pending: number;
   parked: number;
   held: number;
@@ -24,7 +26,10 @@ export function syncState(facts: SyncFacts): SyncState {
     return { tone: 'attention', text: 'Needs attention', note: failed, detail: failed };
   }
   if (!facts.online) return { tone: 'offline', text: 'Offline', note: waiting, detail: waiting };
-  if (facts.running) return { tone: 'busy', text: 'Syncing…', note: waiting, detail: waiting };
+  if (facts.running) {
+    const progress = facts.sent > 0 ? `${facts.sent} sent` : waiting;
+    return { tone: 'busy', text: 'Syncing…', note: progress, detail: progress };
+  }
   if (facts.pending > 0) {
     const stuck = facts.lastOutcome === 'not-set-up' || facts.lastOutcome === 'will-retry';
     return {

@@ -1,19 +1,24 @@
 // Live reads for the Sync page and the sidebar indicator: the database is the state, so both
-// follow every write the engine makes.
-import { useEffect, useState } from 'react';
+// follow the writes the engine makes (the outbox through one shared, paced snapshot).
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { database } from '../../db/instance';
-import { outboxCounts, outboxOverview } from '../../sync/outbox-queue';
+import { createOutboxSnapshot } from './outbox-snapshot';
 import { recentRuns, runsSince } from '../../sync/run-log';
 import { readSyncSettings } from '../../sync/settings';
 import { weekStart } from '../../sync/weekly-summary';
 import { useSyncStatus } from '../../sync/service';
 import { syncState } from './sync-state';
 
-const PREVIEW_SIZE = 25;
+const outboxSnapshot = createOutboxSnapshot(database, { previewSize: 25, refreshMs: 400 });
+// A run writes the outbox page after page while the screen shows its progress; the outbox is
+// read again once the run is over.
+useSyncStatus.subscribe((status, previous) => {
+  if (status.running !== previous.running) outboxSnapshot.hold(status.running);
+});
 
 export function useOutboxOverview() {
-  return useLiveQuery(() => outboxOverview(database, PREVIEW_SIZE), []);
+  return useSyncExternalStore(outboxSnapshot.subscribe, outboxSnapshot.current);
 }
 
 export function useRecentRuns(limit: number) {
@@ -41,14 +46,15 @@ export function useSyncSettings() {
 }
 
 export function useSyncState() {
-  const counts = useLiveQuery(() => outboxCounts(database), []);
+  const outbox = useOutboxOverview();
   const status = useSyncStatus();
   return syncState({
     online: status.online,
     running: status.running,
-    pending: counts?.pending ?? 0,
-    parked: counts?.parked ?? 0,
-    held: counts?.held ?? 0,
+    sent: status.sent,
+    pending: outbox?.pending ?? 0,
+    parked: outbox?.parked.length ?? 0,
+    held: outbox?.held.length ?? 0,
     lastOutcome: status.last?.outcome ?? null,
     lastMessage: status.last?.message ?? null,
   });

@@ -16,7 +16,7 @@ export type PushOutcome =
       status: number | null;
       /** What the upstream asked for (Retry-After), in place of the engine's own backoff when longer. */
       retryAfterMs: number | null;
-      /** False when nobody failed (the coach cancelled a save dialog): the entries keep their attempts. */
+      /** False when the upstream never saw the batch (the file drop's folder is missing): the entries keep their attempts. */
       countsAsAttempt: boolean;
     }
   /**
@@ -24,6 +24,17 @@ export type PushOutcome =
    * `connection`: every batch would be refused (wrong address, bad secret) until settings change.
    */
   | { kind: 'rejected'; reason: string; status: number | null; scope: 'content' | 'connection' };
+
+/**
+ * A push built but not yet sent: the request body and its signature are ready, so the engine can
+ * prepare the next batch while another is in flight and send it the moment the answer comes.
+ */
+export type PreparedPush = { send(): Promise<PushOutcome> };
+
+/** The push of a connector whose pushes need no preparation worth doing ahead. */
+export const sendAtOnce =
+  (push: (events: SyncEvent[]) => Promise<PushOutcome>) =>
+  async (events: SyncEvent[]): Promise<PreparedPush> => ({ send: () => push(events) });
 
 /** A change made upstream, for a two-way connector to hand back. */
 export type PulledChange = {
@@ -44,6 +55,8 @@ export interface SyncConnector {
   readonly batchSize: number;
   /** False for connectors that work offline (the file drop). */
   readonly needsNetwork: boolean;
+  prepare(events: SyncEvent[]): Promise<PreparedPush>;
+  /** Prepares and sends at once. */
   push(events: SyncEvent[]): Promise<PushOutcome>;
   /** Changes made upstream since `cursor` (null: from the beginning). Only two-way connectors have it. */
   pull?(cursor: string | null): Promise<PullOutcome>;

@@ -1,60 +1,46 @@
-// Writes each batch as a CSV and a JSON Lines file through the platform's save (a chosen folder,
-// say a synced OneDrive or Dropbox one, on desktop; a download on the web). A batch counts as
-// delivered once both files are saved.
-import { format } from 'date-fns';
+// Writes each batch as a CSV and a JSON Lines file: into the folder the coach chose once in Sync
+// settings (say a synced OneDrive or Dropbox one) on desktop, as downloads on the web. The platform
+// names the files from the run's ISO week and writes both or neither; a batch counts as delivered
+// once both are written. When the folder cannot take them, nothing is charged: the changes wait.
 import type { PlatformApi } from '../../../shared/ipc';
 import type { RecordSyncEvent, SyncEvent } from '../../../shared/sync-protocol';
-import type { PushOutcome, SyncConnector } from './connector';
+import { fileDropWeek } from '../../../shared/file-drop-files';
+import { sendAtOnce, type PushOutcome, type SyncConnector } from './connector';
 import { toCsv, toJsonLines } from './file-drop-formats';
 
 export const FILE_DROP_BATCH_SIZE = 5_000;
 
 const encoder = new TextEncoder();
 
-export function fileDropNames(at: number): { csv: string; jsonl: string } {
-  const stem = `followthrough-actions-${format(at, 'yyyy-MM-dd-HHmm')}`;
-  return { csv: `${stem}.csv`, jsonl: `${stem}.jsonl` };
-}
-
 export function createFileDropConnector(options: {
-  saveFile: PlatformApi['saveFile'];
+  writeFileDrop: PlatformApi['writeFileDrop'];
   now: () => number;
 }): SyncConnector {
-  async function save(name: string, text: string, filter: { name: string; extensions: string[] }) {
-    return options.saveFile({ suggestedName: name, data: encoder.encode(text), filters: [filter] });
-  }
-
   async function push(events: SyncEvent[]): Promise<PushOutcome> {
     const records = events.filter((event): event is RecordSyncEvent => event.type !== 'test.ping');
-    const names = fileDropNames(options.now());
-    const saved: string[] = [];
-    for (const [name, text, filter] of [
-      [names.csv, toCsv(records), { name: 'CSV', extensions: ['csv'] }],
-      [names.jsonl, toJsonLines(records), { name: 'JSON Lines', extensions: ['jsonl'] }],
-    ] as const) {
-      const result = await save(name, text, { ...filter, extensions: [...filter.extensions] });
-      if (!result.ok) {
-        return {
-          kind: 'retry',
-          reason: `${name} could not be saved: ${result.error}`,
-          status: null,
-          retryAfterMs: null,
-          countsAsAttempt: true,
-        };
-      }
-      if (!result.value.saved) {
-        return {
-          kind: 'retry',
-          reason: 'The file drop was cancelled',
-          status: null,
-          retryAfterMs: null,
-          countsAsAttempt: false,
-        };
-      }
-      saved.push(result.value.path ?? name);
+    const written = await options.writeFileDrop({
+      week: fileDropWeek(options.now()),
+      csv: encoder.encode(toCsv(records)),
+      jsonl: encoder.encode(toJsonLines(records)),
+    });
+    if (!written.ok) {
+      return { kind: 'retry', reason: written.error, status: null, retryAfterMs: null, countsAsAttempt: false };
     }
-    return { kind: 'acknowledged', status: null, detail: `Saved ${records.length} changes to ${saved.join(' and ')}` };
+    const { folder, names } = written.value;
+    const where = folder ? ` in ${folder}` : ' (downloaded)';
+    return {
+      kind: 'acknowledged',
+      status: null,
+      detail: `Wrote ${records.length} changes to ${names.join(' and ')}${where}`,
+    };
   }
 
-  return { kind: 'file-drop', label: 'File drop', batchSize: FILE_DROP_BATCH_SIZE, needsNetwork: false, push };
+  return {
+    kind: 'file-drop',
+    label: 'File drop',
+    batchSize: FILE_DROP_BATCH_SIZE,
+    needsNetwork: false,
+    prepare: sendAtOnce(push),
+    push,
+  };
 }

@@ -15,7 +15,7 @@ import { SYNC_PAYLOAD_VERSION, syncHeaders, type SyncEvent } from '../../../shar
 import { fail, ok, type Result } from '../../../shared/result';
 import type { BackoffPolicy } from '../backoff';
 import type { HttpRequest, HttpResponse, Transport } from '../transport';
-import type { PullOutcome, PushOutcome, SyncConnector } from './connector';
+import { sendAtOnce, type PullOutcome, type PushOutcome, type SyncConnector } from './connector';
 import { batchKey, classifyResponse } from './webhook';
 
 export type HubConnectorOptions = {
@@ -162,6 +162,7 @@ export function createHubConnector(options: HubConnectorOptions) {
     label: `Followthrough hub at ${new URL(base).host}`,
     batchSize: options.batchSize ?? DEFAULT_HUB_BATCH_SIZE,
     needsNetwork: true,
+    prepare: sendAtOnce(push),
     push,
     pull,
   };

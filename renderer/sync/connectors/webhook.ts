@@ -6,8 +6,8 @@ import { SYNC_PAYLOAD_VERSION, syncHeaders, type SyncBatch, type SyncEvent } fro
 import type { Result } from '../../../shared/result';
 import { parseRetryAfterMs, type BackoffPolicy } from '../backoff';
 import { sha256Hex, signatureHeader } from '../signature';
-import { headerValue, type HttpResponse, type Transport } from '../transport';
-import type { PushOutcome, SyncConnector } from './connector';
+import { headerValue, type HttpRequest, type HttpResponse, type Transport } from '../transport';
+import type { PreparedPush, PushOutcome, SyncConnector } from './connector';
 
 export type WebhookOptions = {
   url: string;
@@ -57,7 +57,8 @@ export function createWebhookConnector(options: WebhookOptions) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS;
   const host = new URL(options.url).host;
 
-  async function push(events: SyncEvent[]): Promise<PushOutcome> {
+  /** Builds and signs the request; the signature's timestamp is when it was prepared, well inside the receiver's window. */
+  async function prepare(events: SyncEvent[]): Promise<PreparedPush> {
     const sentAt = options.now();
     const batch: SyncBatch = {
       version: SYNC_PAYLOAD_VERSION,
@@ -66,7 +67,7 @@ export function createWebhookConnector(options: WebhookOptions) {
       events,
     };
     const body = JSON.stringify(batch);
-    const result = await options.transport({
+    const request: HttpRequest = {
       url: options.url,
       method: 'POST',
       headers: {
@@ -77,12 +78,19 @@ export function createWebhookConnector(options: WebhookOptions) {
       },
       body,
       timeoutMs,
-    });
+    };
+    return { send: () => send(request) };
+  }
+
+  async function send(request: HttpRequest): Promise<PushOutcome> {
+    const result = await options.transport(request);
     if (!result.ok) {
       return { kind: 'retry', reason: result.error, status: null, retryAfterMs: null, countsAsAttempt: true };
     }
     return classifyResponse(result.value, options.now(), options.backoff);
   }
+
+  const push = async (events: SyncEvent[]) => (await prepare(events)).send();
 
   /** Sends one test.ping event, with no coaching data, and says what came back. */
   async function sendTestEvent(): Promise<Result<string>> {
@@ -104,6 +112,7 @@ export function createWebhookConnector(options: WebhookOptions) {
     label: `Webhook to ${host}`,
     batchSize: options.batchSize ?? DEFAULT_WEBHOOK_BATCH_SIZE,
     needsNetwork: true,
+    prepare,
     push,
   };
   return { ...connector, sendTestEvent };

@@ -39,6 +39,9 @@ function recordingPlatform(saved: Saved[]): PlatformApi {
     listBackups: unused,
     readBackup: unused,
     openBackupFolder: unused,
+    fileDropTarget: unused,
+    chooseFileDropFolder: unused,
+    writeFileDrop: unused,
     setContentProtection: unused,
   };
 }

@@ -24,6 +24,9 @@ const sampleInputs: { [K in ChannelKey]: Parameters<PlatformApi[K]>[0] | undefin
   listBackups: undefined,
   readBackup: { name: 'followthrough-2026-11-28T09-30-00-000Z-daily.ftbackup' },
   openBackupFolder: undefined,
+  fileDropTarget: undefined,
+  chooseFileDropFolder: undefined,
+  writeFileDrop: { week: '2026-W48', csv: new Uint8Array([1]), jsonl: new Uint8Array([1]) },
   setContentProtection: { enabled: true },
 };
 

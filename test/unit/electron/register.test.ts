@@ -33,6 +33,12 @@ function fakeHandlers(): IpcHandlers {
     listBackups: vi.fn(() => []),
     readBackup: vi.fn(() => new Uint8Array([1])),
     openBackupFolder: vi.fn(() => true),
+    fileDropTarget: vi.fn(() => ({ target: 'folder' as const, folder: null, problem: null, lastWritten: null })),
+    chooseFileDropFolder: vi.fn(() => ({ target: 'downloads' as const })),
+    writeFileDrop: vi.fn(() => ({
+      folder: '/home/coach/OneDrive',
+      names: ['followthrough-actions-2026-W48.csv', 'followthrough-actions-2026-W48.jsonl'],
+    })),
     setContentProtection: vi.fn(() => true),
   };
 }

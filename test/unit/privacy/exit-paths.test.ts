@@ -122,9 +122,12 @@ async function everyExit(consent: Consent): Promise<{ outputs: Record<string, st
   const dropped: string[] = [];
   const fileDrop = createFileDropConnector({
     now: clock,
-    saveFile: async ({ data }) => {
-      dropped.push(new TextDecoder().decode(data));
-      return { ok: true, value: { saved: true, path: null } };
+    writeFileDrop: async ({ csv, jsonl }) => {
+      dropped.push(...[csv, jsonl].map((data) => new TextDecoder().decode(data)));
+      return {
+        ok: true,
+        value: { folder: null, names: ['followthrough-actions-2026-W45.csv', 'followthrough-actions-2026-W45.jsonl'] },
+      };
     },
   });
   if (events.length) await fileDrop.push(events);

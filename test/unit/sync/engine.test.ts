@@ -1,6 +1,6 @@
 // The sync engine against a real HTTP receiver on 127.0.0.1 that injects faults.
 import { afterEach, describe, expect, it } from 'vitest';
-import { syncHarness, type HarnessOptions, type SyncHarness } from './harness';
+import { aroundEachSend, syncHarness, type HarnessOptions, type SyncHarness } from './harness';
 import type { Fault } from '../../support/webhook-receiver';
 import type { SyncConnector } from '../../../renderer/sync/connectors/connector';
 import { fail } from '../../../shared/result';
@@ -195,15 +195,13 @@ describe('the sync engine', () => {
   it('keeps an edit made while its earlier version was in flight', async () => {
     let editDuringPush: (() => Promise<unknown>) | null = null;
     const h = await setup({
-      wrap: (webhook) => ({
-        ...webhook,
-        push: async (events) => {
-          const outcome = await webhook.push(events);
+      wrap: (webhook) =>
+        aroundEachSend(webhook, async (send) => {
+          const outcome = await send();
           await editDuringPush?.();
           editDuringPush = null;
           return outcome;
-        },
-      }),
+        }),
     });
     const [action] = await h.addActions(1);
     editDuringPush = async () => {
@@ -303,18 +301,16 @@ describe('the sync engine', () => {
     let maxConcurrent = 0;
     const h = await setup({
       batchSize: 2,
-      wrap: (webhook) => ({
-        ...webhook,
-        push: async (events) => {
+      wrap: (webhook) =>
+        aroundEachSend(webhook, async (send) => {
           concurrent += 1;
           maxConcurrent = Math.max(maxConcurrent, concurrent);
           try {
-            return await webhook.push(events);
+            return await send();
           } finally {
             concurrent -= 1;
           }
-        },
-      }),
+        }),
     });
     await h.addActions(6);
     const first = h.engine.run('manual');
@@ -330,13 +326,11 @@ describe('the sync engine', () => {
     const h = await setup({
       batchSize: 2,
       engine: { policy: { runBudgetMs: 5_000 } },
-      wrap: (webhook) => ({
-        ...webhook,
-        push: async (events) => {
+      wrap: (webhook) =>
+        aroundEachSend(webhook, (send) => {
           h.clock.advance(2_000);
-          return webhook.push(events);
-        },
-      }),
+          return send();
+        }),
     });
     await h.addActions(10);
     const report = await h.engine.run('manual');
@@ -355,12 +349,51 @@ describe('the sync engine', () => {
     expect((await h.outboxStates()).pending.every((entry) => entry.attempts === 0)).toBe(true);
   });
 
-  it('yields to the UI between batches', async () => {
+  it('yields to the UI while it prepares a page, once a slice of time is used', async () => {
     let yields = 0;
-    const h = await setup({ batchSize: 5, engine: { yieldToUi: async () => void (yields += 1) } });
+    const h = await setup({
+      batchSize: 5,
+      engine: { yieldToUi: async () => void (yields += 1), policy: { sliceMs: 0 } },
+    });
     await h.addActions(20);
     await h.engine.run('manual');
-    expect(yields).toBe(4);
+    // A first page of one batch (5 entries), then one of the remaining 15: a yield before every entry but the first of each.
+    expect(yields).toBe(4 + 14);
+    expect(h.receiver.records.size).toBe(20);
+  });
+
+  it('builds the next request while one is in flight, and sends it only once the answer came', async () => {
+    const order: string[] = [];
+    const h = await setup({
+      batchSize: 2,
+      wrap: (webhook) => ({
+        ...webhook,
+        prepare: async (events) => {
+          order.push('prepare');
+          const prepared = await webhook.prepare(events);
+          return {
+            send: async () => {
+              order.push('send');
+              const outcome = await prepared.send();
+              order.push('answer');
+              return outcome;
+            },
+          };
+        },
+      }),
+    });
+    await h.addActions(6);
+    expect((await h.engine.run('manual')).outcome).toBe('sent');
+    expect(order.join(' ')).toBe('prepare send prepare answer send prepare answer send answer');
+  });
+
+  it('tells its progress a page at a time', async () => {
+    const progress: number[] = [];
+    const h = await setup({ batchSize: 2, engine: { onProgress: ({ sent }) => progress.push(sent) } });
+    await h.addActions(11);
+    await h.engine.run('manual');
+    // Pages of 2, then 8, then the last 1.
+    expect(progress).toEqual([2, 10, 11]);
   });
 
   it('pulls from a two-way connector after pushing, and moves the cursor only after the changes are applied', async () => {

@@ -1,15 +1,18 @@
-// The file drop writes real CSV and JSON Lines files; they are read back as an import tool would.
+// The file drop writes real CSV and JSON Lines files, through the desktop's folder module into a
+// temp folder; they are read back as an import tool would.
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { openTestDatabase } from '../db/test-database';
 import { createSyncEngine } from '../../../renderer/sync/engine';
-import { createFileDropConnector, fileDropNames } from '../../../renderer/sync/connectors/file-drop';
+import { createFileDropConnector } from '../../../renderer/sync/connectors/file-drop';
 import { csvColumns } from '../../../renderer/sync/connectors/file-drop-formats';
+import { createFileDropFolder } from '../../../electron/file-drop-folder';
+import { fileDropNames, fileDropWeek } from '../../../shared/file-drop-files';
 import { syncEventSchema } from '../../../shared/sync-protocol';
-import { ok } from '../../../shared/result';
+import { errorMessage, fail, ok } from '../../../shared/result';
 import type { PlatformApi } from '../../../shared/ipc';
 
 const folders: string[] = [];
@@ -17,13 +20,15 @@ afterEach(() => {
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
-/** What the desktop save does once the coach picked a folder: write the bytes there. */
-function saveInto(folder: string, answers: { saved: boolean }[] = []): PlatformApi['saveFile'] {
-  return async ({ suggestedName, data }) => {
-    if (answers.shift()?.saved === false) return ok({ saved: false, path: null });
-    const path = join(folder, suggestedName);
-    writeFileSync(path, data);
-    return ok({ saved: true, path });
+/** The desktop's writeFileDrop: the main process's folder module, its errors turned into Results as IPC does. */
+function desktopWrite(settingsFile: string): PlatformApi['writeFileDrop'] {
+  const drop = createFileDropFolder({ settingsFile });
+  return async ({ week, csv, jsonl }) => {
+    try {
+      return ok(await drop.write(week, { csv, jsonl }));
+    } catch (error) {
+      return fail(errorMessage(error));
+    }
   };
 }
 
@@ -35,11 +40,15 @@ async function readCsv(path: string): Promise<string[][]> {
   return rows;
 }
 
-async function setup(answers?: { saved: boolean }[]) {
-  const folder = mkdtempSync(join(tmpdir(), 'followthrough-drop-'));
-  folders.push(folder);
+async function setup() {
+  const root = mkdtempSync(join(tmpdir(), 'followthrough-drop-'));
+  folders.push(root);
+  const folder = join(root, 'OneDrive', 'Coaching');
+  mkdirSync(folder, { recursive: true });
+  const settingsFile = join(root, 'userData', 'file-drop.json');
+  await createFileDropFolder({ settingsFile }).choose(async () => folder);
   const { db, repos, clock } = openTestDatabase();
-  const connector = createFileDropConnector({ saveFile: saveInto(folder, answers), now: clock });
+  const connector = createFileDropConnector({ writeFileDrop: desktopWrite(settingsFile), now: clock });
   const engine = createSyncEngine({
     db,
     now: clock,
@@ -48,7 +57,7 @@ async function setup(answers?: { saved: boolean }[]) {
     yieldToUi: async () => undefined,
   });
   const participant = await repos.participants.create({ name: 'Amara Okafor' });
-  return { folder, db, repos, clock, engine, participant, names: fileDropNames(clock()) };
+  return { folder, db, repos, clock, engine, participant, names: fileDropNames(fileDropWeek(clock())) };
 }
 
 describe('the file drop', () => {
@@ -98,17 +107,40 @@ describe('the file drop', () => {
     expect(lines).toHaveLength(2);
     const events = lines.map((line) => syncEventSchema.parse(JSON.parse(line)));
     expect(events.map((event) => event.type)).toEqual(['action.upserted', 'action.upserted']);
+    expect(s.names.csv).toBe('followthrough-actions-2026-W45.csv');
     expect(report.run?.exchanges[0].detail).toBe(
-      `Saved 2 changes to ${join(s.folder, s.names.csv)} and ${join(s.folder, s.names.jsonl)}`,
+      `Wrote 2 changes to ${s.names.csv} and ${s.names.jsonl} in ${s.folder}`,
     );
   });
 
-  it('keeps the entries, with no attempt charged, when the coach cancels the save', async () => {
-    const s = await setup([{ saved: false }]);
+  it('keeps the entries, with no attempt charged, while the folder is missing, and sends them once it is back', async () => {
+    const s = await setup();
     await s.repos.actions.add({ participantId: s.participant.id, text: 'Draft the RACI' });
+    rmSync(s.folder, { recursive: true });
+
     const report = await s.engine.run('manual');
-    expect(report).toMatchObject({ outcome: 'cancelled', message: 'The file drop was cancelled' });
+    expect(report.outcome).toBe('cancelled');
+    expect(report.message).toMatch(/^The file drop folder .*Coaching is missing/);
     const [entry] = await s.db.outbox.toArray();
     expect(entry).toMatchObject({ state: 'pending', attempts: 0 });
+
+    mkdirSync(s.folder, { recursive: true });
+    expect((await s.engine.run('manual')).outcome).toBe('sent');
+    expect(readdirSync(s.folder).sort()).toEqual([s.names.csv, s.names.jsonl]);
+    expect(await s.db.outbox.count()).toBe(0);
+  });
+
+  it('writes a second sync of the week beside the first, never over it', async () => {
+    const s = await setup();
+    await s.repos.actions.add({ participantId: s.participant.id, text: 'First' });
+    await s.engine.run('manual');
+    s.clock.advance(60_000);
+    await s.repos.actions.add({ participantId: s.participant.id, text: 'Second' });
+    await s.engine.run('manual');
+    const second = fileDropNames(fileDropWeek(s.clock()), 2);
+    expect(readdirSync(s.folder).sort()).toEqual([s.names.csv, s.names.jsonl, second.csv, second.jsonl].sort());
+    expect(readFileSync(join(s.folder, s.names.jsonl), 'utf8')).toContain('"First"');
+    expect(readFileSync(join(s.folder, second.jsonl), 'utf8')).toContain('"Second"');
+    expect(readFileSync(join(s.folder, second.jsonl), 'utf8')).not.toContain('"First"');
   });
 });

@@ -6,7 +6,7 @@ import { createSyncEngine, type SyncEngineDeps } from '../../../renderer/sync/en
 import { createWebhookConnector } from '../../../renderer/sync/connectors/webhook';
 import { createTransport } from '../../../renderer/sync/transport';
 import { defaultBackoffPolicy } from '../../../renderer/sync/backoff';
-import type { SyncConnector } from '../../../renderer/sync/connectors/connector';
+import type { PushOutcome, SyncConnector } from '../../../renderer/sync/connectors/connector';
 import type { Consent } from '../../../shared/model';
 import { createWebPlatform } from '../../../renderer/platform/web';
 import { startWebhookReceiver, type ReceiverOptions } from '../../support/webhook-receiver';
@@ -84,3 +84,15 @@ export async function syncHarness(options: HarnessOptions = {}) {
 }
 
 export type SyncHarness = Awaited<ReturnType<typeof syncHarness>>;
+
+/** The connector with `around` wrapped about every request it sends, however the engine prepares them. */
+export function aroundEachSend(
+  connector: SyncConnector,
+  around: (send: () => Promise<PushOutcome>) => Promise<PushOutcome>,
+): SyncConnector {
+  const prepare: SyncConnector['prepare'] = async (events) => {
+    const prepared = await connector.prepare(events);
+    return { send: () => around(() => prepared.send()) };
+  };
+  return { ...connector, prepare, push: async (events) => (await prepare(events)).send() };
+}

@@ -65,9 +65,15 @@ describe('what leaves the device', () => {
     const dropped: string[] = [];
     const fileDrop = createFileDropConnector({
       now: h.clock,
-      saveFile: async ({ data }) => {
-        dropped.push(new TextDecoder().decode(data));
-        return { ok: true, value: { saved: true, path: null } };
+      writeFileDrop: async ({ csv, jsonl }) => {
+        dropped.push(...[csv, jsonl].map((data) => new TextDecoder().decode(data)));
+        return {
+          ok: true,
+          value: {
+            folder: null,
+            names: ['followthrough-actions-2026-W45.csv', 'followthrough-actions-2026-W45.jsonl'],
+          },
+        };
       },
     });
     const entries = (await h.db.outbox.toArray()) as OutboxEntry[];

@@ -4,6 +4,7 @@ import { syncState, type SyncFacts } from '../../../renderer/features/sync/sync-
 const facts = (change: Partial<SyncFacts>): SyncFacts => ({
   online: true,
   running: false,
+  sent: 0,
   pending: 0,
   parked: 0,
   held: 0,
@@ -26,7 +27,12 @@ describe('the sidebar sync state', () => {
       text: 'Offline',
       note: '3 pending',
     });
-    expect(syncState(facts({ running: true, pending: 3 }))).toMatchObject({ tone: 'busy', text: 'Syncing…' });
+    expect(syncState(facts({ running: true, pending: 3 }))).toMatchObject({
+      tone: 'busy',
+      text: 'Syncing…',
+      note: '3 pending',
+    });
+    expect(syncState(facts({ running: true, pending: 300, sent: 200 }))).toMatchObject({ note: '200 sent' });
     expect(syncState(facts({ parked: 2, online: false }))).toMatchObject({
       tone: 'attention',
       text: 'Needs attention',

@@ -1,0 +1,52 @@
+// The file drop in the browser version: each sync downloads the week's CSV and JSON Lines files,
+// and the changes they hold leave the queue.
+import { readFile } from 'node:fs/promises';
+import type { Download } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { launchApp, type AppBrowser } from './browser';
+import { AppShell } from './pages/app-shell';
+import { SessionPage } from './pages/session-page';
+import { SyncPageObject } from './pages/sync-page';
+import { fileDropNames, fileDropWeek } from '../../shared/file-drop-files';
+
+let app: AppBrowser | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+describe('the file drop in the browser', () => {
+  it("downloads the week's CSV and JSON Lines files and empties the queue", async () => {
+    app = await launchApp();
+    const { page } = app;
+    const shell = new AppShell(page);
+    const sync = new SyncPageObject(page);
+    await shell.addParticipant('Amara Okafor', 'Head of Operations');
+    await shell.participantLink('Amara Okafor').click();
+    await page.keyboard.press('Alt+n');
+    const session = new SessionPage(page);
+    await session.field('Goal').waitFor();
+    await session.addActionByKeyboard({ text: 'Book the quarterly review', owner: 'Amara', due: '', verification: '' });
+
+    await shell.goTo('Sync');
+    const form = sync.settings();
+    await form.getByLabel('Send actions to').selectOption('file-drop');
+    await form.getByText('In the browser, each sync downloads').waitFor();
+    await form.getByRole('button', { name: 'Save sync settings' }).click();
+    await form.getByText('Sync settings saved').waitFor();
+
+    const downloads: Download[] = [];
+    page.on('download', (download) => downloads.push(download));
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await sync.waitForIndicator('Up to date');
+    await expect.poll(() => downloads.length).toBe(2);
+
+    const names = fileDropNames(fileDropWeek(Date.now()));
+    expect(downloads.map((download) => download.suggestedFilename()).sort()).toEqual([names.csv, names.jsonl]);
+    const jsonl = downloads.find((download) => download.suggestedFilename() === names.jsonl)!;
+    const [line] = (await readFile((await jsonl.path())!, 'utf8')).trimEnd().split('\n');
+    expect(JSON.parse(line)).toMatchObject({ type: 'action.upserted', action: { text: 'Book the quarterly review' } });
+    await sync.history().getByText('Sent 1 action').waitFor();
+    expect(app.consoleErrors).toEqual([]);
+  });
+});

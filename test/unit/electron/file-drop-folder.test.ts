@@ -1,0 +1,127 @@
+// The file drop's folder on the desktop, for real on disk: chosen once and remembered, written
+// into under names made from the week, never over an earlier run's files, never outside the folder.
+import { chmod, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createFileDropFolder } from '../../../electron/file-drop-folder';
+import { fileDropNames, isFileDropName } from '../../../shared/file-drop-files';
+import { useTempFolder } from './temp-folder';
+
+const temp = useTempFolder('file-drop');
+const bytes = (text: string) => new TextEncoder().encode(text);
+const files = { csv: bytes('External ID,Type\r\n'), jsonl: bytes('{"type":"action.upserted"}\n') };
+
+async function chosen(folderName = 'OneDrive') {
+  const folder = join(temp.path, folderName);
+  await mkdir(folder, { recursive: true });
+  const drop = createFileDropFolder({ settingsFile: join(temp.path, 'userData', 'file-drop.json'), now: () => 1_000 });
+  await drop.choose(async () => folder);
+  return { drop, folder };
+}
+
+describe('the file drop folder', () => {
+  it('has no folder until the coach chooses one, and refuses to write before', async () => {
+    const drop = createFileDropFolder({ settingsFile: join(temp.path, 'file-drop.json') });
+    expect(await drop.state()).toEqual({ folder: null, problem: null, lastWritten: null });
+    await expect(drop.write('2026-W48', files)).rejects.toThrow(/^Choose a folder for the file drop/);
+  });
+
+  it('remembers the folder chosen, across restarts, and keeps it when the dialog is cancelled', async () => {
+    const { folder } = await chosen();
+    const settingsFile = join(temp.path, 'userData', 'file-drop.json');
+    const again = createFileDropFolder({ settingsFile });
+    let offered: string | null = 'not asked';
+    expect(
+      await again.choose(async (current) => {
+        offered = current;
+        return null;
+      }),
+    ).toMatchObject({ folder, problem: null });
+    expect(offered).toBe(folder);
+    await expect(again.choose(async () => 'relative/folder')).rejects.toThrow(/whole folder path/);
+    expect((await again.state()).folder).toBe(folder);
+  });
+
+  it("writes a run's CSV and JSON Lines under the week's names, and the next run's beside them", async () => {
+    const { drop, folder } = await chosen();
+    const first = await drop.write('2026-W48', files);
+    expect(first).toEqual({
+      folder,
+      names: ['followthrough-actions-2026-W48.csv', 'followthrough-actions-2026-W48.jsonl'],
+    });
+    const second = await drop.write('2026-W48', { csv: bytes('second'), jsonl: bytes('second\n') });
+    expect(second.names).toEqual(['followthrough-actions-2026-W48-2.csv', 'followthrough-actions-2026-W48-2.jsonl']);
+
+    expect(await readFile(join(folder, 'followthrough-actions-2026-W48.csv'), 'utf8')).toBe('External ID,Type\r\n');
+    expect(await readFile(join(folder, 'followthrough-actions-2026-W48.jsonl'), 'utf8')).toBe(
+      '{"type":"action.upserted"}\n',
+    );
+    expect(await readFile(join(folder, 'followthrough-actions-2026-W48-2.csv'), 'utf8')).toBe('second');
+    expect((await readdir(folder)).sort()).toHaveLength(4);
+    expect((await drop.state()).lastWritten).toEqual({ at: 1_000, names: second.names });
+  });
+
+  it('takes a new pair of names when only one file of a pair is there', async () => {
+    const { drop, folder } = await chosen();
+    await writeFile(join(folder, 'followthrough-actions-2026-W49.jsonl'), 'kept');
+    expect((await drop.write('2026-W49', files)).names[0]).toBe('followthrough-actions-2026-W49-2.csv');
+    expect(await readFile(join(folder, 'followthrough-actions-2026-W49.jsonl'), 'utf8')).toBe('kept');
+  });
+
+  it('says plainly when the folder is missing or not a folder, and writes nothing', async () => {
+    const { drop, folder } = await chosen();
+    await rm(folder, { recursive: true });
+    const { problem } = await drop.state();
+    expect(problem).toMatch(/^The file drop folder .*OneDrive is missing/);
+    expect(problem).toMatch(/choose the folder again in Sync settings; the changes wait/);
+    await expect(drop.write('2026-W48', files)).rejects.toThrow(/is missing/);
+
+    await writeFile(folder, 'a file where the folder was');
+    expect((await drop.state()).problem).toMatch(/is not a folder any more/);
+    await expect(drop.write('2026-W48', files)).rejects.toThrow(/is not a folder any more/);
+    expect(await readFile(folder, 'utf8')).toBe('a file where the folder was');
+  });
+
+  it.skipIf(process.getuid?.() === 0)('says plainly when the folder cannot be written to', async () => {
+    const { drop, folder } = await chosen();
+    await chmod(folder, 0o555);
+    try {
+      expect((await drop.state()).problem).toMatch(/cannot be written to/);
+      await expect(drop.write('2026-W48', files)).rejects.toThrow(/cannot be written to/);
+    } finally {
+      await chmod(folder, 0o755);
+    }
+  });
+
+  it.each(['../../etc/cron.d/x', '2026-W48/../../x', '2026-W48\\..\\x', '2026-W99', '', '2026-W48.csv'])(
+    'refuses the week %j and writes nothing anywhere',
+    async (week) => {
+      const { drop, folder } = await chosen('Dropbox/Coaching');
+      await expect(drop.write(week, files)).rejects.toThrow(/^Nothing was written/);
+      expect(await readdir(folder)).toEqual([]);
+      expect((await readdir(temp.path)).sort()).toEqual(['Dropbox', 'userData']);
+    },
+  );
+
+  it('accepts as a file name only a plain name the module makes', () => {
+    expect(isFileDropName(fileDropNames('2026-W01').csv)).toBe(true);
+    expect(isFileDropName(fileDropNames('2026-W53', 12).jsonl)).toBe(true);
+    for (const name of [
+      '../followthrough-actions-2026-W48.csv',
+      'sub/followthrough-actions-2026-W48.csv',
+      '..\\followthrough-actions-2026-W48.csv',
+      'followthrough-actions-2026-W48.csv/..',
+      'followthrough-actions-2026-W48.exe',
+      '/followthrough-actions-2026-W48.csv',
+    ]) {
+      expect(isFileDropName(name), name).toBe(false);
+    }
+    fc.assert(
+      fc.property(fc.string(), (name) => {
+        if (!isFileDropName(name)) return;
+        expect(name).not.toMatch(/[/\\]|\.\./);
+      }),
+    );
+  });
+});
