@@ -21,11 +21,17 @@ const textOf = {
 };
 
 type Searchable = { id: string; updatedAt: number; deletedAt?: number };
+type Page<R> = { limit(count: number): { toArray(): Promise<R[]> } };
 type UpdatedAtIndexed<R> = {
   where(index: 'updatedAt'): { aboveOrEqual(value: number): { toArray(): Promise<R[]> } };
+  where(index: ':id'): { above(key: string): Page<R> };
+  orderBy(index: ':id' | 'updatedAt'): Page<R> & { last(): Promise<R | undefined> };
   count(): Promise<number>;
   toCollection(): { primaryKeys(): Promise<string[]> };
 };
+
+/** The first build reads this many records per transaction (see buildInPages). */
+const BUILD_PAGE_SIZE = 100;
 
 /** How far one kind has been taken in: the newest updatedAt, and which records carried it, so a
  * record written in the same millisecond after a catch-up is still read and no other one twice. */
@@ -45,6 +51,7 @@ export class SearchIndex {
     Set<string>
   >;
   private catchingUp: Promise<void> = Promise.resolve();
+  private built = false;
   /** Dexie announces every write to this database, from this page or another, worker or tab:
    * while none came, a query needs no catch-up at all. */
   private stale = true;
@@ -74,11 +81,48 @@ export class SearchIndex {
   private async readChanges(): Promise<void> {
     if (!this.stale) return;
     this.stale = false;
+    if (!this.built) await this.buildInPages();
     await this.db.transaction('r', this.db.participants, this.db.sessions, this.db.actions, async () => {
       await this.takeIn('participant', this.db.participants, textOf.participant);
       await this.takeIn('session', this.db.sessions, textOf.session);
       await this.takeIn('action', this.db.actions, textOf.action);
     });
+  }
+
+  /**
+   * The first build reads every record, in short transactions: one long read would hold up every
+   * write to these tables until it ends, so a coach typing right after start-up would wait seconds
+   * for an autosave. Whatever changes meanwhile is taken in by the catch-up that follows, which
+   * starts from the newest change there was before the build began.
+   */
+  private async buildInPages(): Promise<void> {
+    await this.readAllInPages('participant', this.db.participants, textOf.participant);
+    await this.readAllInPages('session', this.db.sessions, textOf.session);
+    await this.readAllInPages('action', this.db.actions, textOf.action);
+    this.built = true;
+  }
+
+  private async readAllInPages<R extends Searchable>(
+    kind: SearchKind,
+    table: UpdatedAtIndexed<R>,
+    text: (record: R) => string,
+  ) {
+    this.marks[kind] = { at: (await table.orderBy('updatedAt').last())?.updatedAt ?? -1, ids: new Set() };
+    let last: string | null = null;
+    for (;;) {
+      const page: R[] = await (last === null ? table.orderBy(':id') : table.where(':id').above(last))
+        .limit(BUILD_PAGE_SIZE)
+        .toArray();
+      for (const record of page) this.takeInRecord(kind, record, text);
+      if (page.length < BUILD_PAGE_SIZE) return;
+      last = page[page.length - 1].id;
+    }
+  }
+
+  private takeInRecord<R extends Searchable>(kind: SearchKind, record: R, text: (record: R) => string) {
+    if (record.deletedAt === undefined) this.indexes[kind].update(record.id, text(record));
+    else this.indexes[kind].remove(record.id);
+    this.known[kind].add(record.id);
   }
 
   private async takeIn<R extends Searchable>(
@@ -87,18 +131,15 @@ export class SearchIndex {
     text: (record: R) => string,
   ) {
     const mark = this.marks[kind];
-    const index = this.indexes[kind];
     const changed = await table.where('updatedAt').aboveOrEqual(mark.at).toArray();
     for (const record of changed) {
       if (record.updatedAt === mark.at && mark.ids.has(record.id)) continue;
-      if (record.deletedAt === undefined) index.update(record.id, text(record));
-      else index.remove(record.id);
+      this.takeInRecord(kind, record, text);
       if (record.updatedAt > mark.at) {
         mark.at = record.updatedAt;
         mark.ids.clear();
       }
       mark.ids.add(record.id);
-      this.known[kind].add(record.id);
     }
     await this.dropErased(kind, table);
   }

@@ -50,6 +50,22 @@ describe('the search index', () => {
     expect(await index.search('hiring')).toHaveLength(0);
   });
 
+  it('builds in short reads that let a write through, and takes in what that write changed', async () => {
+    const { repos, participant, session, clock, index } = await setup();
+    await repos.actions.addMany(
+      Array.from({ length: 2_000 }, (_, number) => ({ participantId: participant.id, text: `Follow-up ${number}` })),
+    );
+    const finished: string[] = [];
+    const building = index.search('follow').then(() => finished.push('index built'));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    clock.advance(1_000);
+    await repos.sessions.update(session.id, { notes: 'written while the index was being built' });
+    finished.push('autosave written');
+    await building;
+    expect(finished).toEqual(['autosave written', 'index built']);
+    expect(await index.search('written')).toHaveLength(1);
+  });
+
   it('handles concurrent searches without indexing a record twice', async () => {
     const { repos, session, index } = await setup();
     await repos.sessions.update(session.id, { goal: 'Sharper one-to-ones' });
