@@ -42,39 +42,75 @@ const firstDate = (sessions: readonly MetricSession[]): string | null =>
     null,
   );
 
-/** The date of the first live session of the scope (ids; null for everyone), or null if none. */
-export async function earliestSessionDate(db: FollowthroughDatabase, ids: string[] | null): Promise<string | null> {
-  return firstDate((await groupsOf(db.sessionFactGroups, ids)).filter(isLive));
-}
-
 const within = (dates: DateRange | null, date: string) => dates !== null && dates.from <= date && date <= dates.to;
 
 const contractsOf = (db: FollowthroughDatabase, ids: string[] | null) =>
   ids === null ? db.contracts.toArray() : db.contracts.where('participantId').anyOf(ids).toArray();
 
-export async function readMetricRecords(
+/** "All time": from the first live session of anyone until `until`, or from `fromWhenEmpty` when
+ * there is no session yet. */
+export type AllTime = { until: string; fromWhenEmpty: string };
+
+/** Everything in scope, live; with everyone's sessions too when `everyonesSessions` (All time starts
+ * at anyone's first session), read in the same pass rather than a second one. */
+async function readInScope(db: FollowthroughDatabase, scope: MetricScope, everyonesSessions: boolean) {
+  const participants = (await db.participants.toArray()).map(toMetricParticipant);
+  const ids = participantIdsInScope(participants, scope);
+  const [sessions, actions, contracts] = await Promise.all([
+    groupsOf(db.sessionFactGroups, everyonesSessions ? null : ids),
+    groupsOf(db.actionFactGroups, ids),
+    contractsOf(db, ids),
+  ]);
+  const everyones = sessions.filter(isLive);
+  const wanted = ids === null ? null : new Set(ids);
+  return {
+    participants,
+    everyonesSessions: everyones,
+    sessions: wanted === null ? everyones : everyones.filter((session) => wanted.has(session.participantId)),
+    actions: actions.filter(isLive),
+    contracts: contracts.filter(isLive).map(toMetricContract),
+  };
+}
+
+/** The records of the period and of the baseline's dates. */
+function recordsFor(
+  read: Awaited<ReturnType<typeof readInScope>>,
+  range: DateRange,
+  baseline: BaselineChoice,
+): MetricRecords {
+  let baselineDates: DateRange | null = baseline.kind === 'period' ? baseline.range : null;
+  const first = baseline.kind === 'first-two-weeks' ? firstDate(read.sessions) : null;
+  if (first) baselineDates = { from: first, to: calendarDate(dayNumber(first) + BASELINE_DAYS - 1) };
+  return {
+    participants: read.participants,
+    sessions: read.sessions.filter((session) => within(range, session.date) || within(baselineDates, session.date)),
+    actions: read.actions,
+    contracts: read.contracts,
+  };
+}
+
+const inOneRead = <T>(db: FollowthroughDatabase, work: () => Promise<T>) =>
+  db.transaction('r', [db.participants, db.sessionFactGroups, db.actionFactGroups, db.contracts], work);
+
+export function readMetricRecords(
   db: FollowthroughDatabase,
   scope: MetricScope,
   range: DateRange,
   baseline: BaselineChoice,
 ): Promise<MetricRecords> {
-  return db.transaction('r', [db.participants, db.sessionFactGroups, db.actionFactGroups, db.contracts], async () => {
-    const participants = (await db.participants.toArray()).map(toMetricParticipant);
-    const ids = participantIdsInScope(participants, scope);
-    const [sessions, actions, contracts] = await Promise.all([
-      groupsOf(db.sessionFactGroups, ids),
-      groupsOf(db.actionFactGroups, ids),
-      contractsOf(db, ids),
-    ]);
-    const live = sessions.filter(isLive);
-    let baselineDates: DateRange | null = baseline.kind === 'period' ? baseline.range : null;
-    const first = baseline.kind === 'first-two-weeks' ? firstDate(live) : null;
-    if (first) baselineDates = { from: first, to: calendarDate(dayNumber(first) + BASELINE_DAYS - 1) };
-    return {
-      participants,
-      sessions: live.filter((session) => within(range, session.date) || within(baselineDates, session.date)),
-      actions: actions.filter(isLive),
-      contracts: contracts.filter(isLive).map(toMetricContract),
-    };
+  return inOneRead(db, async () => recordsFor(await readInScope(db, scope, false), range, baseline));
+}
+
+/** The records for All time, and the dates that turned out to be. */
+export function readAllTimeMetricRecords(
+  db: FollowthroughDatabase,
+  scope: MetricScope,
+  allTime: AllTime,
+  baseline: BaselineChoice,
+): Promise<{ records: MetricRecords; range: DateRange }> {
+  return inOneRead(db, async () => {
+    const read = await readInScope(db, scope, true);
+    const range = { from: firstDate(read.everyonesSessions) ?? allTime.fromWhenEmpty, to: allTime.until };
+    return { records: recordsFor(read, range, baseline), range };
   });
 }

@@ -2,9 +2,9 @@
 // reads change. Nothing is read until the page opens.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { database, repositories } from '../../db/instance';
-import { readMetricRecords, earliestSessionDate } from '../../metrics/read-metric-records';
-import { calendarDate, dayNumber } from '../../../shared/metrics/calendar-days';
-import { computeMetrics, type MetricsReport } from '../../../shared/metrics/metrics-report';
+import { readAllTimeMetricRecords, readMetricRecords } from '../../metrics/read-metric-records';
+import { calendarDate, dayNumber, type DateRange } from '../../../shared/metrics/calendar-days';
+import { computeMetrics, type BaselineChoice, type MetricsReport } from '../../../shared/metrics/metrics-report';
 import { toMetricParticipant, type MetricParticipant } from '../../../shared/metrics/metric-records';
 import { zonedClock } from '../../../shared/metrics/zoned-clock';
 import type { MetricsFilters } from './metrics-filters';
@@ -17,17 +17,20 @@ export function todayIn(timeZone: string): string {
 
 const daysBefore = (date: string, days: number) => calendarDate(dayNumber(date) - days);
 
-async function periodOf(filters: MetricsFilters, today: string) {
-  switch (filters.preset) {
-    case 'last-90':
-      return { from: daysBefore(today, 89), to: today };
-    case 'last-365':
-      return { from: daysBefore(today, 364), to: today };
-    case 'all':
-      return { from: (await earliestSessionDate(database, null)) ?? daysBefore(today, 89), to: today };
-    case 'custom':
-      return filters.custom;
+/** The period of every preset but All time, whose start depends on the records. */
+function fixedPeriodOf(filters: MetricsFilters, today: string): DateRange {
+  if (filters.preset === 'custom') return filters.custom;
+  return { from: daysBefore(today, filters.preset === 'last-365' ? 364 : 89), to: today };
+}
+
+/** The records for these filters and the period they cover; All time learns its start in the same read. */
+async function readFor(filters: MetricsFilters, today: string, baseline: BaselineChoice) {
+  if (filters.preset === 'all') {
+    const allTime = { until: today, fromWhenEmpty: daysBefore(today, 89) };
+    return readAllTimeMetricRecords(database, filters.scope, allTime, baseline);
   }
+  const range = fixedPeriodOf(filters, today);
+  return { records: await readMetricRecords(database, filters.scope, range, baseline), range };
 }
 
 export type CurrentReport = {
@@ -43,12 +46,9 @@ export function useMetricsReport(filters: MetricsFilters): CurrentReport {
   const computed = useLiveQuery(async () => {
     const started = performance.now();
     const timeZone = coachTimeZone();
-    const range = await periodOf(filters, todayIn(timeZone));
-    const baseline =
-      filters.baseline === 'period'
-        ? { kind: 'period' as const, range: filters.baselineRange }
-        : { kind: 'first-two-weeks' as const };
-    const records = await readMetricRecords(database, filters.scope, range, baseline);
+    const baseline: BaselineChoice =
+      filters.baseline === 'period' ? { kind: 'period', range: filters.baselineRange } : { kind: 'first-two-weeks' };
+    const { records, range } = await readFor(filters, todayIn(timeZone), baseline);
     const read = performance.now();
     const report = computeMetrics(records, { scope: filters.scope, range, baseline, timeZone, now: Date.now() });
     performance.measure('metrics-read', { start: started, end: read });

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../db/test-database';
 import type { FollowthroughDatabase } from '../../../renderer/db/database';
-import { readMetricRecords } from '../../../renderer/metrics/read-metric-records';
+import { readAllTimeMetricRecords, readMetricRecords } from '../../../renderer/metrics/read-metric-records';
 import { DEFAULT_NOW, generateDataset } from '../../../shared/demo-dataset';
 import { computeMetrics, type BaselineChoice } from '../../../shared/metrics/metrics-report';
 import { toMetricRecords } from '../../../shared/metrics/metric-records';
@@ -47,6 +47,23 @@ describe('reading the records the measures need', () => {
       const read = await readMetricRecords(database, scope, range, baseline);
       expect(computeMetrics(read, request)).toEqual(computeMetrics(toMetricRecords(dataset), request));
     }
+  });
+
+  it.each(scopes)('reads All time for $kind from the first session of anyone, in one read', async (scope) => {
+    const database = await filled();
+    const firstOfAnyone = dataset.sessions.map((session) => session.date).sort()[0];
+    const allTime = { until: '2026-11-02', fromWhenEmpty: '2026-08-05' };
+    const { records, range: allDates } = await readAllTimeMetricRecords(database, scope, allTime, baselines[0]);
+    expect(allDates).toEqual({ from: firstOfAnyone, to: '2026-11-02' });
+    expect(records).toEqual(await readMetricRecords(database, scope, allDates, baselines[0]));
+  });
+
+  it('reads All time from the fallback date when there is no session yet', async () => {
+    db = openTestDatabase().db;
+    await db.participants.bulkPut(dataset.participants);
+    const allTime = { until: '2026-11-02', fromWhenEmpty: '2026-08-05' };
+    const { range: allDates } = await readAllTimeMetricRecords(db, { kind: 'everyone' }, allTime, baselines[0]);
+    expect(allDates).toEqual({ from: '2026-08-05', to: '2026-11-02' });
   });
 
   it('reads only the sessions of the period and the baseline, as flat rows without their notes', async () => {
