@@ -1,23 +1,32 @@
 // The file drop's folder on the desktop, for real on disk: chosen once and remembered, written
 // into under names made from the week, never over an earlier run's files, never outside the folder.
-import { chmod, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { chown, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createFileDropFolder } from '../../../electron/file-drop-folder';
 import { fileDropNames, isFileDropName } from '../../../shared/file-drop-files';
+import { bytes, chosenIn, files, observeReadOnlyFolder, readOnlyObservationsSchema } from './file-drop-scenarios';
 import { useTempFolder } from './temp-folder';
 
 const temp = useTempFolder('file-drop');
-const bytes = (text: string) => new TextEncoder().encode(text);
-const files = { csv: bytes('External ID,Type\r\n'), jsonl: bytes('{"type":"action.upserted"}\n') };
+const chosen = (folderName?: string) => chosenIn(temp.path, folderName);
 
-async function chosen(folderName = 'OneDrive') {
-  const folder = join(temp.path, folderName);
-  await mkdir(folder, { recursive: true });
-  const drop = createFileDropFolder({ settingsFile: join(temp.path, 'userData', 'file-drop.json'), now: () => 1_000 });
-  await drop.choose(async () => folder);
-  return { drop, folder };
+const NOBODY = 65534;
+const readOnlyChild = fileURLToPath(new URL('./file-drop-read-only-child.ts', import.meta.url));
+
+/** Root writes through a read-only folder, so as root the scenario runs in a child as the user nobody. */
+async function observeReadOnlyFolderWithoutRoot(root: string) {
+  if (process.getuid?.() !== 0) return observeReadOnlyFolder(root);
+  await chown(root, NOBODY, NOBODY);
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', readOnlyChild, root], {
+    uid: NOBODY,
+    gid: NOBODY,
+  });
+  return readOnlyObservationsSchema.parse(JSON.parse(stdout));
 }
 
 describe('the file drop folder', () => {
@@ -83,15 +92,13 @@ describe('the file drop folder', () => {
     expect(await readFile(folder, 'utf8')).toBe('a file where the folder was');
   });
 
-  it.skipIf(process.getuid?.() === 0)('says plainly when the folder cannot be written to', async () => {
-    const { drop, folder } = await chosen();
-    await chmod(folder, 0o555);
-    try {
-      expect((await drop.state()).problem).toMatch(/cannot be written to/);
-      await expect(drop.write('2026-W48', files)).rejects.toThrow(/cannot be written to/);
-    } finally {
-      await chmod(folder, 0o755);
-    }
+  it('says plainly when the folder cannot be written to, and writes nothing', async () => {
+    const seen = await observeReadOnlyFolderWithoutRoot(temp.path);
+    expect(seen).toEqual({
+      problem: expect.stringMatching(/cannot be written to/),
+      writeError: expect.stringMatching(/cannot be written to/),
+      leftInFolder: [],
+    });
   });
 
   it.each(['../../etc/cron.d/x', '2026-W48/../../x', '2026-W48\\..\\x', '2026-W99', '', '2026-W48.csv'])(
