@@ -230,6 +230,58 @@ async function createVersion1Database(page: Page): Promise<string> {
   return participantId;
 }
 
+/** When each of the day's automatic backups was made, from the web backup store. */
+function dailyBackupTimes(page: Page): Promise<number[]> {
+  return page.evaluate(
+    () =>
+      new Promise<number[]>((resolve, reject) => {
+        const request = indexedDB.open('followthrough-backups');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const all = db.objectStoreNames.contains('files')
+            ? db.transaction('files').objectStore('files').getAll()
+            : null;
+          if (!all) return resolve([]);
+          all.onsuccess = () => {
+            db.close();
+            resolve(all.result.filter((file) => file.kind === 'daily').map((file) => file.createdAt as number));
+          };
+        };
+      }),
+  );
+}
+
+describe('the day’s automatic backup', () => {
+  it('waits for a pause in the coach’s typing, then is made', async () => {
+    app = await launchApp({ hash: '?demo=small' });
+    const { page } = app;
+    await page.locator('[data-ready="true"]').waitFor({ timeout: 120_000 });
+    const startedAt = Date.now();
+    const sessionId = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const request = indexedDB.open('followthrough');
+          request.onsuccess = () => {
+            const cursor = request.result.transaction('sessions').objectStore('sessions').openCursor();
+            cursor.onsuccess = () => resolve(String(cursor.result?.key));
+          };
+        }),
+    );
+    await page.goto(appUrl(`#/sessions/${sessionId}`));
+    await page.getByRole('textbox', { name: 'Notes', exact: true }).click();
+    // Housekeeping starts 10 s after start-up; the coach is still typing 8 s later.
+    while (Date.now() - startedAt < 18_000)
+      await page.keyboard.type('we agreed on one owner per action ', { delay: 60 });
+    const lastKeyAt = await page.evaluate(() => Date.now());
+    expect(await dailyBackupTimes(page)).toEqual([]);
+
+    await expect.poll(() => dailyBackupTimes(page), { timeout: 30_000 }).toHaveLength(1);
+    const [madeAt] = await dailyBackupTimes(page);
+    expect(madeAt - lastKeyAt).toBeGreaterThanOrEqual(5_000);
+  });
+});
+
 describe('upgrading a version 1 database in the browser', () => {
   it('backs it up before the upgrade, then opens it with everything there', async () => {
     app = await launchApp({ hash: 'version-1-setup' });

@@ -196,7 +196,7 @@ export function BackupsSection() {
         />
       )}
       {files?.length === 0 && (
-        <p className="muted">No automatic backup yet: the first is made within a minute of starting.</p>
+        <p className="muted">No automatic backup yet: the first is made soon after start-up, at a pause in your typing.</p>
       )}
       {files && files.length > 0 && (
         <ul className="plain-list backup-list" aria-label="Automatic backups">

@@ -1,5 +1,6 @@
 // The privacy and durability chores of a running app: the day's automatic backup (the first
-// hour the app is used each day) and the retention policy, at start and then every hour.
+// hour the app is used each day) and the retention policy, at start and then every hour, each
+// time at the next pause in the coach's typing.
 import { createLogger } from '../../../shared/logger';
 import { showToast } from '../../components/toasts';
 import { database } from '../../db/instance';
@@ -7,9 +8,11 @@ import { navigate } from '../../navigation';
 import { ensureDailyBackup } from '../../backup/backup-service';
 import { applyRetention } from '../../privacy/retention';
 import { appBackupDeps, useAutomaticBackupStatus } from './backup-deps';
+import { watchTypingPauses, type NextTypingPause } from './typing-pause';
 
 const log = createLogger('housekeeping');
 const EVERY_MS = 60 * 60_000;
+const TYPING_PAUSE = { pauseMs: 5_000, maxWaitMs: 10 * 60_000 };
 
 const plural = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
 
@@ -38,7 +41,8 @@ async function retention(): Promise<void> {
   });
 }
 
-async function runChores(): Promise<void> {
+async function runChores(typingPause: NextTypingPause): Promise<void> {
+  await typingPause();
   for (const chore of [dailyBackup, retention]) {
     try {
       await chore();
@@ -53,6 +57,7 @@ let started = false;
 export function startHousekeeping(): void {
   if (started) return;
   started = true;
-  void runChores();
-  setInterval(() => void runChores(), EVERY_MS);
+  const typingPause = watchTypingPauses(document, TYPING_PAUSE);
+  void runChores(typingPause);
+  setInterval(() => void runChores(typingPause), EVERY_MS);
 }
