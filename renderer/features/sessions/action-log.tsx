@@ -2,6 +2,7 @@ import { memo, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { Action } from '../../../shared/model';
 import { parseNaturalDate } from '../../../shared/natural-date';
 import { errorMessage } from '../../../shared/result';
+import { FieldGroup } from '../../components/field-group';
 import { repositories } from '../../db/instance';
 import { ActionRow } from '../actions/action-row';
 
@@ -83,44 +84,46 @@ export const ActionLog = memo(function ActionLog({
           {actions.length} {actions.length === 1 ? 'action' : 'actions'} · <kbd>Alt A</kbd> adds one
         </span>
       </div>
-      <table className="grid-table">
-        <thead>
-          <tr>
-            <th className="col-action">Action</th>
-            <th className="col-owner">Owner</th>
-            <th className="col-due">Due</th>
-            <th className="col-verification">Verified by</th>
-            <th className="col-status">Status</th>
-            <th className="col-flag" title="A PDCA experiment the team will run">
-              Exp.
-            </th>
-            <th className="col-delete">
-              <span className="visually-hidden">Delete</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {actions.map((action) => (
-            <ActionRow key={action.id} action={action} />
-          ))}
-          <tr className="add-row">
-            <td>{draftInput('text', 'New action', 'Add an action and press Enter')}</td>
-            <td>{draftInput('owner', 'New action owner', participantName ?? 'Owner')}</td>
-            <td>
-              {draftInput('due', 'New action due date', 'fri, next week')}
-              {draft.due && (
-                <span className={due.ok ? 'field-hint' : 'field-error'}>
-                  {due.ok ? (due.date ?? 'No date') : 'Not a date'}
-                </span>
-              )}
-            </td>
-            <td>{draftInput('verification', 'New action verification', 'How will we know?')}</td>
-            <td colSpan={3}>
-              <button onClick={() => void add()}>Add</button>
-            </td>
-          </tr>
-        </tbody>
-      </table>
+      <FieldGroup>
+        <table className="grid-table">
+          <thead>
+            <tr>
+              <th className="col-action">Action</th>
+              <th className="col-owner">Owner</th>
+              <th className="col-due">Due</th>
+              <th className="col-verification">Verified by</th>
+              <th className="col-status">Status</th>
+              <th className="col-flag" title="A PDCA experiment the team will run">
+                Exp.
+              </th>
+              <th className="col-delete">
+                <span className="visually-hidden">Delete</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {actions.map((action) => (
+              <ActionRow key={action.id} action={action} />
+            ))}
+            <tr className="add-row">
+              <td>{draftInput('text', 'New action', 'Add an action and press Enter')}</td>
+              <td>{draftInput('owner', 'New action owner', participantName ?? 'Owner')}</td>
+              <td>
+                {draftInput('due', 'New action due date', 'fri, next week')}
+                {draft.due && (
+                  <span className={due.ok ? 'field-hint' : 'field-error'}>
+                    {due.ok ? (due.date ?? 'No date') : 'Not a date'}
+                  </span>
+                )}
+              </td>
+              <td>{draftInput('verification', 'New action verification', 'How will we know?')}</td>
+              <td colSpan={3}>
+                <button onClick={() => void add()}>Add</button>
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </FieldGroup>
       {error && (
         <p className="field-error" role="alert">
           {error}

@@ -5,6 +5,7 @@ import { errorMessage } from '../../../shared/result';
 import { database, repositories } from '../../db/instance';
 import { AutosaveText, SelectField } from '../../components/fields';
 import { DateField } from '../../components/date-field';
+import { FieldGroup } from '../../components/field-group';
 import { SaveIndicator } from '../../components/save-indicator';
 import { ConfirmButton } from '../../components/confirm-button';
 import { MenuButton } from '../../components/menu-button';
@@ -161,60 +162,66 @@ export function SessionEditor({ sessionId }: { sessionId: string }) {
       <div className="session-layout">
         <div className="session-main">
           <section className="card grow" aria-label="GROW">
-            <AutosaveText
-              label="Goal"
-              autoFocus={blank}
-              multiline
-              rows={5}
-              placeholder={growPrompts.goal}
-              stored={session.goal}
-              save={savers.goal}
-            />
-            <AutosaveText
-              label="Reality"
-              multiline
-              rows={5}
-              placeholder={growPrompts.reality}
-              stored={session.reality}
-              save={savers.reality}
-            />
-            <AutosaveText
-              label="Options"
-              multiline
-              rows={5}
-              placeholder={growPrompts.options}
-              stored={session.options}
-              save={savers.options}
-            />
-            <WillField stored={session.will} save={savers.will} onLineToAction={logLineAsAction} />
+            <FieldGroup>
+              <AutosaveText
+                label="Goal"
+                autoFocus={blank}
+                multiline
+                rows={5}
+                placeholder={growPrompts.goal}
+                stored={session.goal}
+                save={savers.goal}
+              />
+              <AutosaveText
+                label="Reality"
+                multiline
+                rows={5}
+                placeholder={growPrompts.reality}
+                stored={session.reality}
+                save={savers.reality}
+              />
+              <AutosaveText
+                label="Options"
+                multiline
+                rows={5}
+                placeholder={growPrompts.options}
+                stored={session.options}
+                save={savers.options}
+              />
+              <WillField stored={session.will} save={savers.will} onLineToAction={logLineAsAction} />
+            </FieldGroup>
           </section>
         </div>
 
         <aside className="session-side">
           <section className="card stack" aria-label="Session details">
             <h2>Details</h2>
-            <DateField label="Date" stored={session.date} save={savers.date} />
-            <AutosaveText label="Start time" stored={session.startTime} save={savers.startTime} />
-            <AutosaveText
-              label="Duration (minutes)"
-              stored={String(session.durationMinutes)}
-              hint={session.durationMinutes ? formatMinutes(session.durationMinutes) : 'The timer adds to this'}
-              save={savers.duration}
-            />
-            <SelectField
-              label="Type"
-              value={session.type}
-              options={sessionTypes.map((type) => ({ value: type, label: sessionTypeLabels[type] }))}
-              save={savers.type}
-            />
+            <FieldGroup>
+              <DateField label="Date" stored={session.date} save={savers.date} />
+              <AutosaveText label="Start time" stored={session.startTime} save={savers.startTime} />
+              <AutosaveText
+                label="Duration (minutes)"
+                stored={String(session.durationMinutes)}
+                hint={session.durationMinutes ? formatMinutes(session.durationMinutes) : 'The timer adds to this'}
+                save={savers.duration}
+              />
+              <SelectField
+                label="Type"
+                value={session.type}
+                options={sessionTypes.map((type) => ({ value: type, label: sessionTypeLabels[type] }))}
+                save={savers.type}
+              />
+            </FieldGroup>
           </section>
           <section className="card">
-            <PulseField
-              preparation={session.pulse.preparation}
-              clarity={session.pulse.clarity}
-              documentedAction={session.pulse.documentedAction}
-              save={savers.pulse}
-            />
+            <FieldGroup>
+              <PulseField
+                preparation={session.pulse.preparation}
+                clarity={session.pulse.clarity}
+                documentedAction={session.pulse.documentedAction}
+                save={savers.pulse}
+              />
+            </FieldGroup>
           </section>
           {participant && (participant.primaryTarget || participant.secondaryTarget) && (
             <section className="card stack" aria-label="Behaviour targets">
@@ -242,14 +249,16 @@ export function SessionEditor({ sessionId }: { sessionId: string }) {
           />
 
           <section className="card" aria-label="Notes">
-            <AutosaveText
-              label="Notes"
-              multiline
-              rows={8}
-              placeholder="Anything else worth keeping. Private: never synced or shared."
-              stored={session.notes}
-              save={savers.notes}
-            />
+            <FieldGroup>
+              <AutosaveText
+                label="Notes"
+                multiline
+                rows={8}
+                placeholder="Anything else worth keeping. Private: never synced or shared."
+                stored={session.notes}
+                save={savers.notes}
+              />
+            </FieldGroup>
           </section>
         </div>
       </div>
