@@ -9,6 +9,7 @@ import { CURRENT_SCHEMA_VERSION, DATABASE_NAME } from './db/database';
 import { isStoredVersionOlder } from './backup/stored-version';
 import { LockGate } from './features/lock/lock-gate';
 import { prefetchScreens } from './screens';
+import { watchTypingPauses } from './typing-pause';
 import './styles.css';
 
 applyStoredTheme();
@@ -28,24 +29,32 @@ function renderApp() {
   );
 }
 
-/** Once start-up is over the other screens and the search worker are fetched, so each opens even
- * once the network is gone, and the worker builds its index for the first search. */
-const PREFETCH_DELAY_MS = 1_500;
+/** Once start-up is over, and at a pause in typing, the other screens and the search worker are
+ * fetched, so each opens even once the network is gone, and the worker builds its index for the
+ * first search (a search before that builds it on demand). */
+const WARM_UP_DELAY_MS = 1_500;
+const WARM_UP_PAUSE = { pauseMs: 2_000, maxWaitMs: 60_000 };
 /** The day's automatic backup and the retention policy run once the app has settled, then hourly. */
 const HOUSEKEEPING_DELAY_MS = 10_000;
 
 function start() {
   startSyncService();
+  const waitForTypingPause = watchTypingPauses(document);
   setTimeout(
     () =>
-      requestIdleCallback(() => {
-        prefetchScreens();
-        void import('./search/search-service').then((search) => search.warmSearchIndex());
-      }),
-    PREFETCH_DELAY_MS,
+      void waitForTypingPause(WARM_UP_PAUSE).then(() =>
+        requestIdleCallback(() => {
+          prefetchScreens();
+          void import('./search/search-service').then((search) => search.warmSearchIndex());
+        }),
+      ),
+    WARM_UP_DELAY_MS,
   );
   setTimeout(
-    () => void import('./features/privacy/housekeeping').then((housekeeping) => housekeeping.startHousekeeping()),
+    () =>
+      void import('./features/privacy/housekeeping').then((housekeeping) =>
+        housekeeping.startHousekeeping(waitForTypingPause),
+      ),
     HOUSEKEEPING_DELAY_MS,
   );
   if (new URLSearchParams(window.location.search).has('demo')) {

@@ -146,7 +146,7 @@ const durable: BenchCase = {
       return {
         ours,
         baseline,
-        notes: `${fixture.size} dataset; key press → committed in IndexedDB, autosave debounce (250 ms, at most 300 ms) included; p99 ${p99.toFixed(0)} ms; baseline a bare put; target p99 ≤ 400 ms`,
+        notes: `${fixture.size} dataset; key press → committed in IndexedDB, autosave debounce (200 ms, at most 300 ms) included; p99 ${p99.toFixed(0)} ms; baseline a bare put; target p99 ≤ 400 ms`,
         extra: { p99_ms: p99 },
       };
     });

@@ -8,7 +8,7 @@ import { navigate } from '../../navigation';
 import { ensureDailyBackup } from '../../backup/backup-service';
 import { applyRetention } from '../../privacy/retention';
 import { appBackupDeps, useAutomaticBackupStatus } from './backup-deps';
-import { watchTypingPauses, type NextTypingPause } from './typing-pause';
+import type { WaitForTypingPause } from '../../typing-pause';
 
 const log = createLogger('housekeeping');
 const EVERY_MS = 60 * 60_000;
@@ -41,8 +41,8 @@ async function retention(): Promise<void> {
   });
 }
 
-async function runChores(typingPause: NextTypingPause): Promise<void> {
-  await typingPause();
+async function runChores(waitForTypingPause: WaitForTypingPause): Promise<void> {
+  await waitForTypingPause(TYPING_PAUSE);
   for (const chore of [dailyBackup, retention]) {
     try {
       await chore();
@@ -54,10 +54,9 @@ async function runChores(typingPause: NextTypingPause): Promise<void> {
 
 let started = false;
 
-export function startHousekeeping(): void {
+export function startHousekeeping(waitForTypingPause: WaitForTypingPause): void {
   if (started) return;
   started = true;
-  const typingPause = watchTypingPauses(document, TYPING_PAUSE);
-  void runChores(typingPause);
-  setInterval(() => void runChores(typingPause), EVERY_MS);
+  void runChores(waitForTypingPause);
+  setInterval(() => void runChores(waitForTypingPause), EVERY_MS);
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { watchTypingPauses } from '../../../renderer/features/privacy/typing-pause';
+import { watchTypingPauses } from '../../renderer/typing-pause';
 
-const options = { pauseMs: 5_000, maxWaitMs: 60_000 };
+const pause = { pauseMs: 5_000, maxWaitMs: 60_000 };
 
 /** Marks when `promise` settled, in the fake clock's time. */
 function settledAt(promise: Promise<void>): { at: number | null } {
@@ -26,28 +26,28 @@ describe('waiting for a pause in typing', () => {
   };
 
   it('waits for the pause from the moment it started watching', async () => {
-    const nextPause = watchTypingPauses(target, options);
-    const pause = settledAt(nextPause());
+    const waitForPause = watchTypingPauses(target);
+    const paused = settledAt(waitForPause(pause));
     await vi.advanceTimersByTimeAsync(4_999);
-    expect(pause.at).toBeNull();
+    expect(paused.at).toBeNull();
     await vi.advanceTimersByTimeAsync(1);
-    expect(pause.at).toBe(5_000);
+    expect(paused.at).toBe(5_000);
   });
 
   it('goes on only once the coach has stopped typing for the whole pause', async () => {
-    const nextPause = watchTypingPauses(target, options);
-    const pause = settledAt(nextPause());
+    const waitForPause = watchTypingPauses(target);
+    const paused = settledAt(waitForPause(pause));
     await typeEverySecond(20);
-    expect(pause.at).toBeNull();
+    expect(paused.at).toBeNull();
     await vi.advanceTimersByTimeAsync(10_000);
     // The last key came at 19 s.
-    expect(pause.at).toBe(24_000);
+    expect(paused.at).toBe(24_000);
   });
 
   it('goes on after the longest wait when the typing never pauses', async () => {
-    const nextPause = watchTypingPauses(target, options);
-    const pause = settledAt(nextPause());
+    const waitForPause = watchTypingPauses(target);
+    const paused = settledAt(waitForPause(pause));
     await typeEverySecond(90);
-    expect(pause.at).toBe(60_000);
+    expect(paused.at).toBe(60_000);
   });
 });
