@@ -29,11 +29,11 @@ function renderApp() {
   );
 }
 
-/** Once start-up is over, and at a pause in typing, the other screens and the search worker are
- * fetched, so each opens even once the network is gone, and the worker builds its index for the
- * first search (a search before that builds it on demand). */
-const WARM_UP_DELAY_MS = 1_500;
-const WARM_UP_PAUSE = { pauseMs: 2_000, maxWaitMs: 60_000 };
+/** Once start-up is over the other screens and the search worker are fetched, so each opens even
+ * once the network is gone; the worker builds its index for the first search at a pause in typing
+ * (a search before that builds it on demand). */
+const PREFETCH_DELAY_MS = 1_500;
+const SEARCH_WARM_UP_PAUSE = { pauseMs: 2_000, maxWaitMs: 60_000 };
 /** The day's automatic backup and the retention policy run once the app has settled, then hourly. */
 const HOUSEKEEPING_DELAY_MS = 10_000;
 
@@ -42,13 +42,15 @@ function start() {
   const waitForTypingPause = watchTypingPauses(document);
   setTimeout(
     () =>
-      void waitForTypingPause(WARM_UP_PAUSE).then(() =>
-        requestIdleCallback(() => {
-          prefetchScreens();
-          void import('./search/search-service').then((search) => search.warmSearchIndex());
-        }),
-      ),
-    WARM_UP_DELAY_MS,
+      requestIdleCallback(() => {
+        void prefetchScreens();
+        void import('./search/search-service').then(async (search) => {
+          search.startSearchWorker();
+          await waitForTypingPause(SEARCH_WARM_UP_PAUSE);
+          await search.warmSearchIndex();
+        });
+      }),
+    PREFETCH_DELAY_MS,
   );
   setTimeout(
     () =>

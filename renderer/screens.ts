@@ -10,6 +10,12 @@ export const screenModules = {
   settings: () => import('./features/settings/settings-page'),
 };
 
-export function prefetchScreens(): void {
-  for (const load of Object.values(screenModules)) void load();
+/** One screen per idle moment, so fetching and running their code never holds the page up for long
+ * (all at once took the main thread for long enough to delay an autosave while typing). */
+export async function prefetchScreens(): Promise<void> {
+  for (const load of Object.values(screenModules)) {
+    await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2_000 }));
+    // A screen that cannot be fetched now is fetched again when opened.
+    await load().catch(() => undefined);
+  }
 }

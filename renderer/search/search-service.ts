@@ -86,6 +86,12 @@ async function describe(hits: SearchHit[], terms: string[]): Promise<SearchResul
   return items;
 }
 
+/** Starts the worker, so its code is loaded while the network is there; the index itself waits
+ * for warmSearchIndex or the first search. */
+export function startSearchWorker(): void {
+  searchWorker();
+}
+
 /** Builds the index in the worker ahead of the first search. */
 export function warmSearchIndex(): Promise<unknown> {
   return findHits('');
