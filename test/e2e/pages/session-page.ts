@@ -1,5 +1,6 @@
 // Page object for the session editor, driven from the keyboard as a coach would.
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export class SessionPage {
   constructor(readonly page: Page) {}
@@ -47,23 +48,31 @@ export class SessionPage {
       .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
   }
 
-  /** Waits until the open session's Notes in IndexedDB are `length` characters long. */
-  async waitForStoredNotesLength(length: number) {
-    await this.page.waitForFunction(
-      (expected) =>
-        new Promise<boolean>((resolve) => {
+  /** How long the open session's Notes are in IndexedDB, read through a connection of its own. */
+  storedNotesLength(): Promise<number | null> {
+    return this.page.evaluate(
+      () =>
+        new Promise<number | null>((resolve, reject) => {
           const request = indexedDB.open('followthrough');
+          request.onerror = () => reject(request.error);
           request.onsuccess = () => {
             const get = request.result.transaction('sessions').objectStore('sessions').get(location.hash.split('/')[2]);
             get.onsuccess = () => {
               request.result.close();
-              resolve((get.result?.notes as string | undefined)?.length === expected);
+              resolve((get.result?.notes as string | undefined)?.length ?? null);
             };
           };
         }),
-      length,
-      { polling: 100 },
     );
+  }
+
+  /**
+   * Waits until the open session's Notes in IndexedDB are `length` characters long. Polled from
+   * here: page.waitForFunction does not wait for a promise its predicate returns (a promise is
+   * truthy), so a check written that way passes at once.
+   */
+  async waitForStoredNotesLength(length: number) {
+    await expect.poll(() => this.storedNotesLength(), { timeout: 10_000, interval: 100 }).toBe(length);
   }
 
   async waitUntilSaved() {
