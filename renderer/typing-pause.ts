@@ -1,7 +1,7 @@
 // Waits for a pause in the coach's typing before work that competes with it for the database and
-// the two cores: the search index's first build and the screens' prefetch shortly after start-up,
-// and the day's backup, which reads every table in one transaction that IndexedDB queues writes
-// behind. Started mid-sentence on years of data, each held an autosave back by 100–250 ms.
+// the two cores: the search index's first build shortly after start-up, and the day's backup,
+// which reads every table in one transaction that IndexedDB queues writes behind. Started
+// mid-sentence on years of data, each held an autosave back by 100–250 ms.
 
 export type TypingPause = {
   /** How long without input counts as a pause. */

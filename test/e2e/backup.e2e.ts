@@ -242,7 +242,10 @@ function dailyBackupTimes(page: Page): Promise<number[]> {
           const all = db.objectStoreNames.contains('files')
             ? db.transaction('files').objectStore('files').getAll()
             : null;
-          if (!all) return resolve([]);
+          if (!all) {
+            db.close();
+            return resolve([]);
+          }
           all.onsuccess = () => {
             db.close();
             resolve(all.result.filter((file) => file.kind === 'daily').map((file) => file.createdAt as number));
