@@ -3,7 +3,7 @@
 // nothing and say what happened; a version 1 database is backed up before it is upgraded.
 import { readdirSync, readFileSync, rmSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appUrl, launchApp, type AppBrowser } from './browser';
 import { screenshotDir } from './screenshots';
@@ -16,6 +16,7 @@ afterEach(async () => {
   await app?.close();
   app = undefined;
 });
+afterAll(() => rmSync(testFolder, { recursive: true, force: true }));
 
 /** SIGKILL every process of this browser profile, found by its own command line. */
 function killBrowser(profileDir: string): void {
@@ -108,18 +109,21 @@ describe('backup and restore in the browser', () => {
         .preview()
         .getByRole('button', { name: /^Restore [\d,]+ records$/ })
         .click();
+      const saysWhatIsOnScreen = async (error: unknown) => {
+        const screen = await settings.page.locator('body').innerText().catch(String);
+        throw new Error(`round ${round}, on screen: ${screen.slice(0, 2_000)}`, { cause: error });
+      };
       await settings
         .preview()
         .getByRole('button', { name: 'Restoring…' })
         .waitFor({ timeout: 120_000 })
-        .catch(async (error) => {
-          throw new Error(`round ${round}: ${await settings.backups().innerText()}`, { cause: error });
-        });
+        .catch(saysWhatIsOnScreen);
       if (kill === 'after-commit')
         await settings
           .backups()
           .getByText(/^Restored the backup of/)
-          .waitFor({ timeout: 120_000 });
+          .waitFor({ timeout: 120_000 })
+          .catch(saysWhatIsOnScreen);
       else await new Promise((resolve) => setTimeout(resolve, kill));
       killBrowser(profileDir);
 

@@ -22,9 +22,9 @@ const RESTORE_REPORT_KEY = 'followthrough.restore-report';
 type Message = { tone: 'ok' | 'error'; text: string };
 type Chosen = { plan: RestorePlan; source: string };
 
-function takeRestoreReport(): Message | null {
+/** Read in render, removed once shown: a render React throws away must not take the report with it. */
+function readRestoreReport(): Message | null {
   const text = sessionStorage.getItem(RESTORE_REPORT_KEY);
-  sessionStorage.removeItem(RESTORE_REPORT_KEY);
   return text ? { tone: 'ok', text } : null;
 }
 
@@ -59,11 +59,12 @@ export function BackupsSection() {
   const { files, error: listError, refresh } = useBackupList();
   const desktop = useDesktop();
   const automaticError = useAutomaticBackupStatus((state) => state.lastError);
-  const [message, setMessage] = useState<Message | null>(takeRestoreReport);
+  const [message, setMessage] = useState<Message | null>(readRestoreReport);
   const [busy, setBusy] = useState<string | null>(null);
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [phase, setPhase] = useState<RestorePhase | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  useEffect(() => sessionStorage.removeItem(RESTORE_REPORT_KEY), []);
 
   async function act(label: string, work: () => Promise<Message | null>) {
     setBusy(label);
