@@ -13,15 +13,26 @@ import {
 } from '../../shared/backup-files';
 import { errorMessage, fail, ok } from '../../shared/result';
 
-type StoredBackup = BackupFile & { data: Uint8Array<ArrayBuffer> };
+type StoredContent = { name: string; data: Uint8Array<ArrayBuffer> };
 
 export const WEB_BACKUPS_DATABASE = 'followthrough-backups';
 
 class WebBackupDatabase extends Dexie {
-  files!: EntityTable<StoredBackup, 'name'>;
+  /** What each backup is; listing them and applying the retention read only this. */
+  files!: EntityTable<BackupFile, 'name'>;
+  /** Each backup's bytes, read only to restore it: years of notes make each one megabytes. */
+  contents!: EntityTable<StoredContent, 'name'>;
   constructor(name: string) {
     super(name);
     this.version(1).stores({ files: 'name, createdAt' });
+    this.version(2)
+      .stores({ files: 'name, createdAt', contents: 'name' })
+      .upgrade(async (tx) => {
+        // Version 1 kept the bytes with the description, so every listing read every backup whole.
+        const stored: (BackupFile & { data: Uint8Array<ArrayBuffer> })[] = await tx.table('files').toArray();
+        await tx.table('contents').bulkPut(stored.map(({ name, data }) => ({ name, data })));
+        await tx.table('files').bulkPut(stored.map(({ data: _data, ...file }) => file));
+      });
   }
 }
 
@@ -29,19 +40,19 @@ export type WebBackupStore = Pick<PlatformApi, 'writeBackup' | 'listBackups' | '
 
 export function createWebBackupStore(name = WEB_BACKUPS_DATABASE, now: () => number = Date.now): WebBackupStore {
   const db = new WebBackupDatabase(name);
-  const describe = ({ data: _data, ...file }: StoredBackup): BackupFile => file;
 
   return {
     writeBackup: async ({ kind, data }) => {
       try {
         const createdAt = now();
         const file: BackupFile = { name: backupFileName(kind, createdAt), kind, createdAt, sizeBytes: data.length };
-        const removed = await db.transaction('rw', db.files, async () => {
-          await db.files.put({ ...file, data });
+        const removed = await db.transaction('rw', db.files, db.contents, async () => {
+          await db.files.put(file);
+          await db.contents.put({ name: file.name, data });
           const all = await db.files.toArray();
           const keep = backupsToKeep(all, createdAt);
           const gone = all.filter((stored) => !keep.has(stored.name)).map((stored) => stored.name);
-          await db.files.bulkDelete(gone);
+          await Promise.all([db.files.bulkDelete(gone), db.contents.bulkDelete(gone)]);
           return gone.length;
         });
         return ok({ file, removed });
@@ -49,14 +60,13 @@ export function createWebBackupStore(name = WEB_BACKUPS_DATABASE, now: () => num
         return fail(`The backup could not be stored in this browser: ${errorMessage(error)}`);
       }
     },
-    listBackups: async () => {
-      const all = await db.files.orderBy('createdAt').reverse().toArray();
-      return ok(all.map(describe));
-    },
+    listBackups: async () => ok(await db.files.orderBy('createdAt').reverse().toArray()),
     readBackup: async ({ name: fileName }) => {
-      const stored = await db.files.get(fileName);
+      const file = await db.files.get(fileName);
+      if (!file) return fail(`The backup ${fileName} is no longer stored in this browser`);
+      if (file.sizeBytes > MAX_BACKUP_BYTES) return fail(tooLargeMessage(file.sizeBytes));
+      const stored = await db.contents.get(fileName);
       if (!stored) return fail(`The backup ${fileName} is no longer stored in this browser`);
-      if (stored.data.length > MAX_BACKUP_BYTES) return fail(tooLargeMessage(stored.data.length));
       return ok(stored.data);
     },
     openBackupFolder: async () => ok(false),
