@@ -1,13 +1,25 @@
 // Opens the main window where the coach left it, loads the app from its fixed origin, and
-// remembers its size and position for next time.
+// remembers its size and position for next time; closing it waits for the coach's last edits.
 import { screen, type BrowserWindow } from 'electron';
 import { appEntryUrl } from './app-origin';
+import { guardClose, type UnsavedWork } from './close-guard';
 import { createSecureWindow } from './window';
 import { loadWindowState, rememberWindowState, restoreWindowState } from './window-state';
 
-export type MainWindowOptions = { preload: string; windowStateFile: string; title: string };
+export type MainWindowOptions = {
+  preload: string;
+  windowStateFile: string;
+  title: string;
+  /** What the renderer reports of its unsaved edits; closing waits for them. */
+  unsavedWork: UnsavedWork;
+};
 
-export async function openMainWindow({ preload, windowStateFile, title }: MainWindowOptions): Promise<BrowserWindow> {
+export async function openMainWindow({
+  preload,
+  windowStateFile,
+  title,
+  unsavedWork,
+}: MainWindowOptions): Promise<BrowserWindow> {
   const { maximized, ...bounds } = restoreWindowState(
     await loadWindowState(windowStateFile),
     screen.getAllDisplays().map((display) => display.workArea),
@@ -16,6 +28,7 @@ export async function openMainWindow({ preload, windowStateFile, title }: MainWi
   const mainWindow = createSecureWindow({ preload, bounds, title });
   if (maximized) mainWindow.maximize();
   rememberWindowState(mainWindow, windowStateFile);
+  guardClose(mainWindow, unsavedWork);
   await mainWindow.loadURL(appEntryUrl);
   return mainWindow;
 }

@@ -11,6 +11,7 @@ import { networkHandlers } from './ipc/network';
 import { registerHandlers } from './ipc/register';
 import { createSecretStore, secretHandlers } from './ipc/secrets';
 import { templateHandlers } from './ipc/templates';
+import { UnsavedWork, unsavedWorkHandlers } from './close-guard';
 import { createFileDropFolder } from './file-drop-folder';
 import { openMainWindow } from './main-window';
 import { appMenuTemplate } from './menu';
@@ -27,11 +28,13 @@ function focus(appWindow: BrowserWindow | undefined): void {
 async function start(): Promise<void> {
   const appPath = app.getAppPath();
   const userData = app.getPath('userData');
+  const unsavedWork = new UnsavedWork();
   const openWindow = () =>
     openMainWindow({
       preload: join(appPath, 'dist', 'electron', 'preload.cjs'),
       windowStateFile: join(userData, 'window-state.json'),
       title: app.getName(),
+      unsavedWork,
     });
 
   serveAppProtocol(join(appPath, 'dist', 'renderer'));
@@ -48,6 +51,7 @@ async function start(): Promise<void> {
     ...backupHandlers({ folder: join(userData, 'backups') }),
     ...fileDropHandlers(createFileDropFolder({ settingsFile: join(userData, 'file-drop.json') })),
     ...contentProtectionHandlers(),
+    ...unsavedWorkHandlers(unsavedWork),
   });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openWindow();

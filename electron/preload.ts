@@ -21,6 +21,7 @@ const api = {
   chooseFileDropFolder: () => ipcRenderer.invoke(channels.chooseFileDropFolder.channel),
   writeFileDrop: (input) => ipcRenderer.invoke(channels.writeFileDrop.channel, input),
   setContentProtection: (input) => ipcRenderer.invoke(channels.setContentProtection.channel, input),
+  setUnsavedWork: (input) => ipcRenderer.invoke(channels.setUnsavedWork.channel, input),
 } satisfies PlatformApi;
 
 contextBridge.exposeInMainWorld(bridgeName, api);

@@ -10,6 +10,8 @@ import { isStoredVersionOlder } from './backup/stored-version';
 import { LockGate } from './features/lock/lock-gate';
 import { prefetchScreens } from './screens';
 import { watchTypingPauses } from './typing-pause';
+import { reportUnsavedWork } from './unsaved-work';
+import { platform } from './platform';
 import './styles.css';
 
 applyStoredTheme();
@@ -39,6 +41,7 @@ const HOUSEKEEPING_DELAY_MS = 10_000;
 
 function start() {
   startSyncService();
+  reportUnsavedWork(platform);
   const waitForTypingPause = watchTypingPauses(document);
   setTimeout(
     () =>

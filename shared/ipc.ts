@@ -146,6 +146,12 @@ export const channels = {
     input: z.object({ enabled: z.boolean() }),
     output: z.boolean(),
   },
+  /** The renderer says when it starts and stops holding edits not yet committed to IndexedDB. */
+  setUnsavedWork: {
+    channel: 'window:unsaved-work',
+    input: z.object({ unsaved: z.boolean() }),
+    output: z.null(),
+  },
 } as const;
 
 export type ChannelKey = keyof typeof channels;

@@ -8,9 +8,19 @@ export const AUTOSAVE_DELAY_MS = 200;
 /** Continuous typing never pauses, so an edit is written at the latest this long after it began. */
 export const AUTOSAVE_MAX_WAIT_MS = 300;
 
-type SaveStatus = { pending: number; lastSavedAt: number | null; error: string | null };
+type SaveStatus = {
+  /** Fields whose latest edit waits for a pause in typing. */
+  waiting: number;
+  /** Writes started and not yet committed. */
+  pending: number;
+  lastSavedAt: number | null;
+  error: string | null;
+};
 
-export const useSaveStatus = create<SaveStatus>(() => ({ pending: 0, lastSavedAt: null, error: null }));
+export const useSaveStatus = create<SaveStatus>(() => ({ waiting: 0, pending: 0, lastSavedAt: null, error: null }));
+
+/** True while something the coach typed is not yet committed to IndexedDB. */
+export const holdsUnsavedEdits = ({ waiting, pending }: SaveStatus): boolean => waiting + pending > 0;
 
 const writersWithPendingEdits = new Set<DebouncedWriter<unknown>>();
 
@@ -53,7 +63,10 @@ export class DebouncedWriter<T> {
 
   change(value: T): void {
     this.edit = { value };
-    writersWithPendingEdits.add(this as DebouncedWriter<unknown>);
+    if (!writersWithPendingEdits.has(this as DebouncedWriter<unknown>)) {
+      writersWithPendingEdits.add(this as DebouncedWriter<unknown>);
+      useSaveStatus.setState({ waiting: writersWithPendingEdits.size });
+    }
     const now = Date.now();
     this.unsavedSince ??= now;
     if (this.timer) clearTimeout(this.timer);
@@ -70,7 +83,7 @@ export class DebouncedWriter<T> {
     this.edit = null;
     writersWithPendingEdits.delete(this as DebouncedWriter<unknown>);
     this.writing += 1;
-    useSaveStatus.setState((state) => ({ pending: state.pending + 1 }));
+    useSaveStatus.setState((state) => ({ waiting: writersWithPendingEdits.size, pending: state.pending + 1 }));
     // A save that throws before returning a promise (a parse error) is handled like a refusal.
     new Promise((resolve) => resolve(this.save(edit.value))).then(
       () => this.settle(null),

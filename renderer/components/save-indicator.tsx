@@ -1,8 +1,12 @@
+import { useShallow } from 'zustand/react/shallow';
 import { useSaveStatus } from './autosave';
 
 /** The quiet "Saved" beside a screen that saves itself; says so plainly when a save failed. */
 export function SaveIndicator() {
-  const { pending, lastSavedAt, error } = useSaveStatus();
+  // Not `waiting`: the first key after each save would re-render this for nothing.
+  const { pending, lastSavedAt, error } = useSaveStatus(
+    useShallow(({ pending, lastSavedAt, error }) => ({ pending, lastSavedAt, error })),
+  );
   if (error)
     return (
       <span className="save-indicator error" role="alert">

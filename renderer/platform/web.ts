@@ -18,6 +18,14 @@ function download(name: string, data: Uint8Array): void {
 const sessionSecrets = new Map<string, string>();
 
 export function createWebPlatform(): PlatformApi {
+  // The page cannot hold itself open until a write commits, so it asks the browser to confirm
+  // leaving while one is outstanding; staying lets the write finish.
+  let unsaved = false;
+  if (typeof window !== 'undefined') {
+    window.addEventListener('beforeunload', (event) => {
+      if (unsaved) event.preventDefault();
+    });
+  }
   return {
     appInfo: async () =>
       ok({ name: 'Followthrough', version: import.meta.env.VITE_APP_VERSION ?? 'dev', platform: 'web', desktop: false }),
@@ -56,6 +64,10 @@ export function createWebPlatform(): PlatformApi {
       return ok(true);
     },
     ...createWebBackupStore(),
+    setUnsavedWork: async (input) => {
+      unsaved = input.unsaved;
+      return ok(null);
+    },
     fileDropTarget: async () => ok({ target: 'downloads' }),
     chooseFileDropFolder: async () => ok({ target: 'downloads' }),
     writeFileDrop: async ({ week, csv, jsonl }) => {

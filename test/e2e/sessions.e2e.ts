@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Dialog } from 'playwright-core';
 import { launchApp, type AppBrowser } from './browser';
 import { AppShell } from './pages/app-shell';
 import { SessionPage } from './pages/session-page';
@@ -149,6 +150,35 @@ describe('a coaching session, from the keyboard', () => {
     await session.waitForStoredNotesLength(megabyte.length);
     await page.reload();
     await expect(session.field('Notes').inputValue()).resolves.toHaveLength(1_048_576);
+    expect(app.consoleErrors).toEqual([]);
+  });
+  it('asks before the page goes while an edit is not yet saved, and staying keeps it', async () => {
+    app = await launchApp();
+    const { page } = app;
+    await new AppShell(page).addParticipant('Sofia Reyes', 'Product Lead');
+    await page.keyboard.press('Alt+n');
+    const session = new SessionPage(page);
+    await session.field('Notes').click();
+    const typed = 'Agreed: one owner per action, named before we leave the room.';
+    await page.keyboard.type(typed);
+
+    // A reload within the autosave's pause: the write is not committed yet, so the browser asks.
+    const asked = new Promise<Dialog>((resolve) => page.once('dialog', resolve));
+    void page.evaluate(() => location.reload()).catch(() => undefined);
+    const dialog = await asked;
+    expect(dialog.type()).toBe('beforeunload');
+    await dialog.dismiss();
+    await session.waitForStoredNotesLength(typed.length);
+
+    // Once saved, the page goes without asking, and the notes are there.
+    const laterDialogs: string[] = [];
+    page.on('dialog', (later) => {
+      laterDialogs.push(later.type());
+      void later.accept();
+    });
+    await page.reload();
+    await expect(session.field('Notes').inputValue()).resolves.toBe(typed);
+    expect(laterDialogs).toEqual([]);
     expect(app.consoleErrors).toEqual([]);
   });
 });

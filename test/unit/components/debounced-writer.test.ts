@@ -3,7 +3,7 @@ import { DebouncedWriter, flushAllPendingSaves, useSaveStatus } from '../../../r
 
 beforeEach(() => {
   vi.useFakeTimers();
-  useSaveStatus.setState({ pending: 0, lastSavedAt: null, error: null });
+  useSaveStatus.setState({ waiting: 0, pending: 0, lastSavedAt: null, error: null });
 });
 afterEach(() => {
   vi.useRealTimers();

@@ -43,6 +43,7 @@ function recordingPlatform(saved: Saved[]): PlatformApi {
     chooseFileDropFolder: unused,
     writeFileDrop: unused,
     setContentProtection: unused,
+    setUnsavedWork: unused,
   };
 }
 

@@ -43,6 +43,11 @@ export class BrowserWindow extends EventEmitter {
   maximized = false;
   normalBounds: { x: number; y: number; width: number; height: number };
   show = vi.fn();
+  hide = vi.fn();
+  destroy = vi.fn(() => {
+    this.closed = true;
+    this.emit('closed');
+  });
   focus = vi.fn();
   restore = vi.fn(() => {
     this.minimized = false;

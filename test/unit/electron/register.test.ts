@@ -40,6 +40,7 @@ function fakeHandlers(): IpcHandlers {
       names: ['followthrough-actions-2026-W48.csv', 'followthrough-actions-2026-W48.jsonl'],
     })),
     setContentProtection: vi.fn(() => true),
+    setUnsavedWork: vi.fn(() => null),
   };
 }
 

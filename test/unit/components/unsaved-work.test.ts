@@ -1,0 +1,87 @@
+// The renderer tells the platform exactly when it starts and stops holding edits that are not
+// yet committed: from the first key after a save until that save's write has finished.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DebouncedWriter, useSaveStatus } from '../../../renderer/components/autosave';
+import { reportUnsavedWork } from '../../../renderer/unsaved-work';
+import { ok } from '../../../shared/result';
+
+let stopReporting = () => undefined as void;
+beforeEach(() => {
+  vi.useFakeTimers();
+  useSaveStatus.setState({ waiting: 0, pending: 0, lastSavedAt: null, error: null });
+});
+afterEach(() => {
+  stopReporting();
+  vi.useRealTimers();
+});
+
+function reportedTo() {
+  const reports: boolean[] = [];
+  stopReporting = reportUnsavedWork({
+    setUnsavedWork: async ({ unsaved }) => {
+      reports.push(unsaved);
+      return ok(null);
+    },
+  });
+  return reports;
+}
+
+/** A writer whose writes commit only when the test says so. */
+function writerWithSlowWrites() {
+  const commits: (() => void)[] = [];
+  const writer = new DebouncedWriter<string>(200, 300);
+  writer.connect(
+    () => new Promise<void>((resolve) => commits.push(resolve)),
+    () => undefined,
+  );
+  return { writer, commitNext: () => commits.shift()!() };
+}
+
+describe('reportUnsavedWork', () => {
+  it('says unsaved at the first key and saved only once the write has committed', async () => {
+    const reports = reportedTo();
+    const { writer, commitNext } = writerWithSlowWrites();
+    writer.change('W');
+    expect(reports).toEqual([true]);
+    writer.change('Wi');
+    writer.change('Wil');
+    await vi.advanceTimersByTimeAsync(200);
+    // The debounce is over and the write started, but it has not committed yet.
+    expect(reports).toEqual([true]);
+    commitNext();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(reports).toEqual([true, false]);
+  });
+
+  it('stays unsaved while a second field waits, after the first one is written', async () => {
+    const reports = reportedTo();
+    const goal = writerWithSlowWrites();
+    const notes = writerWithSlowWrites();
+    goal.writer.change('Ship it');
+    await vi.advanceTimersByTimeAsync(100);
+    notes.writer.change('They said');
+    await vi.advanceTimersByTimeAsync(100);
+    goal.commitNext();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(reports).toEqual([true]);
+    await vi.advanceTimersByTimeAsync(100);
+    notes.commitNext();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(reports).toEqual([true, false]);
+  });
+
+  it('counts a refused write as settled: the text stays on screen with its message', async () => {
+    const reports = reportedTo();
+    const writer = new DebouncedWriter<string>(200, 300);
+    writer.connect(
+      async () => {
+        throw new Error('2026-02-30 is not a real date');
+      },
+      () => undefined,
+    );
+    writer.change('2026-02-30');
+    await vi.advanceTimersByTimeAsync(200);
+    expect(reports).toEqual([true, false]);
+    expect(useSaveStatus.getState().error).toBe('2026-02-30 is not a real date');
+  });
+});
