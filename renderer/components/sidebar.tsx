@@ -24,7 +24,7 @@ export function Sidebar({ current, onOpenPalette }: { current: Section; onOpenPa
       </div>
       <button className="palette-trigger" onClick={onOpenPalette}>
         <Icon name="search" size={16} />
-        <span>Search or jump…</span>
+        <span>Search…</span>
         <kbd>Ctrl K</kbd>
       </button>
       <ul>
