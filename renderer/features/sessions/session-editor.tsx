@@ -21,11 +21,12 @@ import { useSessionSavers } from './session-savers';
 
 const noActions: Action[] = [];
 
-const growPrompts = {
-  goal: 'What do you want to walk out of this conversation with?',
-  reality: 'What is happening now? What have you tried?',
-  options: 'What could you do? What else?',
-};
+/** Goal, Reality and Options: Will has a field of its own, which turns lines into actions. */
+const growQuestions = [
+  { field: 'goal', label: 'Goal', prompt: 'What do you want to walk out of this conversation with?' },
+  { field: 'reality', label: 'Reality', prompt: 'What is happening now? What have you tried?' },
+  { field: 'options', label: 'Options', prompt: 'What could you do? What else?' },
+] as const;
 
 export function SessionEditor({ sessionId }: { sessionId: string }) {
   const session = useLiveQuery(() => database.sessions.get(sessionId), [sessionId]);
@@ -163,31 +164,18 @@ export function SessionEditor({ sessionId }: { sessionId: string }) {
         <div className="session-main">
           <section className="card grow" aria-label="GROW">
             <FieldGroup>
-              <AutosaveText
-                label="Goal"
-                autoFocus={blank}
-                multiline
-                rows={5}
-                placeholder={growPrompts.goal}
-                stored={session.goal}
-                save={savers.goal}
-              />
-              <AutosaveText
-                label="Reality"
-                multiline
-                rows={5}
-                placeholder={growPrompts.reality}
-                stored={session.reality}
-                save={savers.reality}
-              />
-              <AutosaveText
-                label="Options"
-                multiline
-                rows={5}
-                placeholder={growPrompts.options}
-                stored={session.options}
-                save={savers.options}
-              />
+              {growQuestions.map(({ field, label, prompt }) => (
+                <AutosaveText
+                  key={field}
+                  label={label}
+                  autoFocus={field === 'goal' && blank}
+                  multiline
+                  rows={5}
+                  placeholder={prompt}
+                  stored={session[field]}
+                  save={savers[field]}
+                />
+              ))}
               <WillField stored={session.will} save={savers.will} onLineToAction={logLineAsAction} />
             </FieldGroup>
           </section>
