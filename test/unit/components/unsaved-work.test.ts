@@ -1,5 +1,6 @@
 // The renderer tells the platform exactly when it starts and stops holding edits that are not
-// yet committed: from the first key after a save until that save's write has finished.
+// yet committed: from the first key after a save until that save's write has finished. It says
+// so once at start as well, so a reloaded page clears what the page before it reported.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DebouncedWriter, useSaveStatus } from '../../../renderer/components/autosave';
 import { reportUnsavedWork } from '../../../renderer/unsaved-work';
@@ -41,13 +42,25 @@ describe('reportUnsavedWork', () => {
   it('says unsaved at the first key and saved only once the write has committed', async () => {
     const reports = reportedTo();
     const { writer, commitNext } = writerWithSlowWrites();
+    expect(reports).toEqual([false]);
     writer.change('W');
-    expect(reports).toEqual([true]);
+    expect(reports).toEqual([false, true]);
     writer.change('Wi');
     writer.change('Wil');
     await vi.advanceTimersByTimeAsync(200);
     // The debounce is over and the write started, but it has not committed yet.
+    expect(reports).toEqual([false, true]);
+    commitNext();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(reports).toEqual([false, true, false]);
+  });
+
+  it('says unsaved at start when an edit already waits', async () => {
+    const { writer, commitNext } = writerWithSlowWrites();
+    writer.change('Typed before the report began');
+    const reports = reportedTo();
     expect(reports).toEqual([true]);
+    writer.flush();
     commitNext();
     await vi.advanceTimersByTimeAsync(0);
     expect(reports).toEqual([true, false]);
@@ -63,11 +76,11 @@ describe('reportUnsavedWork', () => {
     await vi.advanceTimersByTimeAsync(100);
     goal.commitNext();
     await vi.advanceTimersByTimeAsync(0);
-    expect(reports).toEqual([true]);
+    expect(reports).toEqual([false, true]);
     await vi.advanceTimersByTimeAsync(100);
     notes.commitNext();
     await vi.advanceTimersByTimeAsync(0);
-    expect(reports).toEqual([true, false]);
+    expect(reports).toEqual([false, true, false]);
   });
 
   it('counts a refused write as settled: the text stays on screen with its message', async () => {
@@ -81,7 +94,7 @@ describe('reportUnsavedWork', () => {
     );
     writer.change('2026-02-30');
     await vi.advanceTimersByTimeAsync(200);
-    expect(reports).toEqual([true, false]);
+    expect(reports).toEqual([false, true, false]);
     expect(useSaveStatus.getState().error).toBe('2026-02-30 is not a real date');
   });
 });

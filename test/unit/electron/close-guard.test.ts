@@ -88,7 +88,10 @@ describe('the unsaved-work channel', () => {
     const work = new UnsavedWork();
     const { setUnsavedWork } = unsavedWorkHandlers(work);
     const malformed = await invokeHandler('setUnsavedWork', setUnsavedWork, fromApp, { unsaved: 'yes' });
-    expect(malformed).toMatchObject({ ok: false, error: expect.stringMatching(/^Invalid request to window:unsaved-work/) });
+    expect(malformed).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Invalid request to window:unsaved-work/),
+    });
     const foreign = invokeEventFrom('https://evil.example/') as never;
     const refused = await invokeHandler('setUnsavedWork', setUnsavedWork, foreign, { unsaved: true });
     expect(refused.ok).toBe(false);
