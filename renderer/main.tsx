@@ -46,7 +46,8 @@ function start() {
   setTimeout(
     () =>
       requestIdleCallback(() => {
-        void prefetchScreens();
+        // Marked on the page for the offline tests, which need every screen fetched first.
+        void prefetchScreens().then(() => (document.documentElement.dataset.screensPrefetched = 'true'));
         void import('./search/search-service').then(async (search) => {
           search.startSearchWorker();
           await waitForTypingPause(SEARCH_WARM_UP_PAUSE);

@@ -50,6 +50,8 @@ describe('sync in the browser', () => {
     await sync.sendTestEvent();
     expect([...receiver.events.values()].map((event) => event.type)).toEqual(['test.ping']);
 
+    // A coach who has had the app open a few seconds: every screen has been fetched.
+    await page.locator('html[data-screens-prefetched="true"]').waitFor({ state: 'attached' });
     await context.setOffline(true);
     await sync.waitForIndicator('Offline');
     await shell.goTo('Participants');
