@@ -10,9 +10,11 @@ import { newProfileDirectory, removeDirectory, withPage } from '../chromium';
 import { measureSides } from '../sampling';
 import { median } from '../stats';
 import { DEFAULT_WEBHOOK_BATCH_SIZE } from '../../renderer/sync/connectors/webhook';
+import { SYNC_PAYLOAD_VERSION, syncHeaders } from '../../shared/sync-protocol';
 import type { BenchCase } from '../types';
 
 const SECRET = 'whsec_bench';
+const PARTICIPANT_NAME = 'Amara Okafor';
 const SENT_HEADERS = ['content-type', 'idempotency-key', 'followthrough-payload-version', 'followthrough-signature'];
 
 type Captured = { headers: Record<string, string>; body: string };
@@ -30,14 +32,14 @@ const seedScript = (count: number) => `new Promise((resolve, reject) => {
     const now = Date.now();
     const participantId = crypto.randomUUID();
     tx.objectStore('participants').put({
-      id: participantId, name: 'Amara Okafor', role: 'Head of Operations', team: '', organisation: '', sponsor: '',
+      id: participantId, name: '${PARTICIPANT_NAME}', role: 'Head of Operations', team: '', organisation: '', sponsor: '',
       cohort: '', tier: 'high-touch', startDate: null, primaryTarget: '', secondaryTarget: '', status: 'active',
       notes: '', consent: { keepNotes: true, shareActions: 'named', aiProcessing: false }, createdAt: now, updatedAt: now,
     });
     for (let index = 0; index < ${count}; index += 1) {
       const action = {
         id: crypto.randomUUID(), participantId, sessionId: null, text: 'Run the commitment review with team ' + index,
-        owner: 'Amara Okafor', dueDate: '2026-12-07', verification: 'The agenda shows the item', status: 'open',
+        owner: '${PARTICIPANT_NAME}', dueDate: '2026-12-07', verification: 'The agenda shows the item', status: 'open',
         blockedReason: '', isExperiment: false, history: [{ status: 'open', at: now, source: 'coach' }],
         createdAt: now, updatedAt: now,
       };
@@ -120,7 +122,7 @@ const floorScript = (url: string, secret: string) => `(async () => {
   const prepare = async (rows) => {
     const events = rows.map(({ idempotencyKey, payload: action }) => ({
       idempotencyKey, type: 'action.upserted', occurredAt: iso(action.updatedAt), recordVersion: action.updatedAt,
-      participant: { ref: 'p-0123456789abcdef', sharing: 'named', displayName: 'Amara Okafor' },
+      participant: { ref: 'p-0123456789abcdef', sharing: 'named', displayName: '${PARTICIPANT_NAME}' },
       action: {
         id: action.id, sessionId: action.sessionId, text: action.text, owner: action.owner, dueDate: action.dueDate,
         verification: action.verification, status: action.status, blockedReason: action.blockedReason,
@@ -130,10 +132,15 @@ const floorScript = (url: string, secret: string) => `(async () => {
     }));
     const batchId = 'batch-' + hex(await crypto.subtle.digest('SHA-256', encoder.encode(events.map((event) => event.idempotencyKey).join('\\n')))).slice(0, 32);
     const sentAt = Date.now();
-    const body = JSON.stringify({ version: 1, batchId, sentAt: iso(sentAt), events });
+    const body = JSON.stringify({ version: ${SYNC_PAYLOAD_VERSION}, batchId, sentAt: iso(sentAt), events });
     const seconds = Math.floor(sentAt / 1000);
     const signature = 't=' + seconds + ',v1=' + hex(await crypto.subtle.sign('HMAC', key, encoder.encode(seconds + '.' + body)));
-    return { body, headers: { 'Content-Type': 'application/json', 'Idempotency-Key': batchId, 'Followthrough-Payload-Version': '1', 'Followthrough-Signature': signature } };
+    return { body, headers: {
+      'Content-Type': 'application/json',
+      '${syncHeaders.idempotencyKey}': batchId,
+      '${syncHeaders.payloadVersion}': '${SYNC_PAYLOAD_VERSION}',
+      '${syncHeaders.signature}': signature,
+    } };
   };
   const removals = [];
   let nextPage = readPage(0);
