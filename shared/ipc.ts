@@ -46,6 +46,8 @@ const fileDropTargetSchema = z.discriminatedUnion('target', [
 
 export const secretKeySchema = z.string().regex(/^[a-z0-9][a-z0-9.-]{0,63}$/, 'Secret keys are short lowercase names');
 
+const upstreamUrl = z.url({ protocol: /^https?$/, error: 'Only http and https addresses can be reached' });
+
 export const channels = {
   appInfo: {
     channel: 'app:info',
@@ -81,13 +83,22 @@ export const channels = {
   httpRequest: {
     channel: 'network:request',
     input: z.object({
-      url: z.url({ protocol: /^https?$/, error: 'Only http and https addresses can be reached' }),
+      url: upstreamUrl,
       method: z.enum(['GET', 'POST', 'PUT']),
       headers: z.record(z.string().regex(/^[A-Za-z0-9-]{1,64}$/), z.string().max(8192)),
       body: z.string().max(20 * 1024 * 1024).nullable(),
       timeoutMs: z.number().int().min(100).max(120_000),
     }),
     output: z.object({ status: z.number().int(), headers: z.record(z.string(), z.string()), body: z.string() }),
+  },
+  /**
+   * Whether anything answers at the upstream's address: any HTTP answer counts, even an error
+   * status; only a failed connection or no answer within `timeoutMs` does not.
+   */
+  checkReachable: {
+    channel: 'network:check-reachable',
+    input: z.object({ url: upstreamUrl, timeoutMs: z.number().int().min(100).max(30_000) }),
+    output: z.object({ reachable: z.boolean() }),
   },
   getSecret: {
     channel: 'secrets:get',

@@ -1,5 +1,6 @@
-// Network status and HTTP requests to the coach's upstream, made from the main process with
-// Chromium's network stack (net.fetch), so proxies and certificates follow the system settings.
+// Network status, reachability checks and HTTP requests to the coach's upstream, made from the
+// main process with Chromium's network stack (net.fetch), so proxies and certificates follow the
+// system settings.
 import { net } from 'electron';
 import { errorMessage } from '../../shared/result';
 import type { IpcHandlers } from './register';
@@ -12,7 +13,7 @@ function failureMessage(error: unknown, url: string, timeoutMs: number): string 
   return `Could not reach ${new URL(url).host}: ${errorMessage(cause)}`;
 }
 
-export function networkHandlers(): Pick<IpcHandlers, 'networkStatus' | 'httpRequest'> {
+export function networkHandlers(): Pick<IpcHandlers, 'networkStatus' | 'httpRequest' | 'checkReachable'> {
   return {
     networkStatus: () => ({ online: net.isOnline() }),
     httpRequest: async ({ url, method, headers, body, timeoutMs }) => {
@@ -25,6 +26,14 @@ export function networkHandlers(): Pick<IpcHandlers, 'networkStatus' | 'httpRequ
         };
       } catch (error) {
         throw new Error(failureMessage(error, url, timeoutMs), { cause: error });
+      }
+    },
+    checkReachable: async ({ url, timeoutMs }) => {
+      try {
+        await net.fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(timeoutMs) });
+        return { reachable: true };
+      } catch {
+        return { reachable: false };
       }
     },
   };

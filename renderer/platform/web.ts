@@ -57,6 +57,17 @@ export function createWebPlatform(): PlatformApi {
         return fail(timedOut ? `No answer within ${timeoutMs / 1000} s` : `Network error: ${errorMessage(error)}`);
       }
     },
+    // An opaque answer still proves that something answers at the address: the check is about
+    // reaching the upstream, and must not fail on an upstream that sends no CORS headers for HEAD.
+    checkReachable: async ({ url, timeoutMs }) => {
+      try {
+        const signal = AbortSignal.timeout(timeoutMs);
+        await fetch(url, { method: 'HEAD', mode: 'no-cors', cache: 'no-store', signal });
+        return ok({ reachable: true });
+      } catch {
+        return ok({ reachable: false });
+      }
+    },
     getSecret: async ({ key }) => ok(sessionSecrets.get(key) ?? null),
     setSecret: async ({ key, value }) => {
       if (value === null) sessionSecrets.delete(key);

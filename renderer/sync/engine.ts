@@ -49,7 +49,8 @@ export const defaultSyncPolicy: SyncPolicy = {
 };
 
 export type SyncTrigger = SyncRun['trigger'];
-export type SyncOutcome = SyncRun['outcome'] | 'offline' | 'not-set-up';
+/** `unreachable`: the network is up, but nothing answers at the upstream's address. */
+export type SyncOutcome = SyncRun['outcome'] | 'offline' | 'unreachable' | 'not-set-up';
 
 export type SyncRunReport = {
   outcome: SyncOutcome;
@@ -79,7 +80,8 @@ export type SyncEngineDeps = {
   applyPulled?: (changes: PulledChange[]) => Promise<number | void>;
 };
 
-type Stop = { outcome: SyncRun['outcome']; message: string };
+/** Why a run ended early; `unreachable` when nothing answered at the upstream's address. */
+type Stop = { outcome: SyncRun['outcome']; message: string; unreachable?: true };
 
 /**
  * Entries are read, and acknowledged ones removed, a few batches at a time: IndexedDB queues a
@@ -218,6 +220,18 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       return { outcome: 'will-retry', message: `${reason}. Trying again at ${format(now() + delayMs, 'HH:mm:ss')}` };
     }
 
+    /** A push got no answer at all: whether anything answers at the upstream's address now. */
+    const upstreamAnswers = async () => (connector.isReachable ? connector.isReachable() : true);
+
+    /** Nothing answers at the upstream: its changes wait for it, as they do offline, with no attempt counted. */
+    function unreachable(reason: string): Stop {
+      return {
+        outcome: 'will-retry',
+        message: `${connector.label}: nothing answers there at the moment (${reason}). The changes wait, and no failed attempt is counted against them`,
+        unreachable: true,
+      };
+    }
+
     /** Settles one push's outcome; a batch refused for its content is split to find the refused events. */
     async function settle(items: BatchItem[], outcome: PushOutcome): Promise<Stop | null> {
       noteExchange(outcome, items.length);
@@ -227,6 +241,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       }
       if (outcome.kind === 'retry') {
         if (!outcome.countsAsAttempt) return { outcome: 'cancelled', message: outcome.reason };
+        if (outcome.status === null && !(await upstreamAnswers())) return unreachable(outcome.reason);
         return onRetry(items, outcome.reason, outcome.retryAfterMs);
       }
       if (outcome.scope === 'content' && items.length > 1) {
@@ -360,7 +375,12 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     ]);
     run.id = id;
     if (stop) log.warn(`${trigger} run: ${run.outcome}`, run.message);
-    return { outcome: run.outcome, message: run.message, run: worthKeeping ? run : null, nextDueAt: nextDue };
+    return {
+      outcome: stop?.unreachable ? 'unreachable' : run.outcome,
+      message: run.message,
+      run: worthKeeping ? run : null,
+      nextDueAt: nextDue,
+    };
   }
 
   let running: Promise<SyncRunReport> | null = null;

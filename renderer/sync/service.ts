@@ -37,15 +37,31 @@ const SCHEDULE_CHECK_MS = 60_000;
 /** Timers never wait longer than this, so sleep and clock changes cannot strand a retry. */
 const MAX_TIMER_MS = 60 * 60_000;
 const OUT_OF_TIME_PAUSE_MS = 1_000;
+/** How long a run waits, after finding nothing answering at the upstream, before it looks again. */
+const UNREACHABLE_RETRY_MS = 60_000;
+const REACHABILITY_TIMEOUT_MS = 5_000;
 
 const transport = createTransport((request) => platform.httpRequest(request));
+
+/** Asks the platform; a check that could not be made says nothing, so it does not hold changes back. */
+async function checkReachable(url: string): Promise<boolean> {
+  const result = await platform.checkReachable({ url, timeoutMs: REACHABILITY_TIMEOUT_MS });
+  return !result.ok || result.value.reachable;
+}
 
 async function webhookConnector(url: string): Promise<Result<ReturnType<typeof createWebhookConnector>>> {
   const secret = await platform.getSecret({ key: WEBHOOK_SECRET_KEY });
   if (!secret.ok) return fail(`The webhook's signing secret could not be read: ${secret.error}`);
   if (!secret.value) return fail('Add the signing secret in Sync settings to send to the webhook');
   return ok(
-    createWebhookConnector({ url, secret: secret.value, transport, backoff: defaultBackoffPolicy, now: Date.now }),
+    createWebhookConnector({
+      url,
+      secret: secret.value,
+      transport,
+      backoff: defaultBackoffPolicy,
+      now: Date.now,
+      checkReachable,
+    }),
   );
 }
 
@@ -61,6 +77,7 @@ async function hubConnector(url: string): Promise<Result<ReturnType<typeof creat
       backoff: defaultBackoffPolicy,
       now: Date.now,
       readCursor: () => readPullCursor(database, 'hub'),
+      checkReachable,
     }),
   );
 }
@@ -100,15 +117,17 @@ const engine = createSyncEngine({
 
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
+/** When the next run should happen by itself after `report`, or null to wait for a trigger. */
+function followUpDelay(report: SyncRunReport): number | null {
+  if (report.outcome === 'out-of-time') return OUT_OF_TIME_PAUSE_MS;
+  if (report.outcome === 'unreachable') return UNREACHABLE_RETRY_MS;
+  const goesOn = report.outcome === 'will-retry' || report.outcome === 'sent' || report.outcome === 'up-to-date';
+  return goesOn && report.nextDueAt !== null ? Math.max(0, report.nextDueAt - Date.now()) : null;
+}
+
 function scheduleFollowUp(report: SyncRunReport): void {
   clearTimeout(retryTimer);
-  const goesOn = report.outcome === 'will-retry' || report.outcome === 'sent' || report.outcome === 'up-to-date';
-  const delay =
-    report.outcome === 'out-of-time'
-      ? OUT_OF_TIME_PAUSE_MS
-      : goesOn && report.nextDueAt !== null
-        ? Math.max(0, report.nextDueAt - Date.now())
-        : null;
+  const delay = followUpDelay(report);
   if (delay !== null) retryTimer = setTimeout(() => void runSync('retry'), Math.min(delay, MAX_TIMER_MS));
 }
 

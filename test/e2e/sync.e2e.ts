@@ -1,12 +1,14 @@
 // Offline → online in Chromium: actions logged in a session while the network is down wait in
 // the outbox, and go to a real webhook receiver on 127.0.0.1 when Playwright brings it back.
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { launchApp, type AppBrowser } from './browser';
 import { AppShell } from './pages/app-shell';
 import { SessionPage } from './pages/session-page';
 import { SyncPageObject } from './pages/sync-page';
 import { screenshotDir } from './screenshots';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
+import { closedPortUrl } from '../support/closed-port';
 
 const SECRET = 'whsec_e2e-secret';
 
@@ -24,6 +26,16 @@ async function until(condition: () => boolean, what: string, timeoutMs = 15_000)
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** Opens a new session for the participant, ready for actions to be logged. */
+async function newSession(shell: AppShell, page: Page, participant: string): Promise<SessionPage> {
+  await shell.goTo('Participants');
+  await shell.participantLink(participant).click();
+  await page.keyboard.press('Alt+n');
+  const session = new SessionPage(page);
+  await session.field('Goal').waitFor();
+  return session;
 }
 
 const actionTexts = (r: WebhookReceiver) =>
@@ -54,11 +66,7 @@ describe('sync in the browser', () => {
     await page.locator('html[data-screens-prefetched="true"]').waitFor({ state: 'attached' });
     await context.setOffline(true);
     await sync.waitForIndicator('Offline');
-    await shell.goTo('Participants');
-    await shell.participantLink('Amara Okafor').click();
-    await page.keyboard.press('Alt+n');
-    const session = new SessionPage(page);
-    await session.field('Goal').waitFor();
+    const session = await newSession(shell, page, 'Amara Okafor');
     await session.addActionByKeyboard({
       text: 'Run the commitment review',
       owner: 'Amara',
@@ -104,5 +112,36 @@ describe('sync in the browser', () => {
     await sync.waitForIndicator('Up to date');
     // The browser logs the 422 it was made to receive; nothing else may appear.
     expect(app.consoleErrors.filter((line) => !line.includes('status of 422'))).toEqual([]);
+  });
+
+  it('says the upstream is unreachable when nothing answers at its address, and counts no failed attempt', async () => {
+    const { url } = await closedPortUrl();
+    app = await launchApp();
+    const { page } = app;
+    const shell = new AppShell(page);
+    const sync = new SyncPageObject(page);
+    await shell.addParticipant('Amara Okafor', 'Head of Operations');
+    await shell.goTo('Sync');
+    await sync.connectWebhook(`${url}hooks/followthrough`, SECRET);
+
+    const session = await newSession(shell, page, 'Amara Okafor');
+    await session.addActionByKeyboard({ text: 'Run the commitment review', owner: 'Amara', due: '', verification: '' });
+    await shell.goTo('Sync');
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await sync.waitForIndicator('Unreachable');
+    await page
+      .getByText(/nothing answers there at the moment/)
+      .first()
+      .waitFor();
+    await sync
+      .history()
+      .getByText(/no failed attempt is counted against them/)
+      .waitFor();
+    // Waiting, not failing: nothing needs the coach's attention, and the sidebar says what waits.
+    expect(await sync.needsAttention().count()).toBe(0);
+    await sync.waitForIndicator('1 pending');
+    await page.screenshot({ path: `${screenshotDir}/sync-unreachable.png`, fullPage: true });
+    // The browser logs each refused connection; nothing else may appear.
+    expect(app.consoleErrors.filter((line) => !line.includes('ERR_CONNECTION_REFUSED'))).toEqual([]);
   });
 });

@@ -58,6 +58,7 @@ const corsHeaders = {
 export async function startWebhookReceiver(options: ReceiverOptions) {
   const now = options.now ?? Date.now;
   const requests: ReceivedRequest[] = [];
+  let reachabilityChecks = 0;
   /** Every distinct event, by idempotency key. */
   const events = new Map<string, SyncEvent>();
   /** The latest state of each record, by record id. */
@@ -90,6 +91,12 @@ export async function startWebhookReceiver(options: ReceiverOptions) {
   async function handle(incoming: IncomingMessage, response: ServerResponse): Promise<void> {
     if (incoming.method === 'OPTIONS' && options.cors) {
       response.writeHead(204, corsHeaders).end();
+      return;
+    }
+    // The app's reachability check: a webhook endpoint that only takes POST still answers it.
+    if (incoming.method === 'HEAD') {
+      reachabilityChecks += 1;
+      response.writeHead(405, { Allow: 'POST' }).end();
       return;
     }
     const chunks: Buffer[] = [];
@@ -154,6 +161,10 @@ export async function startWebhookReceiver(options: ReceiverOptions) {
     faults,
     get duplicates() {
       return duplicates;
+    },
+    /** HEAD requests: the app asking whether anything answers here. They are not in `requests`. */
+    get reachabilityChecks() {
+      return reachabilityChecks;
     },
     setFaults(next: (requestNumber: number) => Fault) {
       faultFor = next;

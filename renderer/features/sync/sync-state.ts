@@ -26,6 +26,9 @@ export function syncState(facts: SyncFacts): SyncState {
     return { tone: 'attention', text: 'Needs attention', note: failed, detail: failed };
   }
   if (!facts.online) return { tone: 'offline', text: 'Offline', note: waiting, detail: waiting };
+  if (facts.lastOutcome === 'unreachable' && !facts.running) {
+    return { tone: 'offline', text: 'Unreachable', note: waiting, detail: lastMessage };
+  }
   if (facts.running) {
     const progress = facts.sent > 0 ? `${facts.sent} sent` : waiting;
     return { tone: 'busy', text: 'Syncing…', note: progress, detail: progress };

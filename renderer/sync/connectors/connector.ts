@@ -60,4 +60,13 @@ export interface SyncConnector {
   push(events: SyncEvent[]): Promise<PushOutcome>;
   /** Changes made upstream since `cursor` (null: from the beginning). Only two-way connectors have it. */
   pull?(cursor: string | null): Promise<PullOutcome>;
+  /**
+   * Whether anything answers at the upstream's address. The engine asks after a push got no answer
+   * at all, to tell an upstream nobody can reach (the changes wait, no attempt is counted) from a
+   * request that failed on its way. Without it, every such failure counts as an attempt.
+   */
+  isReachable?(): Promise<boolean>;
 }
+
+/** Asks the platform whether anything answers at `url` (the PlatformApi's checkReachable). */
+export type ReachabilityCheck = (url: string) => Promise<boolean>;

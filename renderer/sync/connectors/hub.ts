@@ -15,7 +15,13 @@ import { SYNC_PAYLOAD_VERSION, syncHeaders, type SyncEvent } from '../../../shar
 import { fail, ok, type Result } from '../../../shared/result';
 import type { BackoffPolicy } from '../backoff';
 import type { HttpRequest, HttpResponse, Transport } from '../transport';
-import { sendAtOnce, type PullOutcome, type PushOutcome, type SyncConnector } from './connector';
+import {
+  sendAtOnce,
+  type PullOutcome,
+  type PushOutcome,
+  type ReachabilityCheck,
+  type SyncConnector,
+} from './connector';
 import { batchKey, classifyResponse } from './webhook';
 
 export type HubConnectorOptions = {
@@ -32,6 +38,7 @@ export type HubConnectorOptions = {
   pullPageSize?: number;
   /** Pages one pull may read; the next sync run goes on from the cursor. */
   maxPullPages?: number;
+  checkReachable?: ReachabilityCheck;
 };
 
 export const DEFAULT_HUB_BATCH_SIZE = 100;
@@ -166,6 +173,8 @@ export function createHubConnector(options: HubConnectorOptions) {
     push,
     pull,
   };
+  const { checkReachable } = options;
+  if (checkReachable) connector.isReachable = () => checkReachable(`${base}/`);
   return { ...connector, pull, testConnection };
 }
 

@@ -7,7 +7,7 @@ import type { Result } from '../../../shared/result';
 import { parseRetryAfterMs, type BackoffPolicy } from '../backoff';
 import { sha256Hex, signatureHeader } from '../signature';
 import { headerValue, type HttpRequest, type HttpResponse, type Transport } from '../transport';
-import type { PreparedPush, PushOutcome, SyncConnector } from './connector';
+import type { PreparedPush, PushOutcome, ReachabilityCheck, SyncConnector } from './connector';
 
 export type WebhookOptions = {
   url: string;
@@ -17,6 +17,7 @@ export type WebhookOptions = {
   now: () => number;
   timeoutMs?: number;
   batchSize?: number;
+  checkReachable?: ReachabilityCheck;
 };
 
 export const DEFAULT_WEBHOOK_TIMEOUT_MS = 20_000;
@@ -115,5 +116,7 @@ export function createWebhookConnector(options: WebhookOptions) {
     prepare,
     push,
   };
+  const { checkReachable } = options;
+  if (checkReachable) connector.isReachable = () => checkReachable(options.url);
   return { ...connector, sendTestEvent };
 }

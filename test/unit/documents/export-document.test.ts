@@ -33,6 +33,7 @@ function recordingPlatform(saved: Saved[]): PlatformApi {
       ok(new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../templates/${name}`, import.meta.url))))),
     networkStatus: unused,
     httpRequest: unused,
+    checkReachable: unused,
     getSecret: unused,
     setSecret: unused,
     writeBackup: unused,

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { appInfoHandlers } from '../../../electron/ipc/app-info';
 import { fileHandlers } from '../../../electron/ipc/files';
 import { networkHandlers } from '../../../electron/ipc/network';
+import { closedPortUrl } from '../../support/closed-port';
 import { invokeHandler } from '../../../electron/ipc/register';
 import { templateHandlers } from '../../../electron/ipc/templates';
 import { BrowserWindow, dialog, invokeEventFrom, net, resetFakeElectron, shell } from './fake-electron';
@@ -144,6 +145,7 @@ describe('network', () => {
   beforeAll(async () => {
     server = createServer((request, response) => {
       if (request.url === '/slow') return; // never answers
+      if (request.url === '/refuses') return response.writeHead(405).end();
       let body = '';
       request.on('data', (chunk) => (body += chunk));
       request.on('end', () => {
@@ -199,13 +201,9 @@ describe('network', () => {
   });
 
   it('says which host could not be reached', async () => {
-    const closed = createServer();
-    await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
-    const address = closed.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    await new Promise<void>((done) => closed.close(() => done()));
+    const { url, port } = await closedPortUrl();
     const result = await invokeHandler('httpRequest', networkHandlers().httpRequest, fromApp, {
-      url: `http://127.0.0.1:${port}/`,
+      url,
       method: 'GET',
       headers: {},
       body: null,
@@ -215,5 +213,14 @@ describe('network', () => {
       ok: false,
       error: expect.stringMatching(new RegExp(`^Could not reach 127\\.0\\.0\\.1:${port}: .*ECONNREFUSED`)),
     });
+  });
+
+  it('counts any answer as reachable, an error status too, and nothing else', async () => {
+    const check = (url: string, timeoutMs = 5000) =>
+      invokeHandler('checkReachable', networkHandlers().checkReachable, fromApp, { url, timeoutMs });
+    expect(await check(`${base}/sync`)).toEqual({ ok: true, value: { reachable: true } });
+    expect(await check(`${base}/refuses`)).toEqual({ ok: true, value: { reachable: true } });
+    expect(await check(`${base}/slow`, 150)).toEqual({ ok: true, value: { reachable: false } });
+    expect(await check((await closedPortUrl()).url)).toEqual({ ok: true, value: { reachable: false } });
   });
 });

@@ -19,6 +19,7 @@ function fakeHandlers(): IpcHandlers {
     readTemplate: vi.fn(() => new Uint8Array([80, 75])),
     networkStatus: vi.fn(() => ({ online: true })),
     httpRequest: vi.fn(() => ({ status: 200, headers: {}, body: '' })),
+    checkReachable: vi.fn(() => ({ reachable: true })),
     getSecret: vi.fn(() => 'token'),
     setSecret: vi.fn(() => true),
     writeBackup: vi.fn(() => ({

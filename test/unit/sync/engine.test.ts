@@ -1,6 +1,7 @@
 // The sync engine against a real HTTP receiver on 127.0.0.1 that injects faults.
 import { afterEach, describe, expect, it } from 'vitest';
 import { aroundEachSend, syncHarness, type HarnessOptions, type SyncHarness } from './harness';
+import { closedPortUrl } from '../../support/closed-port';
 import type { Fault } from '../../support/webhook-receiver';
 import type { SyncConnector } from '../../../renderer/sync/connectors/connector';
 import { fail } from '../../../shared/result';
@@ -96,7 +97,12 @@ describe('the sync engine', () => {
     await h.addActions(2);
     const report = await h.engine.run('manual');
     expect(report.outcome).toBe('will-retry');
-    expect((await h.outboxStates()).pending[0].lastError).toMatch(message);
+    // Something answered the reachability check, so the failed request counts as an attempt.
+    expect(h.receiver.reachabilityChecks).toBe(1);
+    expect((await h.outboxStates()).pending[0]).toMatchObject({
+      attempts: 1,
+      lastError: expect.stringMatching(message),
+    });
     h.clock.advance(60_000);
     expect((await h.engine.run('retry')).outcome).toBe('sent');
     expect(h.receiver.records.size).toBe(2);
@@ -338,6 +344,24 @@ describe('the sync engine', () => {
     expect(h.receiver.records.size).toBe(6);
     expect((await h.engine.run('retry')).outcome).toBe('sent');
     expect(h.receiver.records.size).toBe(10);
+  });
+
+  it('waits with no attempt counted while nothing answers at the upstream', async () => {
+    const { url } = await closedPortUrl();
+    const h = await setup({ webhookUrl: url });
+    await h.addActions(2);
+    const report = await h.engine.run('manual');
+    expect(report.outcome).toBe('unreachable');
+    expect(report.message).toMatch(
+      /^Webhook to 127\.0\.0\.1:\d+: nothing answers there at the moment \(Network error: /,
+    );
+    expect(report.run).toMatchObject({ outcome: 'will-retry', sentActions: 0, exchanges: [{ result: 'retry' }] });
+    const { pending, parked } = await h.outboxStates();
+    expect(parked).toHaveLength(0);
+    expect(pending.map((entry) => [entry.attempts, entry.lastError])).toEqual([
+      [0, null],
+      [0, null],
+    ]);
   });
 
   it('sends nothing and charges no attempt while offline', async () => {

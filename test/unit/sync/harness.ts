@@ -14,6 +14,12 @@ import { ok } from '../../../shared/result';
 
 export const SECRET = 'whsec_test-secret-for-followthrough';
 
+/** The web adapter's own reachability check, on Node's fetch here as on the browser's there. */
+export async function webReachabilityCheck(url: string): Promise<boolean> {
+  const result = await createWebPlatform().checkReachable({ url, timeoutMs: 2_000 });
+  return result.ok && result.value.reachable;
+}
+
 export type HarnessOptions = {
   receiver?: Omit<ReceiverOptions, 'secret' | 'now'>;
   engine?: Partial<Omit<SyncEngineDeps, 'db' | 'now'>>;
@@ -22,6 +28,8 @@ export type HarnessOptions = {
   /** Wraps the webhook connector, to observe or alter what the engine sees. */
   wrap?: (connector: SyncConnector) => SyncConnector;
   shareActions?: Consent['shareActions'];
+  /** Where the webhook connector sends, when not to the receiver. */
+  webhookUrl?: string;
 };
 
 export async function syncHarness(options: HarnessOptions = {}) {
@@ -29,7 +37,7 @@ export async function syncHarness(options: HarnessOptions = {}) {
   const { db, repos } = openTestDatabase(clock);
   const receiver = await startWebhookReceiver({ secret: SECRET, now: clock, ...options.receiver });
   const webhook = createWebhookConnector({
-    url: receiver.url,
+    url: options.webhookUrl ?? receiver.url,
     secret: SECRET,
     // The web adapter's own httpRequest, which runs on Node's fetch here as on the browser's there.
     transport: createTransport(createWebPlatform().httpRequest),
@@ -37,6 +45,7 @@ export async function syncHarness(options: HarnessOptions = {}) {
     now: clock,
     timeoutMs: options.timeoutMs ?? 2_000,
     batchSize: options.batchSize ?? 10,
+    checkReachable: webReachabilityCheck,
   });
   const connector = options.wrap ? options.wrap(webhook) : webhook;
   const engine = createSyncEngine({

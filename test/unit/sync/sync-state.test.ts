@@ -14,7 +14,7 @@ const facts = (change: Partial<SyncFacts>): SyncFacts => ({
 });
 
 describe('the sidebar sync state', () => {
-  it('reads up to date / N pending / offline / needs attention', () => {
+  it('reads up to date / N pending / offline / unreachable / needs attention', () => {
     expect(syncState(facts({}))).toMatchObject({ tone: 'ok', text: 'Up to date', note: '' });
     expect(syncState(facts({ held: 2 }))).toMatchObject({ tone: 'ok', note: '2 held back by consent' });
     expect(syncState(facts({ pending: 14 }))).toMatchObject({ tone: 'pending', text: '14 pending' });
@@ -27,6 +27,15 @@ describe('the sidebar sync state', () => {
       text: 'Offline',
       note: '3 pending',
     });
+    const unreachable =
+      'Webhook to hooks.example.org: nothing answers there at the moment (Network error: fetch failed)';
+    expect(syncState(facts({ pending: 3, lastOutcome: 'unreachable', lastMessage: unreachable }))).toMatchObject({
+      tone: 'offline',
+      text: 'Unreachable',
+      note: '3 pending',
+      detail: unreachable,
+    });
+    expect(syncState(facts({ running: true, pending: 3, lastOutcome: 'unreachable' }))).toMatchObject({ tone: 'busy' });
     expect(syncState(facts({ running: true, pending: 3 }))).toMatchObject({
       tone: 'busy',
       text: 'Syncing…',
