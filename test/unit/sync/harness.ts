@@ -15,7 +15,7 @@ import { ok } from '../../../shared/result';
 export const SECRET = 'whsec_test-secret-for-followthrough';
 
 /** The web adapter's own reachability check, on Node's fetch here as on the browser's there. */
-export async function webReachabilityCheck(url: string): Promise<boolean> {
+async function webReachabilityCheck(url: string): Promise<boolean> {
   const result = await createWebPlatform().checkReachable({ url, timeoutMs: 2_000 });
   return result.ok && result.value.reachable;
 }
