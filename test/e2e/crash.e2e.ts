@@ -56,9 +56,9 @@ describe('crash safety of Notes', () => {
   it(`keeps everything typed more than ${ALLOWED_LOSS_MS} ms before each of ${KILLS} SIGKILLs`, async () => {
     const random = seededRandom(Number(process.env.CRASH_SEED ?? 20261128));
     app = await launchApp();
-    await new AppShell(app.page).addParticipant('Crash Test', 'Leader');
-    await app.page.keyboard.press('Alt+n');
-    await new SessionPage(app.page).field('Goal').waitFor();
+    const shell = new AppShell(app.page);
+    await shell.addParticipant('Crash Test', 'Leader');
+    await shell.startSession();
     const sessionUrl = app.page.url();
     let expected = '';
     let worstLossMs = 0;

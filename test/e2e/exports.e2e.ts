@@ -6,7 +6,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchApp, type AppBrowser } from './browser';
 import { AppShell } from './pages/app-shell';
-import { SessionPage } from './pages/session-page';
 
 let app: AppBrowser | undefined;
 afterEach(async () => {
@@ -25,9 +24,9 @@ describe('exports from the screens', () => {
   it('fills the GROW checklist and a summary that leaves private notes out', async () => {
     app = await launchApp();
     const { page } = app;
-    await new AppShell(page).addParticipant('Amara Okafor', 'Head of Operations');
-    await page.keyboard.press('Alt+n');
-    const session = new SessionPage(page);
+    const shell = new AppShell(page);
+    await shell.addParticipant('Amara Okafor', 'Head of Operations');
+    const session = await shell.startSession();
     await session.typeGrow({
       goal: 'One ritual for commitment reviews',
       reality: 'Confidential: the sponsor doubts the team',

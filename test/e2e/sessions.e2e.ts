@@ -18,8 +18,7 @@ describe('a coaching session, from the keyboard', () => {
     const shell = new AppShell(page);
     await shell.addParticipant('Amara Okafor', 'Head of Operations');
 
-    await page.keyboard.press('Alt+n');
-    const session = new SessionPage(page);
+    const session = await shell.startSession();
     await session.typeGrow({
       goal: 'Leave with one ritual for commitment reviews',
       reality: 'Standups drift into status updates; escalations bypass the triage RACI',
@@ -123,8 +122,7 @@ describe('a coaching session, from the keyboard', () => {
     const { page } = app;
     const shell = new AppShell(page);
     await shell.addParticipant('Li Wei', 'Engineering Manager');
-    await page.keyboard.press('Alt+n');
-    const session = new SessionPage(page);
+    const session = await shell.startSession();
     await session.field('Will').click();
     await page.keyboard.type('- [ ] Share the escalation rules with the team');
     await page.keyboard.press('Enter');
@@ -155,9 +153,9 @@ describe('a coaching session, from the keyboard', () => {
   it('asks before the page goes while an edit is not yet saved, and staying keeps it', async () => {
     app = await launchApp();
     const { page } = app;
-    await new AppShell(page).addParticipant('Sofia Reyes', 'Product Lead');
-    await page.keyboard.press('Alt+n');
-    const session = new SessionPage(page);
+    const shell = new AppShell(page);
+    await shell.addParticipant('Sofia Reyes', 'Product Lead');
+    const session = await shell.startSession();
     await session.field('Notes').click();
     const typed = 'Agreed: one owner per action, named before we leave the room.';
     await page.keyboard.type(typed);

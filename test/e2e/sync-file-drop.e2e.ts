@@ -5,7 +5,6 @@ import type { Download } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchApp, type AppBrowser } from './browser';
 import { AppShell } from './pages/app-shell';
-import { SessionPage } from './pages/session-page';
 import { SyncPageObject } from './pages/sync-page';
 import { fileDropNames, fileDropWeek } from '../../shared/file-drop-files';
 
@@ -22,10 +21,7 @@ describe('the file drop in the browser', () => {
     const shell = new AppShell(page);
     const sync = new SyncPageObject(page);
     await shell.addParticipant('Amara Okafor', 'Head of Operations');
-    await shell.participantLink('Amara Okafor').click();
-    await page.keyboard.press('Alt+n');
-    const session = new SessionPage(page);
-    await session.field('Goal').waitFor();
+    const session = await shell.startSessionFor('Amara Okafor');
     await session.addActionByKeyboard({ text: 'Book the quarterly review', owner: 'Amara', due: '', verification: '' });
 
     await shell.goTo('Sync');

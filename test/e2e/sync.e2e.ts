@@ -1,10 +1,8 @@
 // Offline → online in Chromium: actions logged in a session while the network is down wait in
 // the outbox, and go to a real webhook receiver on 127.0.0.1 when Playwright brings it back.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { launchApp, type AppBrowser } from './browser';
 import { AppShell } from './pages/app-shell';
-import { SessionPage } from './pages/session-page';
 import { SyncPageObject } from './pages/sync-page';
 import { screenshotDir } from './screenshots';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
@@ -26,16 +24,6 @@ async function until(condition: () => boolean, what: string, timeoutMs = 15_000)
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-/** Opens a new session for the participant, ready for actions to be logged. */
-async function newSession(shell: AppShell, page: Page, participant: string): Promise<SessionPage> {
-  await shell.goTo('Participants');
-  await shell.participantLink(participant).click();
-  await page.keyboard.press('Alt+n');
-  const session = new SessionPage(page);
-  await session.field('Goal').waitFor();
-  return session;
 }
 
 const actionTexts = (r: WebhookReceiver) =>
@@ -66,7 +54,7 @@ describe('sync in the browser', () => {
     await page.locator('html[data-screens-prefetched="true"]').waitFor({ state: 'attached' });
     await context.setOffline(true);
     await sync.waitForIndicator('Offline');
-    const session = await newSession(shell, page, 'Amara Okafor');
+    const session = await shell.startSessionFor('Amara Okafor');
     await session.addActionByKeyboard({
       text: 'Run the commitment review',
       owner: 'Amara',
@@ -124,7 +112,7 @@ describe('sync in the browser', () => {
     await shell.goTo('Sync');
     await sync.connectWebhook(`${url}hooks/followthrough`, SECRET);
 
-    const session = await newSession(shell, page, 'Amara Okafor');
+    const session = await shell.startSessionFor('Amara Okafor');
     await session.addActionByKeyboard({ text: 'Run the commitment review', owner: 'Amara', due: '', verification: '' });
     await shell.goTo('Sync');
     await page.getByRole('button', { name: 'Sync now' }).click();

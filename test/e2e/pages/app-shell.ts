@@ -1,5 +1,6 @@
 // Page object for the shell: sidebar navigation and the participant screens.
 import type { Page } from 'playwright-core';
+import { SessionPage } from './session-page';
 
 export class AppShell {
   constructor(readonly page: Page) {}
@@ -21,6 +22,21 @@ export class AppShell {
     await form.getByLabel('Role').fill(role);
     await form.getByRole('button', { name: 'Add participant' }).click();
     await this.page.getByRole('article', { name }).waitFor();
+  }
+
+  /** Starts a session for the participant on screen with Alt+N, as a coach would, once its editor is up. */
+  async startSession(): Promise<SessionPage> {
+    await this.page.keyboard.press('Alt+n');
+    const session = new SessionPage(this.page);
+    await session.field('Goal').waitFor();
+    return session;
+  }
+
+  /** Opens the participant's page from the list and starts a session there. */
+  async startSessionFor(participant: string): Promise<SessionPage> {
+    await this.goTo('Participants');
+    await this.participantLink(participant).click();
+    return this.startSession();
   }
 
   participantLink(name: string) {
