@@ -3,7 +3,7 @@
 // running in a process of its own. The baseline, in the same browser run, POSTs the very same
 // requests (bodies and headers, captured from the drain) in a bare fetch loop. A third side, the
 // floor, is the least any durable drain must do, so the ratio can be read against it.
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startStaticServer } from '../../scripts/static-server';
 import { startReceiverProcess } from '../../test/support/receiver-child';
 import { newProfileDirectory, removeDirectory, withPage } from '../chromium';
@@ -172,22 +172,28 @@ const idleScript = `new Promise((resolve) => requestIdleCallback(() => resolve(n
 
 /**
  * Waits for the work the app does once start-up is over (renderer/main.tsx: the other screens are
- * fetched and the search worker starts), so neither side measures it: a coach presses "Sync now"
- * in an app that has been open a while.
+ * fetched, and the search index is built at the first pause in typing), so no side measures it: a
+ * coach presses "Sync now" in an app that has been open a while.
  */
 async function settled(page: Page): Promise<void> {
-  const isSearch = (worker: Worker) => worker.url().includes('search-worker');
-  if (!page.workers().some(isSearch)) await page.waitForEvent('worker', { predicate: isSearch, timeout: 30_000 });
+  await page
+    .locator('html[data-screens-prefetched="true"][data-search-index-warm="true"]')
+    .waitFor({ state: 'attached', timeout: 60_000 });
   await page.evaluate(idleScript);
 }
 
-/** A fresh profile with the app open on the Sync page, settled. */
-async function withBrowser<T>(appUrl: string, work: (page: Page) => Promise<T>): Promise<T> {
+/** A fresh profile with the app open on the Sync page, set up by `setUp` and then settled. */
+async function withBrowser<T>(
+  appUrl: string,
+  work: (page: Page) => Promise<T>,
+  setUp: (page: Page) => Promise<void> = async () => undefined,
+): Promise<T> {
   const profile = await newProfileDirectory();
   try {
     return await withPage(profile, async (page) => {
       await page.goto(`${appUrl}#/sync`);
       await page.getByRole('form', { name: 'Sync settings' }).waitFor({ timeout: 60_000 });
+      await setUp(page);
       await settled(page);
       return work(page);
     });
@@ -207,30 +213,39 @@ async function connectWebhook(page: Page, url: string): Promise<void> {
 
 type Timing = { ms: number; stall: number };
 
+/** Fills the outbox with `count` pending actions, then lets the page come to rest. */
+async function seed(page: Page, count: number): Promise<void> {
+  await page.evaluate(seedScript(count));
+  await page.evaluate(idleScript);
+}
+
 /** Drains `count` freshly seeded actions through the app; returns the timing and the requests sent. */
 async function drain({ appUrl, receiver }: Fixture, count: number) {
-  return withBrowser(appUrl, async (page) => {
-    await connectWebhook(page, receiver.url);
-    await page.evaluate(seedScript(count));
-    await receiver.reset();
-    const captured: Captured[] = [];
-    page.on('request', (request) => {
-      if (request.url() !== receiver.url || request.method() !== 'POST') return;
-      const headers = request.headers();
-      captured.push({
-        headers: Object.fromEntries(SENT_HEADERS.map((name) => [name, headers[name]])),
-        body: request.postData() ?? '',
+  return withBrowser(
+    appUrl,
+    async (page) => {
+      await seed(page, count);
+      await receiver.reset();
+      const captured: Captured[] = [];
+      page.on('request', (request) => {
+        if (request.url() !== receiver.url || request.method() !== 'POST') return;
+        const headers = request.headers();
+        captured.push({
+          headers: Object.fromEntries(SENT_HEADERS.map((name) => [name, headers[name]])),
+          body: request.postData() ?? '',
+        });
       });
-    });
-    const timing = (await page.evaluate(syncNowScript(count))) as Timing;
-    return { ...timing, captured };
-  });
+      const timing = (await page.evaluate(syncNowScript(count))) as Timing;
+      return { ...timing, captured };
+    },
+    (page) => connectWebhook(page, receiver.url),
+  );
 }
 
 /** The floor drains `count` freshly seeded actions. */
 async function floorDrain({ appUrl, receiver }: Fixture, count: number): Promise<Timing> {
   return withBrowser(appUrl, async (page) => {
-    await page.evaluate(seedScript(count));
+    await seed(page, count);
     await receiver.reset();
     return (await page.evaluate(floorScript(receiver.url, SECRET))) as Timing;
   });
