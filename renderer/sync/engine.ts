@@ -39,6 +39,11 @@ export type SyncPolicy = {
   runBudgetMs: number;
   /** The longest stretch of preparing entries between two yields to the UI. */
   sliceMs: number;
+  /**
+   * The screen is told how far a run got at most this often: a drain of many seconds still moves
+   * visibly, and a short one is not held up by re-rendering the Sync page after every page.
+   */
+  progressIntervalMs: number;
 };
 
 export const defaultSyncPolicy: SyncPolicy = {
@@ -46,6 +51,7 @@ export const defaultSyncPolicy: SyncPolicy = {
   maxAttempts: 10,
   runBudgetMs: 120_000,
   sliceMs: 4,
+  progressIntervalMs: 250,
 };
 
 export type SyncTrigger = SyncRun['trigger'];
@@ -71,7 +77,7 @@ export type SyncEngineDeps = {
   policy?: Partial<SyncPolicy>;
   /** Lets the UI, and the answer to the request in flight, go first while a page is prepared. */
   yieldToUi?: () => Promise<void>;
-  /** Told, a page at a time, how many records this run has delivered so far. */
+  /** Told at a page's end, at most every `progressIntervalMs`, how many records this run has delivered so far. */
   onProgress?: (progress: { sent: number }) => void;
   /**
    * Applies changes pulled by a two-way connector, in one transaction (issue 7's hub). Answers how
@@ -316,6 +322,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         return next.done ? null : { ...next.value, push: await connector.prepare(eventsOf(next.value.items)) };
       };
       let upcoming = prepareNext();
+      let progressToldAt = startedAt;
       await noticed;
       try {
         for (let current = await upcoming; current; current = await upcoming) {
@@ -329,7 +336,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
           if (stop) return stop;
           if (current.endsPage) {
             settleAcknowledged();
-            deps.onProgress?.({ sent: run.sentActions + run.sentCommitments });
+            if (now() - progressToldAt >= policy.progressIntervalMs) {
+              progressToldAt = now();
+              deps.onProgress?.({ sent: run.sentActions + run.sentCommitments });
+            }
           }
         }
         return null;

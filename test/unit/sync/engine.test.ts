@@ -413,11 +413,41 @@ describe('the sync engine', () => {
 
   it('tells its progress a page at a time', async () => {
     const progress: number[] = [];
-    const h = await setup({ batchSize: 2, engine: { onProgress: ({ sent }) => progress.push(sent) } });
+    const h = await setup({
+      batchSize: 2,
+      engine: { onProgress: ({ sent }) => progress.push(sent), policy: { progressIntervalMs: 0 } },
+    });
     await h.addActions(11);
     await h.engine.run('manual');
     // Pages of 2, then 8, then the last 1.
     expect(progress).toEqual([2, 10, 11]);
+  });
+
+  it('tells its progress at most every 250 ms, so a short run is not re-rendered page after page', async () => {
+    const progress: { sent: number; at: number }[] = [];
+    let h: SyncHarness | undefined = undefined;
+    /** Test-clock time since the run started: only the requests below move the clock. */
+    let elapsed = 0;
+    h = await setup({
+      batchSize: 2,
+      engine: { onProgress: ({ sent }) => progress.push({ sent, at: elapsed }) },
+      // Every request takes 60 ms.
+      wrap: (webhook) =>
+        aroundEachSend(webhook, async (send) => {
+          h!.clock.advance(60);
+          elapsed += 60;
+          return send();
+        }),
+    });
+    await h.addActions(40);
+    expect((await h.engine.run('manual')).outcome).toBe('sent');
+    // Pages end at 60 ms (2 sent), then every 240 ms (4 requests of 8 actions), and at 1,200 ms (the
+    // last 6). Those at 60, 540 and 1,020 ms come less than 250 ms after the start or the last word.
+    expect(progress).toEqual([
+      { sent: 10, at: 300 },
+      { sent: 26, at: 780 },
+      { sent: 40, at: 1_200 },
+    ]);
   });
 
   it('pulls from a two-way connector after pushing, and moves the cursor only after the changes are applied', async () => {
