@@ -89,6 +89,7 @@ export const channels = {
       body: z.string().max(20 * 1024 * 1024).nullable(),
       timeoutMs: z.number().int().min(100).max(120_000),
     }),
+    /** Redirects are not followed; status 0 is one the browser does not disclose. */
     output: z.object({ status: z.number().int(), headers: z.record(z.string(), z.string()), body: z.string() }),
   },
   /**

@@ -1,6 +1,6 @@
 // Network status, reachability checks and HTTP requests to the coach's upstream, made from the
 // main process with Chromium's network stack (net.fetch), so proxies and certificates follow the
-// system settings.
+// system settings. Redirects are answered, not followed (renderer/sync/transport.ts says why).
 import { net } from 'electron';
 import { errorMessage } from '../../shared/result';
 import type { IpcHandlers } from './register';
@@ -18,7 +18,13 @@ export function networkHandlers(): Pick<IpcHandlers, 'networkStatus' | 'httpRequ
     networkStatus: () => ({ online: net.isOnline() }),
     httpRequest: async ({ url, method, headers, body, timeoutMs }) => {
       try {
-        const response = await net.fetch(url, { method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
+        const response = await net.fetch(url, {
+          method,
+          headers,
+          body,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(timeoutMs),
+        });
         return {
           status: response.status,
           headers: Object.fromEntries(response.headers.entries()),

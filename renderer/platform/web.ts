@@ -46,7 +46,8 @@ export function createWebPlatform(): PlatformApi {
     networkStatus: async () => ok({ online: navigator.onLine }),
     httpRequest: async ({ url, method, headers, body, timeoutMs }) => {
       try {
-        const response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
+        const signal = AbortSignal.timeout(timeoutMs);
+        const response = await fetch(url, { method, headers, body, redirect: 'manual', signal });
         return ok({
           status: response.status,
           headers: Object.fromEntries(response.headers.entries()),

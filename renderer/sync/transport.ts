@@ -17,6 +17,19 @@ export function createTransport(httpRequest: PlatformApi['httpRequest']): Transp
   };
 }
 
+/**
+ * Sync never follows a redirect: a POST that is redirected arrives as a GET without its body, and
+ * the answer to that GET would make the batch look delivered. Status 0 is a redirect the browser
+ * does not disclose (an opaque redirect).
+ */
+export const isRedirect = (status: number) => status === 0 || (status >= 300 && status < 400);
+
+export function redirectReason(response: HttpResponse): string {
+  const location = headerValue(response.headers, 'location');
+  const where = response.status === 0 ? '' : ` (${response.status}${location ? ` to ${location}` : ''})`;
+  return `The address redirects elsewhere${where}. Sync does not follow redirects, so that nothing can be lost on the way: put the final address in Sync settings`;
+}
+
 /** A header by case-insensitive name, as HTTP defines them. */
 export function headerValue(headers: Record<string, string>, name: string): string | undefined {
   const wanted = name.toLowerCase();

@@ -14,7 +14,7 @@ import {
 import { SYNC_PAYLOAD_VERSION, syncHeaders, type SyncEvent } from '../../../shared/sync-protocol';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { BackoffPolicy } from '../backoff';
-import type { HttpRequest, HttpResponse, Transport } from '../transport';
+import { isRedirect, redirectReason, type HttpRequest, type HttpResponse, type Transport } from '../transport';
 import {
   sendAtOnce,
   type PullOutcome,
@@ -46,6 +46,7 @@ const DEFAULT_TIMEOUT_MS = 20_000;
 const DEFAULT_PULL_PAGES = 50;
 
 function hubAnswer(response: HttpResponse): string {
+  if (isRedirect(response.status)) return redirectReason(response);
   try {
     const message = (JSON.parse(response.body) as { error?: { message?: unknown } }).error?.message;
     if (typeof message === 'string') return `The hub answered ${response.status}: ${message}`;

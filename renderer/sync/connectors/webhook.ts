@@ -6,7 +6,14 @@ import { SYNC_PAYLOAD_VERSION, syncHeaders, type SyncBatch, type SyncEvent } fro
 import type { Result } from '../../../shared/result';
 import { parseRetryAfterMs, type BackoffPolicy } from '../backoff';
 import { sha256Hex, signatureHeader } from '../signature';
-import { headerValue, type HttpRequest, type HttpResponse, type Transport } from '../transport';
+import {
+  headerValue,
+  isRedirect,
+  redirectReason,
+  type HttpRequest,
+  type HttpResponse,
+  type Transport,
+} from '../transport';
 import type { PreparedPush, PushOutcome, ReachabilityCheck, SyncConnector } from './connector';
 
 export type WebhookOptions = {
@@ -33,6 +40,7 @@ function excerpt(body: string): string {
 }
 
 function answer(response: HttpResponse): string {
+  if (isRedirect(response.status)) return redirectReason(response);
   const body = excerpt(response.body);
   return `The receiver answered ${response.status}${body ? `: ${body}` : ''}`;
 }

@@ -146,6 +146,7 @@ describe('network', () => {
     server = createServer((request, response) => {
       if (request.url === '/slow') return; // never answers
       if (request.url === '/refuses') return response.writeHead(405).end();
+      if (request.url === '/moved') return response.writeHead(301, { Location: '/sync' }).end();
       let body = '';
       request.on('data', (chunk) => (body += chunk));
       request.on('end', () => {
@@ -187,6 +188,17 @@ describe('network', () => {
       auth: 'Bearer sk-1',
       body: '{"changes":[]}',
     });
+  });
+
+  it('answers with a redirect instead of following it, so a POST never turns into a GET', async () => {
+    const result = await invokeHandler('httpRequest', networkHandlers().httpRequest, fromApp, {
+      url: `${base}/moved`,
+      method: 'POST',
+      headers: {},
+      body: '{"changes":[]}',
+      timeoutMs: 5000,
+    });
+    expect(result).toMatchObject({ ok: true, value: { status: 301, headers: { location: '/sync' } } });
   });
 
   it('gives up after the timeout from the request', async () => {

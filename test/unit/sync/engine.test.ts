@@ -1,4 +1,6 @@
 // The sync engine against a real HTTP receiver on 127.0.0.1 that injects faults.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { aroundEachSend, syncHarness, type HarnessOptions, type SyncHarness } from './harness';
 import { closedPortUrl } from '../../support/closed-port';
@@ -181,6 +183,27 @@ describe('the sync engine', () => {
     expect(parked).toHaveLength(2);
     expect(pending).toHaveLength(3);
     expect(h.receiver.requests).toHaveLength(1);
+  });
+
+  it('does not follow a redirect, which would turn the POST into a GET without its batch', async () => {
+    const gets: string[] = [];
+    const redirecting = createServer((request, response) => {
+      if (request.method === 'POST') return void response.writeHead(301, { Location: '/new' }).end();
+      gets.push(request.url ?? '');
+      response.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>the hook page</html>');
+    });
+    await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+    try {
+      const h = await setup({ webhookUrl: `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}/old` });
+      await h.addActions(3);
+      const report = await h.engine.run('manual');
+      expect(gets).toEqual([]);
+      expect(report.outcome).toBe('rejected');
+      expect(report.message).toMatch(/The address redirects elsewhere \(301 to \/new\)/);
+      expect(await h.db.outbox.count()).toBe(3);
+    } finally {
+      redirecting.close();
+    }
   });
 
   it('parks a corrupted outbox entry with a message and goes on with the queue', async () => {

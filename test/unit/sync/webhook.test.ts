@@ -22,6 +22,17 @@ describe('webhook answers', () => {
       expect(classify(status)).toMatchObject({ kind: 'rejected', scope: 'connection' });
   });
 
+  it('refuses a redirect as a connection problem, saying where it leads', () => {
+    expect(classify(301, { Location: 'https://hooks.example.com/in' })).toEqual({
+      kind: 'rejected',
+      reason:
+        'The address redirects elsewhere (301 to https://hooks.example.com/in). Sync does not follow redirects, so that nothing can be lost on the way: put the final address in Sync settings',
+      status: 301,
+      scope: 'connection',
+    });
+    expect(classify(0)).toMatchObject({ kind: 'rejected', scope: 'connection', reason: /^The address redirects elsewhere\. / });
+  });
+
   it('shortens a long answer for the coach', () => {
     const outcome = classify(400, {}, 'x'.repeat(1_000));
     expect(outcome.kind === 'rejected' && outcome.reason.length).toBeLessThan(340);
