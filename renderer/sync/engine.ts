@@ -187,15 +187,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 
     async function setEntriesAside(items: SetAside[], state: 'parked' | 'held'): Promise<void> {
       if (items.length === 0) return;
-      await setAside(
-        db,
-        items.map(({ entry, reason }) => ({ seq: entry.seq, reason })),
-        state,
-        now(),
-      );
-      for (const { entry } of items) noteWaiting(entry);
-      if (state === 'parked') run.parked += items.length;
-      else run.held += items.length;
+      const setAsideNow = await setAside(db, items, state, now());
+      for (const entry of setAsideNow) noteWaiting(entry);
+      if (state === 'parked') run.parked += setAsideNow.length;
+      else run.held += setAsideNow.length;
     }
 
     /** Counts what the upstream now holds; the entries are removed later, a page at a time. */

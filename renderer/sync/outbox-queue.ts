@@ -116,16 +116,25 @@ export async function recordFailedAttempt(
   });
 }
 
-/** Sets entries aside, each with a reason the coach can read: parked (failed) or held (consent). */
+/**
+ * Sets entries aside, each with a reason the coach can read: parked (failed) or held (consent).
+ * Only entries still as they were read: one an edit rewrote meanwhile holds a change nobody
+ * refused yet, and stays queued. Returns the entries set aside.
+ */
 export async function setAside(
   db: FollowthroughDatabase,
-  items: { seq: number; reason: string }[],
+  items: { entry: StoredEntry; reason: string }[],
   state: 'parked' | 'held',
   now: number,
-): Promise<void> {
-  await db.outbox.bulkUpdate(
-    items.map(({ seq, reason }) => ({ key: seq, changes: { state, lastError: reason, updatedAt: now } })),
-  );
+): Promise<StoredEntry[]> {
+  return db.transaction('rw', db.outbox, async () => {
+    const stored = await db.outbox.bulkGet(items.map(({ entry }) => entry.seq));
+    const unchanged = items.filter(({ entry }, index) => stored[index]?.idempotencyKey === entry.idempotencyKey);
+    await db.outbox.bulkUpdate(
+      unchanged.map(({ entry, reason }) => ({ key: entry.seq, changes: { state, lastError: reason, updatedAt: now } })),
+    );
+    return unchanged.map(({ entry }) => entry);
+  });
 }
 
 /** Returns held entries whose participant's consent now allows sharing to the queue. */

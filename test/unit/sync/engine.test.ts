@@ -245,6 +245,38 @@ describe('the sync engine', () => {
     expect(await h.db.outbox.count()).toBe(0);
   });
 
+  it('keeps queued, not parked, an edit made while its earlier version was in flight and refused', async () => {
+    let editDuringPush: (() => Promise<unknown>) | null = null;
+    const h = await setup({
+      receiver: {
+        refuse: (events) =>
+          events.some((event) => 'action' in event && event.action.owner === 'Amara')
+            ? { status: 422, body: 'Owner must be an email address' }
+            : null,
+      },
+      wrap: (webhook) =>
+        aroundEachSend(webhook, async (send) => {
+          const outcome = await send();
+          await editDuringPush?.();
+          editDuringPush = null;
+          return outcome;
+        }),
+    });
+    const [action] = await h.repos.actions.addMany([{ participantId: h.participant.id, text: 'Book', owner: 'Amara' }]);
+    editDuringPush = async () => {
+      h.clock.advance(1_000);
+      await h.repos.actions.update(action.id, { owner: 'amara@example.com' });
+    };
+    const report = await h.engine.run('manual');
+    expect(report.run?.parked).toBe(0);
+    const { pending, parked } = await h.outboxStates();
+    expect(parked).toEqual([]);
+    expect(pending.map((entry) => (entry.payload as { owner: string }).owner)).toEqual(['amara@example.com']);
+    await h.engine.run('manual');
+    expect(h.receiver.records.get(action.id)).toMatchObject({ action: { owner: 'amara@example.com' } });
+    expect(await h.db.outbox.count()).toBe(0);
+  });
+
   it('sends only the newest state when a record has several entries, and removes the older ones', async () => {
     const h = await setup({ receiver: { faultFor: firstRequests('server-error') } });
     const [action] = await h.addActions(1);
