@@ -24,7 +24,14 @@ import {
   type StoredEntry,
 } from './outbox-queue';
 import { recordRun } from './run-log';
-import { readPullCursor, writeLastCompletedRunAt, writePullCursor } from './settings';
+import {
+  readPullCursor,
+  readUpstreamHold,
+  writeLastCompletedRunAt,
+  writePullCursor,
+  writeUpstreamHold,
+  type UpstreamHold,
+} from './settings';
 import { createRecordContext, type RecordContext } from './sharing';
 import { plural, sentCounts } from './wording';
 import { prepareEvent } from './payload';
@@ -86,8 +93,42 @@ export type SyncEngineDeps = {
   applyPulled?: (changes: PulledChange[]) => Promise<number | void>;
 };
 
-/** Why a run ended early; `unreachable` when nothing answered at the upstream's address. */
-type Stop = { outcome: SyncRun['outcome']; message: string; unreachable?: true };
+type Hold = Omit<UpstreamHold, 'connector'>;
+
+/**
+ * Why a run ended early; `unreachable` when nothing answered at the upstream's address; `hold`
+ * when the upstream is not to be asked again before a time, or before the coach acts.
+ */
+type Stop = { outcome: SyncRun['outcome']; message: string; unreachable?: true; hold?: Hold };
+
+/**
+ * Whether a hold keeps a run from sending. The coach's own "Sync now" goes past the app's backoff
+ * and past a refused connection (it is how they try a fix), never past the upstream's Retry-After.
+ */
+function holdsBack(hold: Hold, trigger: SyncTrigger, now: number): boolean {
+  if (trigger === 'manual') return hold.until !== null && hold.askedByUpstream && now < hold.until;
+  return hold.until === null || now < hold.until;
+}
+
+const retryTime = (at: number) => format(at, 'HH:mm:ss');
+
+/** The report of a run that a hold kept from sending anything. */
+function heldBack(hold: Hold): SyncRunReport {
+  if (hold.until === null) {
+    return {
+      outcome: 'rejected',
+      message: `${hold.reason}. Sync waits until you change Sync settings or press Sync now`,
+      run: null,
+      nextDueAt: null,
+    };
+  }
+  return {
+    outcome: 'will-retry',
+    message: `${hold.reason}. Trying again at ${retryTime(hold.until)}`,
+    run: null,
+    nextDueAt: hold.until,
+  };
+}
 
 /**
  * Entries are read, and acknowledged ones removed, a few batches at a time: IndexedDB queues a
@@ -148,6 +189,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         nextDueAt: null,
       };
     }
+
+    const hold = await readUpstreamHold(db, connector.label);
+    if (hold && holdsBack(hold, trigger, startedAt)) return heldBack(hold);
+    /** The coach's "Sync now" sends what waits for its next attempt too. */
+    const dueBy = () => (trigger === 'manual' ? Number.POSITIVE_INFINITY : now());
 
     const run: SyncRun = {
       trigger,
@@ -218,7 +264,13 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         entries.map((entry) => entry.seq),
         { reason, delayMs, now: now(), maxAttempts: policy.maxAttempts },
       );
-      return { outcome: 'will-retry', message: `${reason}. Trying again at ${format(now() + delayMs, 'HH:mm:ss')}` };
+      // The whole upstream waits, not just this batch: the next one would meet the same answer.
+      const until = now() + delayMs;
+      return {
+        outcome: 'will-retry',
+        message: `${reason}. Trying again at ${retryTime(until)}`,
+        hold: { reason, until, askedByUpstream: retryAfterMs !== null },
+      };
     }
 
     /** A push got no answer at all: whether anything answers at the upstream's address now. */
@@ -254,7 +306,13 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         items.flatMap((item) => item.entries.map((entry) => ({ entry, reason }))),
         'parked',
       );
-      return outcome.scope === 'connection' ? { outcome: 'rejected', message: outcome.reason } : null;
+      if (outcome.scope !== 'connection') return null;
+      // Every batch would meet the same refusal: only the coach can change that.
+      return {
+        outcome: 'rejected',
+        message: outcome.reason,
+        hold: { reason: outcome.reason, until: null, askedByUpstream: false },
+      };
     }
 
     const eventsOf = (items: BatchItem[]) => items.map((item) => item.event);
@@ -278,7 +336,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         // The first page holds one batch, so the first request leaves as early as it can.
         const page = await readPage(db, afterSeq, connector.batchSize * (afterSeq === 0 ? 1 : BATCHES_PER_PAGE));
         if (page.length === 0) return null;
-        const due = page.filter((entry) => isDue(entry, now()));
+        const due = page.filter((entry) => isDue(entry, dueBy()));
         return {
           lastSeq: page[page.length - 1].seq,
           batch: await prepareBatch(due, context, { yieldToUi, sliceMs: policy.sliceMs }),
@@ -308,7 +366,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         contract: (id) => db.contracts.get(id),
       });
       await releaseHeld(db, async (entry) => (await prepareEvent(entry, context)).kind === 'held');
-      const noticed = waitingEntries(db, now()).then((entries) => entries.forEach(noteWaiting));
+      const noticed = waitingEntries(db, dueBy()).then((entries) => entries.forEach(noteWaiting));
 
       const source = batches(context);
       /** The next batch with its request built and signed, or null at the end of the queue. */
@@ -374,6 +432,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         Promise.all([
           worthKeeping ? recordRun(db, run) : undefined,
           stop ? undefined : writeLastCompletedRunAt(db, startedAt),
+          writeUpstreamHold(db, stop?.hold ? { connector: connector.label, ...stop.hold } : null),
         ]),
       ),
       removed.then(() => nextDueAt(db)),
@@ -384,7 +443,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       outcome: stop?.unreachable ? 'unreachable' : run.outcome,
       message: run.message,
       run: worthKeeping ? run : null,
-      nextDueAt: nextDue,
+      nextDueAt: stop?.hold?.until && nextDue !== null ? Math.max(nextDue, stop.hold.until) : nextDue,
     };
   }
 

@@ -12,6 +12,7 @@ export const WEBHOOK_SECRET_KEY = 'sync.webhook-secret';
 export const HUB_TOKEN_KEY = 'sync.hub-token';
 const settingsKey = 'sync.settings';
 const lastCompletedKey = 'sync.last-completed-run';
+const holdKey = 'sync.upstream-hold';
 
 export const connectorSettingsSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('off') }),
@@ -41,11 +42,18 @@ export async function readSyncSettings(db: FollowthroughDatabase): Promise<SyncS
   return defaultSyncSettings;
 }
 
-/** Validates and stores the settings; throws a message the coach can act on when they are refused. */
+/**
+ * Validates and stores the settings; throws a message the coach can act on when they are refused.
+ * Saving ends a hold for a refused connection: the coach has fixed it, or tries something else.
+ */
 export async function writeSyncSettings(db: FollowthroughDatabase, settings: SyncSettings): Promise<SyncSettings> {
   const parsed = syncSettingsSchema.safeParse(settings);
   if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join('; '));
-  await db.settings.put({ key: settingsKey, value: parsed.data });
+  await db.transaction('rw', db.settings, async () => {
+    await db.settings.put({ key: settingsKey, value: parsed.data });
+    const hold = upstreamHoldSchema.safeParse((await db.settings.get(holdKey))?.value);
+    if (hold.success && hold.data.until === null) await writeUpstreamHold(db, null);
+  });
   return parsed.data;
 }
 
@@ -56,6 +64,30 @@ export async function readLastCompletedRunAt(db: FollowthroughDatabase): Promise
 
 export async function writeLastCompletedRunAt(db: FollowthroughDatabase, at: number): Promise<void> {
   await db.settings.put({ key: lastCompletedKey, value: at });
+}
+
+/**
+ * The upstream asked to be left alone: until `until` after a failed attempt (longer when it said
+ * so with Retry-After: `askedByUpstream`), or, with `until` null, until the coach acts, after it
+ * refused the connection itself. Kept per connector, so a hold never outlives a change of upstream.
+ */
+export const upstreamHoldSchema = z.object({
+  connector: z.string(),
+  reason: z.string(),
+  until: z.number().nullable(),
+  askedByUpstream: z.boolean(),
+});
+export type UpstreamHold = z.infer<typeof upstreamHoldSchema>;
+
+/** The hold on `connector`, if any. */
+export async function readUpstreamHold(db: FollowthroughDatabase, connector: string): Promise<UpstreamHold | null> {
+  const parsed = upstreamHoldSchema.safeParse((await db.settings.get(holdKey))?.value);
+  return parsed.success && parsed.data.connector === connector ? parsed.data : null;
+}
+
+export async function writeUpstreamHold(db: FollowthroughDatabase, hold: UpstreamHold | null): Promise<void> {
+  if (hold) await db.settings.put({ key: holdKey, value: hold });
+  else await db.settings.delete(holdKey);
 }
 
 export async function readPullCursor(db: FollowthroughDatabase, connector: string): Promise<string | null> {

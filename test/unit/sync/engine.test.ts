@@ -7,6 +7,7 @@ import { closedPortUrl } from '../../support/closed-port';
 import type { Fault } from '../../support/webhook-receiver';
 import type { SyncConnector } from '../../../renderer/sync/connectors/connector';
 import { fail } from '../../../shared/result';
+import { readSyncSettings, writeSyncSettings } from '../../../renderer/sync/settings';
 
 let harness: SyncHarness | undefined;
 afterEach(async () => {
@@ -89,6 +90,37 @@ describe('the sync engine', () => {
     expect(h.receiver.requests).toHaveLength(1);
     h.clock.advance(1_000);
     expect((await h.engine.run('retry')).outcome).toBe('sent');
+  });
+
+  it('holds the whole upstream, not just the batch, for as long as Retry-After asks; Sync now too', async () => {
+    const h = await setup({
+      batchSize: 2,
+      receiver: { faultFor: firstRequests('rate-limited'), retryAfterSeconds: 600 },
+    });
+    await h.addActions(4);
+    const first = await h.engine.run('manual');
+    expect(first.nextDueAt! - h.clock()).toBe(600_000);
+    h.clock.advance(300_000);
+    for (const trigger of ['retry', 'online', 'schedule', 'manual'] as const) {
+      const report = await h.engine.run(trigger);
+      expect(report).toMatchObject({ outcome: 'will-retry', run: null, nextDueAt: first.nextDueAt });
+      expect(report.message).toMatch(/^The receiver answered 429.*Trying again at \d\d:\d\d:\d\d$/);
+    }
+    expect(h.receiver.requests).toHaveLength(1);
+    h.clock.advance(300_000);
+    expect((await h.engine.run('retry')).outcome).toBe('sent');
+    expect(h.receiver.records.size).toBe(4);
+  });
+
+  it("lets the coach's Sync now go past the app's own backoff", async () => {
+    const h = await setup({ batchSize: 2, receiver: { faultFor: firstRequests('server-error') } });
+    await h.addActions(4);
+    expect((await h.engine.run('manual')).outcome).toBe('will-retry');
+    expect((await h.engine.run('online')).outcome).toBe('will-retry');
+    expect(h.receiver.requests).toHaveLength(1);
+    expect((await h.engine.run('manual')).outcome).toBe('sent');
+    expect(h.receiver.records.size).toBe(4);
+    expect(await h.db.outbox.count()).toBe(0);
   });
 
   it.each([
@@ -204,6 +236,34 @@ describe('the sync engine', () => {
     } finally {
       redirecting.close();
     }
+  });
+
+  it('asks a refusing upstream again only when the coach acts: Sync now, or saving Sync settings', async () => {
+    const h = await setup({
+      batchSize: 2,
+      receiver: { refuse: () => ({ status: 401, body: 'Unknown signing key' }) },
+    });
+    await h.addActions(6);
+    expect((await h.engine.run('schedule')).outcome).toBe('rejected');
+    for (const trigger of ['schedule', 'online', 'retry'] as const) {
+      h.clock.advance(60_000);
+      expect(await h.engine.run(trigger)).toEqual({
+        outcome: 'rejected',
+        message:
+          'The receiver answered 401: Unknown signing key. Sync waits until you change Sync settings or press Sync now',
+        run: null,
+        nextDueAt: null,
+      });
+    }
+    expect(h.receiver.requests).toHaveLength(1);
+    expect((await h.outboxStates()).parked).toHaveLength(2);
+
+    expect((await h.engine.run('manual')).outcome).toBe('rejected');
+    expect(h.receiver.requests).toHaveLength(2);
+    await writeSyncSettings(h.db, await readSyncSettings(h.db));
+    h.clock.advance(60_000);
+    expect((await h.engine.run('schedule')).outcome).toBe('rejected');
+    expect(h.receiver.requests).toHaveLength(3);
   });
 
   it('parks a corrupted outbox entry with a message and goes on with the queue', async () => {
