@@ -13,6 +13,8 @@ export type BatchItem = {
   recordId: string;
   recordVersion: number;
   title: string;
+  /** Whose record it is. */
+  participantId: string;
   /** Every entry this event stands for: the newest and those it supersedes. */
   entries: StoredEntry[];
 };
@@ -50,6 +52,7 @@ export async function prepareBatch(
         recordId: entry.recordId,
         recordVersion: prepared.event.recordVersion,
         title: prepared.title,
+        participantId: prepared.participantId,
         entries: [...(current?.entries ?? []), entry],
       };
       byRecord.set(

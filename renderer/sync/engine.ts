@@ -11,7 +11,7 @@ import type { Result } from '../../shared/result';
 import { createLogger } from '../../shared/logger';
 import { defaultBackoffPolicy, retryDelayMs, type BackoffPolicy } from './backoff';
 import { prepareBatch, type BatchItem, type SetAside } from './batch';
-import type { PulledChange, PushOutcome, SyncConnector } from './connectors/connector';
+import type { PreparedPush, PulledChange, PushOutcome, SyncConnector } from './connectors/connector';
 import {
   acknowledge,
   isDue,
@@ -32,7 +32,7 @@ import {
   writeUpstreamHold,
   type UpstreamHold,
 } from './settings';
-import { createRecordContext, type RecordContext } from './sharing';
+import { liveRecordContext } from './live-record-context';
 import { plural, sentCounts } from './wording';
 import { prepareEvent } from './payload';
 
@@ -175,6 +175,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   const policy: SyncPolicy = { ...defaultSyncPolicy, ...deps.policy };
   const random = deps.random ?? Math.random;
   const yieldToUi = deps.yieldToUi ?? laterTask;
+  const pacing = { yieldToUi, sliceMs: policy.sliceMs };
 
   async function runOnce(trigger: SyncTrigger): Promise<SyncRunReport> {
     const startedAt = now();
@@ -239,9 +240,22 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       else run.held += setAsideNow.length;
     }
 
+    /** Whose each sent record is. */
+    const ownerOf = new Map<string, string>();
+
+    /** The history keeps no line of a participant erased during the run, as erasure promises. */
+    async function withoutErasedParticipants(items: SyncRun['sentItems']): Promise<SyncRun['sentItems']> {
+      const owners = [...new Set(items.map((item) => ownerOf.get(item.recordId) ?? ''))];
+      if (owners.length === 0) return items;
+      const present = await db.participants.bulkGet(owners);
+      const erased = new Set(owners.filter((_, index) => present[index] === undefined));
+      return erased.size === 0 ? items : items.filter((item) => !erased.has(ownerOf.get(item.recordId) ?? ''));
+    }
+
     /** Counts what the upstream now holds; the entries are removed later, a page at a time. */
     function noteSent(items: BatchItem[]): void {
       for (const item of items) {
+        ownerOf.set(item.recordId, item.participantId);
         if (item.recordType === 'action') run.sentActions += 1;
         else run.sentCommitments += 1;
         run.sentItems.push({ recordType: item.recordType, recordId: item.recordId, title: item.title });
@@ -327,19 +341,22 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       settling.push(settled);
     }
 
-    type Batch = { items: BatchItem[]; endsPage: boolean };
+    /** `generation`: of the record context the batch was prepared with. */
+    type Batch = { items: BatchItem[]; endsPage: boolean; generation: number };
 
     /** The run's batches in queue order; each page is read and prepared while the one before goes out. */
-    async function* batches(context: RecordContext): AsyncGenerator<Batch> {
+    async function* batches(): AsyncGenerator<Batch> {
       /** Reads and prepares the page after `afterSeq`; null when the queue has no more entries. */
       const prepareAfter = async (afterSeq: number) => {
         // The first page holds one batch, so the first request leaves as early as it can.
         const page = await readPage(db, afterSeq, connector.batchSize * (afterSeq === 0 ? 1 : BATCHES_PER_PAGE));
         if (page.length === 0) return null;
         const due = page.filter((entry) => isDue(entry, dueBy()));
+        const { generation } = records;
         return {
           lastSeq: page[page.length - 1].seq,
-          batch: await prepareBatch(due, context, { yieldToUi, sliceMs: policy.sliceMs }),
+          batch: await prepareBatch(due, records.context, pacing),
+          generation,
         };
       };
       let upcoming = prepareAfter(0);
@@ -351,7 +368,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
           const { items } = page.batch;
           for (let start = 0; start < items.length; start += connector.batchSize) {
             const end = start + connector.batchSize;
-            yield { items: items.slice(start, end), endsPage: end >= items.length };
+            yield { items: items.slice(start, end), endsPage: end >= items.length, generation: page.generation };
           }
         }
       } finally {
@@ -360,19 +377,44 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       }
     }
 
+    type ReadyBatch = Batch & { push: PreparedPush };
+    const withRequest = async (batch: Batch): Promise<ReadyBatch> => ({
+      ...batch,
+      push: await connector.prepare(eventsOf(batch.items)),
+    });
+
+    /**
+     * A batch prepared before participants or contracts changed, prepared again from its entries
+     * as they are now: ones erased are gone, ones whose consent was withdrawn are held.
+     */
+    async function preparedAgain(batch: Batch): Promise<ReadyBatch | null> {
+      const seqs = batch.items.flatMap((item) => item.entries.map((entry) => entry.seq));
+      const stored = (await db.outbox.bulkGet(seqs)) as (StoredEntry | undefined)[];
+      const due = stored.filter((entry) => entry !== undefined && isDue(entry, dueBy())) as StoredEntry[];
+      const { generation } = records;
+      const prepared = await prepareBatch(due, records.context, pacing);
+      await setEntriesAside(prepared.held, 'held');
+      await setEntriesAside(prepared.unusable, 'parked');
+      if (prepared.items.length === 0) return null;
+      return withRequest({ items: prepared.items, endsPage: batch.endsPage, generation });
+    }
+
+    /** The batch, prepared again if participants or contracts changed since; null when none of it may go. */
+    async function upToDate(batch: ReadyBatch): Promise<ReadyBatch | null> {
+      let ready: ReadyBatch | null = batch;
+      while (ready && ready.generation !== records.generation) ready = await preparedAgain(ready);
+      return ready;
+    }
+
     async function drain(): Promise<Stop | null> {
-      const context = createRecordContext({
-        participant: (id) => db.participants.get(id),
-        contract: (id) => db.contracts.get(id),
-      });
-      await releaseHeld(db, async (entry) => (await prepareEvent(entry, context)).kind === 'held');
+      await releaseHeld(db, async (entry) => (await prepareEvent(entry, records.context)).kind === 'held');
       const noticed = waitingEntries(db, dueBy()).then((entries) => entries.forEach(noteWaiting));
 
-      const source = batches(context);
+      const source = batches();
       /** The next batch with its request built and signed, or null at the end of the queue. */
       const prepareNext = async () => {
         const next = await source.next();
-        return next.done ? null : { ...next.value, push: await connector.prepare(eventsOf(next.value.items)) };
+        return next.done ? null : withRequest(next.value);
       };
       let upcoming = prepareNext();
       let progressToldAt = startedAt;
@@ -382,11 +424,14 @@ export function createSyncEngine(deps: SyncEngineDeps) {
           if (now() - startedAt >= policy.runBudgetMs) {
             return { outcome: 'out-of-time', message: 'This run used its time; the rest goes in the next run' };
           }
-          // One request in flight at a time; the next one is built while this one travels.
-          const sending = current.push.send();
-          upcoming = prepareNext();
-          const stop = await settle(current.items, await sending);
-          if (stop) return stop;
+          const ready = await upToDate(current);
+          if (ready) {
+            // One request in flight at a time; the next one is built while this one travels.
+            const sending = ready.push.send();
+            upcoming = prepareNext();
+            const stop = await settle(ready.items, await sending);
+            if (stop) return stop;
+          } else upcoming = prepareNext();
           if (current.endsPage) {
             settleAcknowledged();
             if (now() - progressToldAt >= policy.progressIntervalMs) {
@@ -416,7 +461,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       return null;
     }
 
-    const drained = await drain();
+    const records = liveRecordContext(db);
+    const drained = await drain().finally(() => records.close());
     const removed = Promise.all(settling);
     const stop = drained ?? (await pull(removed));
     const sent = run.sentActions + run.sentCommitments;
@@ -428,13 +474,15 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     // The history and the schedule's bookmark are written, in one commit, while the last entries
     // sent are removed; when the next entry is due is read once they are gone.
     const [[id], nextDue] = await Promise.all([
-      db.transaction('rw', db.syncRuns, db.settings, () =>
-        Promise.all([
+      db.transaction('rw', db.syncRuns, db.settings, db.participants, async () => {
+        // Read in the same commit, so an erasure either comes before it or scrubs the run after.
+        run.sentItems = await withoutErasedParticipants(run.sentItems);
+        return Promise.all([
           worthKeeping ? recordRun(db, run) : undefined,
           stop ? undefined : writeLastCompletedRunAt(db, startedAt),
           writeUpstreamHold(db, stop?.hold ? { connector: connector.label, ...stop.hold } : null),
-        ]),
-      ),
+        ]);
+      }),
       removed.then(() => nextDueAt(db)),
     ]);
     run.id = id;

@@ -27,7 +27,7 @@ export const syncedCommitmentSchema = commitmentSchema.extend({
 export type SyncedCommitment = z.infer<typeof syncedCommitmentSchema>;
 
 export type PreparedEvent =
-  | { kind: 'event'; event: RecordSyncEvent; title: string }
+  | { kind: 'event'; event: RecordSyncEvent; title: string; participantId: string }
   | { kind: 'held'; reason: string }
   | { kind: 'unusable'; reason: string };
 
@@ -162,5 +162,10 @@ export async function prepareEvent(entry: OutboxEntry, context: RecordContext): 
           type: deleted ? 'commitment.deleted' : 'commitment.upserted',
           commitment: wireCommitment(record, owned.contractTitle, hide),
         };
-  return { kind: 'event', event, title: record.text.trim() || `Untitled ${entry.recordType}` };
+  return {
+    kind: 'event',
+    event,
+    title: record.text.trim() || `Untitled ${entry.recordType}`,
+    participantId: owned.participantId,
+  };
 }

@@ -8,6 +8,7 @@ import type { Fault } from '../../support/webhook-receiver';
 import type { SyncConnector } from '../../../renderer/sync/connectors/connector';
 import { fail } from '../../../shared/result';
 import { readSyncSettings, writeSyncSettings } from '../../../renderer/sync/settings';
+import { eraseParticipant } from '../../../renderer/privacy/erase-participant';
 
 let harness: SyncHarness | undefined;
 afterEach(async () => {
@@ -372,6 +373,47 @@ describe('the sync engine', () => {
     });
     expect((await h.engine.run('manual')).outcome).toBe('sent');
     expect(h.receiver.records.size).toBe(2);
+  });
+
+  describe('while a run goes on', () => {
+    /** A harness whose first request's answer comes only once `change` has been committed. */
+    async function changedAfterFirstRequest(change: (h: SyncHarness) => Promise<unknown>) {
+      let pending: (() => Promise<unknown>) | null = null;
+      const h = await setup({
+        batchSize: 2,
+        wrap: (webhook) =>
+          aroundEachSend(webhook, async (send) => {
+            const outcome = await send();
+            await pending?.();
+            pending = null;
+            return outcome;
+          }),
+      });
+      await h.addActions(20);
+      pending = () => change(h);
+      return h;
+    }
+
+    it('sends nothing more of a participant whose consent is withdrawn, and holds the rest', async () => {
+      const h = await changedAfterFirstRequest((h) =>
+        h.repos.participants.update(h.participant.id, { consent: { ...h.participant.consent, shareActions: 'none' } }),
+      );
+      const report = await h.engine.run('manual');
+      expect(h.receiver.requests).toHaveLength(1);
+      expect(report.run).toMatchObject({ sentActions: 2, held: 18 });
+      expect((await h.outboxStates()).held).toHaveLength(18);
+    });
+
+    it('sends nothing more of a participant erased, and keeps no line of them in the history', async () => {
+      const h = await changedAfterFirstRequest((h) => eraseParticipant(h.db, h.participant.id, h.clock()));
+      const report = await h.engine.run('manual');
+      expect(h.receiver.requests).toHaveLength(1);
+      expect(report.run?.sentActions).toBe(2);
+      const [kept] = await h.db.syncRuns.toArray();
+      expect(kept.sentItems).toEqual([]);
+      expect(JSON.stringify(kept)).not.toMatch(/Action \d/);
+      expect(await h.db.outbox.count()).toBe(0);
+    });
   });
 
   it('sends a pseudonym instead of the name when consent is pseudonymous, also as the owner', async () => {
