@@ -6,6 +6,15 @@ import { sentCounts } from './wording';
 /** Weeks start on Monday, as coaching programmes plan them. */
 export const weekStart = (now: number) => startOfWeek(now, { weekStartsOn: 1 }).getTime();
 
+const HEADLINE_LENGTH = 90;
+
+/** A reason cut to a headline at a word's end; Needs attention shows it whole. */
+function headline(reason: string): string {
+  if (reason.length <= HEADLINE_LENGTH) return reason;
+  const cut = reason.slice(0, HEADLINE_LENGTH);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : HEADLINE_LENGTH)}…`;
+}
+
 export function weeklySummary(runsThisWeek: SyncRun[], parked: OutboxEntry[], since: number): string {
   const totals = runsThisWeek.reduce(
     (sum, run) => ({
@@ -18,6 +27,7 @@ export function weeklySummary(runsThisWeek: SyncRun[], parked: OutboxEntry[], si
   const failed = parked.filter((entry) => entry.updatedAt >= since);
   if (failed.length === 0) return sent;
   const reasons = new Set(failed.map((entry) => entry.lastError ?? 'no reason recorded'));
-  const why = reasons.size === 1 ? [...reasons][0] : `${reasons.size} different reasons, listed under Needs attention`;
+  const why =
+    reasons.size === 1 ? headline([...reasons][0]) : `${reasons.size} different reasons, listed under Needs attention`;
   return `${sent}, ${failed.length} failed: ${why}`;
 }

@@ -13,6 +13,12 @@ const outcomeBadges: Record<SyncRun['outcome'], { label: string; tone: string }>
   cancelled: { label: 'Not sent', tone: 'warn' },
 };
 
+/** A run that delivered some changes and set others aside is not all good news. */
+function badgeOf(run: SyncRun): { label: string; tone: string } {
+  if (run.outcome === 'sent' && run.parked > 0) return { label: 'Partly sent', tone: 'warn' };
+  return outcomeBadges[run.outcome];
+}
+
 const triggerLabels: Record<SyncRun['trigger'], string> = {
   manual: 'Sync now',
   online: 'Back online',
@@ -72,12 +78,12 @@ export const RunHistory = memo(function RunHistory({ runs }: { runs: SyncRun[] }
           </thead>
           <tbody>
             {runs.map((run) => {
-              const badge = outcomeBadges[run.outcome];
+              const badge = badgeOf(run);
               return (
                 <tr key={run.id}>
                   <td className="nowrap">{format(run.startedAt, 'EEE d MMM HH:mm')}</td>
                   <td className="nowrap">{triggerLabels[run.trigger]}</td>
-                  <td>
+                  <td className="nowrap">
                     <span className={`badge ${badge.tone}`}>{badge.label}</span>
                   </td>
                   <td>

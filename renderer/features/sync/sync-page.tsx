@@ -40,6 +40,10 @@ export function SyncPage() {
       : settings.connector.kind === 'hub'
         ? `Followthrough hub at ${new URL(settings.connector.url).host}`
         : connectionNames[settings.connector.kind];
+  // A report without a run (sync off, offline, held back) tells of a try, not of a sync.
+  const lastReport = status.last
+    ? `${status.last.run ? 'Last sync' : 'Last try'} ${format(status.last.at, 'HH:mm')}: ${status.last.message}. `
+    : '';
   const next = settings.schedule.enabled
     ? `Next weekly sync ${format(nextSlotAfter(settings.schedule, now), "EEEE d MMMM 'at' HH:mm")}`
     : 'Weekly sync is off';
@@ -66,7 +70,7 @@ export function SyncPage() {
           <p className="muted">
             {settings.connector.kind === 'off'
               ? 'Sync is off: choose a webhook, a file drop or a Followthrough hub in Sync settings below.'
-              : `${status.last ? `Last sync ${format(status.last.at, 'HH:mm')}: ${status.last.message}. ` : ''}${next}.`}
+              : `${lastReport}${next}.`}
           </p>
         </section>
         <NeedsAttention parked={overview.parked} names={names} />

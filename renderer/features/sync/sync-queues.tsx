@@ -103,9 +103,7 @@ export const PendingQueue = memo(function PendingQueue({
         </p>
       ) : (
         <>
-          {pending === 0 && held.length === 0 && (
-            <p className="muted">Every change made on this device has reached the upstream.</p>
-          )}
+          {pending === 0 && held.length === 0 && <p className="muted">Nothing waits to be sent.</p>}
           {firstPending.length > 0 && (
             <ul className="plain-list">
               {firstPending.map((entry) => (

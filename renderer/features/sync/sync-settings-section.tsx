@@ -5,8 +5,8 @@ import { memo, useEffect, useId, useState } from 'react';
 import { database } from '../../db/instance';
 import { platform } from '../../platform';
 import { errorMessage } from '../../../shared/result';
-import { WEBHOOK_SECRET_KEY, writeSyncSettings, type SyncSettings } from '../../sync/settings';
-import { sendWebhookTestEvent } from '../../sync/service';
+import { WEBHOOK_SECRET_KEY, syncSettingsSchema, writeSyncSettings, type SyncSettings } from '../../sync/settings';
+import { sendWebhookTestEvent, useSyncStatus } from '../../sync/service';
 import { FileDropFolderField } from './file-drop-folder';
 import { HubSettingsFields, useHubSettings } from './hub-settings-fields';
 
@@ -50,9 +50,14 @@ export const SyncSettingsSection = memo(function SyncSettingsSection({ stored }:
 
   const save = async () => {
     try {
-      if (kind === 'webhook' && !secret && !secretState.saved) throw new Error('Add a signing secret, or generate one');
       const connector = kind === 'webhook' ? { kind, url: url.trim() } : kind === 'hub' ? hub.connector() : { kind };
+      const checked = syncSettingsSchema.safeParse({ connector, schedule });
+      const problems = checked.success ? [] : checked.error.issues.map((issue) => issue.message);
+      if (kind === 'webhook' && !secret && !secretState.saved) problems.push('Add a signing secret, or generate one');
+      if (problems.length > 0) throw new Error(problems.join('. '));
       await writeSyncSettings(database, { connector, schedule } as SyncSettings);
+      // What the last sync said was about the settings before.
+      useSyncStatus.setState({ last: null });
       if (kind === 'hub') await hub.saveToken();
       if (kind === 'webhook' && secret) {
         const stored = await platform.setSecret({ key: WEBHOOK_SECRET_KEY, value: secret });
@@ -89,7 +94,14 @@ export const SyncSettingsSection = memo(function SyncSettingsSection({ stored }:
       <h2>Sync settings</h2>
       <div className="field">
         <label htmlFor={`${id}-kind`}>Send actions to</label>
-        <select id={`${id}-kind`} value={kind} onChange={(event) => setKind(event.target.value as Kind)}>
+        <select
+          id={`${id}-kind`}
+          value={kind}
+          onChange={(event) => {
+            setKind(event.target.value as Kind);
+            setMessage(null);
+          }}
+        >
           {(Object.keys(kindLabels) as Kind[]).map((option) => (
             <option key={option} value={option}>
               {kindLabels[option]}

@@ -7,6 +7,8 @@ export type SyncTone = 'ok' | 'pending' | 'offline' | 'attention' | 'busy';
 export type SyncState = { tone: SyncTone; text: string; note: string; detail: string };
 
 export type SyncFacts = {
+  /** No upstream is chosen in Sync settings. */
+  syncOff: boolean;
   online: boolean;
   running: boolean;
   /** Records the current run has delivered so far. */
@@ -21,17 +23,21 @@ export type SyncFacts = {
 export function syncState(facts: SyncFacts): SyncState {
   const waiting = facts.pending > 0 ? `${facts.pending} pending` : '';
   const lastMessage = facts.lastMessage ?? '';
+  if (facts.running) {
+    const progress = facts.sent > 0 ? `${facts.sent} sent` : waiting;
+    return { tone: 'busy', text: 'Syncing…', note: progress, detail: progress };
+  }
   if (facts.parked > 0) {
-    const failed = `${plural(facts.parked, 'change')} failed`;
+    const failed = [`${plural(facts.parked, 'change')} failed`, waiting].filter(Boolean).join(' · ');
     return { tone: 'attention', text: 'Needs attention', note: failed, detail: failed };
+  }
+  if (facts.syncOff) {
+    const detail = 'Sync is off: changes stay on this device until you choose where they go in Sync settings';
+    return { tone: 'offline', text: 'Sync off', note: waiting, detail };
   }
   if (!facts.online) return { tone: 'offline', text: 'Offline', note: waiting, detail: waiting };
   if (facts.lastOutcome === 'unreachable' && !facts.running) {
     return { tone: 'offline', text: 'Unreachable', note: waiting, detail: lastMessage };
-  }
-  if (facts.running) {
-    const progress = facts.sent > 0 ? `${facts.sent} sent` : waiting;
-    return { tone: 'busy', text: 'Syncing…', note: progress, detail: progress };
   }
   if (facts.pending > 0) {
     const stuck = facts.lastOutcome === 'not-set-up' || facts.lastOutcome === 'will-retry';

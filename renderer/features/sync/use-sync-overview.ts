@@ -48,7 +48,9 @@ export function useSyncSettings() {
 export function useSyncState() {
   const outbox = useOutboxOverview();
   const status = useSyncStatus();
+  const settings = useSyncSettings();
   return syncState({
+    syncOff: settings?.connector.kind === 'off',
     online: status.online,
     running: status.running,
     sent: status.sent,

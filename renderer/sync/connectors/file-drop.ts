@@ -7,6 +7,7 @@ import type { RecordSyncEvent, SyncEvent } from '../../../shared/sync-protocol';
 import { fileDropWeek } from '../../../shared/file-drop-files';
 import { sendAtOnce, type PushOutcome, type SyncConnector } from './connector';
 import { toCsv, toJsonLines } from './file-drop-formats';
+import { plural } from '../wording';
 
 export const FILE_DROP_BATCH_SIZE = 5_000;
 
@@ -31,7 +32,7 @@ export function createFileDropConnector(options: {
     return {
       kind: 'acknowledged',
       status: null,
-      detail: `Wrote ${records.length} changes to ${names.join(' and ')}${where}`,
+      detail: `Wrote ${plural(records.length, 'change')} to ${names.join(' and ')}${where}`,
     };
   }
 

@@ -113,7 +113,12 @@ export function createWebhookConnector(options: WebhookOptions) {
         message: 'Test event from Followthrough: this connection works.',
       },
     ]);
-    return outcome.kind === 'acknowledged' ? { ok: true, value: outcome.detail } : { ok: false, error: outcome.reason };
+    if (outcome.kind === 'acknowledged') return { ok: true, value: outcome.detail };
+    if (outcome.kind === 'retry' && outcome.status === null) {
+      const check = 'Check the address, and that the receiving side is running';
+      return { ok: false, error: `Nothing answered at ${host} (${outcome.reason}). ${check}` };
+    }
+    return { ok: false, error: outcome.reason };
   }
 
   const connector: SyncConnector = {

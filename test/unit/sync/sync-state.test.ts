@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { syncState, type SyncFacts } from '../../../renderer/features/sync/sync-state';
 
 const facts = (change: Partial<SyncFacts>): SyncFacts => ({
+  syncOff: false,
   online: true,
   running: false,
   sent: 0,
@@ -47,5 +48,22 @@ describe('the sidebar sync state', () => {
       text: 'Needs attention',
       note: '2 changes failed',
     });
+  });
+
+  it('shows a sync under way and what waits beside what failed', () => {
+    expect(syncState(facts({ parked: 2, pending: 300 }))).toMatchObject({
+      tone: 'attention',
+      note: '2 changes failed · 300 pending',
+    });
+    expect(syncState(facts({ parked: 2, pending: 300, running: true, sent: 50 }))).toMatchObject({
+      tone: 'busy',
+      note: '50 sent',
+    });
+  });
+
+  it('never says up to date while sync is off', () => {
+    expect(syncState(facts({ syncOff: true }))).toMatchObject({ tone: 'offline', text: 'Sync off', note: '' });
+    expect(syncState(facts({ syncOff: true, pending: 4 }))).toMatchObject({ text: 'Sync off', note: '4 pending' });
+    expect(syncState(facts({ syncOff: true, parked: 1 }))).toMatchObject({ text: 'Needs attention' });
   });
 });

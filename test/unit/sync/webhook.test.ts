@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { classifyResponse } from '../../../renderer/sync/connectors/webhook';
+import { classifyResponse, createWebhookConnector } from '../../../renderer/sync/connectors/webhook';
 import { defaultBackoffPolicy } from '../../../renderer/sync/backoff';
+import { createTransport } from '../../../renderer/sync/transport';
+import { createWebPlatform } from '../../../renderer/platform/web';
+import { closedPortUrl } from '../../support/closed-port';
 
 const classify = (status: number, headers: Record<string, string> = {}, body = '') =>
   classifyResponse({ status, headers, body }, 0, defaultBackoffPolicy);
@@ -30,11 +33,34 @@ describe('webhook answers', () => {
       status: 301,
       scope: 'connection',
     });
-    expect(classify(0)).toMatchObject({ kind: 'rejected', scope: 'connection', reason: /^The address redirects elsewhere\. / });
+    expect(classify(0)).toMatchObject({
+      kind: 'rejected',
+      scope: 'connection',
+      reason: /^The address redirects elsewhere\. /,
+    });
   });
 
   it('shortens a long answer for the coach', () => {
     const outcome = classify(400, {}, 'x'.repeat(1_000));
     expect(outcome.kind === 'rejected' && outcome.reason.length).toBeLessThan(340);
+  });
+
+  it('says in words that nothing answered when the test event finds no receiver', async () => {
+    const { url, port } = await closedPortUrl();
+    const webhook = createWebhookConnector({
+      url,
+      secret: 'whsec_test',
+      transport: createTransport(createWebPlatform().httpRequest),
+      backoff: defaultBackoffPolicy,
+      now: Date.now,
+    });
+    expect(await webhook.sendTestEvent()).toEqual({
+      ok: false,
+      error: expect.stringMatching(
+        new RegExp(
+          `^Nothing answered at 127\\.0\\.0\\.1:${port} \\(Network error: .+\\)\\. Check the address, and that the receiving side is running$`,
+        ),
+      ),
+    });
   });
 });

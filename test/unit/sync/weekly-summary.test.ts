@@ -22,4 +22,12 @@ describe('the weekly summary', () => {
       '1 action and 2 commitments sent this week, 2 failed: 2 different reasons, listed under Needs attention',
     );
   });
+
+  it('cuts a long reason to a headline at the end of a word', () => {
+    const reason =
+      'Refused by the upstream. The receiver answered 400: {"error":"Owner must be an email address","field":"owner"}';
+    expect(weeklySummary([run(3)], [parked(reason)], monday)).toBe(
+      '3 actions sent this week, 1 failed: Refused by the upstream. The receiver answered 400: {"error":"Owner must be an email…',
+    );
+  });
 });
