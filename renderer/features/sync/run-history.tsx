@@ -81,14 +81,17 @@ export const RunHistory = memo(function RunHistory({ runs }: { runs: SyncRun[] }
               const badge = badgeOf(run);
               return (
                 <tr key={run.id}>
-                  <td className="nowrap">{format(run.startedAt, 'EEE d MMM HH:mm')}</td>
+                  <td>
+                    <div className="nowrap">{format(run.startedAt, 'EEE d MMM')}</div>
+                    <div className="muted">{format(run.startedAt, 'HH:mm')}</div>
+                  </td>
                   <td className="nowrap">{triggerLabels[run.trigger]}</td>
                   <td className="nowrap">
                     <span className={`badge ${badge.tone}`}>{badge.label}</span>
                   </td>
                   <td>
                     <div>{run.message}</div>
-                    <div className="muted">{run.connector}</div>
+                    {!run.message.startsWith(run.connector) && <div className="muted">{run.connector}</div>}
                     <RunDetails run={run} />
                   </td>
                 </tr>

@@ -21,6 +21,10 @@ const kindLabels: Record<Kind, string> = {
 };
 const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
+/** Problems read as one sentence: all but the first start in lower case. */
+const continuedAfterFirst = (problem: string, index: number) =>
+  index === 0 ? problem : `${problem[0].toLowerCase()}${problem.slice(1)}`;
+
 function randomSecret(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
   return `whsec_${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
@@ -54,7 +58,7 @@ export const SyncSettingsSection = memo(function SyncSettingsSection({ stored }:
       const checked = syncSettingsSchema.safeParse({ connector, schedule });
       const problems = checked.success ? [] : checked.error.issues.map((issue) => issue.message);
       if (kind === 'webhook' && !secret && !secretState.saved) problems.push('Add a signing secret, or generate one');
-      if (problems.length > 0) throw new Error(problems.join('. '));
+      if (problems.length > 0) throw new Error(problems.map(continuedAfterFirst).join('; '));
       await writeSyncSettings(database, { connector, schedule } as SyncSettings);
       // What the last sync said was about the settings before.
       useSyncStatus.setState({ last: null });
