@@ -245,11 +245,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 
     /** The history keeps no line of a participant erased during the run, as erasure promises. */
     async function withoutErasedParticipants(items: SyncRun['sentItems']): Promise<SyncRun['sentItems']> {
-      const owners = [...new Set(items.map((item) => ownerOf.get(item.recordId) ?? ''))];
+      const owners = [...new Set(ownerOf.values())];
       if (owners.length === 0) return items;
       const present = await db.participants.bulkGet(owners);
-      const erased = new Set(owners.filter((_, index) => present[index] === undefined));
-      return erased.size === 0 ? items : items.filter((item) => !erased.has(ownerOf.get(item.recordId) ?? ''));
+      const erased = new Set<string | undefined>(owners.filter((_, index) => present[index] === undefined));
+      return erased.size === 0 ? items : items.filter((item) => !erased.has(ownerOf.get(item.recordId)));
     }
 
     /** Counts what the upstream now holds; the entries are removed later, a page at a time. */
