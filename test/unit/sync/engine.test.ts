@@ -2,7 +2,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { aroundEachSend, syncHarness, type HarnessOptions, type SyncHarness } from './harness';
+import { aroundEachSend, changeDuringNextRequest, syncHarness, type HarnessOptions, type SyncHarness } from './harness';
 import { closedPortUrl } from '../../support/closed-port';
 import type { Fault } from '../../support/webhook-receiver';
 import type { SyncConnector } from '../../../renderer/sync/connectors/connector';
@@ -283,21 +283,13 @@ describe('the sync engine', () => {
   });
 
   it('keeps an edit made while its earlier version was in flight', async () => {
-    let editDuringPush: (() => Promise<unknown>) | null = null;
-    const h = await setup({
-      wrap: (webhook) =>
-        aroundEachSend(webhook, async (send) => {
-          const outcome = await send();
-          await editDuringPush?.();
-          editDuringPush = null;
-          return outcome;
-        }),
-    });
+    const during = changeDuringNextRequest();
+    const h = await setup({ wrap: during.wrap });
     const [action] = await h.addActions(1);
-    editDuringPush = async () => {
+    during.next(async () => {
       h.clock.advance(1_000);
       await h.repos.actions.update(action.id, { text: 'Edited while sending' });
-    };
+    });
     await h.engine.run('manual');
     const [left] = (await h.outboxStates()).pending;
     expect((left.payload as { text: string }).text).toBe('Edited while sending');
@@ -307,7 +299,7 @@ describe('the sync engine', () => {
   });
 
   it('keeps queued, not parked, an edit made while its earlier version was in flight and refused', async () => {
-    let editDuringPush: (() => Promise<unknown>) | null = null;
+    const during = changeDuringNextRequest();
     const h = await setup({
       receiver: {
         refuse: (events) =>
@@ -315,19 +307,13 @@ describe('the sync engine', () => {
             ? { status: 422, body: 'Owner must be an email address' }
             : null,
       },
-      wrap: (webhook) =>
-        aroundEachSend(webhook, async (send) => {
-          const outcome = await send();
-          await editDuringPush?.();
-          editDuringPush = null;
-          return outcome;
-        }),
+      wrap: during.wrap,
     });
     const [action] = await h.repos.actions.addMany([{ participantId: h.participant.id, text: 'Book', owner: 'Amara' }]);
-    editDuringPush = async () => {
+    during.next(async () => {
       h.clock.advance(1_000);
       await h.repos.actions.update(action.id, { owner: 'amara@example.com' });
-    };
+    });
     const report = await h.engine.run('manual');
     expect(report.run?.parked).toBe(0);
     const { pending, parked } = await h.outboxStates();
@@ -378,19 +364,10 @@ describe('the sync engine', () => {
   describe('while a run goes on', () => {
     /** A harness whose first request's answer comes only once `change` has been committed. */
     async function changedAfterFirstRequest(change: (h: SyncHarness) => Promise<unknown>) {
-      let pending: (() => Promise<unknown>) | null = null;
-      const h = await setup({
-        batchSize: 2,
-        wrap: (webhook) =>
-          aroundEachSend(webhook, async (send) => {
-            const outcome = await send();
-            await pending?.();
-            pending = null;
-            return outcome;
-          }),
-      });
+      const during = changeDuringNextRequest();
+      const h = await setup({ batchSize: 2, wrap: during.wrap });
       await h.addActions(20);
-      pending = () => change(h);
+      during.next(() => change(h));
       return h;
     }
 

@@ -105,3 +105,23 @@ export function aroundEachSend(
   };
   return { ...connector, prepare, push: async (events) => (await prepare(events)).send() };
 }
+
+/**
+ * A connector wrapper that commits a change while a request is in flight: `next(change)` makes the
+ * next answer reach the engine only once `change` is done.
+ */
+export function changeDuringNextRequest() {
+  let change: (() => Promise<unknown>) | null = null;
+  return {
+    wrap: (connector: SyncConnector) =>
+      aroundEachSend(connector, async (send) => {
+        const outcome = await send();
+        await change?.();
+        change = null;
+        return outcome;
+      }),
+    next(made: () => Promise<unknown>) {
+      change = made;
+    },
+  };
+}
