@@ -5,6 +5,12 @@ import { net } from 'electron';
 import { errorMessage } from '../../shared/result';
 import type { IpcHandlers } from './register';
 
+/**
+ * How Electron's net.fetch ends a redirect it is told not to follow, where fetch answers with the
+ * redirect itself. Either way the app is told of a redirect, with status 0 as the browser does.
+ */
+const REDIRECT_NOT_FOLLOWED = 'Redirect was cancelled';
+
 function failureMessage(error: unknown, url: string, timeoutMs: number): string {
   if (error instanceof Error && error.name === 'TimeoutError') {
     return `${new URL(url).host} did not answer within ${timeoutMs / 1000} s`;
@@ -31,6 +37,8 @@ export function networkHandlers(): Pick<IpcHandlers, 'networkStatus' | 'httpRequ
           body: await response.text(),
         };
       } catch (error) {
+        if (error instanceof Error && error.message === REDIRECT_NOT_FOLLOWED)
+          return { status: 0, headers: {}, body: '' };
         throw new Error(failureMessage(error, url, timeoutMs), { cause: error });
       }
     },

@@ -201,6 +201,19 @@ describe('network', () => {
     expect(result).toMatchObject({ ok: true, value: { status: 301, headers: { location: '/sync' } } });
   });
 
+  it("tells of a redirect that Electron's net.fetch refused to follow, as the browser does", async () => {
+    // What Electron's net.fetch does with redirect 'manual' (lib/browser/api/net-client-request.ts).
+    vi.spyOn(net, 'fetch').mockRejectedValueOnce(new Error('Redirect was cancelled'));
+    const result = await invokeHandler('httpRequest', networkHandlers().httpRequest, fromApp, {
+      url: `${base}/moved`,
+      method: 'POST',
+      headers: {},
+      body: '{"changes":[]}',
+      timeoutMs: 5000,
+    });
+    expect(result).toEqual({ ok: true, value: { status: 0, headers: {}, body: '' } });
+  });
+
   it('gives up after the timeout from the request', async () => {
     const result = await invokeHandler('httpRequest', networkHandlers().httpRequest, fromApp, {
       url: `${base}/slow`,
