@@ -31,6 +31,21 @@ function mentionsAny(value: unknown, needles: string[]): boolean {
   return needles.some((needle) => text.includes(needle));
 }
 
+/**
+ * A sync run as the history may keep it once the records `ids` are erased: no line sent for them,
+ * and no answer or message that mentions any of `needles` (their ids and names).
+ */
+export function runWithout(run: SyncRun, ids: Set<string>, needles: string[]): { kept: SyncRun; removedLines: number } {
+  const sentItems = run.sentItems.filter((item) => !ids.has(item.recordId));
+  const exchanges = run.exchanges.map((exchange) =>
+    mentionsAny(exchange.detail, needles) ? { ...exchange, detail: ERASED_DETAIL } : exchange,
+  );
+  const scrubbed = exchanges.filter((exchange, index) => exchange !== run.exchanges[index]).length;
+  const message = mentionsAny(run.message, needles) ? ERASED_DETAIL : run.message;
+  const removedLines = run.sentItems.length - sentItems.length + scrubbed + (message === run.message ? 0 : 1);
+  return { kept: { ...run, sentItems, exchanges, message }, removedLines };
+}
+
 export async function eraseParticipant(
   db: FollowthroughDatabase,
   participantId: string,
@@ -73,17 +88,11 @@ export async function eraseParticipant(
     const delivered = new Set<string>();
     const runs: SyncRun[] = [];
     for (const run of await db.syncRuns.toArray()) {
-      const sentItems = run.sentItems.filter((item) => !idSet.has(item.recordId));
-      const removedItems = run.sentItems.length - sentItems.length;
-      const exchanges = run.exchanges.map((exchange) =>
-        mentionsAny(exchange.detail, needles) ? { ...exchange, detail: ERASED_DETAIL } : exchange,
-      );
-      const scrubbed = exchanges.filter((exchange, index) => exchange !== run.exchanges[index]).length;
-      const message = mentionsAny(run.message, needles) ? ERASED_DETAIL : run.message;
-      if (removedItems === 0 && scrubbed === 0 && message === run.message) continue;
+      const { kept, removedLines } = runWithout(run, idSet, needles);
+      if (removedLines === 0) continue;
       run.sentItems.filter((item) => idSet.has(item.recordId)).forEach((item) => delivered.add(item.recordId));
-      syncHistoryLines += removedItems + scrubbed + (message === run.message ? 0 : 1);
-      runs.push({ ...run, sentItems, exchanges, message });
+      syncHistoryLines += removedLines;
+      runs.push(kept);
     }
 
     await db.syncRuns.bulkPut(runs);

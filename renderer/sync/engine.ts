@@ -34,6 +34,7 @@ import {
 } from './settings';
 import { liveRecordContext } from './live-record-context';
 import { plural, sentCounts } from './wording';
+import { runWithout } from '../privacy/erase-participant';
 import { prepareEvent } from './payload';
 
 const log = createLogger('sync');
@@ -93,7 +94,7 @@ export type SyncEngineDeps = {
   applyPulled?: (changes: PulledChange[]) => Promise<number | void>;
 };
 
-type Hold = Omit<UpstreamHold, 'connector'>;
+type Hold = Omit<UpstreamHold, 'connector' | 'settingsRevision'>;
 
 /**
  * Why a run ended early; `unreachable` when nothing answered at the upstream's address; `hold`
@@ -104,9 +105,11 @@ type Stop = { outcome: SyncRun['outcome']; message: string; unreachable?: true; 
 /**
  * Whether a hold keeps a run from sending. The coach's own "Sync now" goes past the app's backoff
  * and past a refused connection (it is how they try a fix), never past the upstream's Retry-After.
+ * A wait longer than any that may be asked for was set before the clock went back: it is over.
  */
-function holdsBack(hold: Hold, trigger: SyncTrigger, now: number): boolean {
-  if (trigger === 'manual') return hold.until !== null && hold.askedByUpstream && now < hold.until;
+function holdsBack(hold: Hold, trigger: SyncTrigger, now: number, longestWaitMs: number): boolean {
+  if (hold.until !== null && hold.until - now > longestWaitMs) return false;
+  if (trigger === 'manual') return hold.retryAfterUntil !== null && now < hold.retryAfterUntil;
   return hold.until === null || now < hold.until;
 }
 
@@ -176,6 +179,24 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   const random = deps.random ?? Math.random;
   const yieldToUi = deps.yieldToUi ?? laterTask;
   const pacing = { yieldToUi, sliceMs: policy.sliceMs };
+  const longestWaitMs = Math.max(policy.backoff.maxDelayMs, policy.backoff.maxRetryAfterMs);
+
+  /** The whole upstream waits `delayMs`, not just the batch that failed: the next one would meet the same answer. */
+  function waitFor(reason: string, delayMs: number, retryAfterMs: number | null): Stop {
+    const until = now() + delayMs;
+    return {
+      outcome: 'will-retry',
+      message: `${reason}. Trying again at ${retryTime(until)}`,
+      hold: { reason, until, retryAfterUntil: retryAfterMs === null ? null : now() + retryAfterMs },
+    };
+  }
+
+  /** The upstream refused the connection itself: every request would meet the same refusal until the coach acts. */
+  const refused = (reason: string): Stop => ({
+    outcome: 'rejected',
+    message: reason,
+    hold: { reason, until: null, retryAfterUntil: null },
+  });
 
   async function runOnce(trigger: SyncTrigger): Promise<SyncRunReport> {
     const startedAt = now();
@@ -191,8 +212,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       };
     }
 
-    const hold = await readUpstreamHold(db, connector.label);
-    if (hold && holdsBack(hold, trigger, startedAt)) return heldBack(hold);
+    const { hold, settingsRevision } = await readUpstreamHold(db, connector.label);
+    if (hold && holdsBack(hold, trigger, startedAt, longestWaitMs)) return heldBack(hold);
     /** The coach's "Sync now" sends what waits for its next attempt too. */
     const dueBy = () => (trigger === 'manual' ? Number.POSITIVE_INFINITY : now());
 
@@ -240,22 +261,29 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       else run.held += setAsideNow.length;
     }
 
-    /** Whose each sent record is. */
-    const ownerOf = new Map<string, string>();
+    /** Whose each record that went out is, and the name it went out with (null for none). */
+    const ownerOf = new Map<string, { participantId: string; name: string | null }>();
+    const noteOwners = (items: BatchItem[]) =>
+      items.forEach((item) =>
+        ownerOf.set(item.recordId, { participantId: item.participantId, name: item.event.participant.displayName }),
+      );
 
-    /** The history keeps no line of a participant erased during the run, as erasure promises. */
-    async function withoutErasedParticipants(items: SyncRun['sentItems']): Promise<SyncRun['sentItems']> {
-      const owners = [...new Set(ownerOf.values())];
-      if (owners.length === 0) return items;
-      const present = await db.participants.bulkGet(owners);
-      const erased = new Set<string | undefined>(owners.filter((_, index) => present[index] === undefined));
-      return erased.size === 0 ? items : items.filter((item) => !erased.has(ownerOf.get(item.recordId)));
+    /** The run as the history may keep it: nothing of a participant erased while it ran, as erasure promises. */
+    async function withoutErasedParticipants(): Promise<SyncRun> {
+      const participantIds = [...new Set([...ownerOf.values()].map((owner) => owner.participantId))];
+      if (participantIds.length === 0) return run;
+      const present = await db.participants.bulkGet(participantIds);
+      const erased = new Set(participantIds.filter((_, index) => present[index] === undefined));
+      if (erased.size === 0) return run;
+      const theirs = [...ownerOf].filter(([, owner]) => erased.has(owner.participantId));
+      const ids = new Set([...erased, ...theirs.map(([recordId]) => recordId)]);
+      const names = theirs.flatMap(([, owner]) => (owner.name === null ? [] : [owner.name]));
+      return runWithout(run, ids, [...ids, ...names]).kept;
     }
 
     /** Counts what the upstream now holds; the entries are removed later, a page at a time. */
     function noteSent(items: BatchItem[]): void {
       for (const item of items) {
-        ownerOf.set(item.recordId, item.participantId);
         if (item.recordType === 'action') run.sentActions += 1;
         else run.sentCommitments += 1;
         run.sentItems.push({ recordType: item.recordType, recordId: item.recordId, title: item.title });
@@ -278,13 +306,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         entries.map((entry) => entry.seq),
         { reason, delayMs, now: now(), maxAttempts: policy.maxAttempts },
       );
-      // The whole upstream waits, not just this batch: the next one would meet the same answer.
-      const until = now() + delayMs;
-      return {
-        outcome: 'will-retry',
-        message: `${reason}. Trying again at ${retryTime(until)}`,
-        hold: { reason, until, askedByUpstream: retryAfterMs !== null },
-      };
+      return waitFor(reason, delayMs, retryAfterMs);
     }
 
     /** A push got no answer at all: whether anything answers at the upstream's address now. */
@@ -302,6 +324,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     /** Settles one push's outcome; a batch refused for its content is split to find the refused events. */
     async function settle(items: BatchItem[], outcome: PushOutcome): Promise<Stop | null> {
       noteExchange(outcome, items.length);
+      noteOwners(items);
       if (outcome.kind === 'acknowledged') {
         noteSent(items);
         return null;
@@ -320,13 +343,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         items.flatMap((item) => item.entries.map((entry) => ({ entry, reason }))),
         'parked',
       );
-      if (outcome.scope !== 'connection') return null;
-      // Every batch would meet the same refusal: only the coach can change that.
-      return {
-        outcome: 'rejected',
-        message: outcome.reason,
-        hold: { reason: outcome.reason, until: null, askedByUpstream: false },
-      };
+      return outcome.scope === 'connection' ? refused(outcome.reason) : null;
     }
 
     const eventsOf = (items: BatchItem[]) => items.map((item) => item.event);
@@ -454,7 +471,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       if (!connector.pull || !deps.applyPulled) return null;
       await removed;
       const pulled = await connector.pull(await readPullCursor(db, connector.kind));
-      if (!pulled.ok) return { outcome: 'will-retry', message: pulled.reason };
+      if (!pulled.ok) {
+        if (pulled.refused) return refused(pulled.reason);
+        const delayMs = Math.max(retryDelayMs(1, policy.backoff, random), pulled.retryAfterMs ?? 0);
+        return waitFor(pulled.reason, delayMs, pulled.retryAfterMs);
+      }
       const changed = await deps.applyPulled(pulled.changes);
       received = typeof changed === 'number' ? changed : pulled.changes.length;
       await writePullCursor(db, connector.kind, pulled.cursor);
@@ -476,11 +497,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     const [[id], nextDue] = await Promise.all([
       db.transaction('rw', db.syncRuns, db.settings, db.participants, async () => {
         // Read in the same commit, so an erasure either comes before it or scrubs the run after.
-        run.sentItems = await withoutErasedParticipants(run.sentItems);
+        Object.assign(run, await withoutErasedParticipants());
         return Promise.all([
           worthKeeping ? recordRun(db, run) : undefined,
           stop ? undefined : writeLastCompletedRunAt(db, startedAt),
-          writeUpstreamHold(db, stop?.hold ? { connector: connector.label, ...stop.hold } : null),
+          writeUpstreamHold(db, stop?.hold ? { connector: connector.label, settingsRevision, ...stop.hold } : null),
         ]);
       }),
       removed.then(() => nextDueAt(db)),

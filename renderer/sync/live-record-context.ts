@@ -1,7 +1,8 @@
 // The lookups of a sync run (whose a record is, what their consent allows, a commitment's contract),
-// started afresh whenever participants or contracts change while the run goes on, in this window
-// or another: a consent withdrawn or a participant erased mid-run must stop what was prepared
-// under the old answers. `generation` counts the changes, so a batch can tell it is stale.
+// started afresh whenever participants or contracts change while the run goes on: a consent
+// withdrawn or a participant erased mid-run must stop what was prepared under the old answers.
+// A change in this window is seen as it commits; one in another window once Dexie relays it.
+// `generation` counts the changes, so a batch can tell it is stale.
 import Dexie from 'dexie';
 import type { FollowthroughDatabase } from '../db/database';
 import { createRecordContext, type RecordContext } from './sharing';

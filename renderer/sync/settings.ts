@@ -13,6 +13,7 @@ export const HUB_TOKEN_KEY = 'sync.hub-token';
 const settingsKey = 'sync.settings';
 const lastCompletedKey = 'sync.last-completed-run';
 const holdKey = 'sync.upstream-hold';
+const revisionKey = 'sync.settings-revision';
 
 export const connectorSettingsSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('off') }),
@@ -44,17 +45,24 @@ export async function readSyncSettings(db: FollowthroughDatabase): Promise<SyncS
 
 /**
  * Validates and stores the settings; throws a message the coach can act on when they are refused.
- * Saving ends a hold for a refused connection: the coach has fixed it, or tries something else.
+ * Each save is a new revision: a refused connection holds sync only under the revision it met.
  */
 export async function writeSyncSettings(db: FollowthroughDatabase, settings: SyncSettings): Promise<SyncSettings> {
   const parsed = syncSettingsSchema.safeParse(settings);
   if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join('; '));
   await db.transaction('rw', db.settings, async () => {
-    await db.settings.put({ key: settingsKey, value: parsed.data });
-    const hold = upstreamHoldSchema.safeParse((await db.settings.get(holdKey))?.value);
-    if (hold.success && hold.data.until === null) await writeUpstreamHold(db, null);
+    const revision = await readSettingsRevision(db);
+    await db.settings.bulkPut([
+      { key: settingsKey, value: parsed.data },
+      { key: revisionKey, value: revision + 1 },
+    ]);
   });
   return parsed.data;
+}
+
+async function readSettingsRevision(db: FollowthroughDatabase): Promise<number> {
+  const value = (await db.settings.get(revisionKey))?.value;
+  return typeof value === 'number' ? value : 0;
 }
 
 export async function readLastCompletedRunAt(db: FollowthroughDatabase): Promise<number | null> {
@@ -67,22 +75,32 @@ export async function writeLastCompletedRunAt(db: FollowthroughDatabase, at: num
 }
 
 /**
- * The upstream asked to be left alone: until `until` after a failed attempt (longer when it said
- * so with Retry-After: `askedByUpstream`), or, with `until` null, until the coach acts, after it
- * refused the connection itself. Kept per connector, so a hold never outlives a change of upstream.
+ * The upstream is not to be asked again: until `until` after a failed attempt, of which the
+ * upstream's own Retry-After asked for the part up to `retryAfterUntil`; or, with `until` null,
+ * after it refused the connection itself, until the coach saves Sync settings (a new
+ * `settingsRevision`). Kept per connector, so a hold never outlives a change of upstream.
  */
 export const upstreamHoldSchema = z.object({
   connector: z.string(),
+  settingsRevision: z.number(),
   reason: z.string(),
   until: z.number().nullable(),
-  askedByUpstream: z.boolean(),
+  retryAfterUntil: z.number().nullable(),
 });
 export type UpstreamHold = z.infer<typeof upstreamHoldSchema>;
 
-/** The hold on `connector`, if any. */
-export async function readUpstreamHold(db: FollowthroughDatabase, connector: string): Promise<UpstreamHold | null> {
-  const parsed = upstreamHoldSchema.safeParse((await db.settings.get(holdKey))?.value);
-  return parsed.success && parsed.data.connector === connector ? parsed.data : null;
+/** The hold on `connector` that still applies, if any, and the settings' revision to make a new one under. */
+export async function readUpstreamHold(
+  db: FollowthroughDatabase,
+  connector: string,
+): Promise<{ hold: UpstreamHold | null; settingsRevision: number }> {
+  const [stored, settingsRevision] = await Promise.all([db.settings.get(holdKey), readSettingsRevision(db)]);
+  const parsed = upstreamHoldSchema.safeParse(stored?.value);
+  const applies =
+    parsed.success &&
+    parsed.data.connector === connector &&
+    (parsed.data.until !== null || parsed.data.settingsRevision === settingsRevision);
+  return { hold: applies ? parsed.data : null, settingsRevision };
 }
 
 export async function writeUpstreamHold(db: FollowthroughDatabase, hold: UpstreamHold | null): Promise<void> {

@@ -20,6 +20,13 @@ export type SyncFacts = {
   lastMessage: string | null;
 };
 
+/** What keeps pending changes where they are, after a last run that ended so. */
+const stuckNotes: Partial<Record<SyncOutcome, string>> = {
+  'not-set-up': 'Not set up',
+  'will-retry': 'Retrying',
+  rejected: 'Refused',
+};
+
 export function syncState(facts: SyncFacts): SyncState {
   const waiting = facts.pending > 0 ? `${facts.pending} pending` : '';
   const lastMessage = facts.lastMessage ?? '';
@@ -40,11 +47,11 @@ export function syncState(facts: SyncFacts): SyncState {
     return { tone: 'offline', text: 'Unreachable', note: waiting, detail: lastMessage };
   }
   if (facts.pending > 0) {
-    const stuck = facts.lastOutcome === 'not-set-up' || facts.lastOutcome === 'will-retry';
+    const stuck = facts.lastOutcome === null ? undefined : stuckNotes[facts.lastOutcome];
     return {
       tone: 'pending',
       text: waiting,
-      note: facts.lastOutcome === 'not-set-up' ? 'Not set up' : facts.lastOutcome === 'will-retry' ? 'Retrying' : '',
+      note: stuck ?? '',
       detail: stuck ? lastMessage : 'Sent at the next sync',
     };
   }

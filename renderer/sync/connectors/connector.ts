@@ -45,7 +45,10 @@ export type PulledChange = {
   fields: Record<string, unknown>;
 };
 
-export type PullOutcome = { ok: true; changes: PulledChange[]; cursor: string } | { ok: false; reason: string };
+/** A failed pull: `refused` when the connection itself was refused; the upstream's Retry-After, if it sent one. */
+export type PullOutcome =
+  | { ok: true; changes: PulledChange[]; cursor: string }
+  | { ok: false; reason: string; refused: boolean; retryAfterMs: number | null };
 
 export interface SyncConnector {
   readonly kind: ConnectorKind;

@@ -127,16 +127,34 @@ export function createHubConnector(options: HubConnectorOptions) {
     };
   }
 
+  /** A pull the hub did not answer with changes, judged as a push's answer would be. */
+  function pullFailed(response: HttpResponse): PullOutcome {
+    const outcome = classifyResponse(response, options.now(), options.backoff);
+    return {
+      ok: false,
+      reason: connectionReason(response),
+      refused: outcome.kind === 'rejected' && outcome.scope === 'connection',
+      retryAfterMs: outcome.kind === 'retry' ? outcome.retryAfterMs : null,
+    };
+  }
+
   async function pull(cursor: string | null): Promise<PullOutcome> {
     const changes = [];
     let next = cursor;
     for (let page = 0; page < (options.maxPullPages ?? DEFAULT_PULL_PAGES); page++) {
       const query = new URLSearchParams({ limit: String(pageSize), ...(next ? { cursor: next } : {}) });
       const result = await request(`${hubPaths.pull}?${query}`, { method: 'GET', body: null });
-      if (!result.ok) return { ok: false, reason: result.error };
-      if (result.value.status !== 200) return { ok: false, reason: connectionReason(result.value) };
+      if (!result.ok) return { ok: false, reason: result.error, refused: false, retryAfterMs: null };
+      if (result.value.status !== 200) return pullFailed(result.value);
       const parsed = hubPullResponseSchema.safeParse(safeJson(result.value.body));
-      if (!parsed.success) return { ok: false, reason: 'The hub answered a pull in a form this app does not read' };
+      if (!parsed.success) {
+        return {
+          ok: false,
+          reason: 'The hub answered a pull in a form this app does not read',
+          refused: false,
+          retryAfterMs: null,
+        };
+      }
       changes.push(
         ...parsed.data.actions.map((action) => ({
           recordType: 'action' as const,

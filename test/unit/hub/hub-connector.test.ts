@@ -104,6 +104,12 @@ describe(`the hub connector on ${engineUnderTest}`, () => {
       retryAfterMs: 120_000,
       countsAsAttempt: true,
     });
+    expect(await connector(cannedUrl, coach).pull(null)).toEqual({
+      ok: false,
+      reason: 'The hub answered 503: Database restarting',
+      refused: false,
+      retryAfterMs: 120_000,
+    });
     cannedAnswer = { status: 200, body: '<html>captive portal</html>' };
     expect(await connector(cannedUrl, coach).push([actionEvent(wireAction())])).toMatchObject({
       kind: 'retry',
@@ -112,6 +118,8 @@ describe(`the hub connector on ${engineUnderTest}`, () => {
     expect(await connector(cannedUrl, coach).pull(null)).toEqual({
       ok: false,
       reason: 'The hub answered a pull in a form this app does not read',
+      refused: false,
+      retryAfterMs: null,
     });
   });
 

@@ -1,5 +1,6 @@
 // The sync engine against a real HTTP receiver on 127.0.0.1 that injects faults.
 import { createServer } from 'node:http';
+import Dexie from 'dexie';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { aroundEachSend, changeDuringNextRequest, syncHarness, type HarnessOptions, type SyncHarness } from './harness';
@@ -122,6 +123,28 @@ describe('the sync engine', () => {
     expect((await h.engine.run('manual')).outcome).toBe('sent');
     expect(h.receiver.records.size).toBe(4);
     expect(await h.db.outbox.count()).toBe(0);
+  });
+
+  it("lets Sync now go past the app's backoff once a short Retry-After is over", async () => {
+    const h = await setup({
+      receiver: { faultFor: firstRequests('rate-limited'), retryAfterSeconds: 1 },
+      engine: { random: () => 1 },
+    });
+    await h.addActions(2);
+    expect((await h.engine.run('manual')).outcome).toBe('will-retry');
+    h.clock.advance(2_000);
+    expect((await h.engine.run('online')).outcome).toBe('will-retry');
+    expect((await h.engine.run('manual')).outcome).toBe('sent');
+    expect(h.receiver.requests).toHaveLength(2);
+  });
+
+  it('ends a hold longer than any wait that may be asked for: the clock went back since', async () => {
+    const h = await setup({ receiver: { faultFor: firstRequests('rate-limited'), retryAfterSeconds: 600 } });
+    await h.addActions(2);
+    expect((await h.engine.run('manual')).outcome).toBe('will-retry');
+    h.clock.advance(-3 * 24 * 60 * 60_000);
+    expect((await h.engine.run('manual')).outcome).toBe('sent');
+    expect(h.receiver.requests).toHaveLength(2);
   });
 
   it.each([
@@ -267,6 +290,25 @@ describe('the sync engine', () => {
     expect(h.receiver.requests).toHaveLength(3);
   });
 
+  it('does not hold syncs for a refusal that answered settings the coach has saved anew since', async () => {
+    const during = changeDuringNextRequest();
+    let refusing = true;
+    const h = await setup({
+      receiver: { refuse: () => (refusing ? { status: 401, body: 'Unknown signing key' } : null) },
+      wrap: during.wrap,
+    });
+    await h.addActions(2);
+    during.next(async () => {
+      refusing = false;
+      await writeSyncSettings(h.db, await readSyncSettings(h.db));
+    });
+    expect((await h.engine.run('schedule')).outcome).toBe('rejected');
+    await h.addActions(1);
+    h.clock.advance(60_000);
+    expect((await h.engine.run('online')).outcome).toBe('sent');
+    expect(h.receiver.requests).toHaveLength(2);
+  });
+
   it('parks a corrupted outbox entry with a message and goes on with the queue', async () => {
     const h = await setup({ batchSize: 3 });
     const [first] = await h.addActions(5);
@@ -390,6 +432,37 @@ describe('the sync engine', () => {
       expect(kept.sentItems).toEqual([]);
       expect(JSON.stringify(kept)).not.toMatch(/Action \d/);
       expect(await h.db.outbox.count()).toBe(0);
+    });
+
+    it('keeps no answer that named a participant erased while it was on its way', async () => {
+      const during = changeDuringNextRequest();
+      const h = await setup({
+        batchSize: 1,
+        receiver: {
+          refuse: (events) => ({
+            status: 422,
+            body: `Owner ${(events[0] as { action: { owner: string } }).action.owner} is not an email address`,
+          }),
+        },
+        wrap: during.wrap,
+      });
+      await h.addActions(1);
+      during.next(() => eraseParticipant(h.db, h.participant.id, h.clock()));
+      await h.engine.run('manual');
+      const [kept] = await h.db.syncRuns.toArray();
+      expect(kept.exchanges[0].detail).toBe('Removed when a participant was erased');
+      expect(JSON.stringify(kept)).not.toMatch(/Amara|Okafor/);
+    });
+
+    it('stops watching participants once the run is over', async () => {
+      // Dexie keeps the subscribers of its global event in a list.
+      const watchers = () => (Dexie.on('storagemutated') as unknown as { subscribers: unknown[] }).subscribers.length;
+      const h = await setup();
+      const before = watchers();
+      await h.addActions(2);
+      await h.engine.run('manual');
+      await h.engine.run('manual');
+      expect(watchers()).toBe(before);
     });
   });
 

@@ -61,6 +61,16 @@ describe('the sidebar sync state', () => {
     });
   });
 
+  it('says why changes wait after the upstream refused the connection', () => {
+    const refused =
+      'The receiver answered 401: Unknown signing key. Sync waits until you change Sync settings or press Sync now';
+    expect(syncState(facts({ pending: 4, lastOutcome: 'rejected', lastMessage: refused }))).toMatchObject({
+      tone: 'pending',
+      note: 'Refused',
+      detail: refused,
+    });
+  });
+
   it('never says up to date while sync is off', () => {
     expect(syncState(facts({ syncOff: true }))).toMatchObject({ tone: 'offline', text: 'Sync off', note: '' });
     expect(syncState(facts({ syncOff: true, pending: 4 }))).toMatchObject({ text: 'Sync off', note: '4 pending' });
