@@ -80,7 +80,7 @@ export async function writeLastCompletedRunAt(db: FollowthroughDatabase, at: num
  * after it refused the connection itself, until the coach saves Sync settings (a new
  * `settingsRevision`). Kept per connector, so a hold never outlives a change of upstream.
  */
-export const upstreamHoldSchema = z.object({
+const upstreamHoldSchema = z.object({
   connector: z.string(),
   settingsRevision: z.number(),
   reason: z.string(),
