@@ -12,7 +12,8 @@ const HEADLINE_LENGTH = 90;
 function headline(reason: string): string {
   if (reason.length <= HEADLINE_LENGTH) return reason;
   const cut = reason.slice(0, HEADLINE_LENGTH);
-  return `${cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : HEADLINE_LENGTH)}…`;
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${lastSpace > HEADLINE_LENGTH / 2 ? cut.slice(0, lastSpace) : cut}…`;
 }
 
 export function weeklySummary(runsThisWeek: SyncRun[], parked: OutboxEntry[], since: number): string {
