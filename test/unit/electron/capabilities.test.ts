@@ -190,27 +190,24 @@ describe('network', () => {
     });
   });
 
-  it('answers with a redirect instead of following it, so a POST never turns into a GET', async () => {
-    const result = await invokeHandler('httpRequest', networkHandlers().httpRequest, fromApp, {
+  const postToMovedAddress = () =>
+    invokeHandler('httpRequest', networkHandlers().httpRequest, fromApp, {
       url: `${base}/moved`,
       method: 'POST',
       headers: {},
       body: '{"changes":[]}',
       timeoutMs: 5000,
     });
+
+  it('answers with a redirect instead of following it, so a POST never turns into a GET', async () => {
+    const result = await postToMovedAddress();
     expect(result).toMatchObject({ ok: true, value: { status: 301, headers: { location: '/sync' } } });
   });
 
   it("tells of a redirect that Electron's net.fetch refused to follow, as the browser does", async () => {
     // What Electron's net.fetch does with redirect 'manual' (lib/browser/api/net-client-request.ts).
     vi.spyOn(net, 'fetch').mockRejectedValueOnce(new Error('Redirect was cancelled'));
-    const result = await invokeHandler('httpRequest', networkHandlers().httpRequest, fromApp, {
-      url: `${base}/moved`,
-      method: 'POST',
-      headers: {},
-      body: '{"changes":[]}',
-      timeoutMs: 5000,
-    });
+    const result = await postToMovedAddress();
     expect(result).toEqual({ ok: true, value: { status: 0, headers: {}, body: '' } });
   });
 

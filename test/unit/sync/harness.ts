@@ -32,6 +32,19 @@ export type HarnessOptions = {
   webhookUrl?: string;
 };
 
+/** An engine over `connector`, online and never waiting for a UI unless `deps` say otherwise. */
+export function onlineEngine(
+  connector: SyncConnector,
+  deps: Pick<SyncEngineDeps, 'db' | 'now'> & Partial<SyncEngineDeps>,
+) {
+  return createSyncEngine({
+    connector: async () => ok(connector),
+    isOnline: async () => true,
+    yieldToUi: async () => undefined,
+    ...deps,
+  });
+}
+
 export async function syncHarness(options: HarnessOptions = {}) {
   const clock = testClock();
   const { db, repos } = openTestDatabase(clock);
@@ -48,14 +61,7 @@ export async function syncHarness(options: HarnessOptions = {}) {
     checkReachable: webReachabilityCheck,
   });
   const connector = options.wrap ? options.wrap(webhook) : webhook;
-  const engine = createSyncEngine({
-    db,
-    now: clock,
-    connector: async () => ok(connector),
-    isOnline: async () => true,
-    yieldToUi: async () => undefined,
-    ...options.engine,
-  });
+  const engine = onlineEngine(connector, { db, now: clock, ...options.engine });
   const participant = await repos.participants.create({
     name: 'Amara Okafor',
     consent: { keepNotes: true, shareActions: options.shareActions ?? 'named', aiProcessing: false },

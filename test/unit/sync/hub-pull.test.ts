@@ -4,14 +4,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { openTestDatabase, testClock } from '../db/test-database';
-import { createSyncEngine } from '../../../renderer/sync/engine';
+import { onlineEngine } from './harness';
 import { createHubConnector } from '../../../renderer/sync/connectors/hub';
 import { createHubApplier } from '../../../renderer/sync/connectors/hub-apply';
 import { createTransport } from '../../../renderer/sync/transport';
 import { defaultBackoffPolicy } from '../../../renderer/sync/backoff';
 import { readPullCursor } from '../../../renderer/sync/settings';
 import { createWebPlatform } from '../../../renderer/platform/web';
-import { ok } from '../../../shared/result';
 
 /** An engine syncing with a "hub" on 127.0.0.1 that gives every request the same answer. */
 async function hubAnswering(status: number, headers: Record<string, string>) {
@@ -31,14 +30,7 @@ async function hubAnswering(status: number, headers: Record<string, string>) {
     now: clock,
     readCursor: () => readPullCursor(db, 'hub'),
   });
-  const engine = createSyncEngine({
-    db,
-    now: clock,
-    connector: async () => ok(connector),
-    isOnline: async () => true,
-    yieldToUi: async () => undefined,
-    applyPulled: createHubApplier(db, clock),
-  });
+  const engine = onlineEngine(connector, { db, now: clock, applyPulled: createHubApplier(db, clock) });
   return {
     engine,
     clock,
