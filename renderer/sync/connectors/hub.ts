@@ -127,6 +127,8 @@ export function createHubConnector(options: HubConnectorOptions) {
     };
   }
 
+  const tryPullLater = (reason: string): PullOutcome => ({ ok: false, reason, refused: false, retryAfterMs: null });
+
   /** A pull the hub did not answer with changes, judged as a push's answer would be. */
   function pullFailed(response: HttpResponse): PullOutcome {
     const outcome = classifyResponse(response, options.now(), options.backoff);
@@ -144,17 +146,10 @@ export function createHubConnector(options: HubConnectorOptions) {
     for (let page = 0; page < (options.maxPullPages ?? DEFAULT_PULL_PAGES); page++) {
       const query = new URLSearchParams({ limit: String(pageSize), ...(next ? { cursor: next } : {}) });
       const result = await request(`${hubPaths.pull}?${query}`, { method: 'GET', body: null });
-      if (!result.ok) return { ok: false, reason: result.error, refused: false, retryAfterMs: null };
+      if (!result.ok) return tryPullLater(result.error);
       if (result.value.status !== 200) return pullFailed(result.value);
       const parsed = hubPullResponseSchema.safeParse(safeJson(result.value.body));
-      if (!parsed.success) {
-        return {
-          ok: false,
-          reason: 'The hub answered a pull in a form this app does not read',
-          refused: false,
-          retryAfterMs: null,
-        };
-      }
+      if (!parsed.success) return tryPullLater('The hub answered a pull in a form this app does not read');
       changes.push(
         ...parsed.data.actions.map((action) => ({
           recordType: 'action' as const,
