@@ -14,6 +14,7 @@ import { prepareBatch, type BatchItem, type SetAside } from './batch';
 import type { PreparedPush, PulledChange, PushOutcome, SyncConnector } from './connectors/connector';
 import {
   acknowledge,
+  endWaitsPast,
   isDue,
   nextDueAt,
   readPage,
@@ -214,6 +215,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 
     const { hold, settingsRevision } = await readUpstreamHold(db, connector.label);
     if (hold && holdsBack(hold, trigger, startedAt, longestWaitMs)) return heldBack(hold);
+    await endWaitsPast(db, startedAt + longestWaitMs, startedAt);
     /** The coach's "Sync now" sends what waits for its next attempt too. */
     const dueBy = () => (trigger === 'manual' ? Number.POSITIVE_INFINITY : now());
 

@@ -14,6 +14,14 @@ export async function readPage(db: FollowthroughDatabase, afterSeq: number, limi
 
 export const isDue = (entry: OutboxEntry, now: number) => entry.state === 'pending' && entry.nextAttemptAt <= now;
 
+/**
+ * Entries set to wait until after `latest`, longer than any wait that may be asked for, were set
+ * before the clock went back: their wait is over at `now`.
+ */
+export function endWaitsPast(db: FollowthroughDatabase, latest: number, now: number): Promise<number> {
+  return db.outbox.where('nextAttemptAt').above(latest).modify({ nextAttemptAt: now });
+}
+
 /** Entries that will not go out in a run starting `now`: set aside, or waiting for their retry. */
 export async function waitingEntries(db: FollowthroughDatabase, now: number): Promise<StoredEntry[]> {
   const [parked, held, later] = await Promise.all([

@@ -138,13 +138,14 @@ describe('the sync engine', () => {
     expect(h.receiver.requests).toHaveLength(2);
   });
 
-  it('ends a hold longer than any wait that may be asked for: the clock went back since', async () => {
+  it("ends waits longer than any that may be asked for, the hold and each entry's: the clock went back since", async () => {
     const h = await setup({ receiver: { faultFor: firstRequests('rate-limited'), retryAfterSeconds: 600 } });
     await h.addActions(2);
     expect((await h.engine.run('manual')).outcome).toBe('will-retry');
     h.clock.advance(-3 * 24 * 60 * 60_000);
-    expect((await h.engine.run('manual')).outcome).toBe('sent');
+    expect((await h.engine.run('retry')).outcome).toBe('sent');
     expect(h.receiver.requests).toHaveLength(2);
+    expect(await h.db.outbox.count()).toBe(0);
   });
 
   it.each([
