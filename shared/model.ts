@@ -238,7 +238,8 @@ export const outboxEntrySchema = z.object({
 });
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
 
-export const syncTriggers = ['manual', 'online', 'schedule', 'retry'] as const;
+/** `retry`: the app's own timer after a wait; `retry-parked`: the coach's Retry on changes that failed. */
+export const syncTriggers = ['manual', 'online', 'schedule', 'retry', 'retry-parked'] as const;
 export const syncRunOutcomes = ['up-to-date', 'sent', 'will-retry', 'rejected', 'out-of-time', 'cancelled'] as const;
 
 /** One request to the upstream (or one file written) during a sync run, and what came back. */

@@ -103,14 +103,17 @@ type Hold = Omit<UpstreamHold, 'connector' | 'settingsRevision'>;
  */
 type Stop = { outcome: SyncRun['outcome']; message: string; unreachable?: true; hold?: Hold };
 
+/** Sync now and Retry: the coach asked for this run. */
+const byCoach = (trigger: SyncTrigger) => trigger === 'manual' || trigger === 'retry-parked';
+
 /**
- * Whether a hold keeps a run from sending. The coach's own "Sync now" goes past the app's backoff
+ * Whether a hold keeps a run from sending. A run the coach asked for goes past the app's backoff
  * and past a refused connection (it is how they try a fix), never past the upstream's Retry-After.
  * A wait longer than any that may be asked for was set before the clock went back: it is over.
  */
 function holdsBack(hold: Hold, trigger: SyncTrigger, now: number, longestWaitMs: number): boolean {
   if (hold.until !== null && hold.until - now > longestWaitMs) return false;
-  if (trigger === 'manual') return hold.retryAfterUntil !== null && now < hold.retryAfterUntil;
+  if (byCoach(trigger)) return hold.retryAfterUntil !== null && now < hold.retryAfterUntil;
   return hold.until === null || now < hold.until;
 }
 
@@ -216,8 +219,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     const { hold, settingsRevision } = await readUpstreamHold(db, connector.label);
     if (hold && holdsBack(hold, trigger, startedAt, longestWaitMs)) return heldBack(hold);
     await endWaitsPast(db, startedAt + longestWaitMs, startedAt);
-    /** The coach's "Sync now" sends what waits for its next attempt too. */
-    const dueBy = () => (trigger === 'manual' ? Number.POSITIVE_INFINITY : now());
+    /** A run the coach asked for sends what waits for its next attempt too. */
+    const dueBy = () => (byCoach(trigger) ? Number.POSITIVE_INFINITY : now());
 
     const run: SyncRun = {
       trigger,

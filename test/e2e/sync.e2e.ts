@@ -94,6 +94,11 @@ describe('sync in the browser', () => {
       await page.screenshot({ path: `${screenshotDir}/sync-${colorScheme}.png`, fullPage: true });
     }
 
+    // Retried as it is, the change meets the same refusal; History says the coach's Retry ran.
+    await sync.needsAttention().getByRole('button', { name: 'Retry', exact: true }).click();
+    await sync.history().getByRole('cell', { name: 'Retry', exact: true }).waitFor();
+    await sync.needsAttention().getByText('Refused by the upstream. The receiver answered 422').waitFor();
+
     const discard = sync.needsAttention().getByRole('button', { name: 'Discard' });
     await discard.click();
     await sync.needsAttention().getByRole('button', { name: 'Discard for good?' }).click();

@@ -23,7 +23,8 @@ const triggerLabels: Record<SyncRun['trigger'], string> = {
   manual: 'Sync now',
   online: 'Back online',
   schedule: 'Weekly sync',
-  retry: 'Retry',
+  retry: 'Automatic retry',
+  'retry-parked': 'Retry',
 };
 
 function RunDetails({ run }: { run: SyncRun }) {

@@ -39,7 +39,7 @@ function EntryLine({ entry, names, children }: { entry: StoredEntry; names: Part
 
 const retry = async (seq?: number) => {
   await retryParked(database, Date.now(), seq);
-  await runSync('manual');
+  await runSync('retry-parked');
 };
 
 export const NeedsAttention = memo(function NeedsAttention({

@@ -114,16 +114,19 @@ describe('the sync engine', () => {
     expect(h.receiver.records.size).toBe(4);
   });
 
-  it("lets the coach's Sync now go past the app's own backoff", async () => {
-    const h = await setup({ batchSize: 2, receiver: { faultFor: firstRequests('server-error') } });
-    await h.addActions(4);
-    expect((await h.engine.run('manual')).outcome).toBe('will-retry');
-    expect((await h.engine.run('online')).outcome).toBe('will-retry');
-    expect(h.receiver.requests).toHaveLength(1);
-    expect((await h.engine.run('manual')).outcome).toBe('sent');
-    expect(h.receiver.records.size).toBe(4);
-    expect(await h.db.outbox.count()).toBe(0);
-  });
+  it.each(['manual', 'retry-parked'] as const)(
+    "lets a run the coach asked for (%s) go past the app's own backoff",
+    async (trigger) => {
+      const h = await setup({ batchSize: 2, receiver: { faultFor: firstRequests('server-error') } });
+      await h.addActions(4);
+      expect((await h.engine.run('manual')).outcome).toBe('will-retry');
+      expect((await h.engine.run('online')).outcome).toBe('will-retry');
+      expect(h.receiver.requests).toHaveLength(1);
+      expect((await h.engine.run(trigger)).outcome).toBe('sent');
+      expect(h.receiver.records.size).toBe(4);
+      expect(await h.db.outbox.count()).toBe(0);
+    },
+  );
 
   it("lets Sync now go past the app's backoff once a short Retry-After is over", async () => {
     const h = await setup({
