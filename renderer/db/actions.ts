@@ -3,7 +3,7 @@
 import { actionSchema, type Action, type ActionStatus } from '../../shared/model';
 import { applyStatusMove } from '../../shared/action-status';
 import type { FollowthroughDatabase } from './database';
-import { enqueueChange, enqueueNewRecords } from './outbox';
+import { enqueueChange, enqueueNewRecords, outboxTables } from './outbox';
 import { validated, type Clock } from './write';
 
 export type ActionDraft = Partial<Omit<Action, 'id' | 'createdAt' | 'updatedAt' | 'history' | 'status'>> &
@@ -11,6 +11,8 @@ export type ActionDraft = Partial<Omit<Action, 'id' | 'createdAt' | 'updatedAt' 
 export type ActionPatch = Partial<Pick<Action, 'text' | 'owner' | 'dueDate' | 'verification' | 'isExperiment'>>;
 
 export function actionsRepository(db: FollowthroughDatabase, now: Clock) {
+  const tables = [db.actions, ...outboxTables(db)];
+
   function build(draft: ActionDraft, at: number): Action {
     return validated(actionSchema, {
       sessionId: null,
@@ -30,11 +32,11 @@ export function actionsRepository(db: FollowthroughDatabase, now: Clock) {
 
   async function saveAndQueue(action: Action): Promise<void> {
     await db.actions.put(action);
-    await enqueueChange(db, 'action', action);
+    await enqueueChange(db, 'action', action, action.participantId);
   }
 
   async function change(id: string, edit: (current: Action) => Action): Promise<Action> {
-    return db.transaction('rw', db.actions, db.outbox, async () => {
+    return db.transaction('rw', tables, async () => {
       const current = await db.actions.get(id);
       if (!current) throw new Error('That action no longer exists');
       const next = validated(actionSchema, edit(current));
@@ -47,7 +49,7 @@ export function actionsRepository(db: FollowthroughDatabase, now: Clock) {
   return {
     async add(draft: ActionDraft): Promise<Action> {
       const action = build(draft, now());
-      await db.transaction('rw', db.actions, db.outbox, () => saveAndQueue(action));
+      await db.transaction('rw', tables, () => saveAndQueue(action));
       return action;
     },
 
@@ -55,7 +57,7 @@ export function actionsRepository(db: FollowthroughDatabase, now: Clock) {
     async addMany(drafts: ActionDraft[]): Promise<Action[]> {
       const at = now();
       const actions = drafts.map((draft) => build(draft, at));
-      await db.transaction('rw', db.actions, db.outbox, async () => {
+      await db.transaction('rw', tables, async () => {
         await db.actions.bulkAdd(actions);
         await enqueueNewRecords(db, 'action', actions);
       });
@@ -71,7 +73,7 @@ export function actionsRepository(db: FollowthroughDatabase, now: Clock) {
     /** Moves each action that may make the move; returns how many moved. */
     async setStatusMany(ids: string[], status: ActionStatus): Promise<number> {
       let moved = 0;
-      await db.transaction('rw', db.actions, db.outbox, async () => {
+      await db.transaction('rw', tables, async () => {
         for (const id of ids) {
           const current = await db.actions.get(id);
           if (!current || current.status === status) continue;

@@ -20,7 +20,7 @@ import {
 import * as edits from '../../shared/contract-edits';
 import { describeChanges } from '../../shared/contract-diff';
 import type { FollowthroughDatabase } from './database';
-import { enqueueChange } from './outbox';
+import { enqueueChange, outboxTables } from './outbox';
 import { validated, type Clock } from './write';
 
 export type ContractDraft = Pick<Contract, 'participantId'> &
@@ -38,7 +38,7 @@ export type CommitmentSyncPayload = Commitment & { contractId: string; updatedAt
 const isOpen = (review: ContractReview) => review.completedAt === null;
 
 export function contractsRepository(db: FollowthroughDatabase, now: Clock) {
-  const tables = [db.contracts, db.contractReviews, db.outbox] as const;
+  const tables = [db.contracts, db.contractReviews, ...outboxTables(db)];
 
   async function queueCommitmentChanges(before: Contract | null, after: Contract): Promise<void> {
     const earlier = new Map(before?.commitments.map((commitment) => [commitment.id, commitment]));
@@ -52,11 +52,11 @@ export function contractsRepository(db: FollowthroughDatabase, now: Clock) {
       const was = earlier.get(commitment.id);
       earlier.delete(commitment.id);
       if (!was || JSON.stringify(was) !== JSON.stringify(commitment)) {
-        await enqueueChange(db, 'commitment', syncable(commitment));
+        await enqueueChange(db, 'commitment', syncable(commitment), after.participantId);
       }
     }
     for (const removed of earlier.values()) {
-      await enqueueChange(db, 'commitment', syncable(removed, after.updatedAt));
+      await enqueueChange(db, 'commitment', syncable(removed, after.updatedAt), after.participantId);
     }
   }
 

@@ -1,29 +1,45 @@
 // Appends sync work inside the caller's transaction, so a record and its outbox entry are written
 // together or not at all. An entry not yet attempted is rewritten in place (coalesced) rather than
-// queued twice; one already attempted stays as it is, since the upstream may hold it.
+// queued twice; one already attempted stays as it is, since the upstream may hold it. A change of a
+// participant who has not agreed to share actions is queued as held, so it never counts as pending.
 import type { FollowthroughDatabase } from './database';
-import type { OutboxEntry } from '../../shared/model';
+import type { OutboxEntry, Participant } from '../../shared/model';
+import { heldBackReason } from '../sync/sharing';
 
 export const OUTBOX_PAYLOAD_VERSION = 1;
 
 type Syncable = { id: string; updatedAt: number };
+type QueueState = Pick<OutboxEntry, 'state' | 'lastError'>;
 
+/** The tables every transaction that queues a change must include besides its records'. */
+export const outboxTables = (db: FollowthroughDatabase) => [db.outbox, db.participants] as const;
+
+/** Held when the participant has not agreed to share actions; a participant not found is left to sync to report. */
+function queueStateFor(participant: Pick<Participant, 'name' | 'consent'> | undefined): QueueState {
+  return participant?.consent.shareActions === 'none'
+    ? { state: 'held', lastError: heldBackReason(participant.name) }
+    : { state: 'pending', lastError: null };
+}
+
+/** `participantId`: whose record it is, so its consent decides whether the change waits to be sent or is held. */
 export async function enqueueChange(
   db: FollowthroughDatabase,
   recordType: OutboxEntry['recordType'],
   record: Syncable,
+  participantId: string,
 ): Promise<void> {
+  const queueState = queueStateFor(await db.participants.get(participantId));
   const idempotencyKey = idempotencyKeyOf(recordType, record);
   const unsent = await db.outbox
     .where('recordId')
     .equals(record.id)
-    .filter((entry) => entry.state === 'pending' && entry.attempts === 0)
+    .filter((entry) => entry.state !== 'parked' && entry.attempts === 0)
     .first();
   if (unsent?.seq !== undefined) {
-    await db.outbox.update(unsent.seq, { payload: record, idempotencyKey, updatedAt: record.updatedAt });
+    await db.outbox.update(unsent.seq, { payload: record, idempotencyKey, updatedAt: record.updatedAt, ...queueState });
     return;
   }
-  await db.outbox.add(newEntry(recordType, record));
+  await db.outbox.add(newEntry(recordType, record, queueState));
 }
 
 /**
@@ -33,9 +49,42 @@ export async function enqueueChange(
 export async function enqueueNewRecords(
   db: FollowthroughDatabase,
   recordType: OutboxEntry['recordType'],
-  records: Syncable[],
+  records: (Syncable & { participantId: string })[],
 ): Promise<void> {
-  await db.outbox.bulkAdd(records.map((record) => newEntry(recordType, record)));
+  const participantIds = [...new Set(records.map((record) => record.participantId))];
+  const participants = await db.participants.bulkGet(participantIds);
+  const byId = new Map(participantIds.map((id, index) => [id, participants[index]]));
+  await db.outbox.bulkAdd(
+    records.map((record) => newEntry(recordType, record, queueStateFor(byId.get(record.participantId)))),
+  );
+}
+
+/** The tables every transaction that may change a participant's consent must include besides participants. */
+export const consentQueueTables = (db: FollowthroughDatabase) => [db.actions, db.contracts, db.outbox] as const;
+
+/** The ids of everything of a participant's that syncs: their actions and their contracts' commitments. */
+async function syncedRecordIds(db: FollowthroughDatabase, participantId: string): Promise<Set<string>> {
+  const [actionIds, contracts] = await Promise.all([
+    db.actions.where('participantId').equals(participantId).primaryKeys(),
+    db.contracts.where('participantId').equals(participantId).toArray(),
+  ]);
+  return new Set([...actionIds, ...contracts.flatMap((contract) => contract.commitments.map(({ id }) => id))]);
+}
+
+/** When a participant's consent to share actions changed, holds their queued changes or returns them to the queue. */
+export async function applyConsentToQueue(
+  db: FollowthroughDatabase,
+  before: Participant,
+  after: Participant,
+): Promise<void> {
+  const queueState = queueStateFor(after);
+  if (queueStateFor(before).state === queueState.state) return;
+  const recordIds = await syncedRecordIds(db, after.id);
+  await db.outbox
+    .where('state')
+    .equals(queueState.state === 'held' ? 'pending' : 'held')
+    .filter((entry) => recordIds.has(entry.recordId))
+    .modify(queueState);
 }
 
 /** Unique per change: two saves of a record in the same millisecond must not share a key, or the
@@ -44,7 +93,7 @@ function idempotencyKeyOf(recordType: OutboxEntry['recordType'], record: Syncabl
   return `${recordType}:${record.id}:${record.updatedAt}:${crypto.randomUUID().slice(0, 8)}`;
 }
 
-function newEntry(recordType: OutboxEntry['recordType'], record: Syncable): OutboxEntry {
+function newEntry(recordType: OutboxEntry['recordType'], record: Syncable, queueState: QueueState): OutboxEntry {
   return {
     recordType,
     recordId: record.id,
@@ -53,8 +102,7 @@ function newEntry(recordType: OutboxEntry['recordType'], record: Syncable): Outb
     payload: record,
     attempts: 0,
     nextAttemptAt: record.updatedAt,
-    lastError: null,
-    state: 'pending',
+    ...queueState,
     createdAt: record.updatedAt,
     updatedAt: record.updatedAt,
   };

@@ -1,6 +1,7 @@
 // Coachees: the leaders a coach works with.
 import { defaultConsent, participantSchema, type Participant } from '../../shared/model';
 import type { FollowthroughDatabase } from './database';
+import { applyConsentToQueue, consentQueueTables } from './outbox';
 import { validated, type Clock } from './write';
 
 export type ParticipantDraft = Partial<Omit<Participant, 'id' | 'createdAt' | 'updatedAt'>> & { name: string };
@@ -32,11 +33,12 @@ export function participantsRepository(db: FollowthroughDatabase, now: Clock) {
     },
 
     async update(id: string, patch: Partial<Omit<Participant, 'id' | 'createdAt'>>): Promise<Participant> {
-      return db.transaction('rw', db.participants, async () => {
+      return db.transaction('rw', [db.participants, ...consentQueueTables(db)], async () => {
         const current = await db.participants.get(id);
         if (!current) throw new Error('That participant no longer exists');
         const next = validated(participantSchema, { ...current, ...patch, id, updatedAt: now() });
         await db.participants.put(next);
+        await applyConsentToQueue(db, current, next);
         return next;
       });
     },

@@ -3,7 +3,7 @@
 // brings them back on restore. Deleted actions are queued for sync so upstream learns of it.
 import type { Action } from '../../shared/model';
 import type { FollowthroughDatabase } from './database';
-import { enqueueChange } from './outbox';
+import { enqueueChange, outboxTables } from './outbox';
 import type { Clock } from './write';
 
 export const TRASH_RETENTION_DAYS = 30;
@@ -17,13 +17,13 @@ export function trashRepository(db: FollowthroughDatabase, now: Clock) {
       const next = { ...action, deletedAt, updatedAt: at };
       if (deletedAt === undefined) delete next.deletedAt;
       await db.actions.put(next);
-      await enqueueChange(db, 'action', next);
+      await enqueueChange(db, 'action', next, next.participantId);
     }
   }
 
   return {
     async deleteSession(id: string): Promise<void> {
-      await db.transaction('rw', db.sessions, db.actions, db.outbox, async () => {
+      await db.transaction('rw', [db.sessions, db.actions, ...outboxTables(db)], async () => {
         const at = now();
         await db.sessions.update(id, { deletedAt: at, updatedAt: at });
         const actions = await db.actions
@@ -36,7 +36,7 @@ export function trashRepository(db: FollowthroughDatabase, now: Clock) {
     },
 
     async restoreSession(id: string): Promise<void> {
-      await db.transaction('rw', db.sessions, db.actions, db.outbox, async () => {
+      await db.transaction('rw', [db.sessions, db.actions, ...outboxTables(db)], async () => {
         const session = await db.sessions.get(id);
         if (!session?.deletedAt) return;
         const at = now();
@@ -52,14 +52,14 @@ export function trashRepository(db: FollowthroughDatabase, now: Clock) {
     },
 
     async deleteAction(id: string): Promise<void> {
-      await db.transaction('rw', db.actions, db.outbox, async () => {
+      await db.transaction('rw', [db.actions, ...outboxTables(db)], async () => {
         const action = await db.actions.get(id);
         if (action && !action.deletedAt) await markActions([action], now(), now());
       });
     },
 
     async restoreAction(id: string): Promise<void> {
-      await db.transaction('rw', db.actions, db.outbox, async () => {
+      await db.transaction('rw', [db.actions, ...outboxTables(db)], async () => {
         const action = await db.actions.get(id);
         if (action?.deletedAt) await markActions([action], undefined, now());
       });

@@ -1,5 +1,6 @@
-// Consent per participant, with a dated log: every change writes the participant and a log entry
-// in one transaction, so the log never disagrees with what the app obeys.
+// Consent per participant, with a dated log: every change writes the participant, a log entry and
+// the state of their queued sync changes in one transaction, so the log never disagrees with what
+// the app obeys.
 import {
   consentSchema,
   participantSchema,
@@ -8,6 +9,7 @@ import {
   type Participant,
 } from '../../shared/model';
 import type { FollowthroughDatabase } from '../db/database';
+import { applyConsentToQueue, consentQueueTables } from '../db/outbox';
 import { validated, type Clock } from '../db/write';
 
 export async function changeConsent(
@@ -16,7 +18,7 @@ export async function changeConsent(
   patch: Partial<Consent>,
   now: Clock,
 ): Promise<Participant> {
-  return db.transaction('rw', db.participants, db.consentLog, async () => {
+  return db.transaction('rw', [db.participants, db.consentLog, ...consentQueueTables(db)], async () => {
     const current = await db.participants.get(participantId);
     if (!current) throw new Error('That participant no longer exists');
     const consent = validated(consentSchema, { ...current.consent, ...patch });
@@ -25,6 +27,7 @@ export async function changeConsent(
     const next = validated(participantSchema, { ...current, consent, updatedAt: at });
     await db.participants.put(next);
     await db.consentLog.add({ participantId, at, consent, previous: current.consent });
+    await applyConsentToQueue(db, current, next);
     return next;
   });
 }

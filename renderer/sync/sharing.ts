@@ -17,16 +17,17 @@ export async function pseudonymFor(participantId: string): Promise<string> {
   return `p-${(await sha256Hex(`followthrough-participant:${participantId}`)).slice(0, 16)}`;
 }
 
+/** Why a change of a participant who has not agreed to share actions stays on the device. */
+export const heldBackReason = (name: string) =>
+  `Held back: ${name} has not agreed to share actions. Change their consent to send it.`;
+
 export async function sharingFor(participantId: string, participant: Participant | undefined): Promise<Sharing> {
   if (!participant) {
     return { kind: 'missing', reason: 'Its participant no longer exists, so it cannot say whose action it is' };
   }
   const mode = participant.consent.shareActions;
   if (mode === 'none') {
-    return {
-      kind: 'hold',
-      reason: `Held back: ${participant.name} has not agreed to share actions. Change their consent to send it.`,
-    };
+    return { kind: 'hold', reason: heldBackReason(participant.name) };
   }
   const ref = await pseudonymFor(participantId);
   return {

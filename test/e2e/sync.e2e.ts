@@ -107,6 +107,45 @@ describe('sync in the browser', () => {
     expect(app.consoleErrors.filter((line) => !line.includes('status of 422'))).toEqual([]);
   });
 
+  it('holds back at once the actions of a leader who has not agreed to share them, and queues them once they agree', async () => {
+    receiver = await startWebhookReceiver({ secret: SECRET, cors: true });
+    app = await launchApp();
+    const { page } = app;
+    const shell = new AppShell(page);
+    const sync = new SyncPageObject(page);
+    await shell.addParticipant('Amara Okafor', 'Head of Operations');
+    await shell.goTo('Sync');
+    await sync.connectWebhook(receiver.url, SECRET);
+
+    const sharing = async (choice: string) => {
+      await shell.goTo('Participants');
+      await shell.participantLink('Amara Okafor').click();
+      // The radios sit under the segmented control's labels, as a coach clicks them.
+      const group = page.getByRole('radiogroup', { name: 'Action items shared upstream' });
+      await group.locator('label', { hasText: choice }).click();
+      await page.getByRole('radio', { name: choice, checked: true }).waitFor();
+    };
+    await sharing('Not at all');
+    const session = await shell.startSessionFor('Amara Okafor');
+    await session.addActionByKeyboard({ text: 'Run the commitment review', owner: 'Amara', due: '', verification: '' });
+    // Held from the moment it is saved, not counted as pending until a sync finds out.
+    await sync.waitForIndicator('1 held back by consent');
+    await sync.waitForIndicator('Up to date');
+    await shell.goTo('Sync');
+    await page
+      .getByRole('region', { name: 'Waiting to send' })
+      .getByText('Held back: Amara Okafor has not agreed to share actions. Change their consent to send it.')
+      .waitFor();
+    await page.screenshot({ path: `${screenshotDir}/sync-held-by-consent.png`, fullPage: true });
+
+    await sharing('With their name');
+    await sync.waitForIndicator('1 pending');
+    await shell.goTo('Sync');
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await sync.waitForIndicator('Up to date');
+    expect(actionTexts(receiver)).toEqual(['Run the commitment review']);
+  });
+
   it('says the upstream is unreachable when nothing answers at its address, and counts no failed attempt', async () => {
     const { url } = await closedPortUrl();
     app = await launchApp();

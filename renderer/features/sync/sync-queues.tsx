@@ -30,7 +30,9 @@ function EntryLine({ entry, names, children }: { entry: StoredEntry; names: Part
             .join(' · ')}
           {entry.attempts > 0 && ` · ${plural(entry.attempts, 'attempt')}`}
         </span>
-        {entry.lastError && <p className="sync-reason">{entry.lastError}</p>}
+        {entry.lastError && (
+          <p className={entry.state === 'held' ? 'sync-reason held' : 'sync-reason'}>{entry.lastError}</p>
+        )}
       </div>
       {children && <span className="row sync-entry-actions">{children}</span>}
     </li>
