@@ -13,6 +13,9 @@ export type WeeklySchedule = z.infer<typeof weeklyScheduleSchema>;
 
 export const defaultSchedule: WeeklySchedule = { enabled: true, weekday: 5, time: '16:00' };
 
+/** A time as the coach typed it, in the schedule's form: "9:30" and " 09:30 " are "09:30". */
+export const typedTime = (text: string) => text.trim().replace(/^(\d)(?=:)/, '0$1');
+
 /** The most recent slot at or before `now`. */
 export function latestSlotAtOrBefore(schedule: WeeklySchedule, now: number): number {
   const [hours, minutes] = schedule.time.split(':').map(Number);

@@ -6,6 +6,7 @@ import { database } from '../../db/instance';
 import { platform } from '../../platform';
 import { errorMessage } from '../../../shared/result';
 import { WEBHOOK_SECRET_KEY, syncSettingsSchema, writeSyncSettings, type SyncSettings } from '../../sync/settings';
+import { typedTime } from '../../sync/schedule';
 import { sendWebhookTestEvent, useSyncStatus } from '../../sync/service';
 import { FileDropFolderField } from './file-drop-folder';
 import { HubSettingsFields, useHubSettings } from './hub-settings-fields';
@@ -55,11 +56,13 @@ export const SyncSettingsSection = memo(function SyncSettingsSection({ stored }:
   const save = async () => {
     try {
       const connector = kind === 'webhook' ? { kind, url: url.trim() } : kind === 'hub' ? hub.connector() : { kind };
-      const checked = syncSettingsSchema.safeParse({ connector, schedule });
+      const chosen = { ...schedule, time: typedTime(schedule.time) };
+      setSchedule(chosen);
+      const checked = syncSettingsSchema.safeParse({ connector, schedule: chosen });
       const problems = checked.success ? [] : checked.error.issues.map((issue) => issue.message);
       if (kind === 'webhook' && !secret && !secretState.saved) problems.push('Add a signing secret, or generate one');
       if (problems.length > 0) throw new Error(problems.map(continuedAfterFirst).join('; '));
-      await writeSyncSettings(database, { connector, schedule } as SyncSettings);
+      await writeSyncSettings(database, { connector, schedule: chosen } as SyncSettings);
       // What the last sync said was about the settings before.
       useSyncStatus.setState({ last: null });
       if (kind === 'hub') await hub.saveToken();
@@ -183,9 +186,13 @@ export const SyncSettingsSection = memo(function SyncSettingsSection({ stored }:
               </option>
             ))}
           </select>
+          {/* Typed as 24-hour time like every time in the app; the browser's time control would follow its locale (04:00 PM). */}
           <input
-            type="time"
-            aria-label="Time of the weekly sync"
+            className="sync-time"
+            inputMode="numeric"
+            placeholder="16:00"
+            maxLength={5}
+            aria-label="Time of the weekly sync, 24-hour"
             value={schedule.time}
             disabled={!schedule.enabled}
             onChange={(event) => setSchedule({ ...schedule, time: event.target.value })}

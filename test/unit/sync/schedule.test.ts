@@ -4,6 +4,8 @@ import {
   isScheduledRunDue,
   latestSlotAtOrBefore,
   nextSlotAfter,
+  typedTime,
+  weeklyScheduleSchema,
   type WeeklySchedule,
 } from '../../../renderer/sync/schedule';
 
@@ -42,5 +44,16 @@ describe('the weekly schedule', () => {
     expect(isScheduledRunDue(friday4pm, mondayStart, mondayStart + 60_000)).toBe(false);
     expect(isScheduledRunDue({ ...friday4pm, enabled: false }, lastRun, mondayStart)).toBe(false);
     expect(isScheduledRunDue(friday4pm, null, mondayStart)).toBe(true);
+  });
+
+  it('reads a time typed with one hour digit or spaces as 24-hour time, and refuses what is not one', () => {
+    const accepted = (text: string) =>
+      weeklyScheduleSchema.safeParse({ enabled: true, weekday: 5, time: typedTime(text) });
+    expect(typedTime('9:30')).toBe('09:30');
+    expect(typedTime(' 16:00 ')).toBe('16:00');
+    expect(accepted('9:30').success).toBe(true);
+    for (const text of ['4:00 PM', '24:00', '930', '']) {
+      expect(accepted(text).error?.issues[0].message).toBe('Use a time like 16:00');
+    }
   });
 });
