@@ -1,9 +1,11 @@
 // The PlatformApi when the renderer runs as a plain web page: downloads instead of save dialogs
-// and of the file drop's folder, templates fetched from the same origin, no keychain.
+// and of the file drop's folder, templates fetched from the same origin, and secrets encrypted in
+// a database of this origin instead of the keychain.
 import type { PlatformApi } from '../../shared/ipc';
 import { fileDropNames } from '../../shared/file-drop-files';
 import { errorMessage, fail, ok } from '../../shared/result';
 import { createWebBackupStore } from '../backup/web-backup-store';
+import { createWebSecretStore } from './web-secret-store';
 
 function download(name: string, data: Uint8Array): void {
   const url = URL.createObjectURL(new Blob([data as BlobPart]));
@@ -14,10 +16,8 @@ function download(name: string, data: Uint8Array): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Secrets on the web live only for the page's lifetime: there is no keychain to hold them. */
-const sessionSecrets = new Map<string, string>();
-
 export function createWebPlatform(): PlatformApi {
+  const secrets = createWebSecretStore();
   // The page cannot hold itself open until a write commits, so it asks the browser to confirm
   // leaving while one is outstanding; staying lets the write finish.
   let unsaved = false;
@@ -28,7 +28,12 @@ export function createWebPlatform(): PlatformApi {
   }
   return {
     appInfo: async () =>
-      ok({ name: 'Followthrough', version: import.meta.env.VITE_APP_VERSION ?? 'dev', platform: 'web', desktop: false }),
+      ok({
+        name: 'Followthrough',
+        version: import.meta.env.VITE_APP_VERSION ?? 'dev',
+        platform: 'web',
+        desktop: false,
+      }),
     saveFile: async ({ suggestedName, data }) => {
       download(suggestedName, data);
       return ok({ saved: true, path: null });
@@ -69,12 +74,8 @@ export function createWebPlatform(): PlatformApi {
         return ok({ reachable: false });
       }
     },
-    getSecret: async ({ key }) => ok(sessionSecrets.get(key) ?? null),
-    setSecret: async ({ key, value }) => {
-      if (value === null) sessionSecrets.delete(key);
-      else sessionSecrets.set(key, value);
-      return ok(true);
-    },
+    getSecret: ({ key }) => secrets.getSecret(key),
+    setSecret: ({ key, value }) => secrets.setSecret(key, value),
     ...createWebBackupStore(),
     setUnsavedWork: async (input) => {
       unsaved = input.unsaved;

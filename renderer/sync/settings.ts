@@ -1,5 +1,6 @@
 // Sync settings: which connector, where to, and when. They live in the settings table; the
-// webhook's signing secret never does: it goes to the OS keychain through platform.setSecret.
+// webhook's signing secret never does: it goes to platform.setSecret (the OS keychain, or on the
+// web an encrypted store of its own).
 import { z } from 'zod';
 import type { FollowthroughDatabase } from '../db/database';
 import { createLogger } from '../../shared/logger';
@@ -8,7 +9,7 @@ import { defaultSchedule, weeklyScheduleSchema } from './schedule';
 const log = createLogger('sync-settings');
 
 export const WEBHOOK_SECRET_KEY = 'sync.webhook-secret';
-/** The coach's Followthrough hub token, kept like the webhook secret: in the OS keychain only. */
+/** The coach's Followthrough hub token, kept like the webhook secret: through platform.setSecret only. */
 export const HUB_TOKEN_KEY = 'sync.hub-token';
 const settingsKey = 'sync.settings';
 const lastCompletedKey = 'sync.last-completed-run';

@@ -1,5 +1,5 @@
-// The Followthrough hub's part of Sync settings: the hub's address, the coach token (kept in the
-// OS keychain through the platform, never in the database) and a connection test.
+// The Followthrough hub's part of Sync settings: the hub's address, the coach token (kept by the
+// platform like the webhook's secret, never in the database) and a connection test.
 import { useEffect, useId, useState } from 'react';
 import { platform } from '../../platform';
 import { HUB_TOKEN_KEY, type SyncSettings } from '../../sync/settings';
@@ -27,7 +27,7 @@ export function useHubSettings(stored: SyncSettings) {
       if (!token.trim() && !tokenSaved) throw new Error('Paste the coach token you were given for the hub');
       return { kind: 'hub', url: url.trim() };
     },
-    /** Stores a newly typed token in the keychain; nothing to do when none was typed. */
+    /** Stores a newly typed token through the platform; nothing to do when none was typed. */
     async saveToken(): Promise<void> {
       if (!token.trim()) return;
       const result = await platform.setSecret({ key: HUB_TOKEN_KEY, value: token.trim() });
@@ -40,7 +40,7 @@ export function useHubSettings(stored: SyncSettings) {
 
 export type HubSettings = ReturnType<typeof useHubSettings>;
 
-export function HubSettingsFields({ hub }: { hub: HubSettings }) {
+export function HubSettingsFields({ hub, desktop }: { hub: HubSettings; desktop: boolean }) {
   const id = useId();
   const [testing, setTesting] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
@@ -81,7 +81,10 @@ export function HubSettingsFields({ hub }: { hub: HubSettings }) {
       </div>
       <p className="field-hint">
         Two-way: your actions go to your organisation’s hub, and what a program manager marks done or verified there
-        comes back into each action’s history. The token stays in the system keychain.
+        comes back into each action’s history.{' '}
+        {desktop
+          ? 'The token stays in the system keychain.'
+          : 'The browser version keeps the token encrypted in this browser’s storage, under a key that cannot be read out.'}
       </p>
       <div className="row">
         <button type="button" disabled={!hub.savedAsHub || testing} onClick={() => void test()}>

@@ -1,6 +1,7 @@
 // Where sync goes and when: the connector (webhook, file drop or Followthrough hub), the webhook's address and
-// signing secret (kept in the OS keychain through the platform, never in the database), the
-// weekly slot, and a test event to prove the connection before real data goes out.
+// signing secret (kept by the platform: in the OS keychain, or encrypted in the browser's own store;
+// never in the database), the weekly slot, and a test event to prove the connection before real
+// data goes out.
 import { memo, useEffect, useId, useState } from 'react';
 import { database } from '../../db/instance';
 import { platform } from '../../platform';
@@ -154,13 +155,13 @@ export const SyncSettingsSection = memo(function SyncSettingsSection({ stored }:
             <p className="field-hint">
               {secretState.desktop
                 ? 'Kept in the system keychain, never in the app’s data.'
-                : 'The browser version keeps the secret only until this tab closes.'}{' '}
+                : 'The browser version keeps it encrypted in this browser’s storage, under a key that cannot be read out.'}{' '}
               Give the receiving side the same secret to check signatures.
             </p>
           </div>
         </div>
       )}
-      {kind === 'hub' && <HubSettingsFields hub={hub} />}
+      {kind === 'hub' && <HubSettingsFields hub={hub} desktop={secretState.desktop} />}
       {kind === 'file-drop' && <FileDropFolderField />}
 
       <fieldset className="sync-schedule">
