@@ -2,10 +2,10 @@
 // the outbox, and go to a real webhook receiver on 127.0.0.1 when Playwright brings it back.
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchApp, type AppBrowser } from './browser';
-import { AppShell } from './pages/app-shell';
-import { SyncPageObject } from './pages/sync-page';
+import { connectedToWebhook } from './pages/sync-page';
 import { screenshotDir } from './screenshots';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
+import { until } from '../support/until';
 import { closedPortUrl } from '../support/closed-port';
 
 const SECRET = 'whsec_e2e-secret';
@@ -17,14 +17,6 @@ afterEach(async () => {
   await receiver?.close();
   app = receiver = undefined;
 });
-
-async function until(condition: () => boolean, what: string, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const actionTexts = (r: WebhookReceiver) =>
   [...r.records.values()].flatMap((event) => ('action' in event ? [event.action.text] : [])).sort();
@@ -40,13 +32,8 @@ describe('sync in the browser', () => {
           : null,
     });
     app = await launchApp();
-    const { page, context } = app;
-    const shell = new AppShell(page);
-    const sync = new SyncPageObject(page);
-    await shell.addParticipant('Amara Okafor', 'Head of Operations');
-
-    await shell.goTo('Sync');
-    await sync.connectWebhook(receiver.url, SECRET);
+    const { context } = app;
+    const { page, shell, sync } = await connectedToWebhook(app, receiver.url, SECRET);
     await sync.sendTestEvent();
     expect([...receiver.events.values()].map((event) => event.type)).toEqual(['test.ping']);
 
@@ -110,12 +97,7 @@ describe('sync in the browser', () => {
   it('holds back at once the actions of a leader who has not agreed to share them, and queues them once they agree', async () => {
     receiver = await startWebhookReceiver({ secret: SECRET, cors: true });
     app = await launchApp();
-    const { page } = app;
-    const shell = new AppShell(page);
-    const sync = new SyncPageObject(page);
-    await shell.addParticipant('Amara Okafor', 'Head of Operations');
-    await shell.goTo('Sync');
-    await sync.connectWebhook(receiver.url, SECRET);
+    const { page, shell, sync } = await connectedToWebhook(app, receiver.url, SECRET);
 
     const sharing = async (choice: string) => {
       await shell.goTo('Participants');
@@ -149,12 +131,7 @@ describe('sync in the browser', () => {
   it('says the upstream is unreachable when nothing answers at its address, and counts no failed attempt', async () => {
     const { url } = await closedPortUrl();
     app = await launchApp();
-    const { page } = app;
-    const shell = new AppShell(page);
-    const sync = new SyncPageObject(page);
-    await shell.addParticipant('Amara Okafor', 'Head of Operations');
-    await shell.goTo('Sync');
-    await sync.connectWebhook(`${url}hooks/followthrough`, SECRET);
+    const { page, shell, sync } = await connectedToWebhook(app, `${url}hooks/followthrough`, SECRET);
 
     const session = await shell.startSessionFor('Amara Okafor');
     await session.addActionByKeyboard({ text: 'Run the commitment review', owner: 'Amara', due: '', verification: '' });

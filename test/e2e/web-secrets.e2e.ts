@@ -5,10 +5,10 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchApp, type AppBrowser } from './browser';
-import { AppShell } from './pages/app-shell';
-import { SyncPageObject } from './pages/sync-page';
+import { connectedToWebhook } from './pages/sync-page';
 import { screenshotDir } from './screenshots';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
+import { until } from '../support/until';
 
 const SECRET = 'whsec_e2e-persisted-7c2a91';
 
@@ -19,14 +19,6 @@ afterEach(async () => {
   await receiver?.close();
   app = receiver = undefined;
 });
-
-async function until(condition: () => boolean, what: string, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Every value and key of every IndexedDB database of the page, read raw and written out as text. */
 function everythingInIndexedDb(page: Page): Promise<{ databases: string[]; text: string }> {
@@ -93,12 +85,7 @@ describe('the signing secret in the browser', () => {
   it('survives a reload, so a sync after it reaches the receiver signed, and is never stored in plain text', async () => {
     receiver = await startWebhookReceiver({ secret: SECRET, cors: true });
     app = await launchApp();
-    const { page } = app;
-    const shell = new AppShell(page);
-    const sync = new SyncPageObject(page);
-    await shell.addParticipant('Amara Okafor', 'Head of Operations');
-    await shell.goTo('Sync');
-    await sync.connectWebhook(receiver.url, SECRET);
+    const { page, shell, sync } = await connectedToWebhook(app, receiver.url, SECRET);
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Sync' }).waitFor();
@@ -132,11 +119,7 @@ describe('the signing secret in the browser', () => {
   it('asks for the secret again when the browser lost its key, and signs with the one entered', async () => {
     receiver = await startWebhookReceiver({ secret: SECRET, cors: true });
     app = await launchApp();
-    const { page } = app;
-    const shell = new AppShell(page);
-    const sync = new SyncPageObject(page);
-    await shell.goTo('Sync');
-    await sync.connectWebhook(receiver.url, SECRET);
+    const { page, sync } = await connectedToWebhook(app, receiver.url, SECRET, { withParticipant: false });
 
     // The key store is cleared while the ciphertext stays, as a partial clearing of site data would.
     await page.evaluate(async () => {

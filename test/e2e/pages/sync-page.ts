@@ -1,5 +1,25 @@
 // Page object for the Sync page and the sidebar's sync indicator.
 import type { Page } from 'playwright-core';
+import type { AppBrowser } from '../browser';
+import { AppShell } from './app-shell';
+
+/**
+ * The app on its Sync page with a webhook saved in Sync settings; by default with Amara Okafor
+ * added first, whose actions the test then logs.
+ */
+export async function connectedToWebhook(
+  app: AppBrowser,
+  url: string,
+  secret: string,
+  { withParticipant = true } = {},
+) {
+  const shell = new AppShell(app.page);
+  const sync = new SyncPageObject(app.page);
+  if (withParticipant) await shell.addParticipant('Amara Okafor', 'Head of Operations');
+  await shell.goTo('Sync');
+  await sync.connectWebhook(url, secret);
+  return { page: app.page, shell, sync };
+}
 
 export class SyncPageObject {
   constructor(readonly page: Page) {}
