@@ -9,6 +9,7 @@ import {
   type Commitment,
   type Contract,
   type ContractReview,
+  type OutboxEntry,
   type RaciLetter,
 } from '../../shared/model';
 import {
@@ -20,7 +21,7 @@ import {
 import * as edits from '../../shared/contract-edits';
 import { describeChanges } from '../../shared/contract-diff';
 import type { FollowthroughDatabase } from './database';
-import { enqueueChange, outboxTables } from './outbox';
+import { enqueueChange, followConsent, outboxTables } from './outbox';
 import { validated, type Clock } from './write';
 
 export type ContractDraft = Pick<Contract, 'participantId'> &
@@ -69,6 +70,13 @@ export function contractsRepository(db: FollowthroughDatabase, now: Clock) {
   async function write(current: Contract | null, next: Contract): Promise<Contract> {
     const stored = validated(contractSchema, next);
     await db.contracts.put(stored);
+    if (current && current.participantId !== stored.participantId) {
+      // Its queued commitments are now the new participant's, and follow their consent.
+      const ofThisContract = (entry: OutboxEntry) =>
+        entry.recordType === 'commitment' &&
+        (entry.payload as { contractId?: unknown } | null)?.contractId === stored.id;
+      await followConsent(db, await db.participants.get(stored.participantId), ofThisContract);
+    }
     await queueCommitmentChanges(current, stored);
     return stored;
   }

@@ -4,7 +4,7 @@
 // participant who has not agreed to share actions is queued as held, so it never counts as pending.
 import type { FollowthroughDatabase } from './database';
 import type { OutboxEntry, Participant } from '../../shared/model';
-import { heldBackReason } from '../sync/sharing';
+import { HELD_BACK_REASON } from '../sync/sharing';
 
 export const OUTBOX_PAYLOAD_VERSION = 1;
 
@@ -15,9 +15,9 @@ type QueueState = Pick<OutboxEntry, 'state' | 'lastError'>;
 export const outboxTables = (db: FollowthroughDatabase) => [db.outbox, db.participants] as const;
 
 /** Held when the participant has not agreed to share actions; a participant not found is left to sync to report. */
-function queueStateFor(participant: Pick<Participant, 'name' | 'consent'> | undefined): QueueState {
+function queueStateFor(participant: Pick<Participant, 'consent'> | undefined): QueueState {
   return participant?.consent.shareActions === 'none'
-    ? { state: 'held', lastError: heldBackReason(participant.name) }
+    ? { state: 'held', lastError: HELD_BACK_REASON }
     : { state: 'pending', lastError: null };
 }
 
@@ -60,15 +60,23 @@ export async function enqueueNewRecords(
 }
 
 /** The tables every transaction that may change a participant's consent must include besides participants. */
-export const consentQueueTables = (db: FollowthroughDatabase) => [db.actions, db.contracts, db.outbox] as const;
+export const consentQueueTables = (db: FollowthroughDatabase) => [db.contracts, db.outbox] as const;
 
-/** The ids of everything of a participant's that syncs: their actions and their contracts' commitments. */
-async function syncedRecordIds(db: FollowthroughDatabase, participantId: string): Promise<Set<string>> {
-  const [actionIds, contracts] = await Promise.all([
-    db.actions.where('participantId').equals(participantId).primaryKeys(),
-    db.contracts.where('participantId').equals(participantId).toArray(),
-  ]);
-  return new Set([...actionIds, ...contracts.flatMap((contract) => contract.commitments.map(({ id }) => id))]);
+/**
+ * Brings the queued changes `chosen` picks in line with `participant`'s consent now: held when they
+ * have not agreed to share actions, waiting to be sent when they have. Attempts and waits are kept.
+ */
+export async function followConsent(
+  db: FollowthroughDatabase,
+  participant: Pick<Participant, 'consent'> | undefined,
+  chosen: (entry: OutboxEntry) => boolean,
+): Promise<void> {
+  const queueState = queueStateFor(participant);
+  await db.outbox
+    .where('state')
+    .equals(queueState.state === 'held' ? 'pending' : 'held')
+    .filter(chosen)
+    .modify(queueState);
 }
 
 /** When a participant's consent to share actions changed, holds their queued changes or returns them to the queue. */
@@ -77,14 +85,15 @@ export async function applyConsentToQueue(
   before: Participant,
   after: Participant,
 ): Promise<void> {
-  const queueState = queueStateFor(after);
-  if (queueStateFor(before).state === queueState.state) return;
-  const recordIds = await syncedRecordIds(db, after.id);
-  await db.outbox
-    .where('state')
-    .equals(queueState.state === 'held' ? 'pending' : 'held')
-    .filter((entry) => recordIds.has(entry.recordId))
-    .modify(queueState);
+  if (queueStateFor(before).state === queueStateFor(after).state) return;
+  // By the payloads, not the records: a removed commitment or a purged action still has its change queued.
+  const contractIds = new Set(await db.contracts.where('participantId').equals(after.id).primaryKeys());
+  await followConsent(db, after, (entry) => {
+    const payload = entry.payload as { participantId?: unknown; contractId?: unknown } | null;
+    return entry.recordType === 'action'
+      ? payload?.participantId === after.id
+      : typeof payload?.contractId === 'string' && contractIds.has(payload.contractId);
+  });
 }
 
 /** Unique per change: two saves of a record in the same millisecond must not share a key, or the

@@ -17,9 +17,13 @@ export async function pseudonymFor(participantId: string): Promise<string> {
   return `p-${(await sha256Hex(`followthrough-participant:${participantId}`)).slice(0, 16)}`;
 }
 
-/** Why a change of a participant who has not agreed to share actions stays on the device. */
-export const heldBackReason = (name: string) =>
-  `Held back: ${name} has not agreed to share actions. Change their consent to send it.`;
+/**
+ * Why a change of a participant who has not agreed to share actions stays on the device. It names
+ * nobody: the Sync page says whose change it is from the participant as they are now, and an
+ * erasure leaves no name behind in the queue.
+ */
+export const HELD_BACK_REASON =
+  'Held back: the participant has not agreed to share their actions. Change their consent to send it.';
 
 export async function sharingFor(participantId: string, participant: Participant | undefined): Promise<Sharing> {
   if (!participant) {
@@ -27,7 +31,7 @@ export async function sharingFor(participantId: string, participant: Participant
   }
   const mode = participant.consent.shareActions;
   if (mode === 'none') {
-    return { kind: 'hold', reason: heldBackReason(participant.name) };
+    return { kind: 'hold', reason: HELD_BACK_REASON };
   }
   const ref = await pseudonymFor(participantId);
   return {

@@ -6,6 +6,7 @@ import { connectedToWebhook } from './pages/sync-page';
 import { screenshotDir } from './screenshots';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 import { until } from '../support/until';
+import { HELD_BACK_REASON } from '../../renderer/sync/sharing';
 import { closedPortUrl } from '../support/closed-port';
 
 const SECRET = 'whsec_e2e-secret';
@@ -114,10 +115,9 @@ describe('sync in the browser', () => {
     await sync.waitForIndicator('1 held back by consent');
     await sync.waitForIndicator('Up to date');
     await shell.goTo('Sync');
-    await page
-      .getByRole('region', { name: 'Waiting to send' })
-      .getByText('Held back: Amara Okafor has not agreed to share actions. Change their consent to send it.')
-      .waitFor();
+    const waiting = page.getByRole('region', { name: 'Waiting to send' });
+    await waiting.getByText('Action · Amara Okafor ·').waitFor();
+    await waiting.getByText(HELD_BACK_REASON).waitFor();
     await page.screenshot({ path: `${screenshotDir}/sync-held-by-consent.png`, fullPage: true });
 
     await sharing('With their name');

@@ -9,6 +9,7 @@ import { syncNow, useSyncStatus } from '../../sync/service';
 import { weeklySummary } from '../../sync/weekly-summary';
 import { RunHistory } from './run-history';
 import { NeedsAttention, PendingQueue } from './sync-queues';
+import { whoseFrom } from './whose';
 import { SyncSettingsSection } from './sync-settings-section';
 import {
   useMinuteClock,
@@ -31,7 +32,8 @@ export function SyncPage() {
   const state = useSyncState();
   const status = useSyncStatus();
   const participants = useLiveQuery(() => repositories.participants.listActive(), []);
-  const names = useMemo(() => new Map(participants?.map((p) => [p.id, p.name])), [participants]);
+  const contracts = useLiveQuery(() => repositories.contracts.list(), []);
+  const whose = useMemo(() => whoseFrom(participants ?? [], contracts ?? []), [participants, contracts]);
 
   if (!overview || !runs || !settings || !week.runs) return null;
   const connection =
@@ -73,12 +75,12 @@ export function SyncPage() {
               : `${lastReport}${next}.`}
           </p>
         </section>
-        <NeedsAttention parked={overview.parked} names={names} />
+        <NeedsAttention parked={overview.parked} whose={whose} />
         <PendingQueue
           pending={overview.pending}
           firstPending={overview.firstPending}
           held={overview.held}
-          names={names}
+          whose={whose}
           sending={status.running ? status.sent : null}
         />
         <RunHistory runs={runs} />

@@ -8,26 +8,17 @@ import type { StoredEntry } from '../../sync/outbox-queue';
 import { discardEntry, retryParked } from '../../sync/outbox-queue';
 import { entryTitle } from '../../sync/payload';
 import { runSync } from '../../sync/service';
+import type { Whose } from './whose';
 import { plural } from '../../sync/wording';
 
-export type ParticipantNames = Map<string, string>;
-
-/** The participant's name for an action; commitments name theirs through their contract. */
-function participantOf(entry: StoredEntry, names: ParticipantNames): string | null {
-  const id = (entry.payload as { participantId?: unknown } | null)?.participantId;
-  return typeof id === 'string' ? (names.get(id) ?? 'Unknown participant') : null;
-}
-
-function EntryLine({ entry, names, children }: { entry: StoredEntry; names: ParticipantNames; children?: ReactNode }) {
+function EntryLine({ entry, whose, children }: { entry: StoredEntry; whose: Whose; children?: ReactNode }) {
   const kind = entry.recordType === 'action' ? 'Action' : 'Commitment';
   return (
     <li>
       <div className="sync-entry">
         <strong>{entryTitle(entry)}</strong>
         <span className="muted">
-          {[kind, participantOf(entry, names), `changed ${format(entry.createdAt, 'd MMM HH:mm')}`]
-            .filter(Boolean)
-            .join(' · ')}
+          {[kind, whose(entry), `changed ${format(entry.createdAt, 'd MMM HH:mm')}`].filter(Boolean).join(' · ')}
           {entry.attempts > 0 && ` · ${plural(entry.attempts, 'attempt')}`}
         </span>
         {entry.lastError && (
@@ -44,13 +35,7 @@ const retry = async (seq?: number) => {
   await runSync('retry-parked');
 };
 
-export const NeedsAttention = memo(function NeedsAttention({
-  parked,
-  names,
-}: {
-  parked: StoredEntry[];
-  names: ParticipantNames;
-}) {
+export const NeedsAttention = memo(function NeedsAttention({ parked, whose }: { parked: StoredEntry[]; whose: Whose }) {
   if (parked.length === 0) return null;
   return (
     <section className="card sync-attention" aria-label="Needs attention">
@@ -64,7 +49,7 @@ export const NeedsAttention = memo(function NeedsAttention({
       </p>
       <ul className="plain-list">
         {parked.map((entry) => (
-          <EntryLine key={entry.seq} entry={entry} names={names}>
+          <EntryLine key={entry.seq} entry={entry} whose={whose}>
             <button onClick={() => void retry(entry.seq)}>Retry</button>
             <ConfirmButton confirmLabel="Discard for good?" onConfirm={() => void discardEntry(database, entry.seq)}>
               Discard
@@ -80,13 +65,13 @@ export const PendingQueue = memo(function PendingQueue({
   pending,
   firstPending,
   held,
-  names,
+  whose,
   sending,
 }: {
   pending: number;
   firstPending: StoredEntry[];
   held: StoredEntry[];
-  names: ParticipantNames;
+  whose: Whose;
   /** While a run goes on, how many changes it has delivered; null otherwise. */
   sending: number | null;
 }) {
@@ -109,7 +94,7 @@ export const PendingQueue = memo(function PendingQueue({
           {firstPending.length > 0 && (
             <ul className="plain-list">
               {firstPending.map((entry) => (
-                <EntryLine key={entry.seq} entry={entry} names={names} />
+                <EntryLine key={entry.seq} entry={entry} whose={whose} />
               ))}
             </ul>
           )}
@@ -125,7 +110,7 @@ export const PendingQueue = memo(function PendingQueue({
           <h3 className="sync-subheading">Held back by consent</h3>
           <ul className="plain-list">
             {held.map((entry) => (
-              <EntryLine key={entry.seq} entry={entry} names={names} />
+              <EntryLine key={entry.seq} entry={entry} whose={whose} />
             ))}
           </ul>
         </>

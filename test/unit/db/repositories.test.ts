@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from './test-database';
 import { ValidationError } from '../../../renderer/db/write';
-import { changeConsent } from '../../../renderer/privacy/consent';
 import type { FollowthroughDatabase } from '../../../renderer/db/database';
 
 let db: FollowthroughDatabase | undefined;
@@ -107,40 +106,6 @@ describe('repositories', () => {
     clock.advance(1_000);
     await repos.actions.update(action.id, { text: 'Publish the escalation RACI to the wiki' });
     expect(await db.outbox.count()).toBe(2);
-  });
-
-  it('queues the changes of a participant who has not agreed to share actions as held, and follows their consent', async () => {
-    const { repos, clock, db } = setup();
-    const ines = await repos.participants.create({
-      name: 'Ines Duarte',
-      consent: { keepNotes: true, shareActions: 'none', aiProcessing: false },
-    });
-    const jon = await repos.participants.create({ name: 'Jon Reyes' });
-    const [first, second] = await repos.actions.addMany([
-      { participantId: ines.id, text: 'Publish the escalation RACI' },
-      { participantId: ines.id, text: 'Book the review' },
-    ]);
-    const jons = await repos.actions.add({ participantId: jon.id, text: 'Draft the hiring plan' });
-    const contract = await repos.contracts.create({ participantId: ines.id, title: 'Platform team' });
-    const commitment = await repos.contracts.addCommitment(contract.id);
-    clock.advance(1_000);
-    await repos.actions.update(first.id, { owner: 'Ines' });
-
-    /** The state and reason of each entry queued for the records, one entry per record. */
-    const queued = async (...recordIds: string[]) =>
-      (await db.outbox.where('recordId').anyOf(recordIds).toArray()).map(({ state, lastError }) => [state, lastError]);
-    const held = ['held', 'Held back: Ines Duarte has not agreed to share actions. Change their consent to send it.'];
-    const pending = ['pending', null];
-    const hers = [first.id, second.id, commitment.id];
-    expect(await queued(...hers)).toEqual([held, held, held]);
-    expect((await db.outbox.where('recordId').equals(first.id).first())?.payload).toMatchObject({ owner: 'Ines' });
-    expect(await queued(jons.id)).toEqual([pending]);
-
-    await changeConsent(db, ines.id, { shareActions: 'pseudonymous' }, clock);
-    expect(await queued(...hers)).toEqual([pending, pending, pending]);
-    await repos.participants.update(ines.id, { consent: { ...ines.consent, shareActions: 'none' } });
-    expect(await queued(...hers)).toEqual([held, held, held]);
-    expect(await queued(jons.id)).toEqual([pending]);
   });
 
   it('writes neither the action nor the outbox entry when the action is invalid', async () => {
