@@ -523,8 +523,12 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 
   let running: Promise<SyncRunReport> | null = null;
   let followUp: Promise<SyncRunReport> | null = null;
+  let followUpTrigger: SyncTrigger | null = null;
 
-  /** Starts a run, or, while one runs, queues a single follow-up shared by every caller meanwhile. */
+  /**
+   * Starts a run, or, while one runs, queues a single follow-up shared by every caller meanwhile.
+   * The follow-up runs as the coach's when they asked for it, whichever trigger queued it first.
+   */
   function run(trigger: SyncTrigger): Promise<SyncRunReport> {
     if (!running) {
       running = runOnce(trigger).finally(() => {
@@ -532,11 +536,14 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       });
       return running;
     }
+    if (followUpTrigger === null || byCoach(trigger)) followUpTrigger = trigger;
     followUp ??= running
       .catch(() => undefined)
       .then(() => {
+        const queued = followUpTrigger ?? trigger;
         followUp = null;
-        return run(trigger);
+        followUpTrigger = null;
+        return run(queued);
       });
     return followUp;
   }

@@ -98,7 +98,8 @@ async function readSpan(db: FollowthroughDatabase, from: number, to: number): Pr
 
 /**
  * Records a failed attempt on each entry: the next attempt waits `delayMs`, and an entry that has
- * used up `maxAttempts` is parked with the reason. Returns how many were parked.
+ * used up `maxAttempts` is parked with the reason. An entry held meanwhile (consent withdrawn while
+ * its request travelled) stays held. Returns how many were parked.
  */
 export async function recordFailedAttempt(
   db: FollowthroughDatabase,
@@ -110,14 +111,17 @@ export async function recordFailedAttempt(
     let parked = 0;
     for (const entry of entries) {
       const attempts = entry.attempts + 1;
+      const waits = { attempts, nextAttemptAt: failure.now + failure.delayMs, updatedAt: failure.now };
+      if (entry.state === 'held') {
+        await db.outbox.update(entry.seq!, waits);
+        continue;
+      }
       const givesUp = attempts >= failure.maxAttempts;
       if (givesUp) parked += 1;
       await db.outbox.update(entry.seq!, {
-        attempts,
+        ...waits,
         lastError: givesUp ? `Gave up after ${attempts} attempts. Last answer: ${failure.reason}` : failure.reason,
-        nextAttemptAt: failure.now + failure.delayMs,
         state: givesUp ? 'parked' : 'pending',
-        updatedAt: failure.now,
       });
     }
     return parked;
@@ -127,7 +131,7 @@ export async function recordFailedAttempt(
 /**
  * Sets entries aside, each with a reason the coach can read: parked (failed) or held (consent).
  * Only entries still as they were read: one an edit rewrote meanwhile holds a change nobody
- * refused yet, and stays queued. Returns the entries set aside.
+ * refused yet, and stays queued; one held meanwhile stays held. Returns the entries set aside.
  */
 export async function setAside(
   db: FollowthroughDatabase,
@@ -137,7 +141,9 @@ export async function setAside(
 ): Promise<StoredEntry[]> {
   return db.transaction('rw', db.outbox, async () => {
     const stored = await db.outbox.bulkGet(items.map(({ entry }) => entry.seq));
-    const unchanged = items.filter(({ entry }, index) => stored[index]?.idempotencyKey === entry.idempotencyKey);
+    const unchanged = items.filter(
+      ({ entry }, index) => stored[index]?.idempotencyKey === entry.idempotencyKey && stored[index]?.state !== 'held',
+    );
     await db.outbox.bulkUpdate(
       unchanged.map(({ entry, reason }) => ({ key: entry.seq, changes: { state, lastError: reason, updatedAt: now } })),
     );

@@ -10,6 +10,9 @@ import type { SyncConnector } from '../../../renderer/sync/connectors/connector'
 import { fail } from '../../../shared/result';
 import { readSyncSettings, writeSyncSettings } from '../../../renderer/sync/settings';
 import { eraseParticipant } from '../../../renderer/privacy/erase-participant';
+import { retryParked } from '../../../renderer/sync/outbox-queue';
+import { HELD_BACK_REASON } from '../../../renderer/sync/sharing';
+import type { SyncRunReport } from '../../../renderer/sync/engine';
 
 let harness: SyncHarness | undefined;
 afterEach(async () => {
@@ -398,9 +401,7 @@ describe('the sync engine', () => {
     const { held, parked } = await h.outboxStates();
     expect(parked).toHaveLength(0);
     expect(held).toHaveLength(2);
-    expect(held[0].lastError).toBe(
-      'Held back: Amara Okafor has not agreed to share actions. Change their consent to send it.',
-    );
+    expect(held[0].lastError).toBe(HELD_BACK_REASON);
     expect(report.run?.held).toBe(2);
 
     expect((await h.engine.run('manual')).run).toBeNull();
@@ -415,22 +416,67 @@ describe('the sync engine', () => {
 
   describe('while a run goes on', () => {
     /** A harness whose first request's answer comes only once `change` has been committed. */
-    async function changedAfterFirstRequest(change: (h: SyncHarness) => Promise<unknown>) {
+    async function changedAfterFirstRequest(
+      change: (h: SyncHarness) => Promise<unknown>,
+      options: HarnessOptions = {},
+    ) {
       const during = changeDuringNextRequest();
-      const h = await setup({ batchSize: 2, wrap: during.wrap });
+      const h = await setup({ batchSize: 2, wrap: during.wrap, ...options });
       await h.addActions(20);
       during.next(() => change(h));
       return h;
     }
+    const withdrawConsent = (h: SyncHarness) =>
+      h.repos.participants.update(h.participant.id, { consent: { ...h.participant.consent, shareActions: 'none' } });
 
     it('sends nothing more of a participant whose consent is withdrawn, and holds the rest', async () => {
-      const h = await changedAfterFirstRequest((h) =>
-        h.repos.participants.update(h.participant.id, { consent: { ...h.participant.consent, shareActions: 'none' } }),
-      );
+      const h = await changedAfterFirstRequest(withdrawConsent);
       const report = await h.engine.run('manual');
       expect(h.receiver.requests).toHaveLength(1);
       expect(report.run?.sentActions).toBe(2);
       expect((await h.outboxStates()).held).toHaveLength(18);
+    });
+
+    it('keeps held the changes in a request that fails after consent was withdrawn', async () => {
+      const h = await changedAfterFirstRequest(withdrawConsent, {
+        receiver: { faultFor: firstRequests('server-error') },
+      });
+      expect((await h.engine.run('manual')).outcome).toBe('will-retry');
+      const { held, pending } = await h.outboxStates();
+      expect(pending).toEqual([]);
+      expect(held).toHaveLength(20);
+      // The failed attempt still counts against the two that went out.
+      expect(held.filter((entry) => entry.attempts === 1)).toHaveLength(2);
+    });
+
+    it("runs the coach's Retry as theirs, past the backoff, though an automatic retry queued the next run first", async () => {
+      let refusing = true;
+      const during = changeDuringNextRequest();
+      const h = await setup({
+        wrap: during.wrap,
+        receiver: {
+          faultFor: (n) => (n === 1 ? 'server-error' : 'none'),
+          refuse: (events) =>
+            refusing && events.some((event) => 'action' in event && event.action.text.startsWith('Refused'))
+              ? { status: 422, body: '{"error":"Owner must be an email address"}' }
+              : null,
+        },
+      });
+      await h.repos.actions.add({ participantId: h.participant.id, text: 'Refused: hand over', owner: 'Dana' });
+      expect((await h.engine.run('manual')).outcome).toBe('rejected');
+      refusing = false;
+      await h.addActions(1);
+      let coachRetry: Promise<SyncRunReport> | undefined;
+      during.next(async () => {
+        void h.engine.run('retry');
+        await retryParked(h.db, h.clock());
+        coachRetry = h.engine.run('retry-parked');
+      });
+      expect((await h.engine.run('manual')).outcome).toBe('will-retry');
+      const report = await coachRetry!;
+      expect(report.run?.trigger).toBe('retry-parked');
+      expect(report.outcome).toBe('sent');
+      expect(h.receiver.records.size).toBe(2);
     });
 
     it('sends nothing more of a participant erased, and keeps no line of them in the history', async () => {
