@@ -28,8 +28,15 @@ describe('the file drop in the browser', () => {
     const form = sync.settings();
     await form.getByLabel('Send actions to').selectOption('file-drop');
     await form.getByText('In the browser, each sync downloads').waitFor();
+    // A weekly time that is no time is refused, and no longer matters once the weekly sync is off.
+    const time = form.getByLabel('Time of the weekly sync, 24-hour');
+    await time.fill('25:00');
+    await form.getByRole('button', { name: 'Save sync settings' }).click();
+    await form.getByText('Use a time like 16:00').waitFor();
+    await form.getByLabel('Sync every week').uncheck();
     await form.getByRole('button', { name: 'Save sync settings' }).click();
     await form.getByText('Sync settings saved').waitFor();
+    expect(await time.inputValue()).toBe('16:00');
 
     const downloads: Download[] = [];
     page.on('download', (download) => downloads.push(download));

@@ -7,7 +7,7 @@ import { database } from '../../db/instance';
 import { platform } from '../../platform';
 import { errorMessage } from '../../../shared/result';
 import { WEBHOOK_SECRET_KEY, syncSettingsSchema, writeSyncSettings, type SyncSettings } from '../../sync/settings';
-import { typedTime } from '../../sync/schedule';
+import { typedTime, weeklyScheduleSchema } from '../../sync/schedule';
 import { sendWebhookTestEvent, useSyncStatus } from '../../sync/service';
 import { FileDropFolderField } from './file-drop-folder';
 import { HubSettingsFields, useHubSettings } from './hub-settings-fields';
@@ -57,7 +57,10 @@ export const SyncSettingsSection = memo(function SyncSettingsSection({ stored }:
   const save = async () => {
     try {
       const connector = kind === 'webhook' ? { kind, url: url.trim() } : kind === 'hub' ? hub.connector() : { kind };
-      const chosen = { ...schedule, time: typedTime(schedule.time) };
+      const typed = typedTime(schedule.time);
+      // While the weekly sync is off its time does not matter: one that is no time keeps the saved one.
+      const keepsSaved = !schedule.enabled && !weeklyScheduleSchema.shape.time.safeParse(typed).success;
+      const chosen = { ...schedule, time: keepsSaved ? stored.schedule.time : typed };
       setSchedule(chosen);
       const checked = syncSettingsSchema.safeParse({ connector, schedule: chosen });
       const problems = checked.success ? [] : checked.error.issues.map((issue) => issue.message);
