@@ -21,7 +21,7 @@ import {
 import * as edits from '../../shared/contract-edits';
 import { describeChanges } from '../../shared/contract-diff';
 import type { FollowthroughDatabase } from './database';
-import { enqueueChange, followConsent, outboxTables } from './outbox';
+import { enqueueChange, followConsent, outboxTables, payloadOwner } from './outbox';
 import { validated, type Clock } from './write';
 
 export type ContractDraft = Pick<Contract, 'participantId'> &
@@ -72,9 +72,10 @@ export function contractsRepository(db: FollowthroughDatabase, now: Clock) {
     await db.contracts.put(stored);
     if (current && current.participantId !== stored.participantId) {
       // Its queued commitments are now the new participant's, and follow their consent.
-      const ofThisContract = (entry: OutboxEntry) =>
-        entry.recordType === 'commitment' &&
-        (entry.payload as { contractId?: unknown } | null)?.contractId === stored.id;
+      const ofThisContract = (entry: OutboxEntry) => {
+        const owner = payloadOwner(entry);
+        return owner !== null && 'contractId' in owner && owner.contractId === stored.id;
+      };
       await followConsent(db, await db.participants.get(stored.participantId), ofThisContract);
     }
     await queueCommitmentChanges(current, stored);

@@ -59,6 +59,20 @@ export async function enqueueNewRecords(
   );
 }
 
+/**
+ * Whose record an entry's payload says it is: an action names its participant, a commitment its
+ * contract (whose participant it is). Null when the payload says neither.
+ */
+export function payloadOwner(
+  entry: Pick<OutboxEntry, 'recordType' | 'payload'>,
+): { participantId: string } | { contractId: string } | null {
+  const payload = entry.payload as { participantId?: unknown; contractId?: unknown } | null;
+  if (entry.recordType === 'action') {
+    return typeof payload?.participantId === 'string' ? { participantId: payload.participantId } : null;
+  }
+  return typeof payload?.contractId === 'string' ? { contractId: payload.contractId } : null;
+}
+
 /** The tables every transaction that may change a participant's consent must include besides participants. */
 export const consentQueueTables = (db: FollowthroughDatabase) => [db.contracts, db.outbox] as const;
 
@@ -89,10 +103,9 @@ export async function applyConsentToQueue(
   // By the payloads, not the records: a removed commitment or a purged action still has its change queued.
   const contractIds = new Set(await db.contracts.where('participantId').equals(after.id).primaryKeys());
   await followConsent(db, after, (entry) => {
-    const payload = entry.payload as { participantId?: unknown; contractId?: unknown } | null;
-    return entry.recordType === 'action'
-      ? payload?.participantId === after.id
-      : typeof payload?.contractId === 'string' && contractIds.has(payload.contractId);
+    const owner = payloadOwner(entry);
+    if (owner === null) return false;
+    return 'participantId' in owner ? owner.participantId === after.id : contractIds.has(owner.contractId);
   });
 }
 

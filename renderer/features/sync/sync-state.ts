@@ -43,7 +43,7 @@ export function syncState(facts: SyncFacts): SyncState {
     return { tone: 'offline', text: 'Sync off', note: waiting, detail };
   }
   if (!facts.online) return { tone: 'offline', text: 'Offline', note: waiting, detail: waiting };
-  if (facts.lastOutcome === 'unreachable' && !facts.running) {
+  if (facts.lastOutcome === 'unreachable') {
     return { tone: 'offline', text: 'Unreachable', note: waiting, detail: lastMessage };
   }
   if (facts.pending > 0) {
