@@ -29,7 +29,7 @@ describe('the Metrics page with a generated program', () => {
     expect(now).toBe(`${percent}%`);
     expect(status).toBe(ratingFor(percent));
     await expect(panel.locator('.rating').textContent()).resolves.toBe(status);
-    await expect(panel.getByText('How it is computed.').isVisible()).resolves.toBe(true);
+    await panel.getByText('How it is computed.').waitFor();
 
     // The chart has a text alternative and its numbers are in a table; the last week is the headline.
     await expect(panel.getByRole('img').getAttribute('aria-label')).resolves.toMatch(
