@@ -56,5 +56,9 @@ export function syncState(facts: SyncFacts): SyncState {
     };
   }
   const held = facts.held > 0 ? `${facts.held} held back by consent` : '';
+  // Nothing waits, but the next change would not go either (say, the webhook's secret is unreadable).
+  if (facts.lastOutcome === 'not-set-up') {
+    return { tone: 'offline', text: 'Not set up', note: held, detail: lastMessage };
+  }
   return { tone: 'ok', text: 'Up to date', note: held, detail: held };
 }

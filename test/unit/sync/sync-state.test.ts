@@ -71,6 +71,18 @@ describe('the sidebar sync state', () => {
     });
   });
 
+  it('does not say up to date when the next change could not be sent either', () => {
+    const unreadable =
+      "The webhook's secret can no longer be decrypted in this browser. Enter it again in Sync settings";
+    expect(syncState(facts({ lastOutcome: 'not-set-up', lastMessage: unreadable, held: 1 }))).toEqual({
+      tone: 'offline',
+      text: 'Not set up',
+      note: '1 held back by consent',
+      detail: unreadable,
+    });
+    expect(syncState(facts({ lastOutcome: 'up-to-date' }))).toMatchObject({ tone: 'ok', text: 'Up to date' });
+  });
+
   it('never says up to date while sync is off', () => {
     expect(syncState(facts({ syncOff: true }))).toMatchObject({ tone: 'offline', text: 'Sync off', note: '' });
     expect(syncState(facts({ syncOff: true, pending: 4 }))).toMatchObject({ text: 'Sync off', note: '4 pending' });
