@@ -240,7 +240,9 @@ export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
 
 /** `retry`: the app's own timer after a wait; `retry-parked`: the coach's Retry on changes that failed. */
 export const syncTriggers = ['manual', 'online', 'schedule', 'retry', 'retry-parked'] as const;
+export type SyncTrigger = (typeof syncTriggers)[number];
 export const syncRunOutcomes = ['up-to-date', 'sent', 'will-retry', 'rejected', 'out-of-time', 'cancelled'] as const;
+export type SyncRunOutcome = (typeof syncRunOutcomes)[number];
 
 /** One request to the upstream (or one file written) during a sync run, and what came back. */
 export const syncExchangeSchema = z.object({
@@ -253,20 +255,27 @@ export const syncExchangeSchema = z.object({
 });
 export type SyncExchange = z.infer<typeof syncExchangeSchema>;
 
-/** A sync run that reached the connector or set entries aside, kept for the Sync page history. */
+const syncItemSchema = z.object({ recordType: z.enum(syncRecordTypes), recordId: idSchema, title: z.string() });
+
+/**
+ * A line of the Sync page history: a sync run that reached the connector or set entries aside, or
+ * the coach discarding a change that failed (trigger `discard`), which is then never sent.
+ */
 export const syncRunSchema = z.object({
   id: z.number().int().positive().optional(),
-  trigger: z.enum(syncTriggers),
+  trigger: z.enum([...syncTriggers, 'discard'] as const),
   connector: z.string(),
   startedAt: timestampSchema,
   finishedAt: timestampSchema,
-  outcome: z.enum(syncRunOutcomes),
+  outcome: z.enum([...syncRunOutcomes, 'discarded'] as const),
   message: z.string(),
   sentActions: z.number().int().nonnegative(),
   sentCommitments: z.number().int().nonnegative(),
   parked: z.number().int().nonnegative(),
   held: z.number().int().nonnegative(),
-  sentItems: z.array(z.object({ recordType: z.enum(syncRecordTypes), recordId: idSchema, title: z.string() })),
+  sentItems: z.array(syncItemSchema),
+  /** The change a discard line is about; absent from runs, and from lines kept before discards were. */
+  discardedItems: z.array(syncItemSchema).optional(),
   exchanges: z.array(syncExchangeSchema),
 });
 export type SyncRun = z.infer<typeof syncRunSchema>;

@@ -37,13 +37,16 @@ function mentionsAny(value: unknown, needles: string[]): boolean {
  */
 export function runWithout(run: SyncRun, ids: Set<string>, needles: string[]): { kept: SyncRun; removedLines: number } {
   const sentItems = run.sentItems.filter((item) => !ids.has(item.recordId));
+  const discardedItems = run.discardedItems?.filter((item) => !ids.has(item.recordId));
   const exchanges = run.exchanges.map((exchange) =>
     mentionsAny(exchange.detail, needles) ? { ...exchange, detail: ERASED_DETAIL } : exchange,
   );
   const scrubbed = exchanges.filter((exchange, index) => exchange !== run.exchanges[index]).length;
   const message = mentionsAny(run.message, needles) ? ERASED_DETAIL : run.message;
-  const removedLines = run.sentItems.length - sentItems.length + scrubbed + (message === run.message ? 0 : 1);
-  return { kept: { ...run, sentItems, exchanges, message }, removedLines };
+  const removedItems =
+    run.sentItems.length - sentItems.length + (run.discardedItems?.length ?? 0) - (discardedItems?.length ?? 0);
+  const removedLines = removedItems + scrubbed + (message === run.message ? 0 : 1);
+  return { kept: { ...run, sentItems, discardedItems, exchanges, message }, removedLines };
 }
 
 export async function eraseParticipant(

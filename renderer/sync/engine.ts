@@ -6,7 +6,7 @@
 import { format } from 'date-fns';
 import type { FollowthroughDatabase } from '../db/database';
 import type { Clock } from '../db/write';
-import type { SyncExchange, SyncRun } from '../../shared/model';
+import type { SyncExchange, SyncRun, SyncRunOutcome, SyncTrigger } from '../../shared/model';
 import type { Result } from '../../shared/result';
 import { createLogger } from '../../shared/logger';
 import { defaultBackoffPolicy, retryDelayMs, type BackoffPolicy } from './backoff';
@@ -63,9 +63,9 @@ export const defaultSyncPolicy: SyncPolicy = {
   progressIntervalMs: 250,
 };
 
-export type SyncTrigger = SyncRun['trigger'];
+export type { SyncTrigger };
 /** `unreachable`: the network is up, but nothing answers at the upstream's address. */
-export type SyncOutcome = SyncRun['outcome'] | 'offline' | 'unreachable' | 'not-set-up';
+export type SyncOutcome = SyncRunOutcome | 'offline' | 'unreachable' | 'not-set-up';
 
 export type SyncRunReport = {
   outcome: SyncOutcome;
@@ -101,7 +101,7 @@ type Hold = Omit<UpstreamHold, 'connector' | 'settingsRevision'>;
  * Why a run ended early; `unreachable` when nothing answered at the upstream's address; `hold`
  * when the upstream is not to be asked again before a time, or before the coach acts.
  */
-type Stop = { outcome: SyncRun['outcome']; message: string; unreachable?: true; hold?: Hold };
+type Stop = { outcome: SyncRunOutcome; message: string; unreachable?: true; hold?: Hold };
 
 /** Sync now and Retry: the coach asked for this run. */
 const byCoach = (trigger: SyncTrigger) => trigger === 'manual' || trigger === 'retry-parked';
@@ -166,7 +166,7 @@ const NOTHING_SENT = 'Nothing new to send';
 function completedMessage(run: SyncRun): string {
   const parts = [];
   if (run.sentActions + run.sentCommitments > 0) parts.push(`Sent ${sentCounts(run)}`);
-  if (run.parked > 0) parts.push(`${plural(run.parked, 'change')} set aside, see Needs attention`);
+  if (run.parked > 0) parts.push(`${plural(run.parked, 'change')} set aside`);
   if (run.held > 0) parts.push(`${plural(run.held, 'change')} held back by consent`);
   return parts.join('; ') || NOTHING_SENT;
 }

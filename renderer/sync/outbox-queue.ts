@@ -3,7 +3,8 @@
 // repositories (renderer/db/outbox.ts), inside the transaction of the record they describe.
 import type { FollowthroughDatabase } from '../db/database';
 import type { OutboxEntry } from '../../shared/model';
-import { payloadVersionOf } from './payload';
+import { entryTitle, payloadVersionOf } from './payload';
+import { recordRun } from './run-log';
 
 export type StoredEntry = OutboxEntry & { seq: number };
 
@@ -171,8 +172,31 @@ export async function retryParked(db: FollowthroughDatabase, now: number, seq?: 
   return chosen.modify({ state: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, updatedAt: now });
 }
 
-export async function discardEntry(db: FollowthroughDatabase, seq: number): Promise<void> {
-  await db.outbox.delete(seq);
+/**
+ * Removes a change that failed for good, at the coach's word, and says so in the history: it will
+ * never be sent, and the line keeps what it was and why it failed. Gone already, nothing is written.
+ */
+export async function discardEntry(db: FollowthroughDatabase, seq: number, now: number): Promise<void> {
+  await db.transaction('rw', db.outbox, db.syncRuns, async () => {
+    const entry = await db.outbox.get(seq);
+    if (!entry) return;
+    await db.outbox.delete(seq);
+    await recordRun(db, {
+      trigger: 'discard',
+      connector: '',
+      startedAt: now,
+      finishedAt: now,
+      outcome: 'discarded',
+      message: `Discarded a failed ${entry.recordType} change: it will not be sent. It had failed with: ${entry.lastError ?? 'no reason recorded'}`,
+      sentActions: 0,
+      sentCommitments: 0,
+      parked: 0,
+      held: 0,
+      sentItems: [],
+      discardedItems: [{ recordType: entry.recordType, recordId: entry.recordId, title: entryTitle(entry) }],
+      exchanges: [],
+    });
+  });
 }
 
 /** When the next pending entry becomes due, or null when nothing waits. */

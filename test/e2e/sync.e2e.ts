@@ -91,6 +91,17 @@ describe('sync in the browser', () => {
     await discard.click();
     await sync.needsAttention().getByRole('button', { name: 'Discard for good?' }).click();
     await sync.waitForIndicator('Up to date');
+    // History keeps the discard: what the change was and why it failed.
+    const discarded = sync
+      .history()
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: 'Discard', exact: true }) });
+    await discarded
+      .getByText(/^Discarded a failed action change: it will not be sent\. It had failed with: Refused/)
+      .waitFor();
+    await discarded.getByText('Details').click();
+    await discarded.getByRole('listitem').filter({ hasText: 'Refused: hand the RACI to Dana' }).waitFor();
+    await page.screenshot({ path: `${screenshotDir}/sync-discarded.png`, fullPage: true });
     // The browser logs the 422 it was made to receive; nothing else may appear.
     expect(app.consoleErrors.filter((line) => !line.includes('status of 422'))).toEqual([]);
   });

@@ -11,6 +11,7 @@ const outcomeBadges: Record<SyncRun['outcome'], { label: string; tone: string }>
   rejected: { label: 'Refused', tone: 'danger' },
   'out-of-time': { label: 'Continues', tone: 'accent' },
   cancelled: { label: 'Not sent', tone: 'warn' },
+  discarded: { label: 'Discarded', tone: 'warn' },
 };
 
 /** A run that delivered some changes and set others aside is not all good news. */
@@ -25,31 +26,42 @@ const triggerLabels: Record<SyncRun['trigger'], string> = {
   schedule: 'Weekly sync',
   retry: 'Automatic retry',
   'retry-parked': 'Retry',
+  discard: 'Discard',
 };
+
+function ItemList({ heading, items }: { heading: string; items: SyncRun['sentItems'] }) {
+  if (items.length === 0) return null;
+  return (
+    <>
+      <h4>{heading}</h4>
+      <ul className="sync-sent-items">
+        {items.map((item) => (
+          <li key={item.recordId}>{item.title}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
 
 function RunDetails({ run }: { run: SyncRun }) {
   return (
     <details className="sync-run-details">
       <summary>Details</summary>
-      <h4>What came back</h4>
-      <ol className="sync-exchanges">
-        {run.exchanges.map((exchange, index) => (
-          <li key={index}>
-            <span className="muted">{format(exchange.at, 'HH:mm:ss')}</span> {plural(exchange.events, 'change')} →{' '}
-            {exchange.detail}
-          </li>
-        ))}
-      </ol>
-      {run.sentItems.length > 0 && (
+      {run.exchanges.length > 0 && (
         <>
-          <h4>Sent</h4>
-          <ul className="sync-sent-items">
-            {run.sentItems.map((item) => (
-              <li key={item.recordId}>{item.title}</li>
+          <h4>What came back</h4>
+          <ol className="sync-exchanges">
+            {run.exchanges.map((exchange, index) => (
+              <li key={index}>
+                <span className="muted">{format(exchange.at, 'HH:mm:ss')}</span> {plural(exchange.events, 'change')} →{' '}
+                {exchange.detail}
+              </li>
             ))}
-          </ul>
+          </ol>
         </>
       )}
+      <ItemList heading="Sent" items={run.sentItems} />
+      <ItemList heading="Discarded" items={run.discardedItems ?? []} />
     </details>
   );
 }
@@ -61,7 +73,8 @@ export const RunHistory = memo(function RunHistory({ runs }: { runs: SyncRun[] }
         <h2>History</h2>
         {runs.length > 0 && (
           <span className="muted">
-            The last {runs.length === 1 ? 'run' : `${runs.length} runs`} that sent or set aside anything
+            The last {runs.length === 1 ? 'line' : `${runs.length} lines`}: runs that sent or set aside anything, and
+            changes you discarded
           </span>
         )}
       </div>

@@ -51,7 +51,10 @@ export const NeedsAttention = memo(function NeedsAttention({ parked, whose }: { 
         {parked.map((entry) => (
           <EntryLine key={entry.seq} entry={entry} whose={whose}>
             <button onClick={() => void retry(entry.seq)}>Retry</button>
-            <ConfirmButton confirmLabel="Discard for good?" onConfirm={() => void discardEntry(database, entry.seq)}>
+            <ConfirmButton
+              confirmLabel="Discard for good?"
+              onConfirm={() => void discardEntry(database, entry.seq, Date.now())}
+            >
               Discard
             </ConfirmButton>
           </EntryLine>

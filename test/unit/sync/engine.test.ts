@@ -10,7 +10,8 @@ import type { SyncConnector } from '../../../renderer/sync/connectors/connector'
 import { fail } from '../../../shared/result';
 import { readSyncSettings, writeSyncSettings } from '../../../renderer/sync/settings';
 import { eraseParticipant } from '../../../renderer/privacy/erase-participant';
-import { retryParked } from '../../../renderer/sync/outbox-queue';
+import { discardEntry, retryParked, type StoredEntry } from '../../../renderer/sync/outbox-queue';
+import { recentRuns } from '../../../renderer/sync/run-log';
 import { HELD_BACK_REASON } from '../../../renderer/sync/sharing';
 import type { SyncRunReport } from '../../../renderer/sync/engine';
 
@@ -231,6 +232,41 @@ describe('the sync engine', () => {
     expect(report.run?.parked).toBe(1);
   });
 
+  it('never sends a refused change the coach discards, and keeps a History line of what it was and why it failed', async () => {
+    const refusal = '{"error":"Owner must be an email address"}';
+    const h = await setup({
+      receiver: {
+        refuse: (events) =>
+          events.some((event) => 'action' in event && event.action.text === 'Action 2')
+            ? { status: 422, body: refusal }
+            : null,
+      },
+    });
+    const [, refused] = await h.addActions(2);
+    await h.engine.run('manual');
+    const [parked] = (await h.outboxStates()).parked as StoredEntry[];
+    h.clock.advance(60_000);
+
+    await discardEntry(h.db, parked.seq, h.clock());
+    await discardEntry(h.db, parked.seq, h.clock());
+    expect(await h.db.outbox.count()).toBe(0);
+    const [line, run] = await recentRuns(h.db, 10);
+    expect(run).toMatchObject({ trigger: 'manual', sentActions: 1, parked: 1 });
+    expect(line).toMatchObject({
+      trigger: 'discard',
+      outcome: 'discarded',
+      startedAt: h.clock(),
+      sentActions: 0,
+      message: `Discarded a failed action change: it will not be sent. It had failed with: Refused by the upstream. The receiver answered 422: ${refusal}`,
+      sentItems: [],
+      discardedItems: [{ recordType: 'action', recordId: refused.id, title: 'Action 2' }],
+    });
+
+    const requests = h.receiver.requests.length;
+    expect((await h.engine.run('manual')).outcome).toBe('up-to-date');
+    expect(h.receiver.requests).toHaveLength(requests);
+  });
+
   it('stops at an answer that refuses the connection itself (401) and shows it', async () => {
     const h = await setup({
       batchSize: 2,
@@ -240,7 +276,7 @@ describe('the sync engine', () => {
     const report = await h.engine.run('manual');
     expect(report.outcome).toBe('rejected');
     expect(report.message).toBe(
-      '2 changes set aside, see Needs attention. The receiver answered 401: Unknown signing key',
+      '2 changes set aside. The receiver answered 401: Unknown signing key',
     );
     const { pending, parked } = await h.outboxStates();
     expect(parked).toHaveLength(2);
