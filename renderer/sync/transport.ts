@@ -22,6 +22,12 @@ export function createTransport(httpRequest: PlatformApi['httpRequest']): Transp
  * the answer to that GET would make the batch look delivered. Status 0 is a redirect the browser
  * does not disclose (an opaque redirect).
  */
+/** What the coach is shown of an upstream's answer: its first 300 characters, on one line. */
+export function excerpt(answer: string): string {
+  const text = answer.replace(/\s+/g, ' ').trim();
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
 export const isRedirect = (status: number) => status === 0 || (status >= 300 && status < 400);
 
 export function redirectReason(response: HttpResponse): string {

@@ -14,7 +14,7 @@ import {
 import { SYNC_PAYLOAD_VERSION, syncHeaders, type SyncEvent } from '../../../shared/sync-protocol';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { BackoffPolicy } from '../backoff';
-import { isRedirect, redirectReason, type HttpRequest, type HttpResponse, type Transport } from '../transport';
+import { excerpt, isRedirect, redirectReason, type HttpRequest, type HttpResponse, type Transport } from '../transport';
 import {
   sendAtOnce,
   type PullOutcome,
@@ -45,11 +45,20 @@ export const DEFAULT_HUB_BATCH_SIZE = 100;
 const DEFAULT_TIMEOUT_MS = 20_000;
 const DEFAULT_PULL_PAGES = 50;
 
+/** An answer that acknowledges nothing: the batch goes again after the usual wait. */
+const sendAgain = (reason: string, status: number): PushOutcome => ({
+  kind: 'retry',
+  reason,
+  status,
+  retryAfterMs: null,
+  countsAsAttempt: true,
+});
+
 function hubAnswer(response: HttpResponse): string {
   if (isRedirect(response.status)) return redirectReason(response);
   try {
     const message = (JSON.parse(response.body) as { error?: { message?: unknown } }).error?.message;
-    if (typeof message === 'string') return `The hub answered ${response.status}: ${message}`;
+    if (typeof message === 'string') return `The hub answered ${response.status}: ${excerpt(message)}`;
   } catch {
     // Not the hub's JSON error: the status alone says enough.
   }
@@ -101,14 +110,14 @@ export function createHubConnector(options: HubConnectorOptions) {
       return outcome;
     }
     const parsed = hubPushResponseSchema.safeParse(safeJson(response.body));
-    if (!parsed.success) {
-      return {
-        kind: 'retry',
-        reason: 'The hub answered in a form this app does not read',
-        status: response.status,
-        retryAfterMs: null,
-        countsAsAttempt: true,
-      };
+    if (!parsed.success) return sendAgain('The hub answered in a form this app does not read', response.status);
+    // Only what the hub lists as taken is taken; an answer to another batch, or one short of results, takes nothing.
+    const answered = new Set(parsed.data.results.map((result) => result.idempotencyKey));
+    if (parsed.data.batchId !== batch.batchId || events.some((event) => !answered.has(event.idempotencyKey))) {
+      return sendAgain(
+        'The hub answered without accounting for every change sent; they will be sent again',
+        response.status,
+      );
     }
     const refused = parsed.data.results.filter((result) => result.outcome === 'refused');
     if (refused.length > 0) {

@@ -8,6 +8,7 @@ import { parseRetryAfterMs, type BackoffPolicy } from '../backoff';
 import { sha256Hex, signatureHeader } from '../signature';
 import {
   headerValue,
+  excerpt,
   isRedirect,
   redirectReason,
   type HttpRequest,
@@ -33,11 +34,6 @@ export const DEFAULT_WEBHOOK_BATCH_SIZE = 50;
 const retriedStatuses = new Set([408, 425, 429]);
 /** Answers that say the address or the credentials are wrong, for every batch alike. */
 const connectionStatuses = new Set([401, 403, 404, 405, 410]);
-
-function excerpt(body: string): string {
-  const text = body.replace(/\s+/g, ' ').trim();
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
-}
 
 function answer(response: HttpResponse): string {
   if (isRedirect(response.status)) return redirectReason(response);

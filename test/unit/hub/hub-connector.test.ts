@@ -16,14 +16,18 @@ let hub: TestHub;
 let coach: string;
 let canned: Server;
 let cannedUrl: string;
-let cannedAnswer: { status: number; headers?: Record<string, string>; body: string };
+/** The body may be made from the request's, to echo its batch id. */
+let cannedAnswer: { status: number; headers?: Record<string, string>; body: string | ((request: string) => string) };
 
 beforeAll(async () => {
   hub = await startTestHub();
   coach = await hub.coachToken('Acme', 'Dana Smith');
-  canned = createServer((_request, response) => {
-    response.writeHead(cannedAnswer.status, { 'Content-Type': 'application/json', ...cannedAnswer.headers });
-    response.end(cannedAnswer.body);
+  canned = createServer(async (request, response) => {
+    let received = '';
+    for await (const chunk of request) received += chunk;
+    const { status, headers, body } = cannedAnswer;
+    response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+    response.end(typeof body === 'string' ? body : body(received));
   });
   await new Promise<void>((resolve) => canned.listen(0, '127.0.0.1', resolve));
   cannedUrl = `http://127.0.0.1:${(canned.address() as AddressInfo).port}`;
@@ -121,6 +125,31 @@ describe(`the hub connector on ${engineUnderTest}`, () => {
       refused: false,
       retryAfterMs: null,
     });
+  });
+
+  it('takes nothing as sent from a 200 that does not account for every change sent', async () => {
+    const events = () => [actionEvent(wireAction()), actionEvent(wireAction())];
+    const anotherBatch = () => JSON.stringify({ batchId: 'batch-someone-else', results: [] });
+    const noResults = (request: string) => JSON.stringify({ batchId: JSON.parse(request).batchId, results: [] });
+    for (const body of [anotherBatch, noResults]) {
+      cannedAnswer = { status: 200, body };
+      expect(await connector(cannedUrl, coach).push(events())).toEqual({
+        kind: 'retry',
+        reason: 'The hub answered without accounting for every change sent; they will be sent again',
+        status: 200,
+        retryAfterMs: null,
+        countsAsAttempt: true,
+      });
+    }
+  });
+
+  it('shows the coach the first 300 characters of a long error message, on one line', async () => {
+    const trace = Array.from({ length: 50_000 }, (_, line) => `  at frame${line} (hub.js:${line})`).join('\n');
+    cannedAnswer = { status: 500, body: JSON.stringify({ error: { code: 'internal', message: `Crashed\n${trace}` } }) };
+    const outcome = await connector(cannedUrl, coach).push([actionEvent(wireAction())]);
+    const reason = outcome.kind === 'retry' ? outcome.reason : '';
+    expect(reason).toMatch(/^The hub answered 500: Crashed at frame0 \(hub\.js:0\) at frame1 .*…$/);
+    expect(reason.length).toBe('The hub answered 500: '.length + 301);
   });
 
   it('pulls every page up to its bound and hands back the cursor to go on from', async () => {
