@@ -38,11 +38,13 @@ export function parseCsv(text: string): string[][] {
 }
 
 const needsQuotes = /[",\r\n]|^\s|\s$/;
-/** Text a spreadsheet would run as a formula when the file is opened. */
+/** Text a spreadsheet would run as a formula when the file is opened; a leading apostrophe keeps it text. */
 const formulaStart = /^[=+\-@\t\r]/;
+/** A signed number, possibly grouped with spaces or separators ("-0.15", "+44 20 7946"): nothing to run. */
+const signedNumber = /^[+-]?[\d\s.,]+$/;
 
 function csvCell(value: string): string {
-  const safe = formulaStart.test(value) && !/^[+-]?\d/.test(value) ? `'${value}` : value;
+  const safe = formulaStart.test(value) && !signedNumber.test(value) ? `'${value}` : value;
   return needsQuotes.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

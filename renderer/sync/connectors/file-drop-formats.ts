@@ -2,6 +2,7 @@
 // map (one row per action or commitment, its latest state), and JSON Lines with one wire event
 // per line, exactly as the webhook would have sent it.
 import type { RecordSyncEvent } from '../../../shared/sync-protocol';
+import { toCsv as rowsToCsv } from '../../documents/write-csv';
 
 export const csvColumns = [
   'External ID',
@@ -32,12 +33,6 @@ const statusLabels: Record<string, string> = {
   met: 'Met',
 };
 const finished = new Set(['done', 'verified', 'met']);
-
-/** Spreadsheets run a cell that starts like a formula; a leading apostrophe keeps it text. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 function csvRow(event: RecordSyncEvent): string[] {
   const participant = event.participant.displayName ?? event.participant.ref;
@@ -86,9 +81,9 @@ function csvRow(event: RecordSyncEvent): string[] {
   ];
 }
 
+/** Cells that start like a formula are kept text (see write-csv). */
 export function toCsv(events: RecordSyncEvent[]): string {
-  const rows = [[...csvColumns], ...events.map(csvRow)];
-  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return rowsToCsv([[...csvColumns], ...events.map(csvRow)]);
 }
 
 export function toJsonLines(events: RecordSyncEvent[]): string {

