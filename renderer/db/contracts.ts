@@ -114,8 +114,14 @@ export function contractsRepository(db: FollowthroughDatabase, now: Clock) {
   return {
     async create(draft: ContractDraft): Promise<Contract> {
       const at = now();
-      const startDate = draft.startDate ?? calendarDateAt(at);
-      const reviewCadenceWeeks = draft.reviewCadenceWeeks ?? DEFAULT_REVIEW_CADENCE_WEEKS;
+      // Checked before the next review is worked out from them, which cannot be done from a bad date.
+      const { startDate, reviewCadenceWeeks } = validated(
+        contractSchema.pick({ startDate: true, reviewCadenceWeeks: true }),
+        {
+          startDate: draft.startDate ?? calendarDateAt(at),
+          reviewCadenceWeeks: draft.reviewCadenceWeeks ?? DEFAULT_REVIEW_CADENCE_WEEKS,
+        },
+      );
       const contract: Contract = {
         title: '',
         team: '',

@@ -4,11 +4,20 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { DEFAULT_REVIEW_CADENCE_WEEKS } from '../../../shared/contract-rules';
 import { errorMessage } from '../../../shared/result';
 import { repositories } from '../../db/instance';
+import { ValidationError } from '../../db/write';
 import { EmptyState } from '../../components/empty-state';
 import { SelectField } from '../../components/fields';
 import { navigate } from '../../navigation';
 import { parseCadence } from './cadence';
 import { useToday } from './use-today';
+
+const fieldLabels: Record<string, string> = { startDate: 'Start date', reviewCadenceWeeks: 'Review every' };
+
+/** What went wrong, with each refused field named as the form labels it. */
+function formError(cause: unknown): string {
+  if (!(cause instanceof ValidationError)) return errorMessage(cause);
+  return cause.issues.map(({ path, message }) => `${fieldLabels[path] ?? path}: ${message}`).join('; ');
+}
 
 /** Starts a draft contract for one leader; everything else is edited on the contract itself. */
 export function NewContractForm() {
@@ -43,7 +52,7 @@ export function NewContractForm() {
       });
       navigate('contracts', contract.id);
     } catch (cause) {
-      setError(errorMessage(cause));
+      setError(formError(cause));
     }
   };
 

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../db/test-database';
 import type { FollowthroughDatabase } from '../../../renderer/db/database';
+import { ValidationError } from '../../../renderer/db/write';
 import { raciWarnings, commitmentWarnings, contractWarnings } from '../../../shared/contract-rules';
 
 let db: FollowthroughDatabase | undefined;
@@ -31,6 +32,18 @@ describe('contracts repository', () => {
       raci: { roles: [], decisions: [] },
     });
   });
+
+  it.each(['2026-02-30', '', 'someday', '2026-2-3'])(
+    'refuses to create a contract starting %j, naming the start date, and stores nothing',
+    async (startDate) => {
+      const { repos, leader } = await setup();
+      const before = await repos.contracts.list();
+      const refused = repos.contracts.create({ participantId: leader.id, startDate });
+      await expect(refused).rejects.toThrow(ValidationError);
+      await expect(refused).rejects.toThrow(/^startDate: /);
+      expect(await repos.contracts.list()).toEqual(before);
+    },
+  );
 
   it('saves a draft full of problems exactly as typed, and only warns about them', async () => {
     const { contracts, contract } = await setup();
