@@ -95,7 +95,7 @@ async function gunzip(bytes: Uint8Array, limit: number): Promise<Uint8Array | 't
 
 const isoOrNull = (at: number | null) => (at === null ? null : new Date(at).toISOString());
 
-function describeRange(tables: BackupTables): BackupHeader['range'] {
+export function describeRange(tables: BackupTables): BackupHeader['range'] {
   const dates = (tables.sessions ?? []).map((session) => (session as { date?: unknown }).date);
   const sessionDates = dates.filter((date): date is string => typeof date === 'string').sort();
   let lastChange: number | null = null;

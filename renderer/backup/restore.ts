@@ -6,7 +6,14 @@ import type { Table } from 'dexie';
 import type { FollowthroughDatabase } from '../db/database';
 import { recordTables } from '../db/metric-facts';
 import { errorMessage } from '../../shared/result';
-import { decodeBackup, problem, type BackupHeader, type BackupResult, type BackupTables } from './backup-format';
+import {
+  decodeBackup,
+  describeRange,
+  problem,
+  type BackupHeader,
+  type BackupResult,
+  type BackupTables,
+} from './backup-format';
 import { migrateToCurrent } from './migrate';
 import { canonicalJson } from './record-json';
 import { validateTables } from './record-schemas';
@@ -37,6 +44,21 @@ export type RestorePlan = {
 
 const keyOf = (table: Table, record: unknown): string =>
   String((record as Record<string, unknown>)[table.schema.primKey.keyPath as string]);
+
+/** The first record whose key an earlier one of its table has (the restore would fail on it), or null. */
+function repeatedKey(tables: Table[], records: BackupTables): string | null {
+  for (const table of tables) {
+    const seen = new Set<string>();
+    for (const [index, record] of (records[table.name] ?? []).entries()) {
+      // A record without its key (an auto-numbered one) is given a new key when it is written.
+      if ((record as Record<string, unknown>)[table.schema.primKey.keyPath as string] === undefined) continue;
+      const key = keyOf(table, record);
+      if (seen.has(key)) return `two records in its ${table.name} table with the id ${key} (the second is #${index + 1})`;
+      seen.add(key);
+    }
+  }
+  return null;
+}
 
 function compare(table: Table, before: unknown[], after: unknown[]): TableChange {
   const now = new Map(before.map((record) => [keyOf(table, record), record]));
@@ -82,11 +104,16 @@ export async function prepareRestore(db: FollowthroughDatabase, bytes: Uint8Arra
     recordTables(db).map((table) => table.name),
   );
   if (!validated.ok) return validated;
+  const repeated = repeatedKey(recordTables(db), validated.value);
+  if (repeated) {
+    return problem('invalid-records', `This backup holds ${repeated}, so it was not restored. Nothing was changed.`);
+  }
   const current = await readSnapshot(db);
   return {
     ok: true,
     value: {
-      header,
+      // The checksum does not cover the header: what the preview says of the records is read from them.
+      header: { ...header, range: describeRange(validated.value) },
       tables: validated.value,
       changes: recordTables(db).map((table) => compare(table, current.tables[table.name], validated.value[table.name])),
       changedSinceBackup: changedSince(current.tables, Date.parse(header.createdAt)),

@@ -129,6 +129,36 @@ describe('restoring a bad file', () => {
     expect(refused.error).toContain('sessions #1: date: That date does not exist on the calendar');
   });
 
+  it('a backup holding two records with one id: refused before the preview, naming the table', async () => {
+    const content = await readSnapshot(db);
+    const [first] = content.tables.participants as { id: string }[];
+    const tables: BackupTables = {
+      ...content.tables,
+      participants: [...content.tables.participants, { ...first, name: 'A second copy' }],
+    };
+    const refused = await refusal(
+      await encodeBackup({ ...content, tables }, { appVersion: 'x', createdAt: now(), kind: 'export' }),
+    );
+    expect(refused.kind).toBe('invalid-records');
+    expect(refused.error).toBe(
+      `This backup holds two records in its participants table with the id ${first.id} (the second is #${tables.participants.length}), so it was not restored. Nothing was changed.`,
+    );
+  });
+
+  it('a header, which the checksum does not cover, damaged: the preview reads the sessions from the records', async () => {
+    const content = await readSnapshot(db);
+    const file = await encodeBackup(content, { appVersion: 'x', createdAt: now(), kind: 'export' });
+    const end = file.indexOf(0x0a);
+    const header = JSON.parse(new TextDecoder().decode(file.subarray(0, end)));
+    const { firstSessionDate, lastSessionDate } = header.range;
+    header.range = { ...header.range, firstSessionDate: '2026-1?-02', lastSessionDate: 'someday' };
+    const damaged = new Uint8Array([...new TextEncoder().encode(JSON.stringify(header)), ...file.subarray(end)]);
+    const plan = await prepareRestore(db, damaged);
+    if (!plan.ok) throw new Error(plan.error);
+    expect(plan.value.header.range).toMatchObject({ firstSessionDate, lastSessionDate });
+    expect(firstSessionDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
   it('a restore that fails half-way through its transaction leaves every record as it was', async () => {
     const plan = await prepareRestore(db, backup);
     if (!plan.ok) throw new Error(plan.error);
