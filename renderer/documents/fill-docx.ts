@@ -7,9 +7,9 @@ import { lookUp, valueText, type FillData, type FillOptions, type Scope } from '
 import { markAsDocument, readRelationships, readText, type OoxmlPackage } from './ooxml-package';
 import { scanPlaceholders } from './placeholders';
 import { zipEntries } from './safe-unzip';
-import { elementRanges, type PlaceholderUse, type TemplateStructure } from './template-analysis';
+import { damagedPart, elementRanges, type PlaceholderUse, type TemplateStructure } from './template-analysis';
 import { fillText, mergeSplitPlaceholders, rewriteTextNodes, textNodes, wordText } from './text-runs';
-import { encodeUtf8, escapeXml } from './xml-text';
+import { encodeUtf8, escapeXml, isWellFormedXml } from './xml-text';
 
 type MarkedRow = { start: number; end: number; list: string };
 
@@ -80,7 +80,12 @@ export function readDocxTemplate(pkg: OoxmlPackage, kind: TemplateKind): DocxTem
   const rows = new Map<string, MarkedRow[]>();
   const structure: TemplateStructure = { uses: [], problems: [] };
   for (const [path, where] of fillableParts(pkg)) {
-    const xml = mergeSplitPlaceholders(readText(pkg.entries, path) ?? '', wordText);
+    const raw = readText(pkg.entries, path) ?? '';
+    if (!isWellFormedXml(raw)) {
+      structure.problems.push(damagedPart(where, 'Word'));
+      continue;
+    }
+    const xml = mergeSplitPlaceholders(raw, wordText);
     const analysis = analysePart(kind, xml, where, structure.problems);
     parts.set(path, xml);
     rows.set(path, analysis.rows);

@@ -18,6 +18,10 @@ export type TemplateStructure = {
   problems: string[];
 };
 
+/** The problem of a part that is not whole XML: a document filled from it would not open. */
+export const damagedPart = (where: string, app: 'Word' | 'Excel') =>
+  `The file is damaged: ${where} is cut short or is not valid XML. Open it in ${app}, save it, and import it again.`;
+
 /** Start and end offsets of every element named `tag` in `xml`, nesting respected. */
 export function elementRanges(xml: string, tag: string): { start: number; end: number }[] {
   const pattern = new RegExp(`<${tag}(?=[\\s>/])[^>]*?(/?)>|</${tag}>`, 'g');

@@ -50,6 +50,29 @@ export function withoutAttribute(tag: string, name: string): string {
  */
 export const tagPattern = /<(\/)?([A-Za-z_][\w.:-]*)(?:\s+[^\s=>/]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(\/)?>/g;
 
+/**
+ * Whether every element in `xml` is closed, in order, under one root, with no stray `<` in text:
+ * a part cut short or damaged fails, and a document filled from it would not open in Word or Excel.
+ */
+export function isWellFormedXml(xml: string): boolean {
+  const body = xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>/g, '');
+  const open: string[] = [];
+  let roots = 0;
+  let last = 0;
+  for (const match of body.matchAll(tagPattern)) {
+    if (body.slice(last, match.index).includes('<')) return false;
+    last = match.index + match[0].length;
+    const [, closing, name, selfClosing] = match;
+    if (closing) {
+      if (open.pop() !== name) return false;
+    } else {
+      if (open.length === 0) roots += 1;
+      if (!selfClosing) open.push(name);
+    }
+  }
+  return !body.slice(last).includes('<') && open.length === 0 && roots === 1;
+}
+
 const utf8Encoder = new TextEncoder();
 const utf8Decoder = new TextDecoder('utf-8', { fatal: false });
 

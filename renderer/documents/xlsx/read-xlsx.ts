@@ -2,11 +2,11 @@
 // sits, and which rows and columns are marked to repeat.
 import type { TemplateKind } from '../../../shared/model';
 import { catalogue, findList } from '../catalogue';
-import { readRelationships, readText, tagsNamed, type OoxmlPackage } from '../ooxml-package';
+import { readRelationships, readText, tagsNamed, type OoxmlPackage, type Relationship } from '../ooxml-package';
 import { scanPlaceholders } from '../placeholders';
-import type { PlaceholderUse, TemplateStructure } from '../template-analysis';
+import { damagedPart, type PlaceholderUse, type TemplateStructure } from '../template-analysis';
 import { inlineStringText, mergeSplitPlaceholders, sharedStringText, textNodes } from '../text-runs';
-import { attribute } from '../xml-text';
+import { attribute, isWellFormedXml } from '../xml-text';
 import { cellName } from './cell-refs';
 import { parseSheet, type SheetCell, type SheetXml } from './sheet-xml';
 
@@ -139,11 +139,30 @@ function analyseSheet(kind: TemplateKind, sheet: XlsxSheet, sharedStrings: strin
   );
 }
 
+/** The parts a fill rewrites that are not whole XML, named as the coach knows them. */
+function damagedParts(pkg: OoxmlPackage, workbook: string, rels: Relationship[]): string[] {
+  const parts = new Map([[pkg.mainPart, 'the list of sheets']]);
+  for (const tag of tagsNamed(workbook, 'sheet')) {
+    const rel = rels.find((r) => r.id === attribute(tag, 'r:id'));
+    if (rel?.type.endsWith('/worksheet')) parts.set(rel.target, `sheet "${attribute(tag, 'name') ?? ''}"`);
+  }
+  for (const rel of rels)
+    if (rel.type.endsWith('/sharedStrings')) parts.set(rel.target, 'the text shared by the sheets');
+  return [...parts]
+    .filter(([path]) => pkg.entries.has(path) && !isWellFormedXml(readText(pkg.entries, path) ?? ''))
+    .map(([, where]) => where);
+}
+
 export function readXlsxTemplate(pkg: OoxmlPackage, kind: TemplateKind): XlsxTemplate {
   const workbook = readText(pkg.entries, pkg.mainPart) ?? '';
   const rels = readRelationships(pkg.entries, pkg.mainPart);
   const sharedStrings = readSharedStrings(pkg);
   const structure: TemplateStructure = { uses: [], problems: [] };
+  const damaged = damagedParts(pkg, workbook, rels);
+  if (damaged.length) {
+    structure.problems.push(...damaged.map((where) => damagedPart(where, 'Excel')));
+    return { pkg, workbook, sheets: [], sharedStrings, ...readCellStyles(pkg), structure };
+  }
   const sheets: XlsxSheet[] = [];
   for (const tag of tagsNamed(workbook, 'sheet')) {
     const rel = rels.find((r) => r.id === attribute(tag, 'r:id'));

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { openTemplate, readinessProblem } from '../../../renderer/documents/inspect-template';
 import { fillTemplate } from '../../../renderer/documents/fill-template';
 import { growChecklistData, sessionSummaryData } from '../../../renderer/documents/build-data';
 import { MAX_TEMPLATE_BYTES } from '../../../shared/model';
 import { bundle, context } from './fixtures';
 import { bundledTemplate, p, r, rawDocx, table, workbookBytes } from './template-builders';
+import { parseXml } from './read-back';
 
 const refusal = (result: ReturnType<typeof openTemplate>) => (result.ok ? 'opened' : result.error);
 
@@ -77,6 +78,28 @@ describe('refusing files that cannot be templates', () => {
     });
     expect(refusal(openTemplate(oneSheet, 'contract-workbook', 'mine.xlsx'))).toBe(
       'This workbook has no sheet named "RACI". The accountability contract template needs the sheets "Commitments" and "RACI"; this one has "Commitments".',
+    );
+  });
+
+  it('refuses a Word or Excel file whose XML is cut short, naming the part as the coach knows it', async () => {
+    const docx = unzipSync(rawDocx(p(r('Leader: {{participant.name}}'))));
+    const body = strFromU8(docx['word/document.xml']);
+    docx['word/document.xml'] = strToU8(body.slice(0, body.indexOf('</w:p>') + '</w:p>'.length));
+    expect(refusal(openTemplate(zipSync(docx), 'grow-checklist', 'mine.docx'))).toBe(
+      'The file is damaged: the document body is cut short or is not valid XML. Open it in Word, save it, and import it again.',
+    );
+
+    const xlsx = unzipSync(
+      await workbookBytes((workbook) => {
+        workbook.addWorksheet('Commitments').getCell('A1').value = '{{contract.title}}';
+        workbook.addWorksheet('RACI');
+      }),
+    );
+    const sheet = Object.keys(xlsx).find((path) => path.endsWith('worksheets/sheet1.xml'))!;
+    const cells = strFromU8(xlsx[sheet]);
+    xlsx[sheet] = strToU8(cells.slice(0, cells.indexOf('</sheetData>') + '</sheetData>'.length));
+    expect(refusal(openTemplate(zipSync(xlsx), 'contract-workbook', 'mine.xlsx'))).toBe(
+      'The file is damaged: sheet "Commitments" is cut short or is not valid XML. Open it in Excel, save it, and import it again.',
     );
   });
 
@@ -164,7 +187,7 @@ describe('the validator against random and corrupted input', () => {
     );
   });
 
-  it('never throws on a corrupted real template: it opens and fills it, or says what is wrong', () => {
+  it('never throws on a corrupted real template: it opens and fills it into files that parse, or says what is wrong', () => {
     const corruption = fc.record({
       which: fc.integer({ min: 0, max: 1 }),
       flips: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 6 }),
@@ -181,7 +204,13 @@ describe('the validator against random and corrupted input', () => {
           return;
         }
         const filled = fillTemplate(opened.value, growChecklistData(bundle, context), { locale: 'en-GB' });
-        expect(filled.ok || filled.error.length > 10).toBe(true);
+        if (!filled.ok) {
+          expect(filled.error).toMatch(/\w{3}/);
+          return;
+        }
+        for (const [path, part] of Object.entries(unzipSync(filled.value))) {
+          if (path.endsWith('.xml')) parseXml(strFromU8(part));
+        }
       }),
       { numRuns: 60 },
     );

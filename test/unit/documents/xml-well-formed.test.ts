@@ -1,0 +1,24 @@
+// The check that refuses a template part cut short or damaged, against what Office writes and what it does not.
+import { describe, expect, it } from 'vitest';
+import { isWellFormedXml } from '../../../renderer/documents/xml-text';
+
+describe('isWellFormedXml', () => {
+  it.each([
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<w:document xmlns:w="x"><w:body/></w:document>',
+    '<a><!-- a <comment> --><b x="1 > 0" y=\'<\'>text &amp; more</b><![CDATA[<raw>]]></a>',
+    '<root/>',
+  ])('accepts %s', (xml) => {
+    expect(isWellFormedXml(xml)).toBe(true);
+  });
+
+  it.each([
+    ['cut short', '<w:document><w:body><w:p></w:p>'],
+    ['closed out of order', '<a><b></a></b>'],
+    ['two roots', '<a/><b/>'],
+    ['no root', 'just text'],
+    ['a stray < in text', '<a>1 < 2</a>'],
+    ['cut inside a tag', '<a><b x="1"'],
+  ])('refuses a part %s', (_, xml) => {
+    expect(isWellFormedXml(xml)).toBe(false);
+  });
+});
