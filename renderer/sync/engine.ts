@@ -11,7 +11,7 @@ import type { Result } from '../../shared/result';
 import { createLogger } from '../../shared/logger';
 import { defaultBackoffPolicy, retryDelayMs, type BackoffPolicy } from './backoff';
 import { prepareBatch, type BatchItem, type SetAside } from './batch';
-import type { PreparedPush, PulledChange, PushOutcome, SyncConnector } from './connectors/connector';
+import type { PreparedPush, PullApplied, PulledChange, PushOutcome, SyncConnector } from './connectors/connector';
 import {
   acknowledge,
   endWaitsPast,
@@ -90,9 +90,10 @@ export type SyncEngineDeps = {
   onProgress?: (progress: { sent: number }) => void;
   /**
    * Applies changes pulled by a two-way connector, in one transaction (issue 7's hub). Answers how
-   * many local records it changed, when it knows: a pull also returns the device's own pushes.
+   * many local records it changed, when it knows (a pull also returns the device's own pushes),
+   * and why any change it could not keep was not.
    */
-  applyPulled?: (changes: PulledChange[]) => Promise<number | void>;
+  applyPulled?: (changes: PulledChange[]) => Promise<PullApplied | void>;
 };
 
 type Hold = Omit<UpstreamHold, 'connector' | 'settingsRevision'>;
@@ -171,10 +172,15 @@ function completedMessage(run: SyncRun): string {
   return parts.join('; ') || NOTHING_SENT;
 }
 
-/** Adds what a two-way connector brought back, when it brought anything. */
-function withReceived(message: string, received: number): string {
-  if (received === 0) return message;
-  return `${message}; received ${plural(received, 'change')} from the upstream`;
+/** Adds what a two-way connector brought back, when it brought anything, and what of it was not kept. */
+function withPulled(message: string, { changed, notKept }: PullApplied): string {
+  const parts = [message];
+  if (changed > 0) parts.push(`received ${plural(changed, 'change')} from the upstream`);
+  if (notKept.length > 0) {
+    const why = notKept.length === 1 ? notKept[0] : `${notKept[0]}; …`;
+    parts.push(`${plural(notKept.length, 'change')} from the upstream could not be kept here (${why})`);
+  }
+  return parts.join('; ');
 }
 
 export function createSyncEngine(deps: SyncEngineDeps) {
@@ -470,7 +476,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       }
     }
 
-    let received = 0;
+    let pulledBack: PullApplied = { changed: 0, notKept: [] };
     /** Pulls once the outbox no longer holds what the upstream acknowledged, so nothing sent looks unsent. */
     async function pull(removed: Promise<unknown>): Promise<Stop | null> {
       if (!connector.pull || !deps.applyPulled) return null;
@@ -481,8 +487,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         const delayMs = Math.max(retryDelayMs(1, policy.backoff, random), pulled.retryAfterMs ?? 0);
         return waitFor(pulled.reason, delayMs, pulled.retryAfterMs);
       }
-      const changed = await deps.applyPulled(pulled.changes);
-      received = typeof changed === 'number' ? changed : pulled.changes.length;
+      pulledBack = (await deps.applyPulled(pulled.changes)) ?? { changed: pulled.changes.length, notKept: [] };
       await writePullCursor(db, connector.kind, pulled.cursor);
       return null;
     }
@@ -494,9 +499,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     const sent = run.sentActions + run.sentCommitments;
     run.finishedAt = now();
     run.outcome = stop?.outcome ?? (sent > 0 ? 'sent' : run.parked > 0 ? 'rejected' : 'up-to-date');
-    const progress = withReceived(completedMessage(run), received);
+    const progress = withPulled(completedMessage(run), pulledBack);
     run.message = stop ? [progress, stop.message].filter((part) => part !== NOTHING_SENT).join('. ') : progress;
-    const worthKeeping = run.exchanges.length > 0 || run.parked > 0 || run.held > 0 || received > 0;
+    const worthKeeping =
+      run.exchanges.length > 0 || run.parked > 0 || run.held > 0 || pulledBack.changed + pulledBack.notKept.length > 0;
     // The history and the schedule's bookmark are written, in one commit, while the last entries
     // sent are removed; when the next entry is due is read once they are gone.
     const [[id], nextDue] = await Promise.all([

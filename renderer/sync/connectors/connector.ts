@@ -45,6 +45,9 @@ export type PulledChange = {
   fields: Record<string, unknown>;
 };
 
+/** What applying pulled changes did: how many local records changed, and why each change not kept was not. */
+export type PullApplied = { changed: number; notKept: string[] };
+
 /** A failed pull: `refused` when the connection itself was refused; the upstream's Retry-After, if it sent one. */
 export type PullOutcome =
   | { ok: true; changes: PulledChange[]; cursor: string }

@@ -5,12 +5,14 @@
 // Comments and conflict notes land in actionNotes, where the action's history shows them.
 import { actionNoteSchema, actionSchema, type Action, type ActionNote, type StatusChange } from '../../../shared/model';
 import { hubActionSchema, type HubAction, type HubHistoryEntry, type HubNote } from '../../../shared/hub-protocol';
+import type { z } from 'zod';
 import { createLogger } from '../../../shared/logger';
 import type { FollowthroughDatabase } from '../../db/database';
 import { participantsRepository } from '../../db/participants';
 import type { Clock } from '../../db/write';
 import { pseudonymFor } from '../sharing';
-import type { PulledChange } from './connector';
+import { excerpt } from '../transport';
+import type { PullApplied, PulledChange } from './connector';
 
 const log = createLogger('hub-apply');
 
@@ -18,6 +20,10 @@ const log = createLogger('hub-apply');
 const participantMapKey = 'sync.hub.participants';
 
 const millis = (iso: string) => Date.parse(iso);
+const firstIssue = (error: z.ZodError) => {
+  const [issue] = error.issues;
+  return issue ? `${issue.path.join('.') || 'record'}: ${issue.message}` : 'not valid';
+};
 const historyKey = (entry: Pick<StatusChange, 'status' | 'at' | 'source'>) =>
   `${entry.status}|${entry.at}|${entry.source}`;
 
@@ -99,7 +105,9 @@ export function createHubApplier(db: FollowthroughDatabase, now: Clock) {
         const existing = hashed.get(participant.ref) ?? known.get(participant.ref);
         if (existing && (await db.participants.get(existing))) return existing;
         const created = await participants.create({
-          name: participant.displayName ?? `Participant ${participant.ref}`,
+          // The protocol allows any name; a participant needs 1 to 200 characters.
+          // The protocol allows any name; a participant's is 1 to 200 characters.
+          name: participant.displayName?.trim().slice(0, 200) || `Participant ${participant.ref}`,
           notes: 'Added by sync: their actions came from the hub (another of your devices).',
           consent: { keepNotes: true, shareActions: participant.sharing, aiProcessing: false },
         });
@@ -127,13 +135,14 @@ export function createHubApplier(db: FollowthroughDatabase, now: Clock) {
 
   /**
    * Applies pulled actions and their notes in one transaction; nothing enters the outbox. Answers
-   * how many local actions changed (an echo of this device's own push changes none).
+   * how many local actions changed (an echo of this device's own push changes none), and why any
+   * this device's rules refuse was not kept.
    */
-  return async function applyPulled(changes: PulledChange[]): Promise<number> {
+  return async function applyPulled(changes: PulledChange[]): Promise<PullApplied> {
     const pulled = changes
       .filter((change) => change.recordType === 'action')
       .map((change) => hubActionSchema.parse(change.fields));
-    if (pulled.length === 0) return 0;
+    if (pulled.length === 0) return { changed: 0, notKept: [] };
     const hashed = await pseudonyms();
     const tables = [db.actions, db.actionNotes, db.participants, db.sessions, db.outbox, db.settings];
     return db.transaction('rw', tables, async () => {
@@ -143,6 +152,7 @@ export function createHubApplier(db: FollowthroughDatabase, now: Clock) {
       const resolver = await participantResolver(hashed);
       const writes: Action[] = [];
       const notes: ActionNote[] = [];
+      const notKept: string[] = [];
       for (const [index, hub] of pulled.entries()) {
         const local = locals[index];
         if (!local && hub.deletedAt) continue;
@@ -152,13 +162,17 @@ export function createHubApplier(db: FollowthroughDatabase, now: Clock) {
         const checked = actionSchema.safeParse(next);
         if (!checked.success) {
           log.warn(`skipped hub action ${hub.id}: ${checked.error.issues[0]?.message}`);
+          notKept.push(`the action "${excerpt(hub.text)}": ${firstIssue(checked.error)}`);
           continue;
         }
         if (!local || !sameAction(local, checked.data)) writes.push(checked.data);
         for (const note of hub.notes) {
           const checked = actionNoteSchema.safeParse(localNote(hub.id, note));
           if (checked.success) notes.push(checked.data);
-          else log.warn(`skipped hub note ${note.id}: ${checked.error.issues[0]?.message}`);
+          else {
+            log.warn(`skipped hub note ${note.id}: ${checked.error.issues[0]?.message}`);
+            notKept.push(`a note on "${excerpt(hub.text)}": ${firstIssue(checked.error)}`);
+          }
         }
       }
       const known = new Set((await db.actionNotes.bulkGet(notes.map((note) => note.id))).map((note) => note?.id));
@@ -166,8 +180,10 @@ export function createHubApplier(db: FollowthroughDatabase, now: Clock) {
       await db.actions.bulkPut(writes);
       await db.actionNotes.bulkPut(newNotes);
       await resolver.save();
-      return new Set([...writes, ...newNotes].map((record) => ('actionId' in record ? record.actionId : record.id)))
-        .size;
+      const changed = new Set(
+        [...writes, ...newNotes].map((record) => ('actionId' in record ? record.actionId : record.id)),
+      );
+      return { changed: changed.size, notKept };
     });
   };
 }

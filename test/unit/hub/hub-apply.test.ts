@@ -106,13 +106,49 @@ describe('applying a pull', () => {
     hub.history = [...hub.history, upstreamDone(day(5))];
     const change = { recordType: 'action' as const, recordId: action.id, upstreamVersion: '7', fields: hub };
 
-    expect(await apply([change])).toBe(1);
-    expect(await apply([change])).toBe(0);
+    expect(await apply([change])).toEqual({ changed: 1, notKept: [] });
+    expect(await apply([change])).toEqual({ changed: 0, notKept: [] });
     expect((await db.actions.get(action.id))?.status).toBe('done');
     expect(await db.actionNotes.toArray()).toEqual([
       { id: 'n1', actionId: action.id, at: day(5), kind: 'comment', author: 'Pat Lee', text: 'Well done' },
     ]);
     expect(await db.outbox.count()).toBe(0);
+    await db.delete();
+  });
+
+  const pulledFrom = (hub: HubAction) => ({
+    recordType: 'action' as const,
+    recordId: hub.id,
+    upstreamVersion: '3',
+    fields: hub,
+  });
+
+  it('keeps an action for a leader the hub names with a blank name, under a placeholder name', async () => {
+    const { db } = openTestDatabase();
+    const apply = createHubApplier(db, () => day(6));
+    const ref = 'p-00000000000000bb';
+    const hub: HubAction = {
+      ...wireAction({ text: 'Publish the RACI' }),
+      participant: { ref, sharing: 'named', displayName: '   ' },
+      notes: [],
+      revision: 3,
+    };
+    expect(await apply([pulledFrom(hub)])).toEqual({ changed: 1, notKept: [] });
+    const [leader] = await db.participants.toArray();
+    expect(leader.name).toBe(`Participant ${ref}`);
+    expect((await db.actions.get(hub.id))?.participantId).toBe(leader.id);
+    await db.delete();
+  });
+
+  it("keeps nothing of a change this device's rules refuse, and says which and why", async () => {
+    const { db } = openTestDatabase();
+    const apply = createHubApplier(db, () => day(6));
+    const text = `Plan ${'x'.repeat(2000)}`;
+    const hub: HubAction = { ...wireAction({ text }), participant, notes: [], revision: 3 };
+    const { changed, notKept } = await apply([pulledFrom(hub)]);
+    expect(changed).toBe(0);
+    expect(notKept).toEqual([expect.stringMatching(/^the action "Plan x{295}…": text: Too big: .*2000/)]);
+    expect(await db.actions.count()).toBe(0);
     await db.delete();
   });
 });

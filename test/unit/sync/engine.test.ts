@@ -275,9 +275,7 @@ describe('the sync engine', () => {
     await h.addActions(5);
     const report = await h.engine.run('manual');
     expect(report.outcome).toBe('rejected');
-    expect(report.message).toBe(
-      '2 changes set aside. The receiver answered 401: Unknown signing key',
-    );
+    expect(report.message).toBe('2 changes set aside. The receiver answered 401: Unknown signing key');
     const { pending, parked } = await h.outboxStates();
     expect(parked).toHaveLength(2);
     expect(pending).toHaveLength(3);
@@ -775,6 +773,22 @@ describe('the sync engine', () => {
     await h.engine.run('manual');
     expect(cursorsAsked).toEqual([null, null, 'c2']);
     expect(applied).toHaveLength(2);
+  });
+
+  it('says in the run what the upstream sent back and what of it could not be kept here', async () => {
+    const h = await setup({
+      engine: { applyPulled: async () => ({ changed: 2, notKept: ['the action "Plan": text: Too big', 'a note'] }) },
+      wrap: (webhook): SyncConnector => ({
+        ...webhook,
+        kind: 'hub',
+        pull: async () => ({ ok: true, cursor: 'c1', changes: [] }),
+      }),
+    });
+    const report = await h.engine.run('manual');
+    expect(report.message).toBe(
+      'Nothing new to send; received 2 changes from the upstream; 2 changes from the upstream could not be kept here (the action "Plan": text: Too big; …)',
+    );
+    expect(report.run?.message).toBe(report.message);
   });
 
   it('says why it cannot run when no connector is set up', async () => {
