@@ -9,6 +9,7 @@ import type { Clock } from '../db/write';
 import type { SyncExchange, SyncRun, SyncRunOutcome, SyncTrigger } from '../../shared/model';
 import type { Result } from '../../shared/result';
 import { createLogger } from '../../shared/logger';
+import { errorMessage } from '../../shared/result';
 import { defaultBackoffPolicy, retryDelayMs, type BackoffPolicy } from './backoff';
 import { prepareBatch, type BatchItem, type SetAside } from './batch';
 import type { PreparedPush, PullApplied, PulledChange, PushOutcome, SyncConnector } from './connectors/connector';
@@ -64,8 +65,11 @@ export const defaultSyncPolicy: SyncPolicy = {
 };
 
 export type { SyncTrigger };
-/** `unreachable`: the network is up, but nothing answers at the upstream's address. */
-export type SyncOutcome = SyncRunOutcome | 'offline' | 'unreachable' | 'not-set-up';
+/**
+ * `unreachable`: the network is up, but nothing answers at the upstream's address. `failed`: the
+ * run stopped on an error of this device (a write that failed, say).
+ */
+export type SyncOutcome = SyncRunOutcome | 'offline' | 'unreachable' | 'not-set-up' | 'failed';
 
 export type SyncRunReport = {
   outcome: SyncOutcome;
@@ -535,22 +539,35 @@ export function createSyncEngine(deps: SyncEngineDeps) {
    * Starts a run, or, while one runs, queues a single follow-up shared by every caller meanwhile.
    * The follow-up runs as the coach's when they asked for it, whichever trigger queued it first.
    */
+  /** Every run ends with a report: one that meets an error still leaves each unacknowledged change queued. */
+  async function runReporting(trigger: SyncTrigger): Promise<SyncRunReport> {
+    try {
+      return await runOnce(trigger);
+    } catch (error) {
+      log.error(`${trigger} run stopped`, error);
+      return {
+        outcome: 'failed',
+        message: `Sync stopped on an error on this device (${errorMessage(error)}). Nothing waiting was lost: it goes at the next sync`,
+        run: null,
+        nextDueAt: null,
+      };
+    }
+  }
+
   function run(trigger: SyncTrigger): Promise<SyncRunReport> {
     if (!running) {
-      running = runOnce(trigger).finally(() => {
+      running = runReporting(trigger).finally(() => {
         running = null;
       });
       return running;
     }
     if (followUpTrigger === null || byCoach(trigger)) followUpTrigger = trigger;
-    followUp ??= running
-      .catch(() => undefined)
-      .then(() => {
-        const queued = followUpTrigger ?? trigger;
-        followUp = null;
-        followUpTrigger = null;
-        return run(queued);
-      });
+    followUp ??= running.then(() => {
+      const queued = followUpTrigger ?? trigger;
+      followUp = null;
+      followUpTrigger = null;
+      return run(queued);
+    });
     return followUp;
   }
 

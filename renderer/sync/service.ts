@@ -133,15 +133,10 @@ function scheduleFollowUp(report: SyncRunReport): void {
 
 export async function runSync(trigger: SyncTrigger): Promise<SyncRunReport> {
   useSyncStatus.setState({ running: true, sent: 0 });
-  try {
-    const report = await engine.run(trigger);
-    useSyncStatus.setState({ last: { ...report, at: Date.now() }, running: engine.isRunning() });
-    scheduleFollowUp(report);
-    return report;
-  } catch (error) {
-    useSyncStatus.setState({ running: engine.isRunning() });
-    throw error;
-  }
+  const report = await engine.run(trigger);
+  useSyncStatus.setState({ last: { ...report, at: Date.now() }, running: engine.isRunning() });
+  scheduleFollowUp(report);
+  return report;
 }
 
 export const syncNow = () => runSync('manual');

@@ -25,7 +25,11 @@ const stuckNotes: Partial<Record<SyncOutcome, string>> = {
   'not-set-up': 'Not set up',
   'will-retry': 'Retrying',
   rejected: 'Refused',
+  failed: 'Stopped',
 };
+
+/** What the sidebar says, with nothing waiting, after a last run that could not go through. */
+const unsettledTexts: Partial<Record<SyncOutcome, string>> = { 'not-set-up': 'Not set up', failed: 'Sync stopped' };
 
 export function syncState(facts: SyncFacts): SyncState {
   const waiting = facts.pending > 0 ? `${facts.pending} pending` : '';
@@ -56,9 +60,8 @@ export function syncState(facts: SyncFacts): SyncState {
     };
   }
   const held = facts.held > 0 ? `${facts.held} held back by consent` : '';
-  // Nothing waits, but the next change would not go either (say, the webhook's secret is unreadable).
-  if (facts.lastOutcome === 'not-set-up') {
-    return { tone: 'offline', text: 'Not set up', note: held, detail: lastMessage };
-  }
+  // Nothing waits, but the last run could not go through (say, the webhook's secret is unreadable).
+  const unsettled = facts.lastOutcome === null ? undefined : unsettledTexts[facts.lastOutcome];
+  if (unsettled) return { tone: 'offline', text: unsettled, note: held, detail: lastMessage };
   return { tone: 'ok', text: 'Up to date', note: held, detail: held };
 }

@@ -767,7 +767,13 @@ describe('the sync engine', () => {
         },
       }),
     });
-    await expect(h.engine.run('manual')).rejects.toThrow('disk full');
+    expect(await h.engine.run('manual')).toEqual({
+      outcome: 'failed',
+      message:
+        'Sync stopped on an error on this device (disk full). Nothing waiting was lost: it goes at the next sync',
+      run: null,
+      nextDueAt: null,
+    });
     failApply = false;
     await h.engine.run('manual');
     await h.engine.run('manual');

@@ -80,6 +80,17 @@ describe('the sidebar sync state', () => {
       note: '1 held back by consent',
       detail: unreadable,
     });
+    const stopped =
+      'Sync stopped on an error on this device (disk full). Nothing waiting was lost: it goes at the next sync';
+    expect(syncState(facts({ lastOutcome: 'failed', lastMessage: stopped }))).toMatchObject({
+      text: 'Sync stopped',
+      detail: stopped,
+    });
+    expect(syncState(facts({ pending: 2, lastOutcome: 'failed', lastMessage: stopped }))).toMatchObject({
+      text: '2 pending',
+      note: 'Stopped',
+      detail: stopped,
+    });
     expect(syncState(facts({ lastOutcome: 'up-to-date' }))).toMatchObject({ tone: 'ok', text: 'Up to date' });
   });
 
