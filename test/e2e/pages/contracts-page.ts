@@ -30,6 +30,10 @@ export class ContractsPage {
     await form.getByLabel('Leader').selectOption({ label: options.leader });
     await form.getByLabel('Title').fill(options.title);
     await form.getByLabel('Team').fill(options.team);
+    // A cleared start date is refused by name, and the form keeps what was typed.
+    await form.getByLabel('Start date').fill('');
+    await form.getByRole('button', { name: 'Create contract' }).press('Enter');
+    await form.getByRole('alert').filter({ hasText: /^Start date: / }).waitFor();
     await form.getByLabel('Start date').fill(options.startDate);
     await form.getByRole('button', { name: 'Create contract' }).press('Enter');
     await this.page.getByRole('heading', { level: 1, name: options.title }).waitFor();
