@@ -53,7 +53,8 @@ function repeatedKey(tables: Table[], records: BackupTables): string | null {
       // A record without its key (an auto-numbered one) is given a new key when it is written.
       if ((record as Record<string, unknown>)[table.schema.primKey.keyPath as string] === undefined) continue;
       const key = keyOf(table, record);
-      if (seen.has(key)) return `two records in its ${table.name} table with the id ${key} (the second is #${index + 1})`;
+      if (seen.has(key))
+        return `two records in its ${table.name} table with the id ${key} (the second is #${index + 1})`;
       seen.add(key);
     }
   }
