@@ -18,6 +18,8 @@ type Props = { spec: TrendSpec; weeks: WeekRow[]; goal: number | null; goalLabel
 const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
+const HALF_WEEK = 3.5 * SECONDS_PER_DAY;
+
 function chartOptions(
   spec: TrendSpec,
   goal: number | null,
@@ -58,7 +60,11 @@ function chartOptions(
     width,
     height: HEIGHT,
     scales: {
-      x: { time: true },
+      // Bars are centred on their week: half a week of room each side keeps the first and last whole.
+      x:
+        spec.kind === 'bars'
+          ? { time: true, range: (_, min, max) => [min - HALF_WEEK, max + HALF_WEEK] }
+          : { time: true },
       y: {
         range: (_, _min, max) => spec.range ?? [0, Math.max(1, (max ?? 0) * 1.15, (goal ?? 0) * 1.15)],
       },

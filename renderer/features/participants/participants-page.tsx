@@ -10,7 +10,7 @@ import { ReviewBadge } from '../contracts/review-badge';
 import { BatchExport } from '../documents/batch-export';
 import { ParticipantPrivacy } from '../privacy/participant-privacy';
 import { startSession } from '../sessions/start-session';
-import { sessionFacts } from '../labels';
+import { formatDay, sessionFacts } from '../labels';
 import { AutosaveText, SelectField } from '../../components/fields';
 import { EmptyState } from '../../components/empty-state';
 import { navigate } from '../../navigation';
@@ -134,7 +134,7 @@ function ParticipantHistory({ participant }: { participant: Participant }) {
               <li key={action.id}>
                 <span>{action.text}</span>
                 <span className={action.dueDate && action.dueDate < today ? 'badge danger' : 'badge'}>
-                  {action.status === 'blocked' ? 'Blocked' : (action.dueDate ?? 'No due date')}
+                  {action.status === 'blocked' ? 'Blocked' : action.dueDate ? formatDay(action.dueDate) : 'No due date'}
                 </span>
               </li>
             ))}
