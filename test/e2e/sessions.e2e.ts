@@ -89,6 +89,11 @@ describe('a coaching session, from the keyboard', () => {
     await page.getByRole('heading', { level: 1, name: 'Actions' }).waitFor();
     await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('done');
     await page.getByRole('row', { name: /Publish the triage RACI/ }).waitFor();
+    // Filters that match nothing say so in words, and one click shows every action again.
+    await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('dropped');
+    await page.getByText('None of the actions logged so far is dropped.').waitFor();
+    await page.getByRole('button', { name: 'Show every action' }).click();
+    await page.getByRole('row', { name: /Publish the triage RACI/ }).waitFor();
 
     await shell.goTo('Sessions');
     await page.getByRole('region', { name: 'Session list' }).getByRole('link').first().click();

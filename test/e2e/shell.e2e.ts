@@ -25,6 +25,8 @@ describe('the app shell', () => {
     ]) {
       await shell.goTo(section);
     }
+    await shell.goTo('Actions');
+    await app.page.getByRole('heading', { name: 'No actions yet' }).waitFor();
     await shell.goTo('Today');
     // Today's heading shows before its live query answers; the empty state follows it.
     await app.page.getByRole('button', { name: 'Add your first participant' }).waitFor();

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { endOfWeek, format } from 'date-fns';
 import { actionStatuses, type Action, type ActionStatus } from '../../../shared/model';
 import { database, repositories } from '../../db/instance';
+import { AddParticipantButton } from '../../components/add-participant-button';
 import { EmptyState } from '../../components/empty-state';
 import { showToast } from '../../components/toasts';
 import { navigate } from '../../navigation';
@@ -21,6 +22,33 @@ function matchesDue(action: Action, due: DueFilter, today: string, weekEnd: stri
   if (due === 'none') return action.dueDate === null;
   if (!action.dueDate) return false;
   return due === 'overdue' ? action.dueDate < today : action.dueDate >= today && action.dueDate <= weekEnd;
+}
+
+const everyAction: Filters = { status: 'all', owner: '', participantId: '', due: 'any' };
+
+const dueDescriptions: Record<DueFilter, string> = {
+  any: '',
+  overdue: 'overdue',
+  'this-week': 'due this week',
+  none: 'without a due date',
+};
+
+/** The filters in words: "open or blocked, owned by “Sam”, overdue". */
+function describeFilters(filters: Filters, names: Map<string, string>): string {
+  const status =
+    filters.status === 'all'
+      ? ''
+      : filters.status === 'unfinished'
+        ? 'open or blocked'
+        : actionStatusLabels[filters.status].toLowerCase();
+  return [
+    status,
+    filters.participantId && `from sessions with ${names.get(filters.participantId) ?? 'this participant'}`,
+    filters.owner.trim() && `owned by “${filters.owner.trim()}”`,
+    dueDescriptions[filters.due],
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 export function ActionsPage() {
@@ -55,6 +83,10 @@ export function ActionsPage() {
     );
   }, [filters, today, weekEnd]);
 
+  const anyAction = useLiveQuery(
+    async () => (await database.actions.filter((action) => action.deletedAt === undefined).first()) !== undefined,
+    [],
+  );
   const shown = actions?.slice(0, limit);
   const set = (patch: Partial<Filters>) => {
     setFilters({ ...filters, ...patch });
@@ -128,12 +160,27 @@ export function ActionsPage() {
           />
         </label>
       </div>
-      {actions?.length === 0 ? (
+      {actions?.length === 0 && anyAction === false ? (
         <EmptyState
-          title="No actions match"
-          action={<button onClick={() => navigate('sessions', 'new')}>Start a session</button>}
+          title="No actions yet"
+          action={
+            participants?.length ? (
+              <button className="primary" onClick={() => navigate('sessions', 'new')}>
+                Start a session
+              </button>
+            ) : (
+              <AddParticipantButton />
+            )
+          }
         >
           Actions agreed in sessions appear here with their owner, due date and how completion will be verified.
+        </EmptyState>
+      ) : actions?.length === 0 && anyAction ? (
+        <EmptyState
+          title="No actions match these filters"
+          action={<button onClick={() => set(everyAction)}>Show every action</button>}
+        >
+          None of the actions logged so far is {describeFilters(filters, names)}.
         </EmptyState>
       ) : (
         <section className="card flush" aria-label="Action list">
