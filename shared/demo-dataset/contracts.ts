@@ -5,6 +5,7 @@ import type { Action, CalendarDate, Commitment, Contract, ContractReview, RaciDe
 import { addDays, dateOf, daysBetween, nextWeekday, timestampAt } from './calendar';
 import type { Engagement } from './participants';
 import type { Random } from './random';
+import { describeChanges } from '../contract-diff';
 import {
   acceptanceCriteria,
   commitmentTexts,
@@ -128,17 +129,16 @@ function completedReview(
   const at = timestampAt(date, '10:00') + random.int(0, 6 * 60) * 60_000;
   const completedAt = at + random.int(20, 90) * 60_000;
   const snapshot = snapshotOf(contract);
-  const changes: string[] = [];
   for (const commitment of contract.commitments) {
     const next = random.weighted(reviewMoves[commitment.status]);
     if (next === commitment.status) continue;
-    changes.push(`"${commitment.text}" moved from ${commitment.status} to ${next}`);
     commitment.status = next;
     commitment.statusHistory.push({ status: next, at: completedAt });
   }
   contract.nextReviewDate = addDays(date, contract.reviewCadenceWeeks * 7);
   contract.updatedAt = completedAt;
-  changes.push(`Next review set for ${contract.nextReviewDate}`);
+  // Worded as the app words a review it records.
+  const changes = describeChanges(snapshot, contract);
   return {
     id: random.uuid(),
     contractId: contract.id,
