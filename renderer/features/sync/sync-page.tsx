@@ -61,7 +61,12 @@ export function SyncPage() {
           <span className="badge sync-badge" data-tone={state.tone}>
             {state.text}
           </span>
-          <button className="primary" disabled={status.running} onClick={() => void syncNow()}>
+          <button
+            className="primary"
+            disabled={status.running || settings.connector.kind === 'off'}
+            title={settings.connector.kind === 'off' ? 'Choose where changes go in Sync settings first' : undefined}
+            onClick={() => void syncNow()}
+          >
             {status.running ? 'Syncing…' : 'Sync now'}
           </button>
         </div>
