@@ -24,7 +24,7 @@ function chartSummary(summary: MeasureSummary, report: MetricsReport): string {
   const parts = [
     `${definition.trendLabel}, ${weeks.length} weeks from ${formatDate(weeks[0].weekStart)}.`,
     `Latest ${latest}.`,
-    goal === null ? '' : `Target ${spec.format(goal)}.`,
+    goal === null ? '' : `${goalLabel(summary.key, spec.format(goal))}.`,
     `Rated ${ratingLabels[summary.rating].toLowerCase()}.`,
   ];
   return parts.filter(Boolean).join(' ');
@@ -34,6 +34,7 @@ export function MeasurePanel({ summary, report }: { summary: MeasureSummary; rep
   const headingId = useId();
   const definition = measureCatalogue[summary.key];
   const spec = trendSpecs[summary.key];
+  const goal = trendGoal(summary.key, report);
   const relativeGoal = definition.target.kind === 'change-vs-baseline' && summary.goal !== null;
   return (
     <article className="card measure-panel" aria-labelledby={headingId} data-measure={summary.key}>
@@ -63,8 +64,8 @@ export function MeasurePanel({ summary, report }: { summary: MeasureSummary; rep
           <TrendChart
             spec={spec}
             weeks={report.weeks}
-            goal={trendGoal(summary.key, report)}
-            goalLabel={goalLabel(summary.key)}
+            goal={goal}
+            goalLabel={goal === null ? '' : goalLabel(summary.key, spec.format(goal))}
           />
         </Suspense>
         <figcaption>{definition.trendLabel}</figcaption>

@@ -7,6 +7,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { dayNumber } from '../../../shared/metrics/calendar-days';
 import type { WeekRow } from '../../../shared/metrics/weekly-trends';
+import { formatAxisDate } from './date-labels';
 import type { TrendSpec } from './trend-series';
 import { useThemeColors, type ChartColors } from './use-theme-colors';
 
@@ -14,9 +15,6 @@ const HEIGHT = 190;
 const SECONDS_PER_DAY = 86_400;
 
 type Props = { spec: TrendSpec; weeks: WeekRow[]; goal: number | null; goalLabel: string };
-
-const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 const HALF_WEEK = 3.5 * SECONDS_PER_DAY;
 
@@ -35,7 +33,7 @@ function chartOptions(
     grid: { stroke: colors.grid, width: 1 },
     ticks: { stroke: colors.grid, width: 1 },
   };
-  const dateFormat = spanDays > 240 ? monthYear : dayMonth;
+  const withYear = spanDays > 240;
   const series: uPlot.Series[] = [
     {},
     {
@@ -49,7 +47,7 @@ function chartOptions(
   ];
   if (goal !== null) {
     series.push({
-      label: `${goalLabel} ${spec.format(goal)}`,
+      label: goalLabel,
       stroke: colors.goal,
       width: 1.5,
       dash: [6, 4],
@@ -70,7 +68,7 @@ function chartOptions(
       },
     },
     axes: [
-      { ...axis, values: (_, splits) => splits.map((seconds) => dateFormat.format(new Date(seconds * 1000))) },
+      { ...axis, values: (_, splits) => splits.map((seconds) => formatAxisDate(seconds, withYear)) },
       {
         ...axis,
         size: 48,

@@ -115,5 +115,6 @@ export function trendGoal(key: MeasureKey, report: MetricsReport): number | null
   return trendSpecs[key].range?.[1] === 100 ? goal * 100 : goal;
 }
 
-export const goalLabel = (key: MeasureKey) =>
-  key === 'experimentAdoption' ? 'Target (1 per team per month)' : 'Target';
+/** The goal line's legend: the chart counts weeks, the experiment target is per team per month. */
+export const goalLabel = (key: MeasureKey, goalText: string) =>
+  key === 'experimentAdoption' ? `Target ${goalText} a week (1 per team per month)` : `Target ${goalText}`;

@@ -31,7 +31,6 @@ export const SessionTimer = memo(function SessionTimer({
         </span>
       )}
       <button
-        className={running ? '' : 'primary'}
         onClick={() =>
           void (running ? repositories.sessions.stopTimer(sessionId) : repositories.sessions.startTimer(sessionId))
         }
