@@ -1,7 +1,18 @@
 // Turns what a coach types in a due-date field into a calendar date: "fri", "next week",
 // "tomorrow", "in 3 days", "4 dec", "2026-12-04". The caller shows what it parsed to, so a
 // surprise is seen before it is saved.
-import { addDays, addMonths, addWeeks, format, isValid, nextDay, parse, startOfWeek, type Day } from 'date-fns';
+import {
+  addDays,
+  addMonths,
+  addWeeks,
+  format,
+  isValid,
+  nextDay,
+  parse,
+  startOfDay,
+  startOfWeek,
+  type Day,
+} from 'date-fns';
 import { calendarDateSchema } from './model';
 
 export type ParsedDate = { ok: true; date: string | null } | { ok: false; error: string };
@@ -54,12 +65,23 @@ function relative(text: string, today: Date): Date | null {
 
 const explicitFormats = ['yyyy-MM-dd', 'd MMM yyyy', 'd MMMM yyyy', 'd MMM', 'd MMMM', 'MMM d', 'MMMM d', 'd/M/yyyy'];
 
+/** Years to look ahead for a day and month without a year: 29 February comes round within 8. */
+const YEARS_AHEAD = 8;
+
 function explicit(text: string, today: Date): Date | null {
+  const firstDay = startOfDay(today);
   for (const pattern of explicitFormats) {
-    const date = parse(text, pattern, today);
-    if (isValid(date) && format(date, pattern).toLowerCase() === text) {
-      // A day and month without a year means the next time that date comes round.
-      return !pattern.includes('y') && date < today ? addMonths(date, 12) : date;
+    if (pattern.includes('y')) {
+      const date = parse(text, pattern, today);
+      if (isValid(date) && format(date, pattern).toLowerCase() === text) return date;
+      continue;
+    }
+    // A day and month without a year means the next time that date comes round: today counts
+    // (whatever the hour), and 29 February waits for the next leap year rather than becoming 28.
+    for (let year = firstDay.getFullYear(); year <= firstDay.getFullYear() + YEARS_AHEAD; year += 1) {
+      const date = parse(text, pattern, new Date(year, 0, 1));
+      if (!isValid(date) || format(date, pattern).toLowerCase() !== text) continue;
+      if (date >= firstDay) return date;
     }
   }
   return null;
