@@ -76,7 +76,8 @@ export function actionsRepository(db: FollowthroughDatabase, now: Clock) {
       await db.transaction('rw', tables, async () => {
         for (const id of ids) {
           const current = await db.actions.get(id);
-          if (!current || current.status === status) continue;
+          // One in the trash (deleted since it was ticked) is not the coach's to complete now.
+          if (!current || current.deletedAt !== undefined || current.status === status) continue;
           try {
             await saveAndQueue(applyStatusMove(current, { status, at: now(), source: 'coach' }));
             moved += 1;

@@ -24,6 +24,10 @@ export function trashRepository(db: FollowthroughDatabase, now: Clock) {
   return {
     async deleteSession(id: string): Promise<void> {
       await db.transaction('rw', [db.sessions, db.actions, ...outboxTables(db)], async () => {
+        // Deleting a session already in the trash keeps it as it is: its actions carry the time it
+        // went, and a restore brings back only the actions with that same time.
+        const session = await db.sessions.get(id);
+        if (!session || session.deletedAt !== undefined) return;
         const at = now();
         await db.sessions.update(id, { deletedAt: at, updatedAt: at });
         const actions = await db.actions
@@ -87,11 +91,13 @@ export function trashRepository(db: FollowthroughDatabase, now: Clock) {
     /** Removes for good what has been in the trash longer than the retention period. */
     async purgeExpired(): Promise<number> {
       const cutoff = now() - retentionMs;
-      return db.transaction('rw', db.sessions, db.actions, async () => {
+      return db.transaction('rw', db.sessions, db.actions, db.actionNotes, async () => {
         const sessions = await db.sessions
           .filter((s) => s.deletedAt !== undefined && s.deletedAt < cutoff)
           .primaryKeys();
         const actions = await db.actions.filter((a) => a.deletedAt !== undefined && a.deletedAt < cutoff).primaryKeys();
+        // The hub's comments on a purged action go with it: nothing shows them any more.
+        await db.actionNotes.where('actionId').anyOf(actions).delete();
         await db.sessions.bulkDelete(sessions);
         await db.actions.bulkDelete(actions);
         return sessions.length + actions.length;

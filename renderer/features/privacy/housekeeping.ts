@@ -1,9 +1,9 @@
 // The privacy and durability chores of a running app: the day's automatic backup (the first
-// hour the app is used each day) and the retention policy, at start and then every hour, each
-// time at the next pause in the coach's typing.
+// hour the app is used each day), the retention policy and the trash's 30-day purge, at start and
+// then every hour, each time at the next pause in the coach's typing.
 import { createLogger } from '../../../shared/logger';
 import { showToast } from '../../components/toasts';
-import { database } from '../../db/instance';
+import { database, repositories } from '../../db/instance';
 import { navigate } from '../../navigation';
 import { ensureDailyBackup } from '../../backup/backup-service';
 import { applyRetention } from '../../privacy/retention';
@@ -41,9 +41,15 @@ async function retention(): Promise<void> {
   });
 }
 
+/** What has been in the trash longer than its 30 days goes for good, as Settings → Trash says. */
+async function purgeTrash(): Promise<void> {
+  const purged = await repositories.trash.purgeExpired();
+  if (purged > 0) log.info(`removed ${purged} records kept in the trash more than 30 days`);
+}
+
 async function runChores(waitForTypingPause: WaitForTypingPause): Promise<void> {
   await waitForTypingPause(TYPING_PAUSE);
-  for (const chore of [dailyBackup, retention]) {
+  for (const chore of [dailyBackup, retention, purgeTrash]) {
     try {
       await chore();
     } catch (error) {
