@@ -7,6 +7,19 @@ export type SessionDraft = Partial<Omit<Session, 'id' | 'createdAt' | 'updatedAt
   Pick<Session, 'participantId' | 'date' | 'startTime'>;
 export type SessionPatch = Partial<Omit<Session, 'id' | 'createdAt' | 'participantId'>>;
 
+const hoursAndMinutes = (minutes: number) =>
+  minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+
+/** The timer ran longer than a session can last; it is stopped and the duration left as it was. */
+export class TimerOverrunError extends Error {
+  constructor(elapsedMinutes: number, durationMinutes: number) {
+    super(
+      `The timer ran for ${hoursAndMinutes(elapsedMinutes)}, which would make this session longer than 24 hours. ` +
+        `It is stopped and the duration stays at ${hoursAndMinutes(durationMinutes)}: enter how long the session really took.`,
+    );
+  }
+}
+
 export function sessionsRepository(db: FollowthroughDatabase, now: Clock) {
   async function write(id: string, change: (current: Session) => SessionPatch): Promise<Session> {
     return db.transaction('rw', db.sessions, async () => {
@@ -51,16 +64,26 @@ export function sessionsRepository(db: FollowthroughDatabase, now: Clock) {
 
     startTimer: (id: string) => write(id, (current) => ({ timerStartedAt: current.timerStartedAt ?? now() })),
 
-    /** Stops the timer and adds the elapsed whole minutes (at least one) to the duration. */
-    stopTimer: (id: string) =>
-      write(id, (current) => {
+    /**
+     * Stops the timer and adds the elapsed whole minutes (at least one) to the duration. A timer
+     * that would take the session past 24 hours (left running overnight, say) is stopped without
+     * adding anything, and the coach is told so, rather than the duration quietly becoming 24 hours.
+     */
+    async stopTimer(id: string): Promise<Session> {
+      // Set inside the write; typed by assertion so the check after it is not narrowed to null.
+      let overran = null as { elapsedMinutes: number; durationMinutes: number } | null;
+      const session = await write(id, (current) => {
         if (current.timerStartedAt === null) return {};
         const elapsedMinutes = Math.max(1, Math.round((now() - current.timerStartedAt) / 60_000));
-        return {
-          timerStartedAt: null,
-          durationMinutes: Math.min(MAX_SESSION_MINUTES, current.durationMinutes + elapsedMinutes),
-        };
-      }),
+        if (current.durationMinutes + elapsedMinutes > MAX_SESSION_MINUTES) {
+          overran = { elapsedMinutes, durationMinutes: current.durationMinutes };
+          return { timerStartedAt: null };
+        }
+        return { timerStartedAt: null, durationMinutes: current.durationMinutes + elapsedMinutes };
+      });
+      if (overran) throw new TimerOverrunError(overran.elapsedMinutes, overran.durationMinutes);
+      return session;
+    },
 
     complete: (id: string) => write(id, () => ({ status: 'complete', completedAt: now() })),
     reopen: (id: string) => write(id, () => ({ status: 'draft', completedAt: null })),

@@ -1,4 +1,5 @@
 import { memo, useEffect, useState } from 'react';
+import { errorMessage } from '../../../shared/result';
 import { repositories } from '../../db/instance';
 
 function elapsed(since: number): string {
@@ -17,6 +18,7 @@ export const SessionTimer = memo(function SessionTimer({
 }) {
   const running = timerStartedAt !== null;
   const [, tick] = useState(0);
+  const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
     if (!running) return;
     const interval = setInterval(() => tick((n) => n + 1), 1000);
@@ -31,12 +33,20 @@ export const SessionTimer = memo(function SessionTimer({
         </span>
       )}
       <button
-        onClick={() =>
-          void (running ? repositories.sessions.stopTimer(sessionId) : repositories.sessions.startTimer(sessionId))
-        }
+        onClick={() => {
+          setProblem(null);
+          void (
+            running ? repositories.sessions.stopTimer(sessionId) : repositories.sessions.startTimer(sessionId)
+          ).catch((error: unknown) => setProblem(errorMessage(error)));
+        }}
       >
         {running ? 'Stop timer' : 'Start timer'}
       </button>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
     </div>
   );
 });
