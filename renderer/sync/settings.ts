@@ -16,16 +16,40 @@ const lastCompletedKey = 'sync.last-completed-run';
 const holdKey = 'sync.upstream-hold';
 const revisionKey = 'sync.settings-revision';
 
+/**
+ * An address with a user name or password in it (https://user:password@host/…) would keep that
+ * password in the settings table, and so in every backup, in plain text; fetch refuses to send it
+ * anyway. The secret belongs in its own field, which is kept encrypted.
+ */
+const withoutCredentials = (url: string) => {
+  try {
+    const parsed = new URL(url);
+    return parsed.username === '' && parsed.password === '';
+  } catch {
+    return true;
+  }
+};
+
 export const connectorSettingsSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('off') }),
   z.object({
     kind: z.literal('webhook'),
-    url: z.url({ protocol: /^https?$/, error: 'Use a full http or https address, like https://hooks.example.com/…' }),
+    url: z
+      .url({ protocol: /^https?$/, error: 'Use a full http or https address, like https://hooks.example.com/…' })
+      .refine(
+        withoutCredentials,
+        'Leave the user name and password out of the address: put the secret in the signing secret field, where it is kept encrypted',
+      ),
   }),
   z.object({ kind: z.literal('file-drop') }),
   z.object({
     kind: z.literal('hub'),
-    url: z.url({ protocol: /^https?$/, error: 'Use the hub’s full address, like https://hub.example.org' }),
+    url: z
+      .url({ protocol: /^https?$/, error: 'Use the hub’s full address, like https://hub.example.org' })
+      .refine(
+        withoutCredentials,
+        'Leave the user name and password out of the hub’s address: put your hub token in its own field, where it is kept encrypted',
+      ),
   }),
 ]);
 export type ConnectorSettings = z.infer<typeof connectorSettingsSchema>;
