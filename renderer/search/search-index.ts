@@ -21,12 +21,29 @@ const textOf = {
 };
 
 type Searchable = { id: string; updatedAt: number; deletedAt?: number };
+
+/** The table each kind is read from, in the order of searchKinds. */
+const tableOfKind = ['participants', 'sessions', 'actions'] as const;
+
+/** A node of a Dexie RangeSet as it arrives here, also as a structured clone from another context. */
+type RangeNode = { from?: unknown; to?: unknown; l?: RangeNode | null; r?: RangeNode | null };
+
+/** Adds the single string keys of a range set to `into`; false when it holds a wider range. */
+function collectKeys(node: RangeNode | null | undefined, into: Set<string>): boolean {
+  if (!node || !('from' in node)) return true;
+  let onlyKeys = typeof node.from === 'string' && node.from === node.to;
+  if (onlyKeys) into.add(node.from as string);
+  if (!collectKeys(node.l, into)) onlyKeys = false;
+  if (!collectKeys(node.r, into)) onlyKeys = false;
+  return onlyKeys;
+}
 type Page<R> = { limit(count: number): { toArray(): Promise<R[]> } };
 type UpdatedAtIndexed<R> = {
   where(index: 'updatedAt'): { aboveOrEqual(value: number): { toArray(): Promise<R[]> } };
   where(index: ':id'): { above(key: string): Page<R> };
   orderBy(index: ':id' | 'updatedAt'): Page<R> & { last(): Promise<R | undefined> };
   count(): Promise<number>;
+  bulkGet(keys: string[]): Promise<(R | undefined)[]>;
   toCollection(): { primaryKeys(): Promise<string[]> };
 };
 
@@ -38,7 +55,7 @@ const BUILD_PAGE_SIZE = 100;
 type Mark = { at: number; ids: Set<string> };
 
 export class SearchIndex {
-  private readonly indexes = Object.fromEntries(
+  private readonly indexes: Record<SearchKind, Index> = Object.fromEntries(
     searchKinds.map((kind) => [kind, new Index({ tokenize: 'forward', cache: false })]),
   ) as Record<SearchKind, Index>;
   private readonly marks = Object.fromEntries(searchKinds.map((kind) => [kind, { at: -1, ids: new Set() }])) as Record<
@@ -50,6 +67,18 @@ export class SearchIndex {
     SearchKind,
     Set<string>
   >;
+  /**
+   * Records Dexie says were written since the last catch-up, by id: a restore or a pull writes
+   * records with the updatedAt they had elsewhere, older than the mark, which the updatedAt
+   * catch-up alone would never read again.
+   */
+  private readonly written = Object.fromEntries(searchKinds.map((kind) => [kind, new Set<string>()])) as Record<
+    SearchKind,
+    Set<string>
+  >;
+  /** Kinds written as a whole range (a restore clears and refills every table, big bulk writes
+   * name no ids): read again in full. */
+  private readonly rescan = new Set<SearchKind>();
   private catchingUp: Promise<void> = Promise.resolve();
   private built = false;
   /** Dexie announces every write to this database, from this page or another, worker or tab:
@@ -58,7 +87,7 @@ export class SearchIndex {
   private readonly watchedTables: string[];
 
   constructor(private readonly db: FollowthroughDatabase) {
-    this.watchedTables = ['participants', 'sessions', 'actions'].map((table) => `idb://${db.name}/${table}/`);
+    this.watchedTables = tableOfKind.map((table) => `idb://${db.name}/${table}/`);
     Dexie.on('storagemutated', this.noteWrites);
   }
 
@@ -68,8 +97,21 @@ export class SearchIndex {
   }
 
   private readonly noteWrites = (parts: ObservabilitySet) => {
-    if (Object.keys(parts).some((part) => this.watchedTables.some((table) => part.startsWith(table))))
+    for (const [part, ranges] of Object.entries(parts)) {
+      // Dexie announces "all" when a page comes back from the back-forward cache.
+      if (part === 'all') {
+        searchKinds.forEach((kind) => this.rescan.add(kind));
+        this.stale = true;
+        continue;
+      }
+      const kindIndex = this.watchedTables.findIndex((table) => part.startsWith(table));
+      if (kindIndex < 0) continue;
       this.stale = true;
+      // The part named by the table alone holds the primary keys written.
+      if (part !== this.watchedTables[kindIndex]) continue;
+      const kind = searchKinds[kindIndex];
+      if (!collectKeys(ranges as unknown as RangeNode, this.written[kind])) this.rescan.add(kind);
+    }
   };
 
   /** Takes in every record changed since the last call. Calls queue up: two at once would both add a record. */
@@ -81,11 +123,57 @@ export class SearchIndex {
   private async readChanges(): Promise<void> {
     if (!this.stale) return;
     this.stale = false;
+    const rescan = new Set(this.rescan);
+    this.rescan.clear();
+    const written = Object.fromEntries(
+      searchKinds.map((kind) => {
+        const ids = [...this.written[kind]];
+        this.written[kind].clear();
+        return [kind, ids];
+      }),
+    ) as Record<SearchKind, string[]>;
     if (!this.built) await this.buildInPages();
+    else {
+      if (rescan.has('participant')) await this.readAgain('participant', this.db.participants, textOf.participant);
+      if (rescan.has('session')) await this.readAgain('session', this.db.sessions, textOf.session);
+      if (rescan.has('action')) await this.readAgain('action', this.db.actions, textOf.action);
+    }
     await this.db.transaction('r', this.db.participants, this.db.sessions, this.db.actions, async () => {
       await this.takeIn('participant', this.db.participants, textOf.participant);
       await this.takeIn('session', this.db.sessions, textOf.session);
       await this.takeIn('action', this.db.actions, textOf.action);
+      await this.takeInWritten('participant', this.db.participants, written.participant, textOf.participant);
+      await this.takeInWritten('session', this.db.sessions, written.session, textOf.session);
+      await this.takeInWritten('action', this.db.actions, written.action, textOf.action);
+    });
+  }
+
+  /** Forgets one kind and reads all of it again, as the first build does. */
+  private async readAgain<R extends Searchable>(
+    kind: SearchKind,
+    table: UpdatedAtIndexed<R>,
+    text: (record: R) => string,
+  ) {
+    this.indexes[kind] = new Index({ tokenize: 'forward', cache: false });
+    this.known[kind].clear();
+    await this.readAllInPages(kind, table, text);
+  }
+
+  /** Takes in the records written by id, whatever their updatedAt; one no longer there leaves the index. */
+  private async takeInWritten<R extends Searchable>(
+    kind: SearchKind,
+    table: UpdatedAtIndexed<R>,
+    ids: string[],
+    text: (record: R) => string,
+  ) {
+    if (ids.length === 0) return;
+    const records = await table.bulkGet(ids);
+    records.forEach((record, position) => {
+      if (record) this.takeInRecord(kind, record, text);
+      else {
+        this.indexes[kind].remove(ids[position]);
+        this.known[kind].delete(ids[position]);
+      }
     });
   }
 
