@@ -5,6 +5,8 @@
 // what an upstream already received, files the coach saved, and backups, which age out.
 import type { SyncRun } from '../../shared/model';
 import type { FollowthroughDatabase } from '../db/database';
+import { erasedParticipantsKey, participantMapKey } from '../sync/connectors/hub-apply';
+import { pseudonymFor } from '../sync/sharing';
 import { collectParticipantData } from './participant-data';
 
 export type ErasureReport = {
@@ -49,6 +51,25 @@ export function runWithout(run: SyncRun, ids: Set<string>, needles: string[]): {
   return { kept: { ...run, sentItems, discardedItems, exchanges, message }, removedLines };
 }
 
+/**
+ * Records the participant's pseudonyms (their own, and any the hub gave them on this device) as
+ * erased, so a pull never brings them back, and drops them from the hub's map of participants.
+ */
+async function rememberErased(db: FollowthroughDatabase, participantId: string, ownRef: string): Promise<void> {
+  const [mapSetting, erasedSetting] = await db.settings.bulkGet([participantMapKey, erasedParticipantsKey]);
+  const map = { ...((mapSetting?.value as Record<string, string> | undefined) ?? {}) };
+  const refs = new Set([ownRef]);
+  for (const [ref, localId] of Object.entries(map)) {
+    if (localId !== participantId) continue;
+    refs.add(ref);
+    delete map[ref];
+  }
+  const erased = new Set(Array.isArray(erasedSetting?.value) ? (erasedSetting.value as string[]) : []);
+  refs.forEach((ref) => erased.add(ref));
+  await db.settings.put({ key: erasedParticipantsKey, value: [...erased] });
+  if (mapSetting) await db.settings.put({ key: participantMapKey, value: map });
+}
+
 export async function eraseParticipant(
   db: FollowthroughDatabase,
   participantId: string,
@@ -64,10 +85,14 @@ export async function eraseParticipant(
     db.contractReviews,
     db.outbox,
     db.syncRuns,
+    db.settings,
   ];
+  // Hashed before the transaction, which would not survive waiting for WebCrypto.
+  const ownRef = await pseudonymFor(participantId);
   return db.transaction('rw', tables, async () => {
     const data = await collectParticipantData(db, participantId);
     if (!data) return null;
+    await rememberErased(db, participantId, ownRef);
     const { participant, sessions, actions, contracts, contractReviews, consentLog } = data;
     const ids = [
       participant.id,

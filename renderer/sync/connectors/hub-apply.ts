@@ -17,7 +17,20 @@ import type { PullApplied, PulledChange } from './connector';
 const log = createLogger('hub-apply');
 
 /** Which local participant each pseudonym the hub uses stands for, when no local id hashes to it. */
-const participantMapKey = 'sync.hub.participants';
+export const participantMapKey = 'sync.hub.participants';
+
+/**
+ * The pseudonyms (one-way hashes, no names) of participants erased on this device. What the hub
+ * still holds of them is not brought back by a pull: erasure must not be undone by the next sync.
+ */
+export const erasedParticipantsKey = 'sync.erased-participants';
+
+export async function readErasedParticipantRefs(db: FollowthroughDatabase): Promise<Set<string>> {
+  const stored = (await db.settings.get(erasedParticipantsKey))?.value;
+  return new Set(Array.isArray(stored) ? stored.filter((ref): ref is string => typeof ref === 'string') : []);
+}
+
+const ERASED_NOT_KEPT = 'an action of a participant erased on this device: erased people are not brought back by sync';
 
 const millis = (iso: string) => Date.parse(iso);
 const firstIssue = (error: z.ZodError) => {
@@ -150,12 +163,17 @@ export function createHubApplier(db: FollowthroughDatabase, now: Clock) {
       const locals = await db.actions.bulkGet(ids);
       const unsent = new Set((await db.outbox.where('recordId').anyOf(ids).toArray()).map((entry) => entry.recordId));
       const resolver = await participantResolver(hashed);
+      const erased = await readErasedParticipantRefs(db);
       const writes: Action[] = [];
       const notes: ActionNote[] = [];
       const notKept: string[] = [];
       for (const [index, hub] of pulled.entries()) {
         const local = locals[index];
         if (!local && hub.deletedAt) continue;
+        if (!local && erased.has(hub.participant.ref)) {
+          notKept.push(ERASED_NOT_KEPT);
+          continue;
+        }
         const next = local
           ? mergePulled(local, hub, unsent.has(hub.id))
           : await newLocalAction(hub, await resolver.resolve(hub.participant));
