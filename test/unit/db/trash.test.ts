@@ -60,3 +60,47 @@ describe('the trash', () => {
     expect(await repos.sessions.get(session.id)).toBeDefined();
   });
 });
+
+describe('deleting a session twice', () => {
+  it('still brings its actions back when it is restored', async () => {
+    const { repos, clock, session, kept, alreadyDeleted } = await sessionWithActions();
+    await repos.trash.deleteSession(session.id);
+    // A second press (a double click, or a second window on the same session) a moment later.
+    clock.advance(1);
+    await repos.trash.deleteSession(session.id);
+
+    await repos.trash.restoreSession(session.id);
+    expect((await repos.sessions.get(session.id))?.deletedAt).toBeUndefined();
+    for (const action of [kept, alreadyDeleted])
+      expect((await repos.actions.get(action.id))?.deletedAt).toBeUndefined();
+    expect(await repos.trash.list()).toEqual([]);
+  });
+
+  it('keeps the time it first went to the trash, so the 30 days run from then', async () => {
+    const { repos, clock, session } = await sessionWithActions();
+    await repos.trash.deleteSession(session.id);
+    const first = (await repos.sessions.get(session.id))?.deletedAt;
+    clock.advance(10 * 86_400_000);
+    await repos.trash.deleteSession(session.id);
+    expect((await repos.sessions.get(session.id))?.deletedAt).toBe(first);
+  });
+});
+
+describe('the 30-day purge', () => {
+  it('takes the hub’s notes on a purged action with it', async () => {
+    const { repos, clock, db, kept: action } = await sessionWithActions();
+    await db.actionNotes.add({
+      id: 'hub-note-1',
+      actionId: action.id,
+      at: clock(),
+      kind: 'comment',
+      author: 'Pat Lee',
+      text: 'Amara told me she is leaving in March',
+    });
+    await repos.trash.deleteAction(action.id);
+    clock.advance(31 * 86_400_000);
+    expect(await repos.trash.purgeExpired()).toBe(1);
+    expect(await repos.actions.get(action.id)).toBeUndefined();
+    expect(await db.actionNotes.where('actionId').equals(action.id).count()).toBe(0);
+  });
+});

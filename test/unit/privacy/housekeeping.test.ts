@@ -1,0 +1,36 @@
+// The app's hourly housekeeping empties the trash of what it has kept over 30 days, as Settings → Trash says.
+import { describe, expect, it, vi } from 'vitest';
+
+// The daily backup writes through the platform (the desktop's files, the browser's storage), which
+// Node does not have: at that edge, and only there, the backup is stood in for. The trash is real.
+vi.mock('../../../renderer/features/privacy/backup-deps', async () => {
+  const { create } = await import('zustand');
+  return { appBackupDeps: {}, useAutomaticBackupStatus: create(() => ({ lastError: null })) };
+});
+vi.mock('../../../renderer/backup/backup-service', () => ({
+  ensureDailyBackup: async () => ({ ok: true, value: null }),
+}));
+
+describe('housekeeping', () => {
+  it('is run by the app: a session in the trash for 31 days is gone after housekeeping', async () => {
+    const { database, repositories } = await import('../../../renderer/db/instance');
+    const { startHousekeeping } = await import('../../../renderer/features/privacy/housekeeping');
+    const participant = await repositories.participants.create({ name: 'Amara' });
+    const session = await repositories.sessions.create({
+      participantId: participant.id,
+      date: '2026-01-02',
+      startTime: '09:00',
+    });
+    await repositories.trash.deleteSession(session.id);
+    await database.sessions.update(session.id, { deletedAt: Date.now() - 31 * 86_400_000 });
+    expect((await repositories.trash.list()).map((item) => item.id)).toEqual([session.id]);
+
+    startHousekeeping(async () => undefined);
+    // Housekeeping runs its chores at once (after the typing pause, here none).
+    for (let waited = 0; waited < 3_000 && (await database.sessions.get(session.id)); waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await database.sessions.get(session.id)).toBeUndefined();
+    await database.delete();
+  });
+});
