@@ -5,10 +5,11 @@ import { MAX_TEMPLATE_BYTES, type TemplateKind } from '../../shared/model';
 import { fail, ok, type Result } from '../../shared/result';
 import { catalogue, findList, isConfidential, knownFieldNames, listOfField, type TemplateFormat } from './catalogue';
 import { readDocxTemplate, type DocxTemplate } from './fill-docx';
-import { openPackage } from './ooxml-package';
+import { openPackage, readText, type OoxmlPackage } from './ooxml-package';
 import { closestName } from './placeholders';
 import { safeUnzip } from './safe-unzip';
-import type { PlaceholderUse } from './template-analysis';
+import { damagedPart, type PlaceholderUse } from './template-analysis';
+import { isWellFormedXml } from './xml-text';
 import { readXlsxTemplate, type XlsxTemplate } from './xlsx/read-xlsx';
 
 export type PlaceholderStatus = 'known' | 'unknown' | 'private' | 'misplaced' | 'malformed';
@@ -100,6 +101,16 @@ function report(kind: TemplateKind, format: TemplateFormat, uses: PlaceholderUse
 const megabytes = (bytes: number) => `${Math.ceil((bytes / (1024 * 1024)) * 10) / 10} MB`;
 
 /** Opens template bytes for `kind`; refuses with one message when the file cannot be a template. */
+/**
+ * The first XML part of the package that is not whole, beyond those the readers name for the coach
+ * (styles, settings, relationships…): a document filled from it would not open either.
+ */
+function firstDamagedPart(pkg: OoxmlPackage): string | undefined {
+  return [...pkg.entries.keys()].find(
+    (path) => /\.(xml|rels)$/i.test(path) && !isWellFormedXml(readText(pkg.entries, path) ?? ''),
+  );
+}
+
 export function openTemplate(bytes: Uint8Array, kind: TemplateKind, fileName = ''): Result<OpenedTemplate> {
   const expected = catalogue[kind].format;
   if (bytes.length > MAX_TEMPLATE_BYTES) {
@@ -126,10 +137,14 @@ export function openTemplate(bytes: Uint8Array, kind: TemplateKind, fileName = '
     if (pkg.value.format === 'docx') {
       const docx = readDocxTemplate(pkg.value, kind);
       if (docx.structure.problems.length) return fail(docx.structure.problems.join(' '));
+      const damaged = firstDamagedPart(pkg.value);
+      if (damaged) return fail(damagedPart(`its part ${damaged}`, 'Word'));
       return ok({ kind, format: 'docx', docx, report: report(kind, 'docx', docx.structure.uses) });
     }
     const xlsx = readXlsxTemplate(pkg.value, kind);
     if (xlsx.structure.problems.length) return fail(xlsx.structure.problems.join(' '));
+    const damaged = firstDamagedPart(pkg.value);
+    if (damaged) return fail(damagedPart(`its part ${damaged}`, 'Excel'));
     return ok({ kind, format: 'xlsx', xlsx, report: report(kind, 'xlsx', xlsx.structure.uses) });
   } catch (error) {
     return fail(

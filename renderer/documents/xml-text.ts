@@ -1,4 +1,5 @@
 // Text as it sits inside XML parts: escaping, decoding, and the characters XML 1.0 cannot hold.
+import { DOMParser } from '@xmldom/xmldom';
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
@@ -51,26 +52,22 @@ export function withoutAttribute(tag: string, name: string): string {
 export const tagPattern = /<(\/)?([A-Za-z_][\w.:-]*)(?:\s+[^\s=>/]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(\/)?>/g;
 
 /**
- * Whether every element in `xml` is closed, in order, under one root, with no stray `<` in text:
- * a part cut short or damaged fails, and a document filled from it would not open in Word or Excel.
+ * Whether `xml` is well-formed XML with its namespaces declared, read by a strict parser: a part
+ * cut short or damaged fails, and a document filled from it would not open in Word or Excel.
  */
 export function isWellFormedXml(xml: string): boolean {
-  const body = xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>/g, '');
-  const open: string[] = [];
-  let roots = 0;
-  let last = 0;
-  for (const match of body.matchAll(tagPattern)) {
-    if (body.slice(last, match.index).includes('<')) return false;
-    last = match.index + match[0].length;
-    const [, closing, name, selfClosing] = match;
-    if (closing) {
-      if (open.pop() !== name) return false;
-    } else {
-      if (open.length === 0) roots += 1;
-      if (!selfClosing) open.push(name);
-    }
+  let wellFormed = true;
+  const parser = new DOMParser({
+    onError: (level) => {
+      if (level !== 'warning') wellFormed = false;
+    },
+  });
+  try {
+    parser.parseFromString(xml, 'text/xml');
+  } catch {
+    return false;
   }
-  return !body.slice(last).includes('<') && open.length === 0 && roots === 1;
+  return wellFormed;
 }
 
 const utf8Encoder = new TextEncoder();

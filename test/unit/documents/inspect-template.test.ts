@@ -101,6 +101,14 @@ describe('refusing files that cannot be templates', () => {
     expect(refusal(openTemplate(zipSync(xlsx), 'contract-workbook', 'mine.xlsx'))).toBe(
       'The file is damaged: sheet "Commitments" is cut short or is not valid XML. Open it in Excel, save it, and import it again.',
     );
+
+    // A part the fill copies as it is (the styles) would leave the filled document unopenable too.
+    const bundled = unzipSync(bundledTemplate('1to1-GROW-Checklist.docx'));
+    const styles = strFromU8(bundled['word/styles.xml']);
+    bundled['word/styles.xml'] = strToU8(styles.replace('</w:style>', '</w:stylx>'));
+    expect(refusal(openTemplate(zipSync(bundled), 'grow-checklist', 'mine.docx'))).toBe(
+      'The file is damaged: its part word/styles.xml is cut short or is not valid XML. Open it in Word, save it, and import it again.',
+    );
   });
 
   it('refuses a list marker outside a table row in Word', () => {
