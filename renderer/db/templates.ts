@@ -13,8 +13,8 @@ export function templatesRepository(db: FollowthroughDatabase, now: Clock) {
     name: string,
     data: Uint8Array,
   ): Promise<Result<{ problem: string | null }>> {
-    const { openTemplate, readinessProblem } = await import('../documents/inspect-template');
-    const opened = openTemplate(data, kind, name);
+    const { checkTemplateFile, readinessProblem } = await import('../documents/inspect-template');
+    const opened = checkTemplateFile(data, kind, name);
     return opened.ok ? ok({ problem: readinessProblem(opened.value.report) }) : opened;
   }
 

@@ -7,9 +7,9 @@ import { lookUp, valueText, type FillData, type FillOptions, type Scope } from '
 import { markAsDocument, readRelationships, readText, type OoxmlPackage } from './ooxml-package';
 import { scanPlaceholders } from './placeholders';
 import { zipEntries } from './safe-unzip';
-import { damagedPart, elementRanges, type PlaceholderUse, type TemplateStructure } from './template-analysis';
+import { elementRanges, type PlaceholderUse, type TemplateStructure } from './template-analysis';
 import { fillText, mergeSplitPlaceholders, rewriteTextNodes, textNodes, wordText } from './text-runs';
-import { encodeUtf8, escapeXml, isWellFormedXml } from './xml-text';
+import { encodeUtf8, escapeXml } from './xml-text';
 
 type MarkedRow = { start: number; end: number; list: string };
 
@@ -28,7 +28,8 @@ const partKinds: Record<string, string> = {
   endnotes: 'the endnotes',
 };
 
-function fillableParts(pkg: OoxmlPackage): Map<string, string> {
+/** The parts a fill rewrites, each with where a coach finds it: "the document body", "the footer"… */
+export function fillableParts(pkg: OoxmlPackage): Map<string, string> {
   const parts = new Map([[pkg.mainPart, 'the document body']]);
   for (const rel of readRelationships(pkg.entries, pkg.mainPart)) {
     const kind = rel.type.slice(rel.type.lastIndexOf('/') + 1);
@@ -80,12 +81,7 @@ export function readDocxTemplate(pkg: OoxmlPackage, kind: TemplateKind): DocxTem
   const rows = new Map<string, MarkedRow[]>();
   const structure: TemplateStructure = { uses: [], problems: [] };
   for (const [path, where] of fillableParts(pkg)) {
-    const raw = readText(pkg.entries, path) ?? '';
-    if (!isWellFormedXml(raw)) {
-      structure.problems.push(damagedPart(where, 'Word'));
-      continue;
-    }
-    const xml = mergeSplitPlaceholders(raw, wordText);
+    const xml = mergeSplitPlaceholders(readText(pkg.entries, path) ?? '', wordText);
     const analysis = analysePart(kind, xml, where, structure.problems);
     parts.set(path, xml);
     rows.set(path, analysis.rows);

@@ -4,13 +4,13 @@
 import { MAX_TEMPLATE_BYTES, type TemplateKind } from '../../shared/model';
 import { fail, ok, type Result } from '../../shared/result';
 import { catalogue, findList, isConfidential, knownFieldNames, listOfField, type TemplateFormat } from './catalogue';
-import { readDocxTemplate, type DocxTemplate } from './fill-docx';
-import { openPackage, readText, type OoxmlPackage } from './ooxml-package';
+import { fillableParts, readDocxTemplate, type DocxTemplate } from './fill-docx';
+import { openPackage, readText } from './ooxml-package';
 import { closestName } from './placeholders';
 import { safeUnzip } from './safe-unzip';
 import { damagedPart, type PlaceholderUse } from './template-analysis';
 import { isWellFormedXml } from './xml-text';
-import { readXlsxTemplate, type XlsxTemplate } from './xlsx/read-xlsx';
+import { readXlsxTemplate, workbookPartNames, type XlsxTemplate } from './xlsx/read-xlsx';
 
 export type PlaceholderStatus = 'known' | 'unknown' | 'private' | 'misplaced' | 'malformed';
 
@@ -101,16 +101,6 @@ function report(kind: TemplateKind, format: TemplateFormat, uses: PlaceholderUse
 const megabytes = (bytes: number) => `${Math.ceil((bytes / (1024 * 1024)) * 10) / 10} MB`;
 
 /** Opens template bytes for `kind`; refuses with one message when the file cannot be a template. */
-/**
- * The first XML part of the package that is not whole, beyond those the readers name for the coach
- * (styles, settings, relationships…): a document filled from it would not open either.
- */
-function firstDamagedPart(pkg: OoxmlPackage): string | undefined {
-  return [...pkg.entries.keys()].find(
-    (path) => /\.(xml|rels)$/i.test(path) && !isWellFormedXml(readText(pkg.entries, path) ?? ''),
-  );
-}
-
 export function openTemplate(bytes: Uint8Array, kind: TemplateKind, fileName = ''): Result<OpenedTemplate> {
   const expected = catalogue[kind].format;
   if (bytes.length > MAX_TEMPLATE_BYTES) {
@@ -137,14 +127,10 @@ export function openTemplate(bytes: Uint8Array, kind: TemplateKind, fileName = '
     if (pkg.value.format === 'docx') {
       const docx = readDocxTemplate(pkg.value, kind);
       if (docx.structure.problems.length) return fail(docx.structure.problems.join(' '));
-      const damaged = firstDamagedPart(pkg.value);
-      if (damaged) return fail(damagedPart(`its part ${damaged}`, 'Word'));
       return ok({ kind, format: 'docx', docx, report: report(kind, 'docx', docx.structure.uses) });
     }
     const xlsx = readXlsxTemplate(pkg.value, kind);
     if (xlsx.structure.problems.length) return fail(xlsx.structure.problems.join(' '));
-    const damaged = firstDamagedPart(pkg.value);
-    if (damaged) return fail(damagedPart(`its part ${damaged}`, 'Excel'));
     return ok({ kind, format: 'xlsx', xlsx, report: report(kind, 'xlsx', xlsx.structure.uses) });
   } catch (error) {
     return fail(
@@ -160,4 +146,23 @@ export function readinessProblem(report: TemplateReport): string | null {
   const first = blocking[0];
   const more = blocking.length > 1 ? ` (and ${blocking.length - 1} more problem${blocking.length > 2 ? 's' : ''})` : '';
   return `The template cannot be filled: ${first.message} Found at ${first.where.join(', ')}${more}.`;
+}
+
+/**
+ * Opens a file the coach brings in, as openTemplate does, and reads every XML part of it with a
+ * strict parser: a part cut short or damaged (the styles too, which a fill copies as they are)
+ * would leave every document filled from it unopenable. Done once, at import; exports trust the
+ * stored file, and the bundled templates.
+ */
+export function checkTemplateFile(bytes: Uint8Array, kind: TemplateKind, fileName = ''): Result<OpenedTemplate> {
+  const opened = openTemplate(bytes, kind, fileName);
+  if (!opened.ok) return opened;
+  const word = opened.value.format === 'docx';
+  const pkg = opened.value.format === 'docx' ? opened.value.docx.pkg : opened.value.xlsx.pkg;
+  const damaged = [...pkg.entries.keys()].find(
+    (path) => /\.(xml|rels)$/i.test(path) && !isWellFormedXml(readText(pkg.entries, path) ?? ''),
+  );
+  if (damaged === undefined) return opened;
+  const names = word ? fillableParts(pkg) : workbookPartNames(pkg);
+  return fail(damagedPart(names.get(damaged) ?? `its part ${damaged}`, word ? 'Word' : 'Excel'));
 }

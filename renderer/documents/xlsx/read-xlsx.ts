@@ -2,11 +2,11 @@
 // sits, and which rows and columns are marked to repeat.
 import type { TemplateKind } from '../../../shared/model';
 import { catalogue, findList } from '../catalogue';
-import { readRelationships, readText, tagsNamed, type OoxmlPackage, type Relationship } from '../ooxml-package';
+import { readRelationships, readText, tagsNamed, type OoxmlPackage } from '../ooxml-package';
 import { scanPlaceholders } from '../placeholders';
-import { damagedPart, type PlaceholderUse, type TemplateStructure } from '../template-analysis';
+import type { PlaceholderUse, TemplateStructure } from '../template-analysis';
 import { inlineStringText, mergeSplitPlaceholders, sharedStringText, textNodes } from '../text-runs';
-import { attribute, isWellFormedXml } from '../xml-text';
+import { attribute } from '../xml-text';
 import { cellName } from './cell-refs';
 import { parseSheet, type SheetCell, type SheetXml } from './sheet-xml';
 
@@ -139,8 +139,10 @@ function analyseSheet(kind: TemplateKind, sheet: XlsxSheet, sharedStrings: strin
   );
 }
 
-/** The parts a fill rewrites that are not whole XML, named as the coach knows them. */
-function damagedParts(pkg: OoxmlPackage, workbook: string, rels: Relationship[]): string[] {
+/** The parts a fill rewrites, each named as the coach knows it: the list of sheets, sheet "RACI"… */
+export function workbookPartNames(pkg: OoxmlPackage): Map<string, string> {
+  const workbook = readText(pkg.entries, pkg.mainPart) ?? '';
+  const rels = readRelationships(pkg.entries, pkg.mainPart);
   const parts = new Map([[pkg.mainPart, 'the list of sheets']]);
   for (const tag of tagsNamed(workbook, 'sheet')) {
     const rel = rels.find((r) => r.id === attribute(tag, 'r:id'));
@@ -148,9 +150,7 @@ function damagedParts(pkg: OoxmlPackage, workbook: string, rels: Relationship[])
   }
   for (const rel of rels)
     if (rel.type.endsWith('/sharedStrings')) parts.set(rel.target, 'the text shared by the sheets');
-  return [...parts]
-    .filter(([path]) => pkg.entries.has(path) && !isWellFormedXml(readText(pkg.entries, path) ?? ''))
-    .map(([, where]) => where);
+  return parts;
 }
 
 export function readXlsxTemplate(pkg: OoxmlPackage, kind: TemplateKind): XlsxTemplate {
@@ -158,11 +158,6 @@ export function readXlsxTemplate(pkg: OoxmlPackage, kind: TemplateKind): XlsxTem
   const rels = readRelationships(pkg.entries, pkg.mainPart);
   const sharedStrings = readSharedStrings(pkg);
   const structure: TemplateStructure = { uses: [], problems: [] };
-  const damaged = damagedParts(pkg, workbook, rels);
-  if (damaged.length) {
-    structure.problems.push(...damaged.map((where) => damagedPart(where, 'Excel')));
-    return { pkg, workbook, sheets: [], sharedStrings, ...readCellStyles(pkg), structure };
-  }
   const sheets: XlsxSheet[] = [];
   for (const tag of tagsNamed(workbook, 'sheet')) {
     const rel = rels.find((r) => r.id === attribute(tag, 'r:id'));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { openTestDatabase } from './test-database';
 import { bundledTemplate, p, r, rawDocx } from '../documents/template-builders';
 
@@ -25,6 +26,19 @@ describe('the templates repository', () => {
     const chosen = await repos.templates.choose('session-summary', imported.value.id);
     expect(chosen).toEqual({ ok: false, error: expect.stringContaining('did you mean {{participant.name}}?') });
     expect(await repos.templates.inUse('session-summary')).toBeUndefined();
+  });
+
+  it('refuses a file whose XML is cut short, and stores nothing', async () => {
+    const { db, repos } = openTestDatabase();
+    const parts = unzipSync(ready());
+    const body = strFromU8(parts['word/document.xml']);
+    parts['word/document.xml'] = strToU8(body.slice(0, body.indexOf('</w:p>')));
+    const imported = await repos.templates.import('session-summary', 'Cut.docx', zipSync(parts));
+    expect(imported).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^The file is damaged: the document body is cut short/),
+    });
+    expect(await db.templates.count()).toBe(0);
   });
 
   it('leaves the stored templates untouched when an import is refused', async () => {

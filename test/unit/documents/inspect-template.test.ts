@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { openTemplate, readinessProblem } from '../../../renderer/documents/inspect-template';
+import { checkTemplateFile, openTemplate, readinessProblem } from '../../../renderer/documents/inspect-template';
 import { fillTemplate } from '../../../renderer/documents/fill-template';
 import { growChecklistData, sessionSummaryData } from '../../../renderer/documents/build-data';
 import { MAX_TEMPLATE_BYTES } from '../../../shared/model';
@@ -81,11 +81,11 @@ describe('refusing files that cannot be templates', () => {
     );
   });
 
-  it('refuses a Word or Excel file whose XML is cut short, naming the part as the coach knows it', async () => {
+  it('refuses at import a Word or Excel file whose XML is cut short or damaged, naming the part as the coach knows it', async () => {
     const docx = unzipSync(rawDocx(p(r('Leader: {{participant.name}}'))));
     const body = strFromU8(docx['word/document.xml']);
     docx['word/document.xml'] = strToU8(body.slice(0, body.indexOf('</w:p>') + '</w:p>'.length));
-    expect(refusal(openTemplate(zipSync(docx), 'grow-checklist', 'mine.docx'))).toBe(
+    expect(refusal(checkTemplateFile(zipSync(docx), 'grow-checklist', 'mine.docx'))).toBe(
       'The file is damaged: the document body is cut short or is not valid XML. Open it in Word, save it, and import it again.',
     );
 
@@ -98,7 +98,7 @@ describe('refusing files that cannot be templates', () => {
     const sheet = Object.keys(xlsx).find((path) => path.endsWith('worksheets/sheet1.xml'))!;
     const cells = strFromU8(xlsx[sheet]);
     xlsx[sheet] = strToU8(cells.slice(0, cells.indexOf('</sheetData>') + '</sheetData>'.length));
-    expect(refusal(openTemplate(zipSync(xlsx), 'contract-workbook', 'mine.xlsx'))).toBe(
+    expect(refusal(checkTemplateFile(zipSync(xlsx), 'contract-workbook', 'mine.xlsx'))).toBe(
       'The file is damaged: sheet "Commitments" is cut short or is not valid XML. Open it in Excel, save it, and import it again.',
     );
 
@@ -106,7 +106,7 @@ describe('refusing files that cannot be templates', () => {
     const bundled = unzipSync(bundledTemplate('1to1-GROW-Checklist.docx'));
     const styles = strFromU8(bundled['word/styles.xml']);
     bundled['word/styles.xml'] = strToU8(styles.replace('</w:style>', '</w:stylx>'));
-    expect(refusal(openTemplate(zipSync(bundled), 'grow-checklist', 'mine.docx'))).toBe(
+    expect(refusal(checkTemplateFile(zipSync(bundled), 'grow-checklist', 'mine.docx'))).toBe(
       'The file is damaged: its part word/styles.xml is cut short or is not valid XML. Open it in Word, save it, and import it again.',
     );
   });
@@ -195,7 +195,7 @@ describe('the validator against random and corrupted input', () => {
     );
   });
 
-  it('never throws on a corrupted real template: it opens and fills it into files that parse, or says what is wrong', () => {
+  it('never throws on a corrupted real template: it imports and fills it into files that parse, or says what is wrong', () => {
     const corruption = fc.record({
       which: fc.integer({ min: 0, max: 1 }),
       flips: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 6 }),
@@ -206,7 +206,7 @@ describe('the validator against random and corrupted input', () => {
         let bytes = originals[which].slice();
         for (const [at, xor] of flips) bytes[at % bytes.length] ^= xor;
         if (cut !== undefined) bytes = bytes.slice(0, cut % bytes.length);
-        const opened = openTemplate(bytes, kindOf(which), 'corrupt');
+        const opened = checkTemplateFile(bytes, kindOf(which), 'corrupt');
         if (!opened.ok) {
           expect(opened.error).toMatch(/\w{3}/);
           return;
