@@ -5,7 +5,7 @@
 // what an upstream already received, files the coach saved, and backups, which age out.
 import type { SyncRun } from '../../shared/model';
 import type { FollowthroughDatabase } from '../db/database';
-import { erasedParticipantsKey, participantMapKey } from '../sync/connectors/hub-apply';
+import { erasedParticipantsKey, participantMapKey, readErasedParticipantRefs } from '../sync/connectors/hub-apply';
 import { pseudonymFor } from '../sync/sharing';
 import { collectParticipantData } from './participant-data';
 
@@ -56,16 +56,15 @@ export function runWithout(run: SyncRun, ids: Set<string>, needles: string[]): {
  * erased, so a pull never brings them back, and drops them from the hub's map of participants.
  */
 async function rememberErased(db: FollowthroughDatabase, participantId: string, ownRef: string): Promise<void> {
-  const [mapSetting, erasedSetting] = await db.settings.bulkGet([participantMapKey, erasedParticipantsKey]);
+  const mapSetting = await db.settings.get(participantMapKey);
   const map = { ...((mapSetting?.value as Record<string, string> | undefined) ?? {}) };
-  const refs = new Set([ownRef]);
+  const erased = await readErasedParticipantRefs(db);
+  erased.add(ownRef);
   for (const [ref, localId] of Object.entries(map)) {
     if (localId !== participantId) continue;
-    refs.add(ref);
+    erased.add(ref);
     delete map[ref];
   }
-  const erased = new Set(Array.isArray(erasedSetting?.value) ? (erasedSetting.value as string[]) : []);
-  refs.forEach((ref) => erased.add(ref));
   await db.settings.put({ key: erasedParticipantsKey, value: [...erased] });
   if (mapSetting) await db.settings.put({ key: participantMapKey, value: map });
 }
