@@ -2,20 +2,19 @@
 // participant, whatever wrote them:
 // repositories, the trash and its purge, erasure, sync-style bulk writes, collection-wide modify
 // and delete, clearing a table. Checked after random sequences of those writes, as live queries
-// see them, and after the upgrade that creates the tables.
+// see them. The upgrade that creates the tables is tested in migrations/v8 and v9.
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Dexie, { liveQuery } from 'dexie';
 import { openTestDatabase, testClock } from './test-database';
-import { FollowthroughDatabase, schemaV3 } from '../../../renderer/db/database';
+import type { FollowthroughDatabase } from '../../../renderer/db/database';
+import { expectFactsMatch } from './expect-facts-match';
 import { eraseParticipant } from '../../../renderer/privacy/erase-participant';
 import { fillEmptyDatabase } from '../../../renderer/demo/load-demo-data';
 import { readMetricRecords } from '../../../renderer/metrics/read-metric-records';
 import { StatusMoveError } from '../../../shared/action-status';
 import { actionStatuses, type Action, type ActionStatus, type Pulse, type Session } from '../../../shared/model';
 import { generateDataset } from '../../../shared/demo-dataset';
-import { groupFacts, metricFactStoresV8 } from '../../../renderer/db/metric-facts';
-import { toMetricAction, toMetricSession } from '../../../shared/metrics/metric-records';
 
 const databases: Dexie[] = [];
 afterEach(async () => {
@@ -26,26 +25,6 @@ function opened() {
   const handle = openTestDatabase(testClock());
   databases.push(handle.db);
   return handle;
-}
-
-const byParticipant = <T extends { participantId: string }>(groups: T[]) =>
-  [...groups].sort((a, b) => (a.participantId < b.participantId ? -1 : 1));
-
-/** Both group tables, group for group and field for field, against the grouped projection of their sources. */
-async function expectFactsMatch(db: FollowthroughDatabase) {
-  const [actions, sessions, actionGroups, sessionGroups] = await db.transaction(
-    'r',
-    [db.actions, db.sessions, db.actionFactGroups, db.sessionFactGroups],
-    () =>
-      Promise.all([
-        db.actions.toArray(),
-        db.sessions.toArray(),
-        db.actionFactGroups.toArray(),
-        db.sessionFactGroups.toArray(),
-      ]),
-  );
-  expect(actionGroups).toStrictEqual(byParticipant(groupFacts(actions.map(toMetricAction))));
-  expect(sessionGroups).toStrictEqual(byParticipant(groupFacts(sessions.map(toMetricSession))));
 }
 
 const factOf = async (db: FollowthroughDatabase, action: Action) =>
@@ -421,48 +400,5 @@ describe('the metric fact groups', () => {
     await repos.actions.setStatus(action.id, 'done');
     await expect.poll(() => seen.at(-1)).toBeTypeOf('number');
     subscription.unsubscribe();
-  });
-});
-
-describe('the version 9 upgrade', () => {
-  const schemaV7 = {
-    ...schemaV3,
-    syncRuns: '++id, startedAt',
-    consentLog: '++id, participantId, at',
-    actionNotes: 'id, actionId',
-  };
-
-  /** A database left by an older release, with the small dataset and a session from before the pulse. */
-  async function oldDatabase(version: 7 | 8) {
-    const name = `metric-facts-upgrade-${crypto.randomUUID()}`;
-    const dataset = generateDataset({ size: 'small' });
-    const early = { id: crypto.randomUUID(), participantId: dataset.participants[0].id, date: '2025-01-06' };
-    const old = new Dexie(name);
-    old.version(version).stores(version === 7 ? schemaV7 : { ...schemaV7, ...metricFactStoresV8 });
-    await old.open();
-    await old.transaction('rw', old.tables, async () => {
-      await old.table('participants').bulkAdd(dataset.participants);
-      await old.table('sessions').bulkAdd([...dataset.sessions, early]);
-      await old.table('actions').bulkAdd(dataset.actions);
-      if (version === 8) {
-        await old.table('actionFacts').bulkAdd(dataset.actions.map(toMetricAction));
-        await old.table('sessionFacts').bulkAdd([...dataset.sessions, early].map(toMetricSession as never));
-      }
-    });
-    old.close();
-    const db = new FollowthroughDatabase(name);
-    databases.push(db);
-    await db.open();
-    return { db, dataset };
-  }
-
-  it.each([7, 8] as const)('from version %i fills the groups from the records already stored', async (version) => {
-    const { db, dataset } = await oldDatabase(version);
-    expect(db.verno).toBe(9);
-    const sessionFacts = (await db.sessionFactGroups.toArray()).flatMap((group) => group.facts);
-    expect(sessionFacts).toHaveLength(dataset.sessions.length + 1);
-    await expectFactsMatch(db);
-    expect(db.tables.map((table) => table.name)).not.toContain('actionFacts');
-    expect([...db.backendDB().objectStoreNames]).not.toContain('sessionFacts');
   });
 });

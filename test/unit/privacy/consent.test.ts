@@ -1,11 +1,8 @@
 // Consent per participant with a dated log: each change is logged with what it was before, in the
-// same transaction as the participant; version 6 starts the log for participants already there.
+// same transaction as the participant (version 6 starting the log is tested in db/migrations/v6).
 import { describe, expect, it } from 'vitest';
-import Dexie from 'dexie';
 import { openTestDatabase } from '../db/test-database';
 import { changeConsent, consentHistory, describeChange } from '../../../renderer/privacy/consent';
-import { FollowthroughDatabase, schemaV3 } from '../../../renderer/db/database';
-import { defaultConsent } from '../../../shared/model';
 
 describe('consent changes', () => {
   it('write the participant and a dated log entry together, newest first in the history', async () => {
@@ -35,31 +32,5 @@ describe('consent changes', () => {
     );
     expect(await db.consentLog.count()).toBe(0);
     await db.delete();
-  });
-});
-
-describe('schema version 6', () => {
-  it('starts the consent log with each existing participant’s consent, and keeps every row', async () => {
-    const name = `migration-v6-${crypto.randomUUID()}`;
-    const old = new Dexie(name);
-    old.version(5).stores({ ...schemaV3, syncRuns: '++id, startedAt' });
-    await old.open();
-    const withdrawn = { keepNotes: false, shareActions: 'none', aiProcessing: false } as const;
-    await old.table('participants').bulkAdd([
-      { id: crypto.randomUUID(), name: 'Amara Okafor', consent: defaultConsent },
-      { id: crypto.randomUUID(), name: 'Bea Lindqvist', consent: withdrawn },
-    ]);
-    old.close();
-
-    const db = new FollowthroughDatabase(name);
-    await db.open();
-    const log = await db.consentLog.toArray();
-    const consents = log.map((entry) => entry.consent).sort((a, b) => Number(b.keepNotes) - Number(a.keepNotes));
-    expect(consents).toEqual([defaultConsent, withdrawn]);
-    expect(log.every((entry) => entry.previous === null)).toBe(true);
-    expect(describeChange(log[0])).toHaveLength(3);
-    expect(await db.participants.count()).toBe(2);
-    db.close();
-    await Dexie.delete(name);
   });
 });

@@ -1,23 +1,14 @@
-// Each schema version is tested by creating a database at the version before it, filling it with
-// realistic rows, and opening it with the current code.
+// Version 2: contract reviews get their own table, sessions a per-participant date index, and each
+// existing participant the default consent.
 import { describe, expect, it } from 'vitest';
-import Dexie from 'dexie';
-import { FollowthroughDatabase, schemaV1, CURRENT_SCHEMA_VERSION } from '../../../renderer/db/database';
+import { CURRENT_SCHEMA_VERSION } from '../../../../renderer/db/database';
+import { openAt } from './open-at';
 
-async function createAtVersion1(name: string, fill: (db: Dexie) => Promise<void>) {
-  const old = new Dexie(name);
-  old.version(1).stores(schemaV1);
-  await old.open();
-  await fill(old);
-  old.close();
-}
-
-describe('schema migrations', () => {
-  it('version 1 → 2 gives existing participants the default consent and keeps every row', async () => {
-    const name = `migration-${crypto.randomUUID()}`;
+describe('schema version 2', () => {
+  it('gives existing participants the default consent and keeps every row', async () => {
     const participantId = crypto.randomUUID();
-    await createAtVersion1(name, async (db) => {
-      await db.table('participants').add({
+    const db = await openAt(2, async (old) => {
+      await old.table('participants').add({
         id: participantId,
         name: 'Amara Okafor',
         role: 'Head of Operations',
@@ -34,17 +25,14 @@ describe('schema migrations', () => {
         createdAt: 1,
         updatedAt: 1,
       });
-      await db.table('sessions').add({ id: crypto.randomUUID(), participantId, date: '2026-09-08', goal: 'g' });
+      await old.table('sessions').add({ id: crypto.randomUUID(), participantId, date: '2026-09-08', goal: 'g' });
     });
 
-    const db = new FollowthroughDatabase(name);
-    await db.open();
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     const participant = await db.participants.get(participantId);
     expect(participant?.notes).toBe('Prefers mornings');
     expect(participant?.consent).toEqual({ keepNotes: true, shareActions: 'named', aiProcessing: false });
     expect(await db.sessions.where('[participantId+date]').equals([participantId, '2026-09-08']).count()).toBe(1);
     expect(await db.contractReviews.count()).toBe(0);
-    await db.delete();
   });
 });
