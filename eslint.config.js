@@ -9,10 +9,30 @@ export const processBoundaryRule = {
   'no-restricted-imports': [
     'error',
     {
-      paths: [{ name: 'electron', message: 'Only electron/ may import Electron; ask the main process through PlatformApi.' }],
+      paths: [
+        { name: 'electron', message: 'Only electron/ may import Electron; ask the main process through PlatformApi.' },
+      ],
       patterns: [
         { group: ['node:*'], message: 'Node APIs belong to the main process; ask through PlatformApi.' },
         { group: ['**/electron/**'], message: 'The renderer and shared code must not import main-process modules.' },
+      ],
+    },
+  ],
+};
+
+/** Features read and write through the repositories; only renderer/db/ holds the Dexie database object. */
+const [, processBoundary] = processBoundaryRule['no-restricted-imports'];
+const repositoriesMessage =
+  'Features read and write through the repositories (repositories from renderer/db/instance), which keep the trash rule and the outbox in one place.';
+export const featureDataRule = {
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: processBoundary.paths,
+      patterns: [
+        ...processBoundary.patterns,
+        { group: ['**/db/instance'], importNames: ['database'], message: repositoriesMessage },
+        { group: ['**/db/database'], importNames: ['FollowthroughDatabase'], message: repositoriesMessage },
       ],
     },
   ],
@@ -36,6 +56,10 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: processBoundaryRule,
+  },
+  {
+    files: ['renderer/features/**/*.{ts,tsx}'],
+    rules: featureDataRule,
   },
   prettier,
 );

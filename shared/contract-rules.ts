@@ -5,6 +5,7 @@
 // midnights, which moves by calendar days, so a daylight-saving change or a month end between
 // two reviews never shifts a review to the day before or after.
 import { addWeeks, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { isLive } from './model';
 import type {
   CalendarDate,
   Commitment,
@@ -144,7 +145,7 @@ export function contractsDueForReview<C extends Pick<Contract, 'status' | 'nextR
   today: CalendarDate,
 ): DueContract<C>[] {
   return contracts
-    .filter((contract) => contract.deletedAt === undefined)
+    .filter(isLive)
     .filter((contract) => contract.status === 'active' || contract.status === 'under-review')
     .filter((contract) => daysBetween(today, contract.nextReviewDate) <= REVIEW_DUE_WINDOW_DAYS)
     .sort((a, b) => a.nextReviewDate.localeCompare(b.nextReviewDate))

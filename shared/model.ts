@@ -31,6 +31,11 @@ const recordBase = {
   deletedAt: timestampSchema.optional(),
 };
 
+/** The trash rule, the one place it is written: a record with a deletedAt is in the trash. */
+export const isInTrash = (record: { deletedAt?: number }): boolean => record.deletedAt !== undefined;
+/** Not in the trash: what every screen, export and count shows. */
+export const isLive = (record: { deletedAt?: number }): boolean => !isInTrash(record);
+
 export const coachingTiers = ['high-touch', 'peer-circle', 'scaled'] as const;
 export const participantStatuses = ['active', 'paused', 'completed'] as const;
 export const shareModes = ['named', 'pseudonymous', 'none'] as const;

@@ -1,7 +1,7 @@
 // The coach's 24-hour rule: every session gets at least one action logged within 24 hours of its
 // start. The start is the session's date and start time on the coach's wall clock; the window is
 // 24 elapsed hours, so a daylight-saving change inside it does not stretch or shrink it.
-import type { Action, Session } from './model';
+import { isInTrash, type Action, type Session } from './model';
 import { dayNumber } from './metrics/calendar-days';
 import type { ZonedClock } from './metrics/zoned-clock';
 
@@ -52,7 +52,7 @@ export function firstActionLoggedAtBySession(
 ): Map<string, number> {
   const first = new Map<string, number>();
   for (const action of actions) {
-    if (action.sessionId === null || action.deletedAt !== undefined) continue;
+    if (action.sessionId === null || isInTrash(action)) continue;
     const known = first.get(action.sessionId);
     if (known === undefined || action.createdAt < known) first.set(action.sessionId, action.createdAt);
   }

@@ -1,6 +1,14 @@
 // Action items from the session action log. Every create and change is queued for sync in the
 // same transaction as the record itself.
-import { actionSchema, type Action, type ActionStatus } from '../../shared/model';
+import {
+  actionSchema,
+  isInTrash,
+  isLive,
+  type Action,
+  type ActionNote,
+  type ActionStatus,
+  type CalendarDate,
+} from '../../shared/model';
 import { applyStatusMove } from '../../shared/action-status';
 import type { FollowthroughDatabase } from './database';
 import { enqueueChange, enqueueNewRecords, outboxTables } from './outbox';
@@ -8,6 +16,11 @@ import { validated, type Clock } from './write';
 
 export type ActionDraft = Partial<Omit<Action, 'id' | 'createdAt' | 'updatedAt' | 'history' | 'status'>> &
   Pick<Action, 'participantId' | 'text'>;
+export type ActionQuery = {
+  statuses: readonly ActionStatus[];
+  participantId?: string;
+  where?: (action: Action) => boolean;
+};
 export type ActionPatch = Partial<Pick<Action, 'text' | 'owner' | 'dueDate' | 'verification' | 'isExperiment'>>;
 
 export function actionsRepository(db: FollowthroughDatabase, now: Clock) {
@@ -77,7 +90,7 @@ export function actionsRepository(db: FollowthroughDatabase, now: Clock) {
         for (const id of ids) {
           const current = await db.actions.get(id);
           // One in the trash (deleted since it was ticked) is not the coach's to complete now.
-          if (!current || current.deletedAt !== undefined || current.status === status) continue;
+          if (!current || isInTrash(current) || current.status === status) continue;
           try {
             await saveAndQueue(applyStatusMove(current, { status, at: now(), source: 'coach' }));
             moved += 1;
@@ -90,5 +103,46 @@ export function actionsRepository(db: FollowthroughDatabase, now: Clock) {
     },
 
     get: (id: string) => db.actions.get(id),
+
+    /** Whether any action is out of the trash. */
+    hasAny: async () => (await db.actions.filter(isLive).first()) !== undefined,
+
+    /** The actions not in the trash with one of `statuses`, of one participant if named, that pass `where`. */
+    list({ statuses, participantId, where = () => true }: ActionQuery): Promise<Action[]> {
+      const candidates = participantId
+        ? db.actions
+            .where('participantId')
+            .equals(participantId)
+            .filter((action) => statuses.includes(action.status))
+        : db.actions.where('status').anyOf(statuses);
+      return candidates.filter((action) => isLive(action) && where(action)).toArray();
+    },
+
+    /** The actions logged in a session, not in the trash, in the order they were logged. */
+    ofSession: (sessionId: string) =>
+      db.actions.where('sessionId').equals(sessionId).filter(isLive).sortBy('createdAt'),
+
+    /** The actions not in the trash logged in any of these sessions. */
+    ofSessions: (sessionIds: string[]) => db.actions.where('sessionId').anyOf(sessionIds).filter(isLive).toArray(),
+
+    /** A participant's actions still to be done (open or blocked), not in the trash. */
+    unfinishedOf: (participantId: string) =>
+      db.actions
+        .where('participantId')
+        .equals(participantId)
+        .filter((action) => isLive(action) && (action.status === 'open' || action.status === 'blocked'))
+        .toArray(),
+
+    /** Open and blocked actions not in the trash due on or before `day`. */
+    dueBy: (day: CalendarDate) =>
+      // Through the status index: unfinished actions are few, while years of finished ones share due dates.
+      db.actions
+        .where('status')
+        .anyOf(['open', 'blocked'])
+        .filter((action) => isLive(action) && action.dueDate !== null && action.dueDate <= day)
+        .toArray(),
+
+    /** The hub's comments and conflict notes on an action, oldest first. */
+    notes: (actionId: string): Promise<ActionNote[]> => db.actionNotes.where('actionId').equals(actionId).sortBy('at'),
   };
 }

@@ -5,7 +5,9 @@
 import {
   contractReviewSchema,
   contractSchema,
+  isLive,
   type Action,
+  type CalendarDate,
   type Commitment,
   type Contract,
   type ContractReview,
@@ -153,8 +155,15 @@ export function contractsRepository(db: FollowthroughDatabase, now: Clock) {
     /** Every contract not in the trash, the next review first. */
     async list(): Promise<Contract[]> {
       const all = await db.contracts.orderBy('nextReviewDate').toArray();
-      return all.filter((contract) => contract.deletedAt === undefined);
+      return all.filter(isLive);
     },
+
+    /** A participant's contracts not in the trash. */
+    ofParticipant: (participantId: string) =>
+      db.contracts.where('participantId').equals(participantId).filter(isLive).toArray(),
+
+    /** The contracts whose next review falls on or before `day`; contractsDueForReview picks those due. */
+    reviewBy: (day: CalendarDate) => db.contracts.where('nextReviewDate').belowOrEqual(day).toArray(),
 
     /** A blank commitment at the end, reviewed on the contract's cadence. */
     async addCommitment(contractId: string): Promise<Commitment> {
@@ -187,7 +196,7 @@ export function contractsRepository(db: FollowthroughDatabase, now: Clock) {
     /** The leader's logged actions, which a commitment may link to. */
     async actionsOfLeader(participantId: string): Promise<Action[]> {
       const actions = await db.actions.where('participantId').equals(participantId).toArray();
-      return actions.filter((action) => action.deletedAt === undefined);
+      return actions.filter(isLive);
     },
 
     addRole: (contractId: string, name = '') => editRaci(contractId, (raci) => edits.addRole(raci, name)),

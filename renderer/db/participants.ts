@@ -1,5 +1,5 @@
 // Coachees: the leaders a coach works with.
-import { defaultConsent, participantSchema, type Participant } from '../../shared/model';
+import { defaultConsent, isLive, participantSchema, type Participant } from '../../shared/model';
 import type { FollowthroughDatabase } from './database';
 import { applyConsentToQueue, consentQueueTables } from './outbox';
 import { validated, type Clock } from './write';
@@ -48,7 +48,19 @@ export function participantsRepository(db: FollowthroughDatabase, now: Clock) {
     /** Everyone not in the trash, by name. */
     async listActive(): Promise<Participant[]> {
       const all = await db.participants.orderBy('name').toArray();
-      return all.filter((participant) => participant.deletedAt === undefined);
+      return all.filter(isLive);
     },
+
+    /** Every participant's name by id, the trash included, to name the person a record belongs to. */
+    async names(): Promise<Map<string, string>> {
+      return new Map((await db.participants.toArray()).map((participant) => [participant.id, participant.name]));
+    },
+
+    /** Every participant by id, the trash included. */
+    async byId(): Promise<Map<string, Participant>> {
+      return new Map((await db.participants.toArray()).map((participant) => [participant.id, participant]));
+    },
+
+    count: () => db.participants.count(),
   };
 }

@@ -11,7 +11,6 @@ import { systemClock, type Clock } from './write';
 
 export function createRepositories(db: FollowthroughDatabase, now: Clock = systemClock) {
   return {
-    db,
     participants: participantsRepository(db, now),
     sessions: sessionsRepository(db, now),
     actions: actionsRepository(db, now),
@@ -23,3 +22,4 @@ export function createRepositories(db: FollowthroughDatabase, now: Clock = syste
 }
 
 export type Repositories = ReturnType<typeof createRepositories>;
+export type SettingsRepository = Repositories['settings'];

@@ -1,10 +1,19 @@
 // Coaching sessions: GROW notes, free notes, the quality pulse and the coaching timer.
-import { sessionSchema, MAX_SESSION_MINUTES, type Pulse, type Session } from '../../shared/model';
+import Dexie from 'dexie';
+import {
+  isLive,
+  sessionSchema,
+  MAX_SESSION_MINUTES,
+  type CalendarDate,
+  type Pulse,
+  type Session,
+} from '../../shared/model';
 import type { FollowthroughDatabase } from './database';
 import { validated, type Clock } from './write';
 
 export type SessionDraft = Partial<Omit<Session, 'id' | 'createdAt' | 'updatedAt'>> &
   Pick<Session, 'participantId' | 'date' | 'startTime'>;
+export type DateOrder = 'oldest first' | 'newest first';
 export type SessionPatch = Partial<Omit<Session, 'id' | 'createdAt' | 'participantId'>>;
 
 const hoursAndMinutes = (minutes: number) =>
@@ -89,5 +98,22 @@ export function sessionsRepository(db: FollowthroughDatabase, now: Clock) {
     reopen: (id: string) => write(id, () => ({ status: 'draft', completedAt: null })),
 
     get: (id: string) => db.sessions.get(id),
+
+    /** The latest `limit` sessions not in the trash, newest first. */
+    latest: (limit: number) => db.sessions.orderBy('date').reverse().filter(isLive).limit(limit).toArray(),
+
+    /** A participant's sessions not in the trash, by date. */
+    ofParticipant(participantId: string, order: DateOrder): Promise<Session[]> {
+      const sessions = db.sessions
+        .where('[participantId+date]')
+        .between([participantId, Dexie.minKey], [participantId, Dexie.maxKey]);
+      return (order === 'newest first' ? sessions.reverse() : sessions).filter(isLive).toArray();
+    },
+
+    /** The sessions not in the trash dated from `from` to `to`, both included. */
+    between(from: CalendarDate, to: CalendarDate, order: DateOrder): Promise<Session[]> {
+      const sessions = db.sessions.where('date').between(from, to, true, true);
+      return (order === 'newest first' ? sessions.reverse() : sessions).filter(isLive).toArray();
+    },
   };
 }

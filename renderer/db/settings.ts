@@ -10,5 +10,15 @@ export function settingsRepository(db: FollowthroughDatabase) {
     async setText(key: string, value: string): Promise<void> {
       await db.settings.put({ key, value: value.trim() });
     },
+    /** The stored value as it was written, for the caller to parse; undefined when none is stored. */
+    async value(key: string): Promise<unknown> {
+      return (await db.settings.get(key))?.value;
+    },
+    async setValue(key: string, value: unknown): Promise<void> {
+      await db.settings.put({ key, value });
+    },
+    async remove(key: string): Promise<void> {
+      await db.settings.delete(key);
+    },
   };
 }

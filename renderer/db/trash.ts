@@ -1,7 +1,7 @@
 // Deleting never destroys at once: a deleted session or action goes to the trash, from where it
 // can be restored for 30 days before it is purged. A session takes its actions with it, and
 // brings them back on restore. Deleted actions are queued for sync so upstream learns of it.
-import type { Action } from '../../shared/model';
+import { isInTrash, isLive, type Action } from '../../shared/model';
 import type { FollowthroughDatabase } from './database';
 import { enqueueChange, outboxTables } from './outbox';
 import type { Clock } from './write';
@@ -27,14 +27,10 @@ export function trashRepository(db: FollowthroughDatabase, now: Clock) {
         // Deleting a session already in the trash keeps it as it is: its actions carry the time it
         // went, and a restore brings back only the actions with that same time.
         const session = await db.sessions.get(id);
-        if (!session || session.deletedAt !== undefined) return;
+        if (!session || isInTrash(session)) return;
         const at = now();
         await db.sessions.update(id, { deletedAt: at, updatedAt: at });
-        const actions = await db.actions
-          .where('sessionId')
-          .equals(id)
-          .filter((a) => !a.deletedAt)
-          .toArray();
+        const actions = await db.actions.where('sessionId').equals(id).filter(isLive).toArray();
         await markActions(actions, at, at);
       });
     },
@@ -42,7 +38,7 @@ export function trashRepository(db: FollowthroughDatabase, now: Clock) {
     async restoreSession(id: string): Promise<void> {
       await db.transaction('rw', [db.sessions, db.actions, ...outboxTables(db)], async () => {
         const session = await db.sessions.get(id);
-        if (!session?.deletedAt) return;
+        if (!session || isLive(session)) return;
         const at = now();
         // Only the actions that went to the trash with the session come back with it.
         const actions = await db.actions
@@ -58,23 +54,23 @@ export function trashRepository(db: FollowthroughDatabase, now: Clock) {
     async deleteAction(id: string): Promise<void> {
       await db.transaction('rw', [db.actions, ...outboxTables(db)], async () => {
         const action = await db.actions.get(id);
-        if (action && !action.deletedAt) await markActions([action], now(), now());
+        if (action && isLive(action)) await markActions([action], now(), now());
       });
     },
 
     async restoreAction(id: string): Promise<void> {
       await db.transaction('rw', [db.actions, ...outboxTables(db)], async () => {
         const action = await db.actions.get(id);
-        if (action?.deletedAt) await markActions([action], undefined, now());
+        if (action && isInTrash(action)) await markActions([action], undefined, now());
       });
     },
 
     async list(): Promise<TrashedItem[]> {
-      const sessions = await db.sessions.filter((s) => s.deletedAt !== undefined).toArray();
+      const sessions = await db.sessions.filter(isInTrash).toArray();
       // Actions that went with their session are restored with it, so they are not listed twice.
       const sessionDeletedAt = new Map(sessions.map((s) => [s.id, s.deletedAt]));
       const actions = await db.actions
-        .filter((a) => a.deletedAt !== undefined && !(a.sessionId && sessionDeletedAt.get(a.sessionId) === a.deletedAt))
+        .filter((a) => isInTrash(a) && !(a.sessionId && sessionDeletedAt.get(a.sessionId) === a.deletedAt))
         .toArray();
       const participants = new Map((await db.participants.toArray()).map((p) => [p.id, p.name]));
       return [

@@ -1,7 +1,14 @@
 // Domain records → the values a template is filled with. Each builder names every field it
 // passes, so what leaves the device in a document is exactly what is written here: the session
 // summary never reads Goal, Reality, Options or the notes.
-import type { Action, CalendarDate, Contract, Participant, Session } from '../../shared/model';
+import {
+  isLive,
+  type Action,
+  type CalendarDate,
+  type Contract,
+  type Participant,
+  type Session,
+} from '../../shared/model';
 import type { FillData, Scope } from './fill-data';
 
 export type SessionBundle = { session: Session; participant: Participant; actions: Action[] };
@@ -114,7 +121,6 @@ const blankActionItem: Scope = {
 };
 
 const byCreation = (a: Action, b: Action) => a.createdAt - b.createdAt;
-const isLive = (action: Action) => action.deletedAt === undefined;
 
 export function growChecklistData(
   { session, participant, actions }: SessionBundle,

@@ -6,6 +6,7 @@ import type { EntityTable } from 'dexie';
 import type { FollowthroughDatabase } from '../db/database';
 import type { FactGroup } from '../db/metric-facts';
 import type { DateRange } from '../../shared/metrics/calendar-days';
+import { isLive } from '../../shared/model';
 import {
   toMetricContract,
   toMetricParticipant,
@@ -16,8 +17,6 @@ import {
 import { BASELINE_DAYS, type BaselineChoice } from '../../shared/metrics/metrics-report';
 import { recordsInScope, type MetricScope } from '../../shared/metrics/scope';
 import { calendarDate, dayNumber } from '../../shared/metrics/calendar-days';
-
-const isLive = (record: { deletedAt?: number }) => record.deletedAt === undefined;
 
 /** Everyone in scope, or null for everyone (no participant filter needed). */
 function participantIdsInScope(participants: MetricParticipant[], scope: MetricScope): string[] | null {

@@ -7,6 +7,7 @@ import type { BatchRequest } from '../documents/batch';
 import type { DocumentContext, SessionBundle } from '../documents/build-data';
 import { safeFileName } from '../documents/file-names';
 import type { Result } from '../../shared/result';
+import { isLive } from '../../shared/model';
 import { omitPrivate } from './private-fields';
 import type { ParticipantData } from './participant-data';
 
@@ -48,13 +49,11 @@ export function participantJson(data: ParticipantData, options: ParticipantExpor
 }
 
 function sessionBundles(data: ParticipantData): SessionBundle[] {
-  return data.sessions
-    .filter((session) => session.deletedAt === undefined)
-    .map((session) => ({
-      session,
-      participant: data.participant,
-      actions: data.actions.filter((action) => action.sessionId === session.id),
-    }));
+  return data.sessions.filter(isLive).map((session) => ({
+    session,
+    participant: data.participant,
+    actions: data.actions.filter((action) => action.sessionId === session.id),
+  }));
 }
 
 export type ParticipantExport = { fileName: string; zip: Uint8Array; files: string[] };

@@ -5,7 +5,7 @@
 // records whose updatedAt moved since the last catch-up, found through the updatedAt indexes.
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { Index } from 'flexsearch';
-import type { Action, Participant } from '../../shared/model';
+import { isLive, type Action, type Participant } from '../../shared/model';
 import { sessionSearchText } from './search-text';
 import type { FollowthroughDatabase } from '../db/database';
 
@@ -208,7 +208,7 @@ export class SearchIndex {
   }
 
   private takeInRecord<R extends Searchable>(kind: SearchKind, record: R, text: (record: R) => string) {
-    if (record.deletedAt === undefined) this.indexes[kind].update(record.id, text(record));
+    if (isLive(record)) this.indexes[kind].update(record.id, text(record));
     else this.indexes[kind].remove(record.id);
     this.known[kind].add(record.id);
   }

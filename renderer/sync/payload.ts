@@ -3,7 +3,7 @@
 // (no private session text, however it got there) can ride along; test/unit/sync/privacy.test.ts
 // checks every outgoing byte against the strict wire schema.
 import { z } from 'zod';
-import { actionSchema, commitmentSchema, type Action, type OutboxEntry } from '../../shared/model';
+import { actionSchema, commitmentSchema, isInTrash, type Action, type OutboxEntry } from '../../shared/model';
 import {
   type RecordSyncEvent,
   type WireAction,
@@ -153,7 +153,7 @@ export async function prepareEvent(entry: OutboxEntry, context: RecordContext): 
     recordVersion: record.updatedAt,
     participant: sharing.participant,
   };
-  const deleted = record.deletedAt !== undefined;
+  const deleted = isInTrash(record);
   const event: RecordSyncEvent =
     'history' in record
       ? { ...base, type: deleted ? 'action.deleted' : 'action.upserted', action: wireAction(record, hide) }

@@ -3,7 +3,15 @@
 // one such row beside every action and session (renderer/db/metric-facts.ts), so the Metrics page
 // reads small flat rows instead of full records; the projections below are the one definition of
 // those rows, for the database and for records held in memory alike.
-import type { Action, Commitment, Contract, Participant, Pulse, Session } from '../model';
+import {
+  isInTrash,
+  type Action,
+  type Commitment,
+  type Contract,
+  type Participant,
+  type Pulse,
+  type Session,
+} from '../model';
 import { firstTimeIn } from '../action-status';
 
 export type MetricParticipant = Pick<Participant, 'id' | 'name' | 'team' | 'cohort' | 'deletedAt'>;
@@ -93,7 +101,7 @@ export function toMetricAction(action: ActionSource): MetricAction {
   };
   const spells = blockedSpells(history);
   if (spells.length > 0) projected.blocks = spells;
-  if (action.deletedAt !== undefined) projected.deletedAt = action.deletedAt;
+  if (isInTrash(action)) projected.deletedAt = action.deletedAt;
   return projected;
 }
 
@@ -108,7 +116,7 @@ export function toMetricSession(session: SessionSource): MetricSession {
     clarity: session.pulse?.clarity ?? null,
     documentedAction: session.pulse?.documentedAction ?? null,
   };
-  if (session.deletedAt !== undefined) projected.deletedAt = session.deletedAt;
+  if (isInTrash(session)) projected.deletedAt = session.deletedAt;
   return projected;
 }
 

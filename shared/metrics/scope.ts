@@ -1,6 +1,7 @@
 // Who the metrics are about: one participant, one cohort, or everyone. Records in the trash, and
 // records of participants in the trash, are left out.
 import type { MetricRecords } from './metric-records';
+import { isLive } from '../model';
 
 export type MetricScope =
   { kind: 'everyone' } | { kind: 'cohort'; cohort: string } | { kind: 'participant'; participantId: string };
@@ -8,14 +9,14 @@ export type MetricScope =
 export function recordsInScope(records: MetricRecords, scope: MetricScope): MetricRecords {
   const participants = records.participants.filter(
     (participant) =>
-      participant.deletedAt === undefined &&
+      isLive(participant) &&
       (scope.kind === 'everyone' ||
         (scope.kind === 'cohort' && participant.cohort === scope.cohort) ||
         (scope.kind === 'participant' && participant.id === scope.participantId)),
   );
   const ids = new Set(participants.map((participant) => participant.id));
   const kept = <T extends { participantId: string; deletedAt?: number }>(record: T) =>
-    record.deletedAt === undefined && ids.has(record.participantId);
+    isLive(record) && ids.has(record.participantId);
   return {
     participants,
     sessions: records.sessions.filter(kept),

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { endOfWeek, format } from 'date-fns';
 import { actionStatuses, type Action, type ActionStatus } from '../../../shared/model';
-import { database, repositories } from '../../db/instance';
+import { repositories } from '../../db/instance';
 import { AddParticipantButton } from '../../components/add-participant-button';
 import { EmptyState } from '../../components/empty-state';
 import { showToast } from '../../components/toasts';
@@ -63,30 +63,19 @@ export function ActionsPage() {
   const actions = useLiveQuery(async () => {
     const statuses =
       filters.status === 'all' ? actionStatuses : filters.status === 'unfinished' ? unfinished : [filters.status];
-    const base = filters.participantId
-      ? database.actions
-          .where('participantId')
-          .equals(filters.participantId)
-          .filter((a) => statuses.includes(a.status))
-      : database.actions.where('status').anyOf(statuses);
     const owner = filters.owner.trim().toLowerCase();
-    const matching = await base
-      .filter(
-        (action) =>
-          action.deletedAt === undefined &&
-          (!owner || action.owner.toLowerCase().includes(owner)) &&
-          matchesDue(action, filters.due, today, weekEnd),
-      )
-      .toArray();
+    const matching = await repositories.actions.list({
+      statuses,
+      participantId: filters.participantId || undefined,
+      where: (action) =>
+        (!owner || action.owner.toLowerCase().includes(owner)) && matchesDue(action, filters.due, today, weekEnd),
+    });
     return matching.sort(
       (a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.createdAt - b.createdAt,
     );
   }, [filters, today, weekEnd]);
 
-  const anyAction = useLiveQuery(
-    async () => (await database.actions.filter((action) => action.deletedAt === undefined).first()) !== undefined,
-    [],
-  );
+  const anyAction = useLiveQuery(() => repositories.actions.hasAny(), []);
   const shown = actions?.slice(0, limit);
   const set = (patch: Partial<Filters>) => {
     setFilters({ ...filters, ...patch });

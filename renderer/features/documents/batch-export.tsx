@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { format, subMonths } from 'date-fns';
-import { database } from '../../db/instance';
+import { repositories } from '../../db/instance';
 import { DateField } from '../../components/date-field';
 import type { BatchKind } from '../../documents/batch';
 import { runExport } from './run-export';
@@ -26,7 +26,7 @@ export function BatchExport({ participantId, title }: Props) {
 
   const start = async () => {
     const scope: BatchScope = participantId ? { participantId } : { from, to };
-    const bundles = await loadSessionBundles(database, scope);
+    const bundles = await loadSessionBundles(repositories, scope);
     if (bundles.length === 0) {
       setMessage('No sessions to export in that range.');
       return;

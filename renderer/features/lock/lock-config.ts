@@ -2,7 +2,7 @@
 // is): the passcode's hash, how many idle minutes lock the app (0: only on demand), and whether
 // the window is hidden from screenshots and the task switcher. No stored config: no lock.
 import { z } from 'zod';
-import type { FollowthroughDatabase } from '../../db/database';
+import type { SettingsRepository } from '../../db/repositories';
 import { passcodeHashSchema } from './passcode';
 
 export const LOCK_SETTING = 'lock';
@@ -15,12 +15,12 @@ export const lockConfigSchema = z.object({
 });
 export type LockConfig = z.infer<typeof lockConfigSchema>;
 
-export async function readLockConfig(db: FollowthroughDatabase): Promise<LockConfig | null> {
-  const parsed = lockConfigSchema.safeParse((await db.settings.get(LOCK_SETTING))?.value);
+export async function readLockConfig(settings: SettingsRepository): Promise<LockConfig | null> {
+  const parsed = lockConfigSchema.safeParse(await settings.value(LOCK_SETTING));
   return parsed.success ? parsed.data : null;
 }
 
-export async function writeLockConfig(db: FollowthroughDatabase, config: LockConfig | null): Promise<void> {
-  if (config) await db.settings.put({ key: LOCK_SETTING, value: lockConfigSchema.parse(config) });
-  else await db.settings.delete(LOCK_SETTING);
+export async function writeLockConfig(settings: SettingsRepository, config: LockConfig | null): Promise<void> {
+  if (config) await settings.setValue(LOCK_SETTING, lockConfigSchema.parse(config));
+  else await settings.remove(LOCK_SETTING);
 }

@@ -1,7 +1,7 @@
 // Whether the app is locked, shared by the lock gate, the lock screen, Settings → App lock and
 // the "Lock now" command. Locking first writes every pending edit, then the gate unmounts the app.
 import { create } from 'zustand';
-import { database } from '../../db/instance';
+import { repositories } from '../../db/instance';
 import { flushAllPendingSaves } from '../../components/autosave';
 import { showToast } from '../../components/toasts';
 import { navigate } from '../../navigation';
@@ -16,7 +16,7 @@ export const useLock = create<LockState>(() => ({ status: 'loading', config: nul
 
 /** At start: a configured lock starts locked, so restarting the app never gets past it. */
 export async function loadLock(): Promise<void> {
-  const config = await readLockConfig(database);
+  const config = await readLockConfig(repositories.settings);
   useLock.setState({ config, status: config ? 'locked' : 'off' });
 }
 
@@ -40,6 +40,6 @@ export async function unlock(passcode: string): Promise<boolean> {
 }
 
 export async function saveLockConfig(config: LockConfig | null): Promise<void> {
-  await writeLockConfig(database, config);
+  await writeLockConfig(repositories.settings, config);
   useLock.setState({ config, status: config ? 'unlocked' : 'off' });
 }

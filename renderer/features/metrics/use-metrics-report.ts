@@ -1,6 +1,7 @@
 // Reads and computes the Metrics page's report from the database, again whenever the records it
 // reads change. Nothing is read until the page opens.
 import { useLiveQuery } from 'dexie-react-hooks';
+// eslint-disable-next-line no-restricted-imports -- handed to the metrics readers (renderer/metrics), which own these reads
 import { database, repositories } from '../../db/instance';
 import { readAllTimeMetricRecords, readMetricRecords } from '../../metrics/read-metric-records';
 import { calendarDate, dayNumber, type DateRange } from '../../../shared/metrics/calendar-days';

@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { AddParticipantButton } from '../../components/add-participant-button';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { coachingTiers, participantStatuses, type Participant } from '../../../shared/model';
-import Dexie from 'dexie';
 import { format, parseISO } from 'date-fns';
-import { database, repositories } from '../../db/instance';
+import { repositories } from '../../db/instance';
 import { DateField } from '../../components/date-field';
 import { ReviewBadge } from '../contracts/review-badge';
 import { BatchExport } from '../documents/batch-export';
@@ -70,33 +69,11 @@ function NewParticipantForm() {
 
 function ParticipantHistory({ participant }: { participant: Participant }) {
   const sessions = useLiveQuery(
-    () =>
-      database.sessions
-        .where('[participantId+date]')
-        .between([participant.id, Dexie.minKey], [participant.id, Dexie.maxKey])
-        .reverse()
-        .filter((session) => session.deletedAt === undefined)
-        .toArray(),
+    () => repositories.sessions.ofParticipant(participant.id, 'newest first'),
     [participant.id],
   );
-  const openActions = useLiveQuery(
-    () =>
-      database.actions
-        .where('participantId')
-        .equals(participant.id)
-        .filter((action) => action.deletedAt === undefined && (action.status === 'open' || action.status === 'blocked'))
-        .toArray(),
-    [participant.id],
-  );
-  const contracts = useLiveQuery(
-    () =>
-      database.contracts
-        .where('participantId')
-        .equals(participant.id)
-        .filter((c) => c.deletedAt === undefined)
-        .toArray(),
-    [participant.id],
-  );
+  const openActions = useLiveQuery(() => repositories.actions.unfinishedOf(participant.id), [participant.id]);
+  const contracts = useLiveQuery(() => repositories.contracts.ofParticipant(participant.id), [participant.id]);
   const today = format(new Date(), 'yyyy-MM-dd');
   return (
     <div className="detail-columns">

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { format } from 'date-fns';
 import type { BackupFile } from '../../../shared/backup-files';
 import { BACKUP_EXTENSION, KEEP_DAILY, KEEP_SAFETY_DAYS, KEEP_WEEKLY } from '../../../shared/backup-files';
+// eslint-disable-next-line no-restricted-imports -- handed to backup and restore (renderer/backup), which read and write every table
 import { database } from '../../db/instance';
 import { platform } from '../../platform';
 import { exportEverything, writeBackup } from '../../backup/backup-service';
@@ -197,7 +198,9 @@ export function BackupsSection() {
         />
       )}
       {files?.length === 0 && (
-        <p className="muted">No automatic backup yet: the first is made soon after start-up, at a pause in your typing.</p>
+        <p className="muted">
+          No automatic backup yet: the first is made soon after start-up, at a pause in your typing.
+        </p>
       )}
       {files && files.length > 0 && (
         <ul className="plain-list backup-list" aria-label="Automatic backups">

@@ -3,6 +3,7 @@
 // then every hour, each time at the next pause in the coach's typing.
 import { createLogger } from '../../../shared/logger';
 import { showToast } from '../../components/toasts';
+// eslint-disable-next-line no-restricted-imports -- handed to backups and retention (renderer/backup, renderer/privacy)
 import { database, repositories } from '../../db/instance';
 import { navigate } from '../../navigation';
 import { ensureDailyBackup } from '../../backup/backup-service';

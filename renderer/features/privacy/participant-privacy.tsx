@@ -5,6 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { format } from 'date-fns';
 import type { Consent, Participant } from '../../../shared/model';
 import { errorMessage } from '../../../shared/result';
+// eslint-disable-next-line no-restricted-imports -- handed to consent and erasure (renderer/privacy), which own these writes
 import { database } from '../../db/instance';
 import { systemClock } from '../../db/write';
 import { navigate } from '../../navigation';

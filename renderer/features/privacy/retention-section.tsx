@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { format, parseISO } from 'date-fns';
+// eslint-disable-next-line no-restricted-imports -- handed to retention (renderer/privacy), which owns these reads and writes
 import { database } from '../../db/instance';
 import { KEEP_WEEKLY } from '../../../shared/backup-files';
 import { planRetention, type RetentionItem } from '../../privacy/retention';

@@ -1,6 +1,7 @@
 // "Export their data" from the participant page: the .zip of JSON and Word document, built with
 // the coach's templates (or the bundled ones) and saved where the coach chooses.
 import { fail, ok } from '../../../shared/result';
+// eslint-disable-next-line no-restricted-imports -- handed to the participant export (renderer/privacy), which owns these reads
 import { database } from '../../db/instance';
 import { collectParticipantData } from '../../privacy/participant-data';
 import { buildParticipantExport } from '../../privacy/participant-export';

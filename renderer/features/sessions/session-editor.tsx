@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { sessionTypes, type Action } from '../../../shared/model';
+import { isInTrash, sessionTypes, type Action } from '../../../shared/model';
 import { errorMessage } from '../../../shared/result';
-import { database, repositories } from '../../db/instance';
+import { repositories } from '../../db/instance';
 import { AutosaveText, SelectField } from '../../components/fields';
 import { DateField } from '../../components/date-field';
 import { FieldGroup } from '../../components/field-group';
@@ -29,20 +29,12 @@ const growQuestions = [
 ] as const;
 
 export function SessionEditor({ sessionId }: { sessionId: string }) {
-  const session = useLiveQuery(() => database.sessions.get(sessionId), [sessionId]);
+  const session = useLiveQuery(() => repositories.sessions.get(sessionId), [sessionId]);
   const participant = useLiveQuery(
-    () => (session ? database.participants.get(session.participantId) : undefined),
+    () => (session ? repositories.participants.get(session.participantId) : undefined),
     [session?.participantId],
   );
-  const actions = useLiveQuery(
-    () =>
-      database.actions
-        .where('sessionId')
-        .equals(sessionId)
-        .filter((action) => action.deletedAt === undefined)
-        .sortBy('createdAt'),
-    [sessionId],
-  );
+  const actions = useLiveQuery(() => repositories.actions.ofSession(sessionId), [sessionId]);
   const addActionInput = useRef<HTMLInputElement>(null);
   const savers = useSessionSavers(sessionId);
   const participantId = session?.participantId;
@@ -73,7 +65,7 @@ export function SessionEditor({ sessionId }: { sessionId: string }) {
   }, []);
 
   if (session === undefined) return <p className="muted pad">Loading session…</p>;
-  if (session === null || session.deletedAt) {
+  if (session === null || isInTrash(session)) {
     return (
       <p className="muted pad">
         This session is not here any more. It may be in the trash (Settings → Trash).{' '}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { AddParticipantButton } from '../../components/add-participant-button';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { format, parseISO } from 'date-fns';
-import { database, repositories } from '../../db/instance';
+import { repositories } from '../../db/instance';
 import { EmptyState } from '../../components/empty-state';
 import { navigate } from '../../navigation';
 import { formatMinutes, sessionTypeLabels } from '../labels';
@@ -53,20 +53,8 @@ function NewSessionChooser() {
 
 function SessionList() {
   const [limit, setLimit] = useState(PAGE_SIZE);
-  const sessions = useLiveQuery(
-    () =>
-      database.sessions
-        .orderBy('date')
-        .reverse()
-        .filter((session) => session.deletedAt === undefined)
-        .limit(limit)
-        .toArray(),
-    [limit],
-  );
-  const names = useLiveQuery(
-    async () => new Map((await database.participants.toArray()).map((p) => [p.id, p.name])),
-    [],
-  );
+  const sessions = useLiveQuery(() => repositories.sessions.latest(limit), [limit]);
+  const names = useLiveQuery(() => repositories.participants.names(), []);
 
   if (sessions?.length === 0) {
     return (

@@ -5,7 +5,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { format } from 'date-fns';
 import type { Action, ActionNote } from '../../../shared/model';
-import { database } from '../../db/instance';
+import { repositories } from '../../db/instance';
 import { actionStatusLabels, actionStatusTone } from '../labels';
 import './action-history.css';
 
@@ -25,7 +25,7 @@ function summaryOf(action: Action, notes: ActionNote[]): string {
 }
 
 export function ActionHistory({ action }: { action: Action }) {
-  const notes = useLiveQuery(() => database.actionNotes.where('actionId').equals(action.id).sortBy('at'), [action.id]);
+  const notes = useLiveQuery(() => repositories.actions.notes(action.id), [action.id]);
   const touchedUpstream = action.history.some((change) => change.source === 'upstream');
   if (!notes || (!touchedUpstream && notes.length === 0)) return null;
   const hasConflict = notes.some((note) => note.kind === 'conflict');

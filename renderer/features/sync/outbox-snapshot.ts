@@ -5,6 +5,7 @@
 // `refreshMs` while writes keep coming, and while it is held (during a sync run, whose progress
 // the screen shows instead) not at all; the last write is always followed by a fresh read.
 import Dexie, { type ObservabilitySet } from 'dexie';
+// eslint-disable-next-line no-restricted-imports -- handed to the outbox queue (renderer/sync), which owns these reads
 import type { FollowthroughDatabase } from '../../db/database';
 import { createLogger } from '../../../shared/logger';
 import { outboxOverview, type OutboxOverview, type StoredEntry } from '../../sync/outbox-queue';

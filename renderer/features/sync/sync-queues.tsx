@@ -3,6 +3,7 @@
 import { format } from 'date-fns';
 import { memo, type ReactNode } from 'react';
 import { ConfirmButton } from '../../components/confirm-button';
+// eslint-disable-next-line no-restricted-imports -- handed to the outbox queue (renderer/sync), which owns these writes
 import { database } from '../../db/instance';
 import type { StoredEntry } from '../../sync/outbox-queue';
 import { discardEntry, retryParked } from '../../sync/outbox-queue';

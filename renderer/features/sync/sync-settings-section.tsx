@@ -3,6 +3,7 @@
 // never in the database), the weekly slot, and a test event to prove the connection before real
 // data goes out.
 import { memo, useEffect, useId, useState } from 'react';
+// eslint-disable-next-line no-restricted-imports -- handed to the sync settings (renderer/sync), which own this write
 import { database } from '../../db/instance';
 import { platform } from '../../platform';
 import { errorMessage } from '../../../shared/result';

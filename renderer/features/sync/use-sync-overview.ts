@@ -2,6 +2,7 @@
 // follow the writes the engine makes (the outbox through one shared, paced snapshot).
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+// eslint-disable-next-line no-restricted-imports -- handed to the sync run log and outbox (renderer/sync), which own these reads
 import { database } from '../../db/instance';
 import { createOutboxSnapshot } from './outbox-snapshot';
 import { recentRuns, runsSince } from '../../sync/run-log';

@@ -10,7 +10,7 @@ import {
 } from '../../../shared/twenty-four-hour-rule';
 import { zonedClock } from '../../../shared/metrics/zoned-clock';
 import { contractsDueForReview } from '../../../shared/contract-rules';
-import type { FollowthroughDatabase } from '../../db/database';
+import type { Repositories } from '../../db/repositories';
 
 export const TODAY_LIST_LIMIT = 50;
 const RECENT_DAYS = 7;
@@ -27,39 +27,21 @@ export type TodayData = {
 };
 
 const calendarDay = (date: Date) => format(date, 'yyyy-MM-dd');
-const live = <T extends { deletedAt?: number }>(record: T) => record.deletedAt === undefined;
 
-export async function loadTodayData(db: FollowthroughDatabase, now: Date): Promise<TodayData> {
+export async function loadTodayData(
+  { sessions, actions, contracts, participants }: Repositories,
+  now: Date,
+): Promise<TodayData> {
   const today = calendarDay(now);
   const [recentSessions, ruleSessions, dueActions, contractsForReview, participantCount] = await Promise.all([
-    db.sessions
-      .where('date')
-      .between(calendarDay(addDays(now, -RECENT_DAYS)), today, true, true)
-      .filter(live)
-      .reverse()
-      .sortBy('date'),
-    db.sessions
-      .where('date')
-      .between(calendarDay(addDays(now, -RULE_LOOKBACK_DAYS)), today, true, true)
-      .filter(live)
-      .toArray(),
-    // Through the status index: unfinished actions are few, while years of finished ones share due dates.
-    db.actions
-      .where('status')
-      .anyOf(['open', 'blocked'])
-      .filter((action) => live(action) && action.dueDate !== null && action.dueDate <= today)
-      .toArray(),
-    db.contracts
-      .where('nextReviewDate')
-      .belowOrEqual(calendarDay(addDays(now, REVIEW_HORIZON_DAYS)))
-      .toArray(),
-    db.participants.count(),
+    sessions.between(calendarDay(addDays(now, -RECENT_DAYS)), today, 'newest first'),
+    sessions.between(calendarDay(addDays(now, -RULE_LOOKBACK_DAYS)), today, 'oldest first'),
+    actions.dueBy(today),
+    contracts.reviewBy(calendarDay(addDays(now, REVIEW_HORIZON_DAYS))),
+    participants.count(),
   ]);
 
-  const ruleActions = await db.actions
-    .where('sessionId')
-    .anyOf(ruleSessions.map((session) => session.id))
-    .toArray();
+  const ruleActions = await actions.ofSessions(ruleSessions.map((session) => session.id));
   const firstLogged = firstActionLoggedAtBySession(ruleActions);
   const clock = zonedClock(Intl.DateTimeFormat().resolvedOptions().timeZone);
   const sessionsOwingAction = ruleSessions

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { AddParticipantButton } from '../../components/add-participant-button';
 import { format, parseISO } from 'date-fns';
-import { database } from '../../db/instance';
+import { repositories } from '../../db/instance';
 import { EmptyState } from '../../components/empty-state';
 import { navigate } from '../../navigation';
 import { sessionFacts } from '../labels';
@@ -13,11 +13,8 @@ import { loadTodayData } from './today-data';
 const day = (date: string) => format(parseISO(date), 'EEE d MMM');
 
 export function TodayPage() {
-  const data = useLiveQuery(() => loadTodayData(database, new Date()), []);
-  const names = useLiveQuery(
-    async () => new Map((await database.participants.toArray()).map((p) => [p.id, p.name])),
-    [],
-  );
+  const data = useLiveQuery(() => loadTodayData(repositories, new Date()), []);
+  const names = useLiveQuery(() => repositories.participants.names(), []);
   const today = format(new Date(), 'yyyy-MM-dd');
   const name = (participantId: string) => names?.get(participantId) ?? '…';
 

@@ -50,7 +50,7 @@ function recordingPlatform(saved: Saved[]): PlatformApi {
 
 function setUp() {
   const saved: Saved[] = [];
-  const { repos } = openTestDatabase();
+  const { db, repos } = openTestDatabase();
   const deps: ExportDeps = {
     platform: recordingPlatform(saved),
     templates: repos.templates,
@@ -58,7 +58,7 @@ function setUp() {
     coachName: 'Sam Rivera',
     today: () => '2026-11-02',
   };
-  return { saved, repos, deps };
+  return { saved, db, repos, deps };
 }
 
 describe('exporting documents', () => {
@@ -119,14 +119,14 @@ describe('exporting documents', () => {
   });
 
   it('says which template is broken when a stored one can no longer be used', async () => {
-    const { repos, deps } = setUp();
+    const { db, repos, deps } = setUp();
     const broken = await repos.templates.import(
       'grow-checklist',
       'Mine.docx',
       bundledTemplate('1to1-GROW-Checklist.docx'),
     );
     if (!broken.ok) throw new Error(broken.error);
-    await repos.db.templates.update(broken.value.id, { data: new Uint8Array([1, 2, 3]) });
+    await db.templates.update(broken.value.id, { data: new Uint8Array([1, 2, 3]) });
     const result = await exportGrowChecklist(bundle, deps);
     expect(result).toEqual({
       ok: false,

@@ -29,18 +29,22 @@ describe('the app lock passcode', () => {
   });
 
   it('is kept in settings without the passcode itself, and read back through its schema', async () => {
-    const { db } = openTestDatabase();
-    await writeLockConfig(db, { passcode: await hashPasscode('correct horse'), idleMinutes: 5, hideContent: true });
+    const { db, repos } = openTestDatabase();
+    await writeLockConfig(repos.settings, {
+      passcode: await hashPasscode('correct horse'),
+      idleMinutes: 5,
+      hideContent: true,
+    });
     const raw = JSON.stringify(await db.settings.get(LOCK_SETTING));
     expect(raw).not.toContain('correct horse');
     expect(raw).not.toContain(btoa('correct horse'));
-    expect((await readLockConfig(db))?.idleMinutes).toBe(5);
+    expect((await readLockConfig(repos.settings))?.idleMinutes).toBe(5);
     await db.settings.put({
       key: LOCK_SETTING,
       value: { passcode: 'correct horse', idleMinutes: 5, hideContent: true },
     });
-    expect(await readLockConfig(db)).toBeNull();
-    await writeLockConfig(db, null);
+    expect(await readLockConfig(repos.settings)).toBeNull();
+    await writeLockConfig(repos.settings, null);
     expect(await db.settings.get(LOCK_SETTING)).toBeUndefined();
     await db.delete();
   });

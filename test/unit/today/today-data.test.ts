@@ -22,12 +22,22 @@ describe('the Today view data', () => {
     const fresh = await repos.sessions.create({ participantId: amara.id, date: '2026-11-02', startTime: '08:30' });
     const missed = await repos.sessions.create({ participantId: amara.id, date: '2026-10-20', startTime: '10:00' });
     const old = await repos.sessions.create({ participantId: amara.id, date: '2026-09-01', startTime: '10:00' });
-    await repos.actions.add({ participantId: amara.id, sessionId: withAction.id, text: 'Publish RACI', dueDate: '2026-11-01' });
-    await repos.actions.add({ participantId: amara.id, sessionId: withAction.id, text: 'Later', dueDate: '2026-12-01' });
+    await repos.actions.add({
+      participantId: amara.id,
+      sessionId: withAction.id,
+      text: 'Publish RACI',
+      dueDate: '2026-11-01',
+    });
+    await repos.actions.add({
+      participantId: amara.id,
+      sessionId: withAction.id,
+      text: 'Later',
+      dueDate: '2026-12-01',
+    });
     const done = await repos.actions.add({ participantId: amara.id, text: 'Done already', dueDate: '2026-10-01' });
     await repos.actions.setStatus(done.id, 'done');
 
-    const data = await loadTodayData(db, new Date(start + HOUR));
+    const data = await loadTodayData(repos, new Date(start + HOUR));
     expect(data.dueActions.map((action) => action.text)).toEqual(['Publish RACI']);
     expect(data.recentSessions.map((session) => session.id).sort()).toEqual([withAction.id, fresh.id].sort());
     expect(data.sessionsOwingAction.map(({ session, state }) => [session.id, state])).toEqual([
