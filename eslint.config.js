@@ -61,5 +61,18 @@ export default tseslint.config(
     files: ['renderer/features/**/*.{ts,tsx}'],
     rules: featureDataRule,
   },
+  {
+    // A test waits for what it expects to see, never for a fixed time.
+    files: ['test/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          property: 'waitForTimeout',
+          message: 'Wait for a condition (a locator, waitForFunction, vi.waitFor) instead of a fixed time.',
+        },
+      ],
+    },
+  },
   prettier,
 );

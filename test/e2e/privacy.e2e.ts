@@ -134,8 +134,10 @@ describe('privacy through the screens', () => {
     expect(after.counts.sessions).toBeLessThan(before.counts.sessions);
     await page.keyboard.press('Control+k');
     await page.getByRole('combobox').or(page.getByLabel('Search or run a command')).fill(name.split(' ')[0]);
-    await page.waitForTimeout(500);
-    expect(await page.getByRole('dialog', { name: 'Command palette' }).textContent()).not.toContain(name);
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    // The search has answered once the palette stops saying it is searching.
+    await palette.getByText('Searching your notes…').waitFor({ state: 'hidden' });
+    expect(await palette.textContent()).not.toContain(name);
     expect(app.consoleErrors).toEqual([]);
   });
 });

@@ -32,11 +32,12 @@ describe('guardClose', () => {
   });
 
   it('hides the window at once and destroys it only when the renderer reports its edits saved', async () => {
+    vi.useFakeTimers();
     const { work, appWindow, close } = guardedWindow();
     work.report(true);
     expect(close().preventDefault).toHaveBeenCalledOnce();
     expect(appWindow.hide).toHaveBeenCalledOnce();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await vi.advanceTimersByTimeAsync(CLOSE_WAIT_MS - 1);
     expect(appWindow.destroy).not.toHaveBeenCalled();
 
     // A second close while waiting (the coach clicks again) changes nothing.

@@ -27,10 +27,7 @@ describe('housekeeping', () => {
 
     startHousekeeping(async () => undefined);
     // Housekeeping runs its chores at once (after the typing pause, here none).
-    for (let waited = 0; waited < 3_000 && (await database.sessions.get(session.id)); waited += 50) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    expect(await database.sessions.get(session.id)).toBeUndefined();
+    await vi.waitFor(async () => expect(await database.sessions.get(session.id)).toBeUndefined(), { timeout: 3_000 });
     await database.delete();
   });
 });

@@ -56,8 +56,17 @@ describe('the search index', () => {
       Array.from({ length: 2_000 }, (_, number) => ({ participantId: participant.id, text: `Follow-up ${number}` })),
     );
     const finished: string[] = [];
+    // The write goes in once the build has begun reading actions, with 20 pages of them still to read.
+    let buildReadAnAction: () => void = () => undefined;
+    const buildReadingActions = new Promise<void>((resolve) => (buildReadAnAction = resolve));
+    const onRead = (action: unknown) => {
+      buildReadAnAction();
+      return action;
+    };
+    db!.actions.hook('reading', onRead);
     const building = index.search('follow').then(() => finished.push('index built'));
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await buildReadingActions;
+    db!.actions.hook('reading').unsubscribe(onRead);
     clock.advance(1_000);
     await repos.sessions.update(session.id, { notes: 'written while the index was being built' });
     finished.push('autosave written');

@@ -1,6 +1,6 @@
 // The outbox as the Sync page and the sidebar see it: one shared read, paced while writes keep
 // coming, held during a run, and always followed by a read after the last write.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openTestDatabase } from '../db/test-database';
 import { createOutboxSnapshot, type OutboxSnapshot } from '../../../renderer/features/sync/outbox-snapshot';
 import type { FollowthroughDatabase } from '../../../renderer/db/database';
@@ -25,19 +25,35 @@ function entry(index: number): OutboxEntry {
   };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// The snapshot's clock (setTimeout and performance.now) is faked, so time passes only when a test
+// says so; IndexedDB and Dexie's change events still run on real turns of the event loop.
+const realTurn = () => new Promise((resolve) => setImmediate(resolve));
 
-async function until(condition: () => boolean, timeoutMs = 2_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('the snapshot never caught up');
-    await sleep(5);
-  }
+/** Moves the clock on by `ms`, letting what falls due run, and then what that started. */
+async function pass(ms: number): Promise<void> {
+  await vi.advanceTimersByTimeAsync(ms);
+  for (let turn = 0; turn < 20; turn += 1) await realTurn();
 }
+
+/** Lets time pass a millisecond at a time until `condition` holds; returns how many passed. */
+async function until(condition: () => boolean): Promise<number> {
+  let waited = 0;
+  while (!condition()) {
+    if (waited >= 2_000) throw new Error('the snapshot never caught up');
+    await pass(1);
+    waited += 1;
+  }
+  return waited;
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+});
 
 let db: FollowthroughDatabase | undefined;
 let stopListening: (() => void) | undefined;
 afterEach(async () => {
+  vi.useRealTimers();
   stopListening?.();
   await db?.delete();
   db = undefined;
@@ -56,23 +72,21 @@ describe('the outbox snapshot', () => {
   it('reads counts and the first entries when first watched, and follows a single write at once', async () => {
     const { snapshot } = await watched();
     expect(snapshot.current()).toMatchObject({ pending: 0, firstPending: [], held: [], parked: [] });
-    await sleep(REFRESH_MS);
+    await pass(REFRESH_MS);
     await db!.outbox.bulkAdd([1, 2, 3, 4, 5].map(entry));
-    const started = Date.now();
-    await until(() => snapshot.current()?.pending === 5);
-    expect(Date.now() - started).toBeLessThan(REFRESH_MS);
+    expect(await until(() => snapshot.current()?.pending === 5)).toBeLessThan(REFRESH_MS);
     expect(snapshot.current()?.firstPending.map((e) => e.updatedAt)).toEqual([1, 2, 3]);
   });
 
   it('paces its reads while writes keep coming, and shows the state after the last one', async () => {
     const { snapshot, notified } = await watched();
     const before = notified();
-    const started = Date.now();
+    const started = performance.now();
     for (let index = 1; index <= 30; index += 1) {
       await db!.outbox.add(entry(index));
-      await sleep(5);
+      await pass(5);
     }
-    const elapsed = Date.now() - started;
+    const elapsed = performance.now() - started;
     await until(() => snapshot.current()?.pending === 30);
     // One read at the first write, then at most one per REFRESH_MS.
     expect(notified() - before).toBeLessThanOrEqual(Math.ceil(elapsed / REFRESH_MS) + 2);
@@ -85,7 +99,7 @@ describe('the outbox snapshot', () => {
     const before = notified();
     await db!.outbox.bulkAdd([1, 2].map(entry));
     await db!.outbox.add(entry(3));
-    await sleep(REFRESH_MS * 3);
+    await pass(REFRESH_MS * 3);
     expect(notified()).toBe(before);
     expect(snapshot.current()?.pending).toBe(0);
 
@@ -100,7 +114,7 @@ describe('the outbox snapshot', () => {
     await until(() => snapshot.current()?.pending === 4);
     const before = notified();
     await db!.outbox.update(seq, { lastError: null });
-    await sleep(REFRESH_MS * 3);
+    await pass(REFRESH_MS * 3);
     expect(notified()).toBe(before);
   });
 });
