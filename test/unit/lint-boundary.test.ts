@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ESLint } from 'eslint';
+import { lintMessages } from '../support/lint-messages';
 
-const eslint = new ESLint();
-
-async function restrictedImportMessages(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath });
-  return result.messages.filter((message) => message.ruleId === 'no-restricted-imports').map((m) => m.message);
-}
+const restrictedImportMessages = (filePath: string, code: string) =>
+  lintMessages('no-restricted-imports', filePath, code);
 
 describe('the process-boundary lint rule', () => {
   it.each([

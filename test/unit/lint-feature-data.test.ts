@@ -1,14 +1,10 @@
 // Features read and write through the repositories: the lint rule refuses the Dexie database object
 // anywhere under renderer/features/, and keeps the process boundary there too.
 import { describe, expect, it } from 'vitest';
-import { ESLint } from 'eslint';
+import { lintMessages } from '../support/lint-messages';
 
-const eslint = new ESLint();
-
-async function restrictedImportMessages(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath });
-  return result.messages.filter((message) => message.ruleId === 'no-restricted-imports').map((m) => m.message);
-}
+const restrictedImportMessages = (filePath: string, code: string) =>
+  lintMessages('no-restricted-imports', filePath, code);
 
 describe('the feature data lint rule', () => {
   it.each([

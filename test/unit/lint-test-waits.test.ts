@@ -1,13 +1,9 @@
 // Tests wait for a condition, never a fixed time: the lint rule refuses waitForTimeout in test/.
 import { describe, expect, it } from 'vitest';
-import { ESLint } from 'eslint';
+import { lintMessages } from '../support/lint-messages';
 
-const eslint = new ESLint();
-
-async function restrictedPropertyMessages(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath });
-  return result.messages.filter((message) => message.ruleId === 'no-restricted-properties').map((m) => m.message);
-}
+const restrictedPropertyMessages = (filePath: string, code: string) =>
+  lintMessages('no-restricted-properties', filePath, code);
 
 describe('the fixed-wait lint rule', () => {
   it.each([
