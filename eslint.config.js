@@ -9,10 +9,31 @@ export const processBoundaryRule = {
   'no-restricted-imports': [
     'error',
     {
-      paths: [{ name: 'electron', message: 'Only electron/ may import Electron; ask the main process through PlatformApi.' }],
+      paths: [
+        { name: 'electron', message: 'Only electron/ may import Electron; ask the main process through PlatformApi.' },
+      ],
       patterns: [
         { group: ['node:*'], message: 'Node APIs belong to the main process; ask through PlatformApi.' },
         { group: ['**/electron/**'], message: 'The renderer and shared code must not import main-process modules.' },
+      ],
+    },
+  ],
+};
+
+/** Keeps the hub a program of its own: it shares code with the desktop app only through shared/. */
+export const hubBoundaryRule = {
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        {
+          group: ['**/renderer', '**/renderer/**'],
+          message: 'The hub must not import the desktop app; move shared code to shared/.',
+        },
+        {
+          group: ['electron', '**/electron', '**/electron/**'],
+          message: 'The hub runs without Electron and must not import the main process; move shared code to shared/.',
+        },
       ],
     },
   ],
@@ -36,6 +57,10 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: processBoundaryRule,
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: hubBoundaryRule,
   },
   prettier,
 );
