@@ -38,6 +38,25 @@ export const featureDataRule = {
   ],
 };
 
+/** Keeps the hub a program of its own: it shares code with the desktop app only through shared/. */
+export const hubBoundaryRule = {
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        {
+          group: ['**/renderer', '**/renderer/**'],
+          message: 'The hub must not import the desktop app; move shared code to shared/.',
+        },
+        {
+          group: ['electron', '**/electron', '**/electron/**'],
+          message: 'The hub runs without Electron and must not import the main process; move shared code to shared/.',
+        },
+      ],
+    },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'bench/results/', 'test-results/', 'coverage/'] },
   js.configs.recommended,
@@ -73,6 +92,10 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: hubBoundaryRule,
   },
   prettier,
 );

@@ -7,7 +7,7 @@ import { Packer } from 'docx';
 import ExcelJS from 'exceljs';
 import { format, resolveConfig } from 'prettier';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { toCsv } from '../renderer/documents/write-csv';
+import { toCsv } from '../shared/csv';
 import { contractWorkbook } from './template-designs/contract-workbook';
 import { growChecklistDocument } from './template-designs/grow-checklist';
 import { measurementColumns, measurementFields } from './template-designs/measurement-fields';

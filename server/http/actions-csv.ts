@@ -1,6 +1,6 @@
 // The program manager's CSV export: one row per action, the columns a spreadsheet or an OKR
 // tool's bulk import can map. Cells are escaped by the same writer the app's exports use.
-import { toCsv } from '../../renderer/documents/write-csv';
+import { toCsv } from '../../shared/csv';
 import type { HubListedAction } from '../../shared/hub-protocol';
 
 export const csvHeader = [

@@ -25,3 +25,20 @@ describe('the process-boundary lint rule', () => {
     expect(await restrictedImportMessages('renderer/x.ts', code)).toEqual([]);
   });
 });
+
+describe('the hub-boundary lint rule', () => {
+  it.each([
+    ["import { toCsv } from '../../renderer/documents/write-csv';\nvoid toCsv;\n"],
+    ["import { db } from '../renderer';\nvoid db;\n"],
+    ["import { harden } from '../../electron/window';\nvoid harden;\n"],
+    ["import { app } from 'electron';\nvoid app;\n"],
+  ])('refuses a server/ import of the desktop app: %s', async (code) => {
+    expect(await restrictedImportMessages('server/http/x.ts', code)).toHaveLength(1);
+  });
+
+  it('lets the hub import shared code and Node', async () => {
+    const code =
+      "import { toCsv } from '../../shared/csv';\nimport { join } from 'node:path';\nvoid toCsv;\nvoid join;\n";
+    expect(await restrictedImportMessages('server/http/x.ts', code)).toEqual([]);
+  });
+});

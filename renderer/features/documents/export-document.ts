@@ -119,7 +119,7 @@ export async function exportMeasurementFields(
   const name = 'Measurement-Fields-Config.csv';
   const schema = await deps.platform.readTemplate({ name });
   if (!schema.ok) return schema;
-  const { measurementFieldsCsv } = await import('../../documents/write-csv');
+  const { measurementFieldsCsv } = await import('../../documents/measurement-fields-csv');
   const byField = Object.fromEntries(
     Object.entries(values).flatMap(([key, value]) => {
       const field = measurementFieldOf[key as MeasureKey];

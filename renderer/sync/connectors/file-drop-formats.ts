@@ -2,7 +2,7 @@
 // map (one row per action or commitment, its latest state), and JSON Lines with one wire event
 // per line, exactly as the webhook would have sent it.
 import type { RecordSyncEvent } from '../../../shared/sync-protocol';
-import { toCsv as rowsToCsv } from '../../documents/write-csv';
+import { toCsv as rowsToCsv } from '../../../shared/csv';
 
 export const csvColumns = [
   'External ID',
@@ -81,7 +81,7 @@ function csvRow(event: RecordSyncEvent): string[] {
   ];
 }
 
-/** Cells that start like a formula are kept text (see write-csv). */
+/** Cells that start like a formula are kept text (see shared/csv). */
 export function toCsv(events: RecordSyncEvent[]): string {
   return rowsToCsv([[...csvColumns], ...events.map(csvRow)]);
 }

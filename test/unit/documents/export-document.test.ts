@@ -13,7 +13,7 @@ import { openTestDatabase } from '../db/test-database';
 import { bundle, contract, participant } from './fixtures';
 import { bundledTemplate, p, r, rawDocx } from './template-builders';
 import { loadWorkbook, unzip, wordText } from './read-back';
-import { parseCsv } from '../../../renderer/documents/write-csv';
+import { parseCsv } from '../../../shared/csv';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 

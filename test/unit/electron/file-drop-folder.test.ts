@@ -1,10 +1,11 @@
 // The file drop's folder on the desktop, for real on disk: chosen once and remembered, written
 // into under names made from the week, never over an earlier run's files, never outside the folder.
 import { execFile } from 'node:child_process';
-import { chown, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, chown, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { build } from 'esbuild';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createFileDropFolder } from '../../../electron/file-drop-folder';
@@ -13,18 +14,34 @@ import { bytes, chosenIn, files, observeReadOnlyFolder, readOnlyObservationsSche
 import { useTempFolder } from './temp-folder';
 
 const temp = useTempFolder('file-drop');
+const childFolder = useTempFolder('file-drop-child', 'all');
 const chosen = (folderName?: string) => chosenIn(temp.path, folderName);
 
 const NOBODY = 65534;
 const readOnlyChild = fileURLToPath(new URL('./file-drop-read-only-child.ts', import.meta.url));
 
-/** Root writes through a read-only folder, so as root the scenario runs in a child as the user nobody. */
+/**
+ * Root writes through a read-only folder, so as root the scenario runs in a child as the user nobody.
+ * The child is bundled into one file in a folder nobody may read: the repository itself (its sources,
+ * node_modules and tsx) may sit in a folder only root can open.
+ */
 async function observeReadOnlyFolderWithoutRoot(root: string) {
   if (process.getuid?.() !== 0) return observeReadOnlyFolder(root);
+  const child = join(childFolder.path, 'read-only-child.mjs');
+  await build({
+    entryPoints: [readOnlyChild],
+    outfile: child,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    logLevel: 'silent',
+  });
+  await chmod(childFolder.path, 0o755);
   await chown(root, NOBODY, NOBODY);
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', readOnlyChild, root], {
+  const { stdout } = await promisify(execFile)(process.execPath, [child, root], {
     uid: NOBODY,
     gid: NOBODY,
+    cwd: childFolder.path,
   });
   return readOnlyObservationsSchema.parse(JSON.parse(stdout));
 }

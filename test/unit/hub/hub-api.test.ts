@@ -10,7 +10,7 @@ import {
   type HubPullResponse,
   type HubPushResponse,
 } from '../../../shared/hub-protocol';
-import { parseCsv } from '../../../renderer/documents/write-csv';
+import { parseCsv } from '../../../shared/csv';
 import { call, engineUnderTest, startTestHub, type TestHub } from './hub-fixture';
 import { actionEvent, edited, pushBody, wireAction } from '../../support/hub-wire-events';
 

@@ -1,7 +1,4 @@
-// CSV in and out (RFC 4180), and the measurement-fields export: the bundled schema of the pilot
-// dashboard with each field's current value appended, ready for a BI tool.
-import type { CalendarDate } from '../../shared/model';
-import { fail, ok, type Result } from '../../shared/result';
+// CSV in and out (RFC 4180), shared by the app's exports and the hub's action download.
 
 /** Rows of cells; quoted cells may hold commas, quotes and line breaks. A leading BOM is ignored. */
 export function parseCsv(text: string): string[][] {
@@ -49,29 +46,3 @@ function csvCell(value: string): string {
 }
 
 export const toCsv = (rows: string[][]): string => rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-
-export type MeasurementValues = {
-  /** The current value of each field, by its `field` id; missing fields stay empty. */
-  values: Partial<Record<string, number | string | null>>;
-  asOf: CalendarDate;
-};
-
-const APPENDED = ['current_value', 'as_of'];
-
-/** The bundled schema with `current_value` and `as_of` filled for each field. */
-export function measurementFieldsCsv(schemaCsv: string, { values, asOf }: MeasurementValues): Result<string> {
-  const [header, ...rows] = parseCsv(schemaCsv).filter((row) => row.some((cell) => cell.trim() !== ''));
-  const fieldColumn = header?.indexOf('field') ?? -1;
-  if (fieldColumn === -1) return fail('The measurement fields file has no "field" column in its first row.');
-  const columns = [...header, ...APPENDED.filter((name) => !header.includes(name))];
-  const valueColumn = columns.indexOf('current_value');
-  const asOfColumn = columns.indexOf('as_of');
-  const filled = rows.map((row) => {
-    const cells = columns.map((_name, i) => row[i] ?? '');
-    const value = values[row[fieldColumn]];
-    cells[valueColumn] = value === undefined || value === null ? '' : String(value);
-    cells[asOfColumn] = asOf;
-    return cells;
-  });
-  return ok(toCsv([columns, ...filled]));
-}
