@@ -21,6 +21,7 @@ import {
   readPage,
   recordFailedAttempt,
   releaseHeld,
+  releaseRefused,
   setAside,
   waitingEntries,
   type StoredEntry,
@@ -201,15 +202,15 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     return {
       outcome: 'will-retry',
       message: `${reason}. Trying again at ${retryTime(until)}`,
-      hold: { reason, until, retryAfterUntil: retryAfterMs === null ? null : now() + retryAfterMs },
+      hold: { reason, until, retryAfterUntil: retryAfterMs === null ? null : now() + retryAfterMs, setAside: [] },
     };
   }
 
   /** The upstream refused the connection itself: every request would meet the same refusal until the coach acts. */
-  const refused = (reason: string): Stop => ({
+  const refused = (reason: string, setAside: StoredEntry[] = []): Stop => ({
     outcome: 'rejected',
     message: reason,
-    hold: { reason, until: null, retryAfterUntil: null },
+    hold: { reason, until: null, retryAfterUntil: null, setAside: setAside.map((entry) => entry.seq) },
   });
 
   async function runOnce(trigger: SyncTrigger): Promise<SyncRunReport> {
@@ -226,8 +227,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       };
     }
 
-    const { hold, settingsRevision } = await readUpstreamHold(db, connector.label);
+    const { hold, settingsRevision, refusedEntries } = await readUpstreamHold(db, connector.label);
     if (hold && holdsBack(hold, trigger, startedAt, longestWaitMs)) return heldBack(hold);
+    // Past a refusal, as after the coach saved new settings or pressed Sync now, what it set aside goes again.
+    await releaseRefused(db, refusedEntries, startedAt);
     await endWaitsPast(db, startedAt + longestWaitMs, startedAt);
     /** A run the coach asked for sends what waits for its next attempt too. */
     const dueBy = () => (byCoach(trigger) ? Number.POSITIVE_INFINITY : now());
@@ -268,12 +271,13 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     const noteWaiting = (entry: StoredEntry) =>
       waiting.set(entry.recordId, [...(waiting.get(entry.recordId) ?? []), entry]);
 
-    async function setEntriesAside(items: SetAside[], state: 'parked' | 'held'): Promise<void> {
-      if (items.length === 0) return;
+    async function setEntriesAside(items: SetAside[], state: 'parked' | 'held'): Promise<StoredEntry[]> {
+      if (items.length === 0) return [];
       const setAsideNow = await setAside(db, items, state, now());
       for (const entry of setAsideNow) noteWaiting(entry);
       if (state === 'parked') run.parked += setAsideNow.length;
       else run.held += setAsideNow.length;
+      return setAsideNow;
     }
 
     /** Whose each record that went out is, and the name it went out with (null for none). */
@@ -354,11 +358,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         return (await deliver(items.slice(0, middle))) ?? (await deliver(items.slice(middle)));
       }
       const reason = `Refused by the upstream. ${outcome.reason}`;
-      await setEntriesAside(
+      const parked = await setEntriesAside(
         items.flatMap((item) => item.entries.map((entry) => ({ entry, reason }))),
         'parked',
       );
-      return outcome.scope === 'connection' ? refused(outcome.reason) : null;
+      return outcome.scope === 'connection' ? refused(outcome.reason, parked) : null;
     }
 
     const eventsOf = (items: BatchItem[]) => items.map((item) => item.event);

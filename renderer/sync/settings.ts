@@ -111,21 +111,26 @@ const upstreamHoldSchema = z.object({
   reason: z.string(),
   until: z.number().nullable(),
   retryAfterUntil: z.number().nullable(),
+  /** The entries a refused connection set aside, to send again once the coach has acted. */
+  setAside: z.array(z.number()).default([]),
 });
 export type UpstreamHold = z.infer<typeof upstreamHoldSchema>;
 
-/** The hold on `connector` that still applies, if any, and the settings' revision to make a new one under. */
+/**
+ * The hold on `connector` that still applies, if any, and the settings' revision to make a new one
+ * under; `refusedEntries`: what the last refused connection set aside, whether it applies or not.
+ */
 export async function readUpstreamHold(
   db: FollowthroughDatabase,
   connector: string,
-): Promise<{ hold: UpstreamHold | null; settingsRevision: number }> {
+): Promise<{ hold: UpstreamHold | null; settingsRevision: number; refusedEntries: number[] }> {
   const [stored, settingsRevision] = await Promise.all([db.settings.get(holdKey), readSettingsRevision(db)]);
   const parsed = upstreamHoldSchema.safeParse(stored?.value);
-  const applies =
-    parsed.success &&
-    parsed.data.connector === connector &&
-    (parsed.data.until !== null || parsed.data.settingsRevision === settingsRevision);
-  return { hold: applies ? parsed.data : null, settingsRevision };
+  if (!parsed.success) return { hold: null, settingsRevision, refusedEntries: [] };
+  const hold = parsed.data;
+  const applies = hold.connector === connector && (hold.until !== null || hold.settingsRevision === settingsRevision);
+  const refusedEntries = hold.until === null ? hold.setAside : [];
+  return { hold: applies ? hold : null, settingsRevision, refusedEntries };
 }
 
 export async function writeUpstreamHold(db: FollowthroughDatabase, hold: UpstreamHold | null): Promise<void> {
