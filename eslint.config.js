@@ -9,7 +9,9 @@ export const processBoundaryRule = {
   'no-restricted-imports': [
     'error',
     {
-      paths: [{ name: 'electron', message: 'Only electron/ may import Electron; ask the main process through PlatformApi.' }],
+      paths: [
+        { name: 'electron', message: 'Only electron/ may import Electron; ask the main process through PlatformApi.' },
+      ],
       patterns: [
         { group: ['node:*'], message: 'Node APIs belong to the main process; ask through PlatformApi.' },
         { group: ['**/electron/**'], message: 'The renderer and shared code must not import main-process modules.' },
@@ -17,6 +19,23 @@ export const processBoundaryRule = {
     },
   ],
 };
+
+/**
+ * The process boundary, and folders the files under `folder` may not import: the layer below may not
+ * reach up, or the two folders would depend on each other.
+ */
+function layerRule(forbidden, message) {
+  const [level, boundary] = processBoundaryRule['no-restricted-imports'];
+  return {
+    'no-restricted-imports': [
+      level,
+      {
+        ...boundary,
+        patterns: [...boundary.patterns, { group: forbidden.map((folder) => `**/${folder}/**`), message }],
+      },
+    ],
+  };
+}
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'bench/results/', 'test-results/', 'coverage/'] },
@@ -36,6 +55,24 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: processBoundaryRule,
+  },
+  {
+    files: ['renderer/sync/**/*.ts'],
+    rules: {
+      ...layerRule(
+        ['privacy'],
+        'Sync may not import privacy/: erasure scrubs what sync keeps, so privacy/ depends on sync/. Put what both need in sync/ or db/.',
+      ),
+      // The engine's steps stay short enough to read whole, each with the state it needs passed in.
+      'max-lines-per-function': ['error', { max: 120 }],
+    },
+  },
+  {
+    files: ['renderer/db/**/*.ts'],
+    rules: layerRule(
+      ['sync', 'privacy'],
+      'The data layer sits below sync/ and privacy/, which use it: put what both need in db/.',
+    ),
   },
   prettier,
 );

@@ -1,15 +1,11 @@
 // Every answer that refuses the connection itself (the address, the secret, the token) sets the
 // batch aside and stops syncs until the coach acts; once they have (saved Sync settings, or
 // pressed Sync now), what was set aside goes again with everything else, without a Retry.
-import { afterEach, describe, expect, it } from 'vitest';
-import { syncHarness, type SyncHarness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { harnessPerTest } from './harness';
 import { readSyncSettings, writeSyncSettings } from '../../../renderer/sync/settings';
 
-let harness: SyncHarness | undefined;
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+const setup = harnessPerTest();
 
 /** What README's receiver section lists as "the connection itself is wrong". */
 const connectionRefusals = [401, 403, 404, 405, 410, 301, 307];
@@ -17,11 +13,10 @@ const connectionRefusals = [401, 403, 404, 405, 410, 301, 307];
 describe('changes set aside by a refused connection', () => {
   it.each(connectionRefusals)('go again once the coach has fixed what a %i answered', async (status) => {
     let fixed = false;
-    harness = await syncHarness({
+    const h = await setup({
       batchSize: 2,
       receiver: { refuse: () => (fixed ? null : { status, body: 'Unknown signing key' }) },
     });
-    const h = harness;
     await h.addActions(5);
     expect((await h.engine.run('schedule')).outcome).toBe('rejected');
     expect((await h.outboxStates()).parked).toHaveLength(2);
@@ -36,8 +31,7 @@ describe('changes set aside by a refused connection', () => {
   });
 
   it('go again at Sync now, and are set aside again when the refusal still holds', async () => {
-    harness = await syncHarness({ batchSize: 2, receiver: { refuse: () => ({ status: 401, body: 'Unknown key' }) } });
-    const h = harness;
+    const h = await setup({ batchSize: 2, receiver: { refuse: () => ({ status: 401, body: 'Unknown key' }) } });
     await h.addActions(3);
     await h.engine.run('manual');
     h.clock.advance(60_000);
