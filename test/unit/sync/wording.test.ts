@@ -2,21 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncRun } from '../../../shared/model';
 import type { SyncStop } from '../../../renderer/sync/outcomes';
+import { createRunRecord } from '../../../renderer/sync/run-record';
 import { reportMessage, runMessage, stopWords } from '../../../renderer/sync/wording';
 
 const run = (counts: Partial<SyncRun> = {}): SyncRun => ({
-  trigger: 'manual',
-  connector: 'Webhook to hooks.example.com',
-  startedAt: 0,
-  finishedAt: 0,
-  outcome: 'sent',
-  message: '',
-  sentActions: 0,
-  sentCommitments: 0,
-  parked: 0,
-  held: 0,
-  sentItems: [],
-  exchanges: [],
+  ...createRunRecord({ trigger: 'manual', connector: 'Webhook to hooks.example.com', startedAt: 0 }, () => 0).run,
   ...counts,
 });
 
