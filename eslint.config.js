@@ -57,6 +57,23 @@ export const hubBoundaryRule = {
   ],
 };
 
+/**
+ * The process boundary, and folders the files under `folder` may not import: the layer below may not
+ * reach up, or the two folders would depend on each other.
+ */
+function layerRule(forbidden, message) {
+  const [level, boundary] = processBoundaryRule['no-restricted-imports'];
+  return {
+    'no-restricted-imports': [
+      level,
+      {
+        ...boundary,
+        patterns: [...boundary.patterns, { group: forbidden.map((folder) => `**/${folder}/**`), message }],
+      },
+    ],
+  };
+}
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'bench/results/', 'test-results/', 'coverage/'] },
   js.configs.recommended,
@@ -96,6 +113,24 @@ export default tseslint.config(
   {
     files: ['server/**/*.ts'],
     rules: hubBoundaryRule,
+  },
+  {
+    files: ['renderer/sync/**/*.ts'],
+    rules: {
+      ...layerRule(
+        ['privacy'],
+        'Sync may not import privacy/: erasure scrubs what sync keeps, so privacy/ depends on sync/. Put what both need in sync/ or db/.',
+      ),
+      // The engine's steps stay short enough to read whole, each with the state it needs passed in.
+      'max-lines-per-function': ['error', { max: 120 }],
+    },
+  },
+  {
+    files: ['renderer/db/**/*.ts'],
+    rules: layerRule(
+      ['sync', 'privacy'],
+      'The data layer sits below sync/ and privacy/, which use it: put what both need in db/.',
+    ),
   },
   prettier,
 );

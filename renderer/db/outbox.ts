@@ -4,9 +4,16 @@
 // participant who has not agreed to share actions is queued as held, so it never counts as pending.
 import type { FollowthroughDatabase } from './database';
 import type { OutboxEntry, Participant } from '../../shared/model';
-import { HELD_BACK_REASON } from '../sync/sharing';
 
 export const OUTBOX_PAYLOAD_VERSION = 1;
+
+/**
+ * Why a change of a participant who has not agreed to share actions stays on the device. It names
+ * nobody: the Sync page says whose change it is from the participant as they are now, and an
+ * erasure leaves no name behind in the queue.
+ */
+export const HELD_BACK_REASON =
+  'Held back: the participant has not agreed to share their actions. Change their consent to send it.';
 
 type Syncable = { id: string; updatedAt: number };
 type QueueState = Pick<OutboxEntry, 'state' | 'lastError'>;

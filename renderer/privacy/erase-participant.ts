@@ -5,7 +5,8 @@
 // what an upstream already received, files the coach saved, and backups, which age out.
 import type { SyncRun } from '../../shared/model';
 import type { FollowthroughDatabase } from '../db/database';
-import { erasedParticipantsKey, participantMapKey, readErasedParticipantRefs } from '../sync/connectors/hub-apply';
+import { rememberErasedParticipant } from '../sync/connectors/hub-apply';
+import { mentionsAny, runWithout } from '../sync/run-log';
 import { pseudonymFor } from '../sync/sharing';
 import { collectParticipantData } from './participant-data';
 
@@ -25,49 +26,6 @@ export type ErasureReport = {
   /** Distinct actions and commitments a sync had already delivered: the upstream system still holds those. */
   deliveredUpstream: number;
 };
-
-const ERASED_DETAIL = 'Removed when a participant was erased';
-
-function mentionsAny(value: unknown, needles: string[]): boolean {
-  const text = JSON.stringify(value) ?? '';
-  return needles.some((needle) => text.includes(needle));
-}
-
-/**
- * A sync run as the history may keep it once the records `ids` are erased: no line sent for them,
- * and no answer or message that mentions any of `needles` (their ids and names).
- */
-export function runWithout(run: SyncRun, ids: Set<string>, needles: string[]): { kept: SyncRun; removedLines: number } {
-  const sentItems = run.sentItems.filter((item) => !ids.has(item.recordId));
-  const discardedItems = run.discardedItems?.filter((item) => !ids.has(item.recordId));
-  const exchanges = run.exchanges.map((exchange) =>
-    mentionsAny(exchange.detail, needles) ? { ...exchange, detail: ERASED_DETAIL } : exchange,
-  );
-  const scrubbed = exchanges.filter((exchange, index) => exchange !== run.exchanges[index]).length;
-  const message = mentionsAny(run.message, needles) ? ERASED_DETAIL : run.message;
-  const removedItems =
-    run.sentItems.length - sentItems.length + (run.discardedItems?.length ?? 0) - (discardedItems?.length ?? 0);
-  const removedLines = removedItems + scrubbed + (message === run.message ? 0 : 1);
-  return { kept: { ...run, sentItems, discardedItems, exchanges, message }, removedLines };
-}
-
-/**
- * Records the participant's pseudonyms (their own, and any the hub gave them on this device) as
- * erased, so a pull never brings them back, and drops them from the hub's map of participants.
- */
-async function rememberErased(db: FollowthroughDatabase, participantId: string, ownRef: string): Promise<void> {
-  const mapSetting = await db.settings.get(participantMapKey);
-  const map = { ...((mapSetting?.value as Record<string, string> | undefined) ?? {}) };
-  const erased = await readErasedParticipantRefs(db);
-  erased.add(ownRef);
-  for (const [ref, localId] of Object.entries(map)) {
-    if (localId !== participantId) continue;
-    erased.add(ref);
-    delete map[ref];
-  }
-  await db.settings.put({ key: erasedParticipantsKey, value: [...erased] });
-  if (mapSetting) await db.settings.put({ key: participantMapKey, value: map });
-}
 
 export async function eraseParticipant(
   db: FollowthroughDatabase,
@@ -91,7 +49,7 @@ export async function eraseParticipant(
   return db.transaction('rw', tables, async () => {
     const data = await collectParticipantData(db, participantId);
     if (!data) return null;
-    await rememberErased(db, participantId, ownRef);
+    await rememberErasedParticipant(db, participantId, ownRef);
     const { participant, sessions, actions, contracts, contractReviews, consentLog } = data;
     const ids = [
       participant.id,

@@ -165,11 +165,29 @@ export async function releaseHeld(
   return released.length;
 }
 
+const requeued = (now: number) =>
+  ({ state: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, updatedAt: now }) as const;
+
 /** Puts one parked entry, or all of them, back in the queue for a fresh set of attempts. */
 export async function retryParked(db: FollowthroughDatabase, now: number, seq?: number): Promise<number> {
   const parked = db.outbox.where('state').equals('parked');
   const chosen = seq === undefined ? parked : parked.filter((entry) => entry.seq === seq);
-  return chosen.modify({ state: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, updatedAt: now });
+  return chosen.modify(requeued(now));
+}
+
+/**
+ * Puts back in the queue the entries an upstream set aside when it refused the connection (a
+ * revoked token, a wrong address or secret), once the coach has acted on it: the refusal said
+ * nothing about the changes themselves. Entries set aside since for another reason stay.
+ */
+export async function releaseRefused(db: FollowthroughDatabase, seqs: number[], now: number): Promise<number> {
+  if (seqs.length === 0) return 0;
+  const refused = new Set(seqs);
+  return db.outbox
+    .where('seq')
+    .anyOf(seqs)
+    .filter((entry) => entry.state === 'parked' && refused.has(entry.seq!))
+    .modify(requeued(now));
 }
 
 /**

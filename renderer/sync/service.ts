@@ -11,7 +11,8 @@ import { createFileDropConnector } from './connectors/file-drop';
 import { createHubConnector } from './connectors/hub';
 import { createHubApplier } from './connectors/hub-apply';
 import { createWebhookConnector } from './connectors/webhook';
-import { createSyncEngine, type SyncRunReport, type SyncTrigger } from './engine';
+import { createSyncEngine, type SyncTrigger } from './engine';
+import type { SyncRunReport } from './outcomes';
 import { isScheduledRunDue } from './schedule';
 import {
   HUB_TOKEN_KEY,
@@ -21,14 +22,15 @@ import {
   readSyncSettings,
 } from './settings';
 import { createTransport } from './transport';
+import { reportMessage } from './wording';
 
 export type SyncStatus = {
   running: boolean;
   /** Records the current run has delivered so far. */
   sent: number;
   online: boolean;
-  /** The last run's report, including runs that found nothing to do or no network. */
-  last: (SyncRunReport & { at: number }) | null;
+  /** The last run's report, in words too, including runs that found nothing to do or no network. */
+  last: (SyncRunReport & { message: string; at: number }) | null;
 };
 
 export const useSyncStatus = create<SyncStatus>(() => ({ running: false, sent: 0, online: true, last: null }));
@@ -134,7 +136,10 @@ function scheduleFollowUp(report: SyncRunReport): void {
 export async function runSync(trigger: SyncTrigger): Promise<SyncRunReport> {
   useSyncStatus.setState({ running: true, sent: 0 });
   const report = await engine.run(trigger);
-  useSyncStatus.setState({ last: { ...report, at: Date.now() }, running: engine.isRunning() });
+  useSyncStatus.setState({
+    last: { ...report, message: reportMessage(report), at: Date.now() },
+    running: engine.isRunning(),
+  });
   scheduleFollowUp(report);
   return report;
 }

@@ -13,7 +13,8 @@ export const WEBHOOK_SECRET_KEY = 'sync.webhook-secret';
 export const HUB_TOKEN_KEY = 'sync.hub-token';
 const settingsKey = 'sync.settings';
 const lastCompletedKey = 'sync.last-completed-run';
-const holdKey = 'sync.upstream-hold';
+// The stored name predates the word "pause"; kept so a pause set before an update still applies.
+const pauseKey = 'sync.upstream-hold';
 const revisionKey = 'sync.settings-revision';
 
 /**
@@ -70,7 +71,7 @@ export async function readSyncSettings(db: FollowthroughDatabase): Promise<SyncS
 
 /**
  * Validates and stores the settings; throws a message the coach can act on when they are refused.
- * Each save is a new revision: a refused connection holds sync only under the revision it met.
+ * Each save is a new revision: a refused connection pauses sync only under the revision it met.
  */
 export async function writeSyncSettings(db: FollowthroughDatabase, settings: SyncSettings): Promise<SyncSettings> {
   const parsed = syncSettingsSchema.safeParse(settings);
@@ -100,37 +101,44 @@ export async function writeLastCompletedRunAt(db: FollowthroughDatabase, at: num
 }
 
 /**
- * The upstream is not to be asked again: until `until` after a failed attempt, of which the
- * upstream's own Retry-After asked for the part up to `retryAfterUntil`; or, with `until` null,
+ * The upstream's pause, not to be confused with changes held back for consent. The upstream is not
+ * to be asked again until `until` after a failed attempt, of which the upstream's own Retry-After
+ * asked for the part up to `retryAfterUntil`; or, with `until` null,
  * after it refused the connection itself, until the coach saves Sync settings (a new
- * `settingsRevision`). Kept per connector, so a hold never outlives a change of upstream.
+ * `settingsRevision`). Kept per connector, so a pause never outlives a change of upstream.
  */
-const upstreamHoldSchema = z.object({
+const upstreamPauseSchema = z.object({
   connector: z.string(),
   settingsRevision: z.number(),
   reason: z.string(),
   until: z.number().nullable(),
   retryAfterUntil: z.number().nullable(),
+  /** The entries a refused connection set aside, to send again once the coach has acted. */
+  setAside: z.array(z.number()).default([]),
 });
-export type UpstreamHold = z.infer<typeof upstreamHoldSchema>;
+export type UpstreamPause = z.infer<typeof upstreamPauseSchema>;
 
-/** The hold on `connector` that still applies, if any, and the settings' revision to make a new one under. */
-export async function readUpstreamHold(
+/**
+ * The pause on `connector` that still applies, if any, and the settings' revision to make a new one
+ * under; `refusedEntries`: what the last refused connection set aside, whether it applies or not.
+ */
+export async function readUpstreamPause(
   db: FollowthroughDatabase,
   connector: string,
-): Promise<{ hold: UpstreamHold | null; settingsRevision: number }> {
-  const [stored, settingsRevision] = await Promise.all([db.settings.get(holdKey), readSettingsRevision(db)]);
-  const parsed = upstreamHoldSchema.safeParse(stored?.value);
+): Promise<{ pause: UpstreamPause | null; settingsRevision: number; refusedEntries: number[] }> {
+  const [stored, settingsRevision] = await Promise.all([db.settings.get(pauseKey), readSettingsRevision(db)]);
+  const parsed = upstreamPauseSchema.safeParse(stored?.value);
+  if (!parsed.success) return { pause: null, settingsRevision, refusedEntries: [] };
+  const pause = parsed.data;
   const applies =
-    parsed.success &&
-    parsed.data.connector === connector &&
-    (parsed.data.until !== null || parsed.data.settingsRevision === settingsRevision);
-  return { hold: applies ? parsed.data : null, settingsRevision };
+    pause.connector === connector && (pause.until !== null || pause.settingsRevision === settingsRevision);
+  const refusedEntries = pause.until === null ? pause.setAside : [];
+  return { pause: applies ? pause : null, settingsRevision, refusedEntries };
 }
 
-export async function writeUpstreamHold(db: FollowthroughDatabase, hold: UpstreamHold | null): Promise<void> {
-  if (hold) await db.settings.put({ key: holdKey, value: hold });
-  else await db.settings.delete(holdKey);
+export async function writeUpstreamPause(db: FollowthroughDatabase, pause: UpstreamPause | null): Promise<void> {
+  if (pause) await db.settings.put({ key: pauseKey, value: pause });
+  else await db.settings.delete(pauseKey);
 }
 
 export async function readPullCursor(db: FollowthroughDatabase, connector: string): Promise<string | null> {

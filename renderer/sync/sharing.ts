@@ -3,6 +3,7 @@
 // and the lookups a record needs to say whose it is, cached for one sync run.
 import type { Contract, Participant } from '../../shared/model';
 import type { WireParticipant } from '../../shared/sync-protocol';
+import { HELD_BACK_REASON } from '../db/outbox';
 import { sha256Hex } from './signature';
 
 export type Sharing =
@@ -16,14 +17,6 @@ export type SharingResolver = (participantId: string) => Promise<Sharing>;
 export async function pseudonymFor(participantId: string): Promise<string> {
   return `p-${(await sha256Hex(`followthrough-participant:${participantId}`)).slice(0, 16)}`;
 }
-
-/**
- * Why a change of a participant who has not agreed to share actions stays on the device. It names
- * nobody: the Sync page says whose change it is from the participant as they are now, and an
- * erasure leaves no name behind in the queue.
- */
-export const HELD_BACK_REASON =
-  'Held back: the participant has not agreed to share their actions. Change their consent to send it.';
 
 export async function sharingFor(participantId: string, participant: Participant | undefined): Promise<Sharing> {
   if (!participant) {

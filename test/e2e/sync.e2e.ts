@@ -6,7 +6,7 @@ import { connectedToWebhook } from './pages/sync-page';
 import { screenshotDir } from './screenshots';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 import { until } from '../support/until';
-import { HELD_BACK_REASON } from '../../renderer/sync/sharing';
+import { HELD_BACK_REASON } from '../../renderer/db/outbox';
 import { closedPortUrl } from '../support/closed-port';
 
 const SECRET = 'whsec_e2e-secret';

@@ -42,3 +42,36 @@ describe('the hub-boundary lint rule', () => {
     expect(await restrictedImportMessages('server/http/x.ts', code)).toEqual([]);
   });
 });
+
+describe('the folder layers of the renderer', () => {
+  it.each([
+    ['renderer/sync/engine.ts', "import { runWithout } from '../privacy/erase-participant';\nvoid runWithout;\n"],
+    ['renderer/sync/connectors/hub.ts', "import { consent } from '../../privacy/consent';\nvoid consent;\n"],
+    ['renderer/db/outbox.ts', "import { HELD } from '../sync/sharing';\nvoid HELD;\n"],
+    ['renderer/db/outbox.ts', "import { erase } from '../privacy/erase-participant';\nvoid erase;\n"],
+  ])('refuses an import that would close a folder cycle in %s', async (file, code) => {
+    expect(await restrictedImportMessages(file, code)).toHaveLength(1);
+  });
+
+  it('keeps the process boundary in those folders', async () => {
+    const code = "import { readFile } from 'node:fs';\nvoid readFile;\n";
+    expect(await restrictedImportMessages('renderer/sync/engine.ts', code)).toHaveLength(1);
+  });
+
+  it('lets privacy use sync and sync use the data layer', async () => {
+    expect(
+      await restrictedImportMessages('renderer/privacy/x.ts', "import { a } from '../sync/run-log';\nvoid a;\n"),
+    ).toEqual([]);
+    expect(
+      await restrictedImportMessages('renderer/sync/x.ts', "import { b } from '../db/outbox';\nvoid b;\n"),
+    ).toEqual([]);
+  });
+});
+
+describe('the length of functions in renderer/sync', () => {
+  it('refuses a function over 120 lines', async () => {
+    const long = `export function long(): number {\n  let n = 0;\n${'  n += 1;\n'.repeat(120)}  return n;\n}\n`;
+    expect(await lintMessages('max-lines-per-function', 'renderer/sync/long.ts', long)).toHaveLength(1);
+    expect(await lintMessages('max-lines-per-function', 'renderer/features/long.ts', long)).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 // The sidebar's one-glance sync state, from the outbox counts and the last run.
-import type { SyncOutcome } from '../../sync/engine';
+import type { SyncOutcome } from '../../sync/outcomes';
 import { plural } from '../../sync/wording';
 
 export type SyncTone = 'ok' | 'pending' | 'offline' | 'attention' | 'busy';

@@ -17,17 +17,39 @@ import type { PullApplied, PulledChange } from './connector';
 const log = createLogger('hub-apply');
 
 /** Which local participant each pseudonym the hub uses stands for, when no local id hashes to it. */
-export const participantMapKey = 'sync.hub.participants';
+const participantMapKey = 'sync.hub.participants';
 
 /**
  * The pseudonyms (one-way hashes, no names) of participants erased on this device. What the hub
  * still holds of them is not brought back by a pull: erasure must not be undone by the next sync.
  */
-export const erasedParticipantsKey = 'sync.erased-participants';
+const erasedParticipantsKey = 'sync.erased-participants';
 
-export async function readErasedParticipantRefs(db: FollowthroughDatabase): Promise<Set<string>> {
+async function readErasedParticipantRefs(db: FollowthroughDatabase): Promise<Set<string>> {
   const stored = (await db.settings.get(erasedParticipantsKey))?.value;
   return new Set(Array.isArray(stored) ? stored.filter((ref): ref is string => typeof ref === 'string') : []);
+}
+
+/**
+ * Records the participant's pseudonyms (their own, and any the hub gave them on this device) as
+ * erased, so a pull never brings them back, and drops them from the hub's map of participants.
+ */
+export async function rememberErasedParticipant(
+  db: FollowthroughDatabase,
+  participantId: string,
+  ownRef: string,
+): Promise<void> {
+  const mapSetting = await db.settings.get(participantMapKey);
+  const map = { ...((mapSetting?.value as Record<string, string> | undefined) ?? {}) };
+  const erased = await readErasedParticipantRefs(db);
+  erased.add(ownRef);
+  for (const [ref, localId] of Object.entries(map)) {
+    if (localId !== participantId) continue;
+    erased.add(ref);
+    delete map[ref];
+  }
+  await db.settings.put({ key: erasedParticipantsKey, value: [...erased] });
+  if (mapSetting) await db.settings.put({ key: participantMapKey, value: map });
 }
 
 const ERASED_NOT_KEPT = 'an action of a participant erased on this device: erased people are not brought back by sync';

@@ -73,6 +73,35 @@ function connectionReason(response: HttpResponse): string {
   return hubAnswer(response);
 }
 
+/** What a 2xx answer to a push says: every change taken, some refused, or an answer that accounts for too little. */
+function readPushAnswer(response: HttpResponse, batchId: string, events: SyncEvent[]): PushOutcome {
+  const parsed = hubPushResponseSchema.safeParse(safeJson(response.body));
+  if (!parsed.success) return sendAgain('The hub answered in a form this app does not read', response.status);
+  // Only what the hub lists as taken is taken; an answer to another batch, or one short of results, takes nothing.
+  const answered = new Set(parsed.data.results.map((result) => result.idempotencyKey));
+  if (parsed.data.batchId !== batchId || events.some((event) => !answered.has(event.idempotencyKey))) {
+    return sendAgain(
+      'The hub answered without accounting for every change sent; they will be sent again',
+      response.status,
+    );
+  }
+  const refused = parsed.data.results.filter((result) => result.outcome === 'refused');
+  if (refused.length > 0) {
+    return {
+      kind: 'rejected',
+      reason: `The hub refused ${refused.length === 1 ? 'a change' : `${refused.length} changes`}: ${refused[0].detail}`,
+      status: response.status,
+      scope: 'content',
+    };
+  }
+  const applied = parsed.data.results.filter((result) => result.outcome === 'applied').length;
+  return {
+    kind: 'acknowledged',
+    status: response.status,
+    detail: `The hub took ${applied} of ${events.length} (the rest it already had)`,
+  };
+}
+
 export function createHubConnector(options: HubConnectorOptions) {
   const base = options.url.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -109,31 +138,7 @@ export function createHubConnector(options: HubConnectorOptions) {
       }
       return outcome;
     }
-    const parsed = hubPushResponseSchema.safeParse(safeJson(response.body));
-    if (!parsed.success) return sendAgain('The hub answered in a form this app does not read', response.status);
-    // Only what the hub lists as taken is taken; an answer to another batch, or one short of results, takes nothing.
-    const answered = new Set(parsed.data.results.map((result) => result.idempotencyKey));
-    if (parsed.data.batchId !== batch.batchId || events.some((event) => !answered.has(event.idempotencyKey))) {
-      return sendAgain(
-        'The hub answered without accounting for every change sent; they will be sent again',
-        response.status,
-      );
-    }
-    const refused = parsed.data.results.filter((result) => result.outcome === 'refused');
-    if (refused.length > 0) {
-      return {
-        kind: 'rejected',
-        reason: `The hub refused ${refused.length === 1 ? 'a change' : `${refused.length} changes`}: ${refused[0].detail}`,
-        status: response.status,
-        scope: 'content',
-      };
-    }
-    const applied = parsed.data.results.filter((result) => result.outcome === 'applied').length;
-    return {
-      kind: 'acknowledged',
-      status: response.status,
-      detail: `The hub took ${applied} of ${events.length} (the rest it already had)`,
-    };
+    return readPushAnswer(response, batch.batchId, events);
   }
 
   const tryPullLater = (reason: string): PullOutcome => ({ ok: false, reason, refused: false, retryAfterMs: null });

@@ -6,7 +6,7 @@ import { openTestDatabase } from './test-database';
 import type { FollowthroughDatabase } from '../../../renderer/db/database';
 import { changeConsent } from '../../../renderer/privacy/consent';
 import { eraseParticipant } from '../../../renderer/privacy/erase-participant';
-import { HELD_BACK_REASON } from '../../../renderer/sync/sharing';
+import { HELD_BACK_REASON } from '../../../renderer/db/outbox';
 import { whoseFrom } from '../../../renderer/features/sync/whose';
 import type { StoredEntry } from '../../../renderer/sync/outbox-queue';
 

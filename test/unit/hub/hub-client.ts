@@ -2,7 +2,8 @@
 // sync engine, reaching a real hub through the hub connector and the web platform's httpRequest
 // (Node's fetch here, as the browser's fetch in the web app).
 import { openTestDatabase, testClock } from '../db/test-database';
-import { createSyncEngine, type SyncRunReport } from '../../../renderer/sync/engine';
+import { createSyncEngine } from '../../../renderer/sync/engine';
+import type { SyncRunReport } from '../../../renderer/sync/outcomes';
 import { createHubConnector } from '../../../renderer/sync/connectors/hub';
 import { createHubApplier } from '../../../renderer/sync/connectors/hub-apply';
 import { createTransport } from '../../../renderer/sync/transport';

@@ -7,6 +7,7 @@ import { hubActionListSchema, type HubAction } from '../../../shared/hub-protoco
 import type { Action } from '../../../shared/model';
 import { call, engineUnderTest, startTestHub, type TestHub } from './hub-fixture';
 import { coachDevice, syncedView, type CoachDevice } from './hub-client';
+import { reportMessage } from '../../../renderer/sync/wording';
 
 let hub: TestHub;
 let managerToken: string;
@@ -34,8 +35,8 @@ async function syncAll(...devices: CoachDevice[]) {
   const messages = [];
   for (const device of devices) {
     const report = await device.sync();
-    expect(['sent', 'up-to-date'], report.message).toContain(report.outcome);
-    messages.push(report.message);
+    expect(['sent', 'up-to-date'], reportMessage(report)).toContain(report.outcome);
+    messages.push(reportMessage(report));
   }
   return messages;
 }

@@ -120,7 +120,10 @@ describe('the file drop', () => {
 
     const report = await s.engine.run('manual');
     expect(report.outcome).toBe('cancelled');
-    expect(report.message).toMatch(/^The file drop folder .*Coaching is missing/);
+    expect(report.stop).toEqual({
+      type: 'cancelled',
+      reason: expect.stringMatching(/^The file drop folder .*Coaching is missing/),
+    });
     const [entry] = await s.db.outbox.toArray();
     expect(entry).toMatchObject({ state: 'pending', attempts: 0 });
 

@@ -1,6 +1,7 @@
 // One sync setup for the engine tests: a fresh database with a controllable clock, a receiver on
 // 127.0.0.1 and an engine that reaches it through a webhook connector and the web platform's
 // httpRequest, which here runs on Node's fetch.
+import { afterEach } from 'vitest';
 import { openTestDatabase, testClock } from '../db/test-database';
 import { createSyncEngine, type SyncEngineDeps } from '../../../renderer/sync/engine';
 import { createWebhookConnector } from '../../../renderer/sync/connectors/webhook';
@@ -9,7 +10,7 @@ import { defaultBackoffPolicy } from '../../../renderer/sync/backoff';
 import type { PushOutcome, SyncConnector } from '../../../renderer/sync/connectors/connector';
 import type { Consent } from '../../../shared/model';
 import { createWebPlatform } from '../../../renderer/platform/web';
-import { startWebhookReceiver, type ReceiverOptions } from '../../support/webhook-receiver';
+import { startWebhookReceiver, type Fault, type ReceiverOptions } from '../../support/webhook-receiver';
 import { ok } from '../../../shared/result';
 
 export const SECRET = 'whsec_test-secret-for-followthrough';
@@ -99,6 +100,22 @@ export async function syncHarness(options: HarnessOptions = {}) {
 }
 
 export type SyncHarness = Awaited<ReturnType<typeof syncHarness>>;
+
+/** Sets up a harness per test, closed after it: call once at the top of a test file. */
+export function harnessPerTest(): (options?: HarnessOptions) => Promise<SyncHarness> {
+  let current: SyncHarness | undefined;
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return async (options = {}) => (current = await syncHarness(options));
+}
+
+/** Faults for the first requests, then none. */
+export const firstRequests =
+  (...faults: Fault[]) =>
+  (n: number) =>
+    faults[n] ?? 'none';
 
 /** The connector with `around` wrapped about every request it sends, however the engine prepares them. */
 export function aroundEachSend(

@@ -50,7 +50,7 @@ describe('a pull the hub does not answer with changes', () => {
     const hub = await hubAnswering(status, headers);
     try {
       const first = await hub.engine.run('schedule');
-      expect(first).toMatchObject({ outcome, message: expect.stringContaining(reason) });
+      expect(first).toMatchObject({ outcome, stop: { reason: expect.stringContaining(reason) } });
       for (const trigger of ['online', 'retry', 'schedule'] as const) {
         hub.clock.advance(60_000);
         expect((await hub.engine.run(trigger)).outcome).toBe(outcome);
