@@ -4,7 +4,7 @@
 // reads small flat rows instead of full records; the projections below are the one definition of
 // those rows, for the database and for records held in memory alike.
 import type { Action, Commitment, Contract, Participant, Pulse, Session } from '../model';
-import { firstTimeIn } from '../action-status';
+import { firstTimeIn, resultingHistory } from '../action-status';
 
 export type MetricParticipant = Pick<Participant, 'id' | 'name' | 'team' | 'cohort' | 'deletedAt'>;
 
@@ -80,8 +80,11 @@ export function blockedSpells(action: Pick<Action, 'history'>): BlockedSpell[] {
 // fact tables, where a record written by an older version may lack a history or a pulse. They read
 // such a record as having none rather than throw, which would abort the write or the upgrade.
 
+// They read the resulting history: a status that lost a conflict (a program manager's "done" that
+// the coach's offline "blocked" replaced) never held, so it is no completion.
+
 export function toMetricAction(action: ActionSource): MetricAction {
-  const history = { history: action.history ?? [] };
+  const history = { history: resultingHistory(action.history ?? []) };
   const projected: MetricAction = {
     id: action.id,
     participantId: action.participantId,
