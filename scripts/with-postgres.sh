@@ -47,12 +47,24 @@ printf '%s\n' "$password" > "$workdir/pwfile"
   --no-sync -E UTF8 --locale=C.UTF-8 >"$workdir/initdb.log" 2>&1 || { cat "$workdir/initdb.log" >&2; exit 4; }
 rm -f "$workdir/pwfile"
 
-# A test cluster: no durability needed, so no fsync; sockets stay inside the temp folder.
-"${as_owner[@]}" "$pg_bin/pg_ctl" -D "$workdir/data" -w -l "$workdir/server.log" \
-  -o "-p $port -k $workdir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-  start >/dev/null || { cat "$workdir/server.log" >&2; exit 5; }
+# A test cluster: no durability needed, so no fsync; sockets stay inside the temp folder. The
+# settings live in the cluster's own configuration, so a test that stops the server can start it
+# again as it was with the pg_ctl command exported below.
+cat >>"$workdir/data/postgresql.conf" <<CONF
+port = $port
+unix_socket_directories = '$workdir'
+listen_addresses = '127.0.0.1'
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+max_connections = 200
+CONF
+pg_ctl=("${as_owner[@]}" "$pg_bin/pg_ctl" -D "$workdir/data" -w -l "$workdir/server.log")
+"${pg_ctl[@]}" start >/dev/null || { cat "$workdir/server.log" >&2; exit 5; }
 
 export DATABASE_URL="postgres://hub:${password}@127.0.0.1:${port}/postgres"
+# For the outage tests: append "stop -m fast" or "start" (every word is free of spaces).
+export WITH_POSTGRES_PG_CTL="${pg_ctl[*]}"
 echo "with-postgres: PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port" >&2
 set +e
 "$@"

@@ -43,3 +43,29 @@ export function applyStatusMove(action: Action, move: StatusMove): Action {
 export function firstTimeIn(action: Pick<Action, 'history'>, status: ActionStatus): number | null {
   return action.history.find((change) => change.status === status)?.at ?? null;
 }
+
+type Entry = Pick<StatusChange, 'status' | 'at' | 'source'>;
+
+/**
+ * Whether the coach's `change` replaced the upstream `previous` rather than followed it. Sync merges
+ * both sides' changes in the hub's order, so a change the coach made without knowing of a program
+ * manager's (offline, say) comes after it. One dated before it, or a move the rules never allow
+ * from it, was made without knowing it: by the conflict rule it won, and `previous` never held.
+ * Upstream changes are made on the hub's current state, and a device's own changes follow each
+ * other, so no other pair is a conflict, whatever an imported history looks like.
+ */
+function replaced(previous: Entry, change: Entry): boolean {
+  if (previous.source !== 'upstream' || change.source !== 'coach') return false;
+  if (change.at < previous.at) return true;
+  return change.status !== previous.status && !canMoveTo(previous.status, change.status);
+}
+
+/** The history as it resulted: without the upstream changes a coach's later one replaced in a conflict. */
+export function resultingHistory<T extends Entry>(history: readonly T[]): T[] {
+  const held: T[] = [];
+  for (const change of history) {
+    while (held.length > 0 && replaced(held[held.length - 1], change)) held.pop();
+    held.push(change);
+  }
+  return held;
+}

@@ -1,8 +1,8 @@
 // A PostgreSQL server through DATABASE_URL: how the hub grows past one machine.
-import pg from 'pg';
+import { createPgPool, pgTypes, type PgPool, type PgPoolClient } from './pg-connections';
 import { INT8_OID, executorOf, type SqlDatabase } from './sql';
 
-const executor = (client: pg.Pool | pg.PoolClient) =>
+const executor = (client: PgPool | PgPoolClient) =>
   executorOf(
     (text, params) => client.query(text, params),
     (text) => client.query(text),
@@ -10,11 +10,13 @@ const executor = (client: pg.Pool | pg.PoolClient) =>
 
 const typeParsers = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    oid === INT8_OID ? Number : pgTypes.getTypeParser(oid, format)) as typeof pgTypes.getTypeParser,
 };
 
 export async function openPostgres(connectionString: string): Promise<SqlDatabase> {
-  const pool = new pg.Pool({ connectionString, types: typeParsers, max: 10 });
+  // A server that does not answer (a failover under way) fails a request after 5 s instead of
+  // holding it and /health until the client gives up.
+  const pool = createPgPool({ connectionString, types: typeParsers, max: 10, connectionTimeoutMillis: 5_000 });
   // Fails here, at start, when the server cannot be reached or refuses the credentials.
   await pool.query('SELECT 1');
   return {
@@ -22,16 +24,18 @@ export async function openPostgres(connectionString: string): Promise<SqlDatabas
     ...executor(pool),
     async transaction(work) {
       const client = await pool.connect();
+      // A connection that cannot even roll back is broken: the pool closes it instead of lending it again.
+      let broken: Error | undefined;
       try {
         await client.query('BEGIN');
         const result = await work(executor(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
         throw error;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     close: () => pool.end(),

@@ -12,7 +12,7 @@ import {
   type Pulse,
   type Session,
 } from '../model';
-import { firstTimeIn } from '../action-status';
+import { firstTimeIn, resultingHistory } from '../action-status';
 
 export type MetricParticipant = Pick<Participant, 'id' | 'name' | 'team' | 'cohort' | 'deletedAt'>;
 
@@ -88,8 +88,11 @@ export function blockedSpells(action: Pick<Action, 'history'>): BlockedSpell[] {
 // fact tables, where a record written by an older version may lack a history or a pulse. They read
 // such a record as having none rather than throw, which would abort the write or the upgrade.
 
+// They read the resulting history: a status that lost a conflict (a program manager's "done" that
+// the coach's offline "blocked" replaced) never held, so it is no completion.
+
 export function toMetricAction(action: ActionSource): MetricAction {
-  const history = { history: action.history ?? [] };
+  const history = { history: resultingHistory(action.history ?? []) };
   const projected: MetricAction = {
     id: action.id,
     participantId: action.participantId,

@@ -6,7 +6,7 @@ import { cp, mkdtemp, readFile, readdir, rename, rm, stat } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { connectPgClient, type PgClient } from '../../server/db/pg-connections';
 import type { DatabaseTarget } from '../../server/config';
 import { openPglite } from '../../server/db/pglite';
 import { migrate, migrationsDir } from '../../server/db/migrate';
@@ -42,9 +42,8 @@ async function freshPglite(): Promise<FreshDatabase> {
   return { target: { engine: 'pglite', dataDir: dir }, dispose: () => rm(dir, { recursive: true, force: true }) };
 }
 
-async function withAdmin(adminUrl: string, work: (admin: pg.Client) => Promise<unknown>): Promise<void> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
+async function withAdmin(adminUrl: string, work: (admin: PgClient) => Promise<unknown>): Promise<void> {
+  const admin = await connectPgClient(adminUrl);
   try {
     await work(admin);
   } finally {

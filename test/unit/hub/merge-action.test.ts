@@ -2,61 +2,11 @@
 // hub order wins, the value it replaced is kept as a conflict note, and history only grows.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  applyUpstreamStatus,
-  mergeCoachEvent,
-  valueAt,
-  UpstreamMoveError,
-  type ActionEvent,
-  type MergeOutcome,
-} from '../../../server/sync/merge-action';
-import type { StoredAction, TrackedField, Writer } from '../../../server/sync/stored-action';
+import { UpstreamMoveError } from '../../../server/sync/merge-action';
+import type { TrackedField } from '../../../server/sync/stored-action';
+import { desktop, laptop, memoryHub } from '../../support/memory-hub';
 import { actionEvent, edited, withStatus, wireAction } from '../../support/hub-wire-events';
 import type { WireAction } from '../../../shared/sync-protocol';
-
-const owner = { coachId: crypto.randomUUID(), organisationId: crypto.randomUUID() };
-const laptop: Writer = { source: 'coach', author: 'Dana laptop', tokenId: 'token-laptop' };
-const desktop: Writer = { source: 'coach', author: 'Dana desktop', tokenId: 'token-desktop' };
-const manager: Writer = { source: 'upstream', author: 'Pat Lee', tokenId: 'token-manager' };
-
-/** A hub of one action in memory: its state, its change log and its revision counter. */
-function memoryHub() {
-  let action: StoredAction | null = null;
-  let revision = 0;
-  const log: { revision: number; fields: Record<string, unknown> }[] = [];
-  const notes: MergeOutcome['conflicts'] = [];
-  const record = (outcome: MergeOutcome | null) => {
-    if (!outcome) return null;
-    revision = outcome.action.revision;
-    action = outcome.action;
-    log.push({ revision, fields: outcome.changedFields });
-    notes.push(...outcome.conflicts);
-    return outcome;
-  };
-  return {
-    get action() {
-      return action!;
-    },
-    get revision() {
-      return revision;
-    },
-    notes,
-    push(event: ActionEvent, writer: Writer, base: number) {
-      const current = action;
-      return record(
-        mergeCoachEvent(current, event, owner, {
-          base,
-          writer,
-          revision: revision + 1,
-          valueAtBase: (field) => valueAt(log, field, Math.max(base, current?.createdRevision ?? 0)),
-        }),
-      );
-    },
-    upstream(status: 'done' | 'verified', at: number) {
-      return record(applyUpstreamStatus(action!, { status }, manager, at, revision + 1));
-    },
-  };
-}
 
 const day = (n: number) => Date.UTC(2026, 0, n, 9);
 
