@@ -12,6 +12,8 @@ const groupTitles: Record<SearchResultItem['kind'], string> = {
   participant: 'Participants',
   session: 'Sessions',
   action: 'Actions',
+  contract: 'Contracts',
+  review: 'Contract reviews',
 };
 
 const loadSearch = () => import('../search/search-service');
@@ -109,7 +111,7 @@ export function CommandPalette({ commands, onClose }: { commands: Command[]; onC
         <input
           ref={input}
           aria-label="Search or run a command"
-          placeholder="Search notes, actions and people, or type a command…"
+          placeholder="Search notes, actions, people and contracts, or type a command…"
           value={query}
           onChange={(event) => {
             setQuery(event.target.value);

@@ -17,6 +17,14 @@ export function settingsRepository(db: FollowthroughDatabase) {
     async setValue(key: string, value: unknown): Promise<void> {
       await db.settings.put({ key, value });
     },
+    /** Reads, changes and writes one value in a single transaction, so two changes cannot interleave. */
+    async update<T>(key: string, change: (stored: unknown) => T): Promise<T> {
+      return db.transaction('rw', db.settings, async () => {
+        const next = change((await db.settings.get(key))?.value);
+        await db.settings.put({ key, value: next });
+        return next;
+      });
+    },
     async remove(key: string): Promise<void> {
       await db.settings.delete(key);
     },

@@ -1,29 +1,23 @@
-// Full-text search over participants, session text and actions, one FlexSearch index per kind so
+// Full-text search over every kind of record in search-kinds.ts, one FlexSearch index per kind so
 // each kind gets its own best hits. Words are indexed by prefix ("esc" finds "escalation"), so
 // results come while the coach types. The index is built on first use (in a worker, see
 // search-worker.ts) and kept current incrementally: before each query it takes in only the
-// records whose updatedAt moved since the last catch-up, found through the updatedAt indexes.
-import Dexie, { type ObservabilitySet } from 'dexie';
+// records written since the last catch-up, found through the updatedAt indexes and the writes
+// Dexie announces.
+import Dexie, { type ObservabilitySet, type Table } from 'dexie';
 import { Index } from 'flexsearch';
-import { isLive, type Action, type Participant } from '../../shared/model';
-import { sessionSearchText } from './search-text';
+import { isLive } from '../../shared/model';
+import { searchedKinds, searchKinds, type SearchableRecord, type SearchKind } from './search-kinds';
 import type { FollowthroughDatabase } from '../db/database';
-
-export const searchKinds = ['participant', 'session', 'action'] as const;
-export type SearchKind = (typeof searchKinds)[number];
 
 export type SearchHit = { kind: SearchKind; recordId: string };
 
-const textOf = {
-  participant: (p: Participant) => [p.name, p.role, p.team, p.organisation, p.cohort].join(' '),
-  session: sessionSearchText,
-  action: (a: Action) => [a.text, a.owner, a.verification, a.blockedReason].join(' '),
-};
+type SearchedTable = Table<SearchableRecord, string>;
 
-type Searchable = { id: string; updatedAt: number; deletedAt?: number };
+const byKind = <T>(make: (kind: SearchKind) => T) =>
+  Object.fromEntries(searchKinds.map((kind) => [kind, make(kind)])) as Record<SearchKind, T>;
 
-/** The table each kind is read from, in the order of searchKinds. */
-const tableOfKind = ['participants', 'sessions', 'actions'] as const;
+const newIndex = () => new Index({ tokenize: 'forward', cache: false });
 
 /** A node of a Dexie RangeSet as it arrives here, also as a structured clone from another context. */
 type RangeNode = { from?: unknown; to?: unknown; l?: RangeNode | null; r?: RangeNode | null };
@@ -37,16 +31,6 @@ function collectKeys(node: RangeNode | null | undefined, into: Set<string>): boo
   if (!collectKeys(node.r, into)) onlyKeys = false;
   return onlyKeys;
 }
-type Page<R> = { limit(count: number): { toArray(): Promise<R[]> } };
-type UpdatedAtIndexed<R> = {
-  where(index: 'updatedAt'): { aboveOrEqual(value: number): { toArray(): Promise<R[]> } };
-  where(index: ':id'): { above(key: string): Page<R> };
-  orderBy(index: ':id' | 'updatedAt'): Page<R> & { last(): Promise<R | undefined> };
-  count(): Promise<number>;
-  bulkGet(keys: string[]): Promise<(R | undefined)[]>;
-  toCollection(): { primaryKeys(): Promise<string[]> };
-};
-
 /** The first build reads this many records per transaction (see buildInPages). */
 const BUILD_PAGE_SIZE = 100;
 
@@ -55,27 +39,16 @@ const BUILD_PAGE_SIZE = 100;
 type Mark = { at: number; ids: Set<string> };
 
 export class SearchIndex {
-  private readonly indexes: Record<SearchKind, Index> = Object.fromEntries(
-    searchKinds.map((kind) => [kind, new Index({ tokenize: 'forward', cache: false })]),
-  ) as Record<SearchKind, Index>;
-  private readonly marks = Object.fromEntries(searchKinds.map((kind) => [kind, { at: -1, ids: new Set() }])) as Record<
-    SearchKind,
-    Mark
-  >;
+  private readonly indexes = byKind(newIndex);
+  private readonly marks = byKind((): Mark => ({ at: -1, ids: new Set() }));
   /** Every id taken in, so a record erased for good (not just trashed) can be dropped from the index. */
-  private readonly known = Object.fromEntries(searchKinds.map((kind) => [kind, new Set<string>()])) as Record<
-    SearchKind,
-    Set<string>
-  >;
+  private readonly known = byKind(() => new Set<string>());
   /**
    * Records Dexie says were written since the last catch-up, by id: a restore or a pull writes
    * records with the updatedAt they had elsewhere, older than the mark, which the updatedAt
    * catch-up alone would never read again.
    */
-  private readonly written = Object.fromEntries(searchKinds.map((kind) => [kind, new Set<string>()])) as Record<
-    SearchKind,
-    Set<string>
-  >;
+  private readonly written = byKind(() => new Set<string>());
   /** Kinds written as a whole range (a restore clears and refills every table, big bulk writes
    * name no ids): read again in full. */
   private readonly rescan = new Set<SearchKind>();
@@ -87,7 +60,7 @@ export class SearchIndex {
   private readonly watchedTables: string[];
 
   constructor(private readonly db: FollowthroughDatabase) {
-    this.watchedTables = tableOfKind.map((table) => `idb://${db.name}/${table}/`);
+    this.watchedTables = searchKinds.map((kind) => `idb://${db.name}/${searchedKinds[kind].table}/`);
     Dexie.on('storagemutated', this.noteWrites);
   }
 
@@ -125,51 +98,34 @@ export class SearchIndex {
     this.stale = false;
     const rescan = new Set(this.rescan);
     this.rescan.clear();
-    const written = Object.fromEntries(
-      searchKinds.map((kind) => {
-        const ids = [...this.written[kind]];
-        this.written[kind].clear();
-        return [kind, ids];
-      }),
-    ) as Record<SearchKind, string[]>;
+    const written = byKind((kind) => {
+      const ids = [...this.written[kind]];
+      this.written[kind].clear();
+      return ids;
+    });
     if (!this.built) await this.buildInPages();
-    else {
-      if (rescan.has('participant')) await this.readAgain('participant', this.db.participants, textOf.participant);
-      if (rescan.has('session')) await this.readAgain('session', this.db.sessions, textOf.session);
-      if (rescan.has('action')) await this.readAgain('action', this.db.actions, textOf.action);
-    }
-    await this.db.transaction('r', this.db.participants, this.db.sessions, this.db.actions, async () => {
-      await this.takeIn('participant', this.db.participants, textOf.participant);
-      await this.takeIn('session', this.db.sessions, textOf.session);
-      await this.takeIn('action', this.db.actions, textOf.action);
-      await this.takeInWritten('participant', this.db.participants, written.participant, textOf.participant);
-      await this.takeInWritten('session', this.db.sessions, written.session, textOf.session);
-      await this.takeInWritten('action', this.db.actions, written.action, textOf.action);
+    else for (const kind of rescan) await this.readAgain(kind);
+    await this.db.transaction('r', searchKinds.map(this.tableOf), async () => {
+      for (const kind of searchKinds) if (searchedKinds[kind].changesFoundBy === 'updatedAt') await this.takeIn(kind);
+      for (const kind of searchKinds) await this.takeInWritten(kind, written[kind]);
     });
   }
 
+  private readonly tableOf = (kind: SearchKind): SearchedTable => this.db.table(searchedKinds[kind].table);
+
   /** Forgets one kind and reads all of it again, as the first build does. */
-  private async readAgain<R extends Searchable>(
-    kind: SearchKind,
-    table: UpdatedAtIndexed<R>,
-    text: (record: R) => string,
-  ) {
-    this.indexes[kind] = new Index({ tokenize: 'forward', cache: false });
+  private async readAgain(kind: SearchKind) {
+    this.indexes[kind] = newIndex();
     this.known[kind].clear();
-    await this.readAllInPages(kind, table, text);
+    await this.readAllInPages(kind);
   }
 
   /** Takes in the records written by id, whatever their updatedAt; one no longer there leaves the index. */
-  private async takeInWritten<R extends Searchable>(
-    kind: SearchKind,
-    table: UpdatedAtIndexed<R>,
-    ids: string[],
-    text: (record: R) => string,
-  ) {
+  private async takeInWritten(kind: SearchKind, ids: string[]) {
     if (ids.length === 0) return;
-    const records = await table.bulkGet(ids);
+    const records = await this.tableOf(kind).bulkGet(ids);
     records.forEach((record, position) => {
-      if (record) this.takeInRecord(kind, record, text);
+      if (record) this.takeInRecord(kind, record);
       else {
         this.indexes[kind].remove(ids[position]);
         this.known[kind].delete(ids[position]);
@@ -184,47 +140,42 @@ export class SearchIndex {
    * starts from the newest change there was before the build began.
    */
   private async buildInPages(): Promise<void> {
-    await this.readAllInPages('participant', this.db.participants, textOf.participant);
-    await this.readAllInPages('session', this.db.sessions, textOf.session);
-    await this.readAllInPages('action', this.db.actions, textOf.action);
+    for (const kind of searchKinds) await this.readAllInPages(kind);
     this.built = true;
   }
 
-  private async readAllInPages<R extends Searchable>(
-    kind: SearchKind,
-    table: UpdatedAtIndexed<R>,
-    text: (record: R) => string,
-  ) {
-    this.marks[kind] = { at: (await table.orderBy('updatedAt').last())?.updatedAt ?? -1, ids: new Set() };
+  private async readAllInPages(kind: SearchKind) {
+    const table = this.tableOf(kind);
+    if (searchedKinds[kind].changesFoundBy === 'updatedAt') {
+      this.marks[kind] = { at: (await table.orderBy('updatedAt').last())?.updatedAt ?? -1, ids: new Set() };
+    }
     let last: string | null = null;
     for (;;) {
-      const page: R[] = await (last === null ? table.orderBy(':id') : table.where(':id').above(last))
+      const page: SearchableRecord[] = await (last === null ? table.orderBy(':id') : table.where(':id').above(last))
         .limit(BUILD_PAGE_SIZE)
         .toArray();
-      for (const record of page) this.takeInRecord(kind, record, text);
+      for (const record of page) this.takeInRecord(kind, record);
       if (page.length < BUILD_PAGE_SIZE) return;
       last = page[page.length - 1].id;
     }
   }
 
-  private takeInRecord<R extends Searchable>(kind: SearchKind, record: R, text: (record: R) => string) {
-    if (isLive(record)) this.indexes[kind].update(record.id, text(record));
+  private takeInRecord(kind: SearchKind, record: SearchableRecord) {
+    if (isLive(record)) this.indexes[kind].update(record.id, searchedKinds[kind].text(record));
     else this.indexes[kind].remove(record.id);
     this.known[kind].add(record.id);
   }
 
-  private async takeIn<R extends Searchable>(
-    kind: SearchKind,
-    table: UpdatedAtIndexed<R>,
-    text: (record: R) => string,
-  ) {
+  private async takeIn(kind: SearchKind) {
+    const table = this.tableOf(kind);
     const mark = this.marks[kind];
     const changed = await table.where('updatedAt').aboveOrEqual(mark.at).toArray();
     for (const record of changed) {
-      if (record.updatedAt === mark.at && mark.ids.has(record.id)) continue;
-      this.takeInRecord(kind, record, text);
-      if (record.updatedAt > mark.at) {
-        mark.at = record.updatedAt;
+      const updatedAt = record.updatedAt ?? -1;
+      if (updatedAt === mark.at && mark.ids.has(record.id)) continue;
+      this.takeInRecord(kind, record);
+      if (updatedAt > mark.at) {
+        mark.at = updatedAt;
         mark.ids.clear();
       }
       mark.ids.add(record.id);
@@ -233,7 +184,7 @@ export class SearchIndex {
   }
 
   /** An erased record leaves no updatedAt behind: fewer records than ids taken in means some went. */
-  private async dropErased(kind: SearchKind, table: UpdatedAtIndexed<Searchable>) {
+  private async dropErased(kind: SearchKind, table: SearchedTable) {
     const known = this.known[kind];
     if (known.size <= (await table.count())) return;
     const present = new Set(await table.toCollection().primaryKeys());

@@ -4,8 +4,8 @@ import { format, parseISO } from 'date-fns';
 import { database } from '../db/instance';
 import type { Section } from '../navigation';
 import { highlight, queryTerms, type TextPiece } from './highlight';
-import type { SearchHit, SearchKind } from './search-index';
-import { sessionSearchText } from './search-text';
+import type { SearchHit } from './search-index';
+import { searchedKinds, sessionSearchText, type SearchKind } from './search-kinds';
 import type { SearchReply, SearchRequest } from './search-protocol';
 
 export type SearchResultItem = {
@@ -43,12 +43,13 @@ function findHits(query: string): Promise<SearchHit[]> {
 }
 
 async function describe(hits: SearchHit[], terms: string[]): Promise<SearchResultItem[]> {
-  const idsOf = (kind: SearchKind) => hits.filter((hit) => hit.kind === kind);
-  const [participantHits, sessionHits, actionHits] = [idsOf('participant'), idsOf('session'), idsOf('action')];
-  const [participants, sessions, actions, everyone] = await Promise.all([
-    database.participants.bulkGet(participantHits.map((hit) => hit.recordId)),
-    database.sessions.bulkGet(sessionHits.map((hit) => hit.recordId)),
-    database.actions.bulkGet(actionHits.map((hit) => hit.recordId)),
+  const idsOf = (kind: SearchKind) => hits.filter((hit) => hit.kind === kind).map((hit) => hit.recordId);
+  const [participants, sessions, actions, contracts, reviews, everyone] = await Promise.all([
+    database.participants.bulkGet(idsOf('participant')),
+    database.sessions.bulkGet(idsOf('session')),
+    database.actions.bulkGet(idsOf('action')),
+    database.contracts.bulkGet(idsOf('contract')),
+    database.contractReviews.bulkGet(idsOf('review')),
     database.participants.toArray(),
   ]);
   const names = new Map(everyone.map((p) => [p.id, p.name]));
@@ -83,6 +84,26 @@ async function describe(hits: SearchHit[], terms: string[]): Promise<SearchResul
       excerpt: highlight(a.text, terms),
     });
   });
+  contracts.forEach((c) => {
+    if (!c) return;
+    items.push({
+      kind: 'contract',
+      id: c.id,
+      section: 'contracts',
+      title: c.title || `${names.get(c.participantId) ?? 'Team'}'s contract`,
+      excerpt: highlight(searchedKinds.contract.text(c), terms),
+    });
+  });
+  reviews.forEach((r) => {
+    if (!r) return;
+    items.push({
+      kind: 'review',
+      id: r.id,
+      section: 'contracts',
+      title: `Review of ${r.snapshot.title || 'a contract'} · ${format(r.at, 'd MMM yyyy')}`,
+      excerpt: highlight(r.notes, terms),
+    });
+  });
   return items;
 }
 
@@ -101,8 +122,12 @@ export async function searchEverything(query: string): Promise<SearchResultItem[
   return describe(await findHits(query), queryTerms(query));
 }
 
-/** Where an action result leads: its session when it has one. */
+/** Where a result leads: an action to its session when it has one, a review to its contract. */
 export async function targetOf(item: SearchResultItem): Promise<{ section: Section; id: string | null }> {
+  if (item.kind === 'review') {
+    const review = await database.contractReviews.get(item.id);
+    return { section: 'contracts', id: review?.contractId ?? null };
+  }
   if (item.kind !== 'action') return { section: item.section, id: item.id };
   const action = await database.actions.get(item.id);
   return action?.sessionId ? { section: 'sessions', id: action.sessionId } : { section: 'actions', id: null };

@@ -144,4 +144,32 @@ describe('accountability contracts', () => {
     await expect.poll(() => contracts.commitmentField(4, 'Owner').inputValue()).toBe('Amara');
     expect(app.consoleErrors, app.consoleErrors.join('\n')).toEqual([]);
   });
+
+  it("opens a contract from search by a commitment's word", async () => {
+    app = await launchApp();
+    const { page } = app;
+    const contracts = new ContractsPage(page);
+    await contracts.shell.addParticipant('Amara Okafor', 'Head of Operations');
+    await contracts.create({
+      leader: 'Amara Okafor',
+      title: 'Ops handoffs',
+      team: 'Operations',
+      startDate: '2026-11-02',
+    });
+    await contracts.addCommitment(1, 'Blameless review after each incident', 'Written up within five days', 'Ines');
+    const contractUrl = page.url();
+    await contracts.shell.goTo('Today');
+
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    await palette.getByRole('textbox').fill('blameless');
+    const result = palette.getByRole('option', { name: /Ops handoffs/ });
+    await result.waitFor();
+    expect(await result.evaluate((option) => option.dataset.group)).toBe('Contracts');
+    await page.screenshot({ path: `${screenshotDir}/search-contract-result.png` });
+    await result.click();
+    await page.getByRole('heading', { level: 1, name: 'Ops handoffs' }).waitFor();
+    expect(page.url()).toBe(contractUrl);
+    expect(app.consoleErrors, app.consoleErrors.join('\n')).toEqual([]);
+  });
 });

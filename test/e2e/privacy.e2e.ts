@@ -109,6 +109,36 @@ describe('privacy through the screens', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
+  it('keeps the pause after five wrong passcodes across a reload', async () => {
+    app = await launchApp();
+    const { page } = app;
+    const settings = new PrivacySettings(page);
+    await settings.open();
+    const lock = settings.lock();
+    await lock.getByLabel('New passcode').fill('correct horse');
+    await lock.getByLabel('Repeat it').fill('correct horse');
+    await lock.getByRole('button', { name: 'Turn on the app lock' }).click();
+    await lock.getByRole('button', { name: /^Lock now/ }).waitFor();
+    await page.keyboard.press('Control+Shift+L');
+
+    const passcode = page.getByLabel('Passcode');
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      await passcode.fill(`wrong guess ${attempt}`);
+      await page.getByRole('button', { name: 'Unlock' }).click();
+      await page.getByRole('alert').getByText('That passcode is not right').waitFor();
+      await expect.poll(() => passcode.inputValue()).toBe('');
+    }
+    await passcode.fill('wrong guess 5');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByRole('alert').getByText('5 wrong passcodes in a row').waitFor();
+
+    await page.reload();
+    await page.getByRole('alert').getByText('5 wrong passcodes in a row').waitFor();
+    expect(await passcode.isDisabled()).toBe(true);
+    await shoot(page, page, 'lock-screen-paused-after-reload');
+    expect(app.consoleErrors).toEqual([]);
+  });
+
   it('erases a participant everywhere and reports what was removed', async () => {
     app = await launchApp({ hash: '?demo=small' });
     const { page } = app;

@@ -1,17 +1,17 @@
 // The screen while Followthrough is locked: the app itself is unmounted, so nothing of the
-// coach's data is in the page, only this passcode form. Five wrong tries in a row wait 30 s.
+// coach's data is in the page, only this passcode form. Five wrong tries in a row wait 30 s, and
+// the wait survives a reload (unlock-attempts.ts).
 import { useEffect, useState } from 'react';
-import { unlock } from './lock-store';
+import { unlock, useLock } from './lock-store';
+import { PAUSE_MS, TRIES_BEFORE_PAUSE } from './unlock-attempts';
 
-const TRIES_BEFORE_PAUSE = 5;
-const PAUSE_MS = 30_000;
+const pauseMessage = `${TRIES_BEFORE_PAUSE} wrong passcodes in a row. Wait ${PAUSE_MS / 1000} seconds, then try again.`;
 
 export function LockScreen() {
+  const pausedUntil = useLock((state) => state.pausedUntil);
   const [passcode, setPasscode] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [wrong, setWrong] = useState(false);
   const [checking, setChecking] = useState(false);
-  const [failures, setFailures] = useState(0);
-  const [pausedUntil, setPausedUntil] = useState(0);
   const [now, setNow] = useState(() => Date.now());
 
   useEffect(() => {
@@ -26,6 +26,7 @@ export function LockScreen() {
 
   const waitSeconds = Math.ceil((pausedUntil - now) / 1000);
   const paused = waitSeconds > 0;
+  const error = paused ? `${pauseMessage} (${waitSeconds} s)` : wrong ? 'That passcode is not right. Try again.' : null;
 
   return (
     <main className="lock-screen">
@@ -36,19 +37,12 @@ export function LockScreen() {
           event.preventDefault();
           if (paused || checking || !passcode) return;
           setChecking(true);
-          const opened = await unlock(passcode);
+          const result = await unlock(passcode);
           setChecking(false);
-          if (opened) return;
-          const failed = failures + 1;
-          setFailures(failed % TRIES_BEFORE_PAUSE);
+          if (result.outcome === 'opened') return;
           setPasscode('');
-          if (failed % TRIES_BEFORE_PAUSE === 0) {
-            setPausedUntil(Date.now() + PAUSE_MS);
-            setNow(Date.now());
-            setError(`${TRIES_BEFORE_PAUSE} wrong passcodes in a row. Wait 30 seconds, then try again.`);
-          } else {
-            setError('That passcode is not right. Try again.');
-          }
+          setWrong(result.outcome === 'wrong');
+          setNow(Date.now());
         }}
       >
         <span className="brand-mark lock-mark" aria-hidden="true">
@@ -72,7 +66,7 @@ export function LockScreen() {
         </div>
         {error && (
           <p id="unlock-error" className="field-error" role="alert">
-            {paused ? `${error} (${waitSeconds} s)` : error}
+            {error}
           </p>
         )}
         <button type="submit" className="primary" disabled={paused || checking || !passcode}>

@@ -7,17 +7,25 @@ import { showToast } from '../../components/toasts';
 import { navigate } from '../../navigation';
 import { readLockConfig, writeLockConfig, type LockConfig } from './lock-config';
 import { verifyPasscode } from './passcode';
+import { clearUnlockAttempts, pauseLeft, readUnlockAttempts, recordWrongPasscode } from './unlock-attempts';
 
 export type LockStatus = 'loading' | 'off' | 'unlocked' | 'locked';
 
-type LockState = { status: LockStatus; config: LockConfig | null };
+type LockState = {
+  status: LockStatus;
+  config: LockConfig | null;
+  /** While locked: when the pause after too many wrong passcodes ends (0: no pause). */
+  pausedUntil: number;
+};
 
-export const useLock = create<LockState>(() => ({ status: 'loading', config: null }));
+export const useLock = create<LockState>(() => ({ status: 'loading', config: null, pausedUntil: 0 }));
 
-/** At start: a configured lock starts locked, so restarting the app never gets past it. */
-export async function loadLock(): Promise<void> {
+/** At start: a configured lock starts locked, so restarting the app never gets past it, and a
+ * pause that was running goes on. */
+export async function loadLock(now = Date.now()): Promise<void> {
   const config = await readLockConfig(repositories.settings);
-  useLock.setState({ config, status: config ? 'locked' : 'off' });
+  const pause = config ? pauseLeft(await readUnlockAttempts(repositories.settings, now), now) : 0;
+  useLock.setState({ config, status: config ? 'locked' : 'off', pausedUntil: pause ? now + pause : 0 });
 }
 
 export function lockNow(): void {
@@ -32,11 +40,25 @@ export function lockNow(): void {
   useLock.setState({ status: 'locked' });
 }
 
-export async function unlock(passcode: string): Promise<boolean> {
+export type UnlockResult = { outcome: 'opened' } | { outcome: 'wrong' } | { outcome: 'paused'; until: number };
+
+/** Checks a passcode, unless a pause after wrong ones is running; five wrong in a row pause. */
+export async function unlock(passcode: string, now = Date.now()): Promise<UnlockResult> {
   const { config } = useLock.getState();
-  if (!config || !(await verifyPasscode(passcode, config.passcode))) return false;
-  useLock.setState({ status: 'unlocked' });
-  return true;
+  const pause = pauseLeft(await readUnlockAttempts(repositories.settings, now), now);
+  if (pause > 0) return paused(now + pause);
+  if (!config || !(await verifyPasscode(passcode, config.passcode))) {
+    const attempts = await recordWrongPasscode(repositories.settings, now);
+    return attempts.pausedUntil > now ? paused(attempts.pausedUntil) : { outcome: 'wrong' };
+  }
+  await clearUnlockAttempts(repositories.settings);
+  useLock.setState({ status: 'unlocked', pausedUntil: 0 });
+  return { outcome: 'opened' };
+}
+
+function paused(until: number): UnlockResult {
+  useLock.setState({ pausedUntil: until });
+  return { outcome: 'paused', until };
 }
 
 export async function saveLockConfig(config: LockConfig | null): Promise<void> {
