@@ -53,7 +53,7 @@ function Trash() {
           {items?.map((item) => (
             <li key={`${item.kind}:${item.id}`}>
               <span>
-                <span className="badge">{item.kind === 'session' ? 'Session' : 'Action'}</span> {item.title}
+                <span className="badge">{item.kind === 'session' ? 'Session' : 'Action'}</span> <bdi>{item.title}</bdi>
               </span>
               <span className="row">
                 <span className="muted">deleted {format(item.deletedAt, 'd MMM HH:mm')}</span>

@@ -70,7 +70,9 @@ export function TodayPage() {
               <ul className="plain-list">
                 {data.recentSessions.map((session) => (
                   <li key={session.id}>
-                    <a href={`#/sessions/${session.id}`}>{name(session.participantId)}</a>
+                    <a href={`#/sessions/${session.id}`} dir="auto">
+                      {name(session.participantId)}
+                    </a>
                     <span className="muted">
                       {session.date === today ? 'Today' : day(session.date)} · {sessionFacts(session)}
                     </span>
@@ -91,7 +93,9 @@ export function TodayPage() {
               <ul className="plain-list">
                 {data.contractsForReview.map((contract) => (
                   <li key={contract.id}>
-                    <a href={`#/contracts/${contract.id}`}>{contract.title || 'Untitled contract'}</a>
+                    <a href={`#/contracts/${contract.id}`} dir="auto">
+                      {contract.title || 'Untitled contract'}
+                    </a>
                     <ReviewBadge contract={contract} today={today} />
                   </li>
                 ))}
@@ -116,10 +120,10 @@ export function TodayPage() {
                 <tbody>
                   {data.dueActions.map((action) => (
                     <tr key={action.id}>
-                      <td>
+                      <td dir="auto">
                         {action.sessionId ? <a href={`#/sessions/${action.sessionId}`}>{action.text}</a> : action.text}
                       </td>
-                      <td>{action.owner || name(action.participantId)}</td>
+                      <td dir="auto">{action.owner || name(action.participantId)}</td>
                       <DueDateCell action={action} today={today} />
                       <td>
                         <StatusSelect action={action} />
@@ -142,7 +146,9 @@ export function TodayPage() {
                   .filter(({ state }) => state === 'missed')
                   .map(({ session }) => (
                     <li key={session.id}>
-                      <a href={`#/sessions/${session.id}`}>{name(session.participantId)}</a>
+                      <a href={`#/sessions/${session.id}`} dir="auto">
+                        {name(session.participantId)}
+                      </a>
                       <span className="muted">{day(session.date)}</span>
                     </li>
                   ))}
