@@ -8,6 +8,7 @@ export type SessionBundle = { session: Session; participant: Participant; action
 
 export type DocumentContext = {
   coachName: string;
+  coachOrganisation: string;
   today: CalendarDate;
 };
 
@@ -80,6 +81,7 @@ function participantScope(participant: Participant): Scope {
 
 const exportScope = (context: DocumentContext): Scope => ({
   'coach.name': context.coachName,
+  'coach.organisation': context.coachOrganisation,
   'export.date': date(context.today),
 });
 

@@ -9,6 +9,8 @@ import { StatusSelect } from '../actions/action-row';
 import { DueDateCell } from '../actions/due-date-cell';
 import { ReviewBadge } from '../contracts/review-badge';
 import { loadTodayData } from './today-data';
+import { FirstRunStep } from '../coach/first-run-step';
+import { hasBeenIntroduced } from '../coach/coach-profile';
 
 const day = (date: string) => format(parseISO(date), 'EEE d MMM');
 
@@ -18,11 +20,12 @@ export function TodayPage() {
     async () => new Map((await database.participants.toArray()).map((p) => [p.id, p.name])),
     [],
   );
+  const introduced = useLiveQuery(hasBeenIntroduced, []);
   const today = format(new Date(), 'yyyy-MM-dd');
   const name = (participantId: string) => names?.get(participantId) ?? '…';
 
   return (
-    <div data-ready={data && names ? 'true' : undefined}>
+    <div data-ready={data && names && introduced !== undefined ? 'true' : undefined}>
       <header className="page-header">
         <div>
           <p className="eyebrow">{format(new Date(), 'EEEE d MMMM')}</p>
@@ -34,7 +37,8 @@ export function TodayPage() {
           </button>
         )}
       </header>
-      {data?.participantCount === 0 && (
+      {data?.participantCount === 0 && introduced === false && <FirstRunStep />}
+      {data?.participantCount === 0 && introduced && (
         <EmptyState
           title="Welcome to Followthrough"
           action={<AddParticipantButton label="Add your first participant" />}
