@@ -125,7 +125,7 @@ export function CommandPalette({ commands, onClose }: { commands: Command[]; onC
             event.preventDefault();
           }}
         />
-        <ul role="listbox" aria-label="Results">
+        <ul role="listbox" aria-label="Results" tabIndex={0}>
           {entries.map((entry, index) => (
             <li
               key={entry.key}
