@@ -51,7 +51,7 @@ function useSearch(query: string): { items: SearchResultItem[]; searching: boole
 
 function Excerpt({ pieces }: { pieces: TextPiece[] }) {
   return (
-    <span className="excerpt">
+    <span className="excerpt" dir="auto">
       {pieces.map((piece, index) =>
         piece.match ? <mark key={index}>{piece.text}</mark> : <span key={index}>{piece.text}</span>,
       )}
@@ -109,6 +109,7 @@ export function CommandPalette({ commands, onClose }: { commands: Command[]; onC
         onMouseDown={(event) => event.stopPropagation()}
       >
         <input
+          dir="auto"
           ref={input}
           aria-label="Search or run a command"
           placeholder="Search notes, actions, people and contracts, or type a command…"
@@ -126,7 +127,7 @@ export function CommandPalette({ commands, onClose }: { commands: Command[]; onC
             event.preventDefault();
           }}
         />
-        <ul role="listbox" aria-label="Results">
+        <ul role="listbox" aria-label="Results" tabIndex={0}>
           {entries.map((entry, index) => (
             <li
               key={entry.key}
@@ -137,7 +138,7 @@ export function CommandPalette({ commands, onClose }: { commands: Command[]; onC
               onClick={() => run(entry)}
             >
               <span className="entry-label">
-                <span>{entry.label}</span>
+                <span dir="auto">{entry.label}</span>
                 {entry.excerpt && <Excerpt pieces={entry.excerpt} />}
               </span>
               {entry.hint && <kbd>{entry.hint}</kbd>}

@@ -51,6 +51,7 @@ export const DateField = memo(function DateField({ label, stored, save, compact 
         {label}
       </label>
       <input
+        dir="auto"
         id={id}
         value={shown}
         placeholder="fri, next week, 2026-12-04"

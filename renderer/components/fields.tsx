@@ -42,7 +42,7 @@ export const AutosaveText = memo(function AutosaveText(props: TextProps) {
       <label htmlFor={id} className={compact ? 'visually-hidden' : undefined}>
         {label}
       </label>
-      {multiline ? <textarea {...common} rows={rows} /> : <input {...common} />}
+      {multiline ? <textarea dir="auto" {...common} rows={rows} /> : <input dir="auto" {...common} />}
       {(error || hint) && (
         <p id={`${id}-message`} className={error ? 'field-error' : 'field-hint'}>
           {error ?? hint}

@@ -15,6 +15,7 @@ export type SessionBundle = { session: Session; participant: Participant; action
 
 export type DocumentContext = {
   coachName: string;
+  coachOrganisation: string;
   today: CalendarDate;
 };
 
@@ -87,6 +88,7 @@ function participantScope(participant: Participant): Scope {
 
 const exportScope = (context: DocumentContext): Scope => ({
   'coach.name': context.coachName,
+  'coach.organisation': context.coachOrganisation,
   'export.date': date(context.today),
 });
 

@@ -63,6 +63,7 @@ const participantFields: FieldSpec[] = [
 
 const exportFields: FieldSpec[] = [
   field('coach.name', 'text', 'The coach’s name, as set in Settings', 'Sam Rivera'),
+  field('coach.organisation', 'text', 'The coach’s organisation, as set in Settings', 'Northwind Coaching'),
   field('export.date', 'date', 'The day the document was made', '2 November 2026'),
 ];
 

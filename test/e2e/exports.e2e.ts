@@ -1,24 +1,15 @@
 // Exports from the screens, read back: a session's GROW checklist and shareable summary, and a
 // batch of a participant's sessions, downloaded from the web app and unzipped.
-import { readFile } from 'node:fs/promises';
-import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { launchApp, type AppBrowser } from './browser';
 import { AppShell } from './pages/app-shell';
+import { downloadedWordText } from './downloads';
 
 let app: AppBrowser | undefined;
 afterEach(async () => {
   await app?.close();
   app = undefined;
 });
-
-/** Runs `trigger`, waits for the download and returns the text of word/document.xml. */
-async function downloadedWordText(page: Page, trigger: () => Promise<void>): Promise<{ name: string; xml: string }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), trigger()]);
-  const files = unzipSync(new Uint8Array(await readFile(await download.path())));
-  return { name: download.suggestedFilename(), xml: strFromU8(files['word/document.xml']) };
-}
 
 describe('exports from the screens', () => {
   it('fills the GROW checklist and a summary that leaves private notes out', async () => {

@@ -32,7 +32,7 @@ describe('the Metrics page with a generated program', () => {
     await panel.getByText('How it is computed.').waitFor();
 
     // The chart has a text alternative and its numbers are in a table; the last week is the headline.
-    await expect(panel.getByRole('img').getAttribute('aria-label')).resolves.toMatch(
+    await expect(panel.getByRole('figure').getAttribute('aria-label')).resolves.toMatch(
       /^Conversion to date.*Target 60%\./,
     );
     await panel.getByText(/^Weekly data/).click();

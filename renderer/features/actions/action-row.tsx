@@ -46,6 +46,7 @@ export function StatusSelect({ action }: { action: Action }) {
       </select>
       {askReason && (
         <input
+          dir="auto"
           autoFocus
           aria-label="What blocks it?"
           placeholder="What blocks it? Enter to save"

@@ -143,6 +143,7 @@ export function ActionsPage() {
         <label>
           Owner
           <input
+            dir="auto"
             value={filters.owner}
             placeholder="Any owner"
             onChange={(event) => set({ owner: event.target.value })}
@@ -204,12 +205,12 @@ export function ActionsPage() {
                       onChange={() => toggle(action.id)}
                     />
                   </td>
-                  <td>
+                  <td dir="auto">
                     {action.sessionId ? <a href={`#/sessions/${action.sessionId}`}>{action.text}</a> : action.text}
                     {action.isExperiment && <span className="badge accent inline">Experiment</span>}
                   </td>
-                  <td>{action.owner || '—'}</td>
-                  <td>{names.get(action.participantId) ?? '—'}</td>
+                  <td dir="auto">{action.owner || '—'}</td>
+                  <td dir="auto">{names.get(action.participantId) ?? '—'}</td>
                   <DueDateCell action={action} today={today} />
                   <td>
                     <StatusSelect action={action} />

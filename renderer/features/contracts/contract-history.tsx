@@ -33,12 +33,18 @@ function ReviewEntry({ review, onCompare }: { review: ContractReview; onCompare:
           Compare with current
         </button>
       </div>
-      {review.notes && <p className="review-notes">{review.notes}</p>}
+      {review.notes && (
+        <p className="review-notes" dir="auto">
+          {review.notes}
+        </p>
+      )}
       {statuses.commitments.length > 0 && (
         <ul className="review-statuses" aria-label="Statuses at this review">
           {statuses.commitments.map((commitment) => (
             <li key={commitment.id}>
-              <span className="review-status-text">{commitment.text || 'Unnamed commitment'}</span>
+              <span className="review-status-text" dir="auto">
+                {commitment.text || 'Unnamed commitment'}
+              </span>
               <span className={`badge ${commitmentStatusTone[commitment.status]}`}>
                 {commitmentStatusLabels[commitment.status]}
               </span>

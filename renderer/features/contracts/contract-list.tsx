@@ -54,11 +54,13 @@ export function ContractList() {
                   <tr key={contract.id} className="clickable" onClick={() => navigate('contracts', contract.id)}>
                     <td>
                       <a href={`#/contracts/${contract.id}`} className="heading-link">
-                        <strong>{contractTitle(contract)}</strong>
+                        <strong dir="auto">{contractTitle(contract)}</strong>
                       </a>
-                      <div className="muted">{contract.team || 'No team yet'}</div>
+                      <div className="muted" dir="auto">
+                        {contract.team || 'No team yet'}
+                      </div>
                     </td>
-                    <td>{leaderName.get(contract.participantId) ?? 'Unknown leader'}</td>
+                    <td dir="auto">{leaderName.get(contract.participantId) ?? 'Unknown leader'}</td>
                     <td>
                       <span className={`badge ${contractStatusTone[contract.status]}`}>
                         {contractStatusLabels[contract.status]}

@@ -98,7 +98,7 @@ export function ContractVersion({
             <li key={commitment.id} data-diff-item={mark}>
               <div className="version-commitment-head">
                 <Marked mark={fieldChanged('text')} className="version-commitment-text">
-                  {commitment.text || 'Unnamed commitment'}
+                  <bdi>{commitment.text || 'Unnamed commitment'}</bdi>
                 </Marked>
                 <Tag mark={mark === 'changed' ? undefined : mark} />
                 <Marked mark={fieldChanged('status')}>
@@ -150,7 +150,7 @@ export function ContractVersion({
                 <tr key={decision.id} data-diff-item={mark}>
                   <th scope="row">
                     <Marked mark={change?.renamed ? 'changed' : undefined}>
-                      {decision.name || 'Unnamed decision'}
+                      <bdi>{decision.name || 'Unnamed decision'}</bdi>
                     </Marked>
                     <Tag mark={mark === 'changed' ? undefined : mark} />
                   </th>

@@ -86,6 +86,7 @@ export function NewContractForm() {
         <div className="field">
           <label htmlFor="new-contract-title">Title</label>
           <input
+            dir="auto"
             id="new-contract-title"
             value={title}
             placeholder="Ops handoffs, Q1"
@@ -95,6 +96,7 @@ export function NewContractForm() {
         <div className="field">
           <label htmlFor="new-contract-team">Team</label>
           <input
+            dir="auto"
             id="new-contract-team"
             value={team ?? leader?.team ?? ''}
             onChange={(event) => setTeam(event.target.value)}

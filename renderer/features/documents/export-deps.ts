@@ -1,19 +1,19 @@
 // What the exports need from the running app: the platform, the stored templates, the coach's
-// locale and name (the "coach.name" setting), and today's date.
+// locale, name and organisation (as set in Settings), and today's date.
 import { format } from 'date-fns';
 import { repositories } from '../../db/instance';
+import { readCoachProfile } from '../coach/coach-profile';
 import { platform } from '../../platform';
 import type { ExportDeps } from './export-document';
 
-export const COACH_NAME_SETTING = 'coach.name';
-
 export async function appExportDeps(): Promise<ExportDeps> {
-  const coachName = await repositories.settings.text(COACH_NAME_SETTING);
+  const coach = await readCoachProfile();
   return {
     platform,
     templates: repositories.templates,
     locale: navigator.language || 'en-GB',
-    coachName,
+    coachName: coach.name,
+    coachOrganisation: coach.organisation,
     today: () => format(new Date(), 'yyyy-MM-dd'),
   };
 }

@@ -17,6 +17,7 @@ export type ExportDeps = {
   /** The coach's locale, for dates in documents. */
   locale: string;
   coachName: string;
+  coachOrganisation: string;
   today: () => CalendarDate;
 };
 
@@ -55,7 +56,12 @@ export async function templateFor(
   return bundled.ok ? { ok: true, value: { name, data: bundled.value } } : bundled;
 }
 
-const context = (deps: ExportDeps): DocumentContext => ({ coachName: deps.coachName, today: deps.today() });
+/** Who made the document and when, as every export states it. */
+export const documentContext = (deps: ExportDeps): DocumentContext => ({
+  coachName: deps.coachName,
+  coachOrganisation: deps.coachOrganisation,
+  today: deps.today(),
+});
 
 async function exportFilled(
   kind: TemplateKind,
@@ -85,7 +91,7 @@ const sessionExport =
   (kind: BatchKind, builder: 'growChecklistData' | 'sessionSummaryData') => (bundle: SessionBundle, deps: ExportDeps) =>
     exportFilled(
       kind,
-      (b) => b[builder](bundle, context(deps)),
+      (b) => b[builder](bundle, documentContext(deps)),
       (n, label, ext) => n.datedFileName(bundle.session.date, bundle.participant.name, label, ext),
       deps,
     );
@@ -96,7 +102,7 @@ export const exportSessionSummary = sessionExport('session-summary', 'sessionSum
 export const exportContractWorkbook = (contract: Contract, participant: Participant, deps: ExportDeps) =>
   exportFilled(
     'contract-workbook',
-    (b) => b.contractWorkbookData(contract, participant, context(deps)),
+    (b) => b.contractWorkbookData(contract, participant, documentContext(deps)),
     (n, label, ext) => n.safeFileName(`${participant.name} - ${contract.title || label}`, ext),
     deps,
   );
@@ -159,7 +165,7 @@ export async function exportSessionBatch(
       format: options.format,
       template: template.value,
       bundles,
-      context: context(deps),
+      context: documentContext(deps),
       locale: deps.locale,
     },
     options.onProgress,

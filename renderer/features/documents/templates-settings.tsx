@@ -143,7 +143,7 @@ function StoredTemplateRow({
   const report = useTemplateReport(template);
   const ready = report?.state === 'ready' && report.report.ready;
   return (
-    <li className="template-option">
+    <div className="template-option">
       <label className="template-choice">
         <input
           type="radio"
@@ -185,7 +185,7 @@ function StoredTemplateRow({
         )}
       </div>
       <TemplateReportView report={report} />
-    </li>
+    </div>
   );
 }
 
@@ -234,12 +234,12 @@ function KindTemplates({ kind }: { kind: TemplateKind }) {
           {error}
         </p>
       )}
-      <ul
+      <div
         className="template-options"
         role="radiogroup"
         aria-label={`Template used for the ${spec.label.toLowerCase()}`}
       >
-        <li className="template-option">
+        <div className="template-option">
           <label className="template-choice">
             <input
               type="radio"
@@ -257,11 +257,11 @@ function KindTemplates({ kind }: { kind: TemplateKind }) {
               Download to make your own
             </button>
           </div>
-        </li>
+        </div>
         {stored?.map((template) => (
           <StoredTemplateRow key={template.id} template={template} radioName={radioName} onResult={report} />
         ))}
-      </ul>
+      </div>
     </section>
   );
 }

@@ -59,7 +59,7 @@ export function MeasurePanel({ summary, report }: { summary: MeasureSummary; rep
         </dl>
       </div>
       <p className="measure-detail">{summary.detail}</p>
-      <figure className="trend" role="img" aria-label={chartSummary(summary, report)}>
+      <figure className="trend" aria-label={chartSummary(summary, report)}>
         <Suspense fallback={<div className="trend-chart trend-loading" />}>
           <TrendChart
             spec={spec}

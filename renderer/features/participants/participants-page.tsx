@@ -48,11 +48,17 @@ function NewParticipantForm() {
       <h2>New participant</h2>
       <div className="field">
         <label htmlFor="new-participant-name">Name</label>
-        <input id="new-participant-name" autoFocus value={name} onChange={(event) => setName(event.target.value)} />
+        <input
+          dir="auto"
+          id="new-participant-name"
+          autoFocus
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor="new-participant-role">Role</label>
-        <input id="new-participant-role" value={role} onChange={(event) => setRole(event.target.value)} />
+        <input dir="auto" id="new-participant-role" value={role} onChange={(event) => setRole(event.target.value)} />
       </div>
       {error && <p className="field-error">{error}</p>}
       <div className="row">
@@ -109,7 +115,7 @@ function ParticipantHistory({ participant }: { participant: Participant }) {
           <ul className="plain-list">
             {openActions?.slice(0, 20).map((action) => (
               <li key={action.id}>
-                <span>{action.text}</span>
+                <span dir="auto">{action.text}</span>
                 <span className={action.dueDate && action.dueDate < today ? 'badge danger' : 'badge'}>
                   {action.status === 'blocked' ? 'Blocked' : action.dueDate ? formatDay(action.dueDate) : 'No due date'}
                 </span>
@@ -128,7 +134,9 @@ function ParticipantHistory({ participant }: { participant: Participant }) {
           <ul className="plain-list">
             {contracts?.map((contract) => (
               <li key={contract.id}>
-                <a href={`#/contracts/${contract.id}`}>{contract.title || 'Untitled contract'}</a>
+                <a href={`#/contracts/${contract.id}`} dir="auto">
+                  {contract.title || 'Untitled contract'}
+                </a>
                 <ReviewBadge contract={contract} today={today} />
               </li>
             ))}
@@ -145,7 +153,7 @@ function ParticipantDetail({ participant }: { participant: Participant }) {
     <div className="stack-lg">
       <article className="card detail" aria-label={participant.name}>
         <div className="section-title">
-          <h2>{participant.name}</h2>
+          <h2 dir="auto">{participant.name}</h2>
           <span className="badge">{statusLabels[participant.status]}</span>
         </div>
         <div className="grid-2">
@@ -216,6 +224,7 @@ export function ParticipantsPage({ selectedId }: { selectedId: string | null }) 
         <div className="master-detail">
           <section className="list-pane" aria-label="Participant list">
             <input
+              dir="auto"
               type="search"
               aria-label="Filter participants"
               placeholder="Filter by name, role or team"
@@ -229,7 +238,7 @@ export function ParticipantsPage({ selectedId }: { selectedId: string | null }) 
                     href={`#/participants/${participant.id}`}
                     aria-current={participant.id === selectedId ? 'true' : undefined}
                   >
-                    <strong>{participant.name}</strong>
+                    <strong dir="auto">{participant.name}</strong>
                     <span className="muted">{participant.role || 'No role yet'}</span>
                   </a>
                 </li>

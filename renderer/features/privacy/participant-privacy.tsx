@@ -86,7 +86,9 @@ function ExportPanel({ participant, onClose }: { participant: Participant; onClo
   const [working, setWorking] = useState(false);
   return (
     <div className="privacy-panel stack">
-      <h3>Export {participant.name}’s data</h3>
+      <h3>
+        Export <bdi>{participant.name}</bdi>’s data
+      </h3>
       <p className="muted">
         One .zip with everything Followthrough holds about them as JSON, and a Word document of their sessions: the
         session summaries, or the GROW checklists when private notes are included.
@@ -120,14 +122,22 @@ function ErasePanel({ participant, onClose }: { participant: Participant; onClos
   const matches = typed.trim() === participant.name.trim();
   return (
     <div className="privacy-panel danger-panel stack">
-      <h3>Erase {participant.name} everywhere</h3>
+      <h3>
+        Erase <bdi>{participant.name}</bdi> everywhere
+      </h3>
       <p>
         This removes them and all their sessions, actions, contracts, consent history and waiting sync changes from this
         device, and their entries from search. It cannot be undone. Export their data first if they asked for a copy.
       </p>
       <div className="field">
         <label htmlFor="erase-confirm">Type their name to confirm</label>
-        <input id="erase-confirm" value={typed} autoComplete="off" onChange={(event) => setTyped(event.target.value)} />
+        <input
+          dir="auto"
+          id="erase-confirm"
+          value={typed}
+          autoComplete="off"
+          onChange={(event) => setTyped(event.target.value)}
+        />
       </div>
       {error && (
         <p className="field-error" role="alert">

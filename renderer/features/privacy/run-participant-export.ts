@@ -13,7 +13,7 @@ export function exportParticipantData(participantId: string, name: string, inclu
     const data = await collectParticipantData(database, participantId);
     if (!data) return fail('That participant no longer exists');
     const info = await deps.platform.appInfo();
-    const context = { coachName: deps.coachName, today: deps.today() };
+    const context = documents.documentContext(deps);
     const built = await buildParticipantExport(
       data,
       { includePrivate, exportedAt: Date.now(), appVersion: info.ok ? info.value.version : 'unknown' },

@@ -67,6 +67,7 @@ export const ActionLog = memo(function ActionLog({
   };
   const draftInput = (key: keyof Draft, label: string, placeholder: string) => (
     <input
+      dir="auto"
       aria-label={label}
       placeholder={placeholder}
       value={draft[key]}

@@ -88,7 +88,7 @@ export function SessionEditor({ sessionId }: { sessionId: string }) {
           </p>
           <h1>
             {participant ? (
-              <a href={`#/participants/${participant.id}`} className="heading-link">
+              <a href={`#/participants/${participant.id}`} className="heading-link" dir="auto">
                 {participant.name}
               </a>
             ) : (

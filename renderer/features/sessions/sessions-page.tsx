@@ -28,6 +28,7 @@ function NewSessionChooser() {
     <section className="card form-card" aria-label="New session">
       <h2>Who is this session with?</h2>
       <input
+        dir="auto"
         autoFocus
         aria-label="Participant"
         placeholder="Type a name, Enter to start"
@@ -41,7 +42,7 @@ function NewSessionChooser() {
         {shown?.map((participant) => (
           <li key={participant.id}>
             <button className="list-button" onClick={() => void startSession(participant.id)}>
-              <strong>{participant.name}</strong>
+              <strong dir="auto">{participant.name}</strong>
               <span className="muted">{participant.role}</span>
             </button>
           </li>

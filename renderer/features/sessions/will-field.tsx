@@ -46,6 +46,7 @@ export const WillField = memo(function WillField({
     <div className="field grow-field">
       <label htmlFor={id}>Will</label>
       <textarea
+        dir="auto"
         id={id}
         rows={6}
         ref={field.ref}

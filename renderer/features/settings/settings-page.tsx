@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { format } from 'date-fns';
 import { repositories } from '../../db/instance';
-import { AutosaveText } from '../../components/fields';
-import { COACH_NAME_SETTING } from '../documents/export-deps';
+import { CoachSection } from '../coach/coach-section';
 import { TemplatesSettings } from '../documents/templates-settings';
 import { setTheme, storedTheme, themeChoices, type ThemeChoice } from '../../theme';
 import { TRASH_RETENTION_DAYS } from '../../db/trash';
@@ -53,7 +52,7 @@ function Trash() {
           {items?.map((item) => (
             <li key={`${item.kind}:${item.id}`}>
               <span>
-                <span className="badge">{item.kind === 'session' ? 'Session' : 'Action'}</span> {item.title}
+                <span className="badge">{item.kind === 'session' ? 'Session' : 'Action'}</span> <bdi>{item.title}</bdi>
               </span>
               <span className="row">
                 <span className="muted">deleted {format(item.deletedAt, 'd MMM HH:mm')}</span>
@@ -75,20 +74,6 @@ function Trash() {
   );
 }
 
-function Coach() {
-  const stored = useLiveQuery(() => repositories.settings.text(COACH_NAME_SETTING), []);
-  return (
-    <section className="card stack" aria-label="Coach">
-      <h2>You</h2>
-      <AutosaveText
-        label="Your name, as it appears on documents"
-        stored={stored ?? ''}
-        save={(name) => repositories.settings.setText(COACH_NAME_SETTING, name)}
-      />
-    </section>
-  );
-}
-
 export function SettingsPage() {
   return (
     <>
@@ -96,7 +81,7 @@ export function SettingsPage() {
         <h1>Settings</h1>
       </header>
       <div className="settings-stack">
-        <Coach />
+        <CoachSection />
         <Appearance />
         <BackupsSection />
         <RetentionSection />

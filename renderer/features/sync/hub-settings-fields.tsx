@@ -58,6 +58,7 @@ export function HubSettingsFields({ hub, desktop }: { hub: HubSettings; desktop:
         <div className="field">
           <label htmlFor={`${id}-url`}>Hub address</label>
           <input
+            dir="auto"
             id={`${id}-url`}
             type="url"
             inputMode="url"

@@ -127,6 +127,7 @@ export const SyncSettingsSection = memo(function SyncSettingsSection({ stored }:
           <div className="field">
             <label htmlFor={`${id}-url`}>Webhook URL</label>
             <input
+              dir="auto"
               id={`${id}-url`}
               type="url"
               inputMode="url"
@@ -193,6 +194,7 @@ export const SyncSettingsSection = memo(function SyncSettingsSection({ stored }:
           </select>
           {/* Typed as 24-hour time like every time in the app; the browser's time control would follow its locale (04:00 PM). */}
           <input
+            dir="auto"
             className="sync-time"
             inputMode="numeric"
             placeholder="16:00"

@@ -9,17 +9,20 @@ import { StatusSelect } from '../actions/action-row';
 import { DueDateCell } from '../actions/due-date-cell';
 import { ReviewBadge } from '../contracts/review-badge';
 import { loadTodayData } from './today-data';
+import { FirstRunStep } from '../coach/first-run-step';
+import { hasBeenIntroduced } from '../coach/coach-profile';
 
 const day = (date: string) => format(parseISO(date), 'EEE d MMM');
 
 export function TodayPage() {
   const data = useLiveQuery(() => loadTodayData(repositories, new Date()), []);
   const names = useLiveQuery(() => repositories.participants.names(), []);
+  const introduced = useLiveQuery(hasBeenIntroduced, []);
   const today = format(new Date(), 'yyyy-MM-dd');
   const name = (participantId: string) => names?.get(participantId) ?? '…';
 
   return (
-    <div data-ready={data && names ? 'true' : undefined}>
+    <div data-ready={data && names && introduced !== undefined ? 'true' : undefined}>
       <header className="page-header">
         <div>
           <p className="eyebrow">{format(new Date(), 'EEEE d MMMM')}</p>
@@ -31,7 +34,8 @@ export function TodayPage() {
           </button>
         )}
       </header>
-      {data?.participantCount === 0 && (
+      {data?.participantCount === 0 && introduced === false && <FirstRunStep />}
+      {data?.participantCount === 0 && introduced && (
         <EmptyState
           title="Welcome to Followthrough"
           action={<AddParticipantButton label="Add your first participant" />}
@@ -67,7 +71,9 @@ export function TodayPage() {
               <ul className="plain-list">
                 {data.recentSessions.map((session) => (
                   <li key={session.id}>
-                    <a href={`#/sessions/${session.id}`}>{name(session.participantId)}</a>
+                    <a href={`#/sessions/${session.id}`} dir="auto">
+                      {name(session.participantId)}
+                    </a>
                     <span className="muted">
                       {session.date === today ? 'Today' : day(session.date)} · {sessionFacts(session)}
                     </span>
@@ -88,7 +94,9 @@ export function TodayPage() {
               <ul className="plain-list">
                 {data.contractsForReview.map((contract) => (
                   <li key={contract.id}>
-                    <a href={`#/contracts/${contract.id}`}>{contract.title || 'Untitled contract'}</a>
+                    <a href={`#/contracts/${contract.id}`} dir="auto">
+                      {contract.title || 'Untitled contract'}
+                    </a>
                     <ReviewBadge contract={contract} today={today} />
                   </li>
                 ))}
@@ -113,10 +121,10 @@ export function TodayPage() {
                 <tbody>
                   {data.dueActions.map((action) => (
                     <tr key={action.id}>
-                      <td>
+                      <td dir="auto">
                         {action.sessionId ? <a href={`#/sessions/${action.sessionId}`}>{action.text}</a> : action.text}
                       </td>
-                      <td>{action.owner || name(action.participantId)}</td>
+                      <td dir="auto">{action.owner || name(action.participantId)}</td>
                       <DueDateCell action={action} today={today} />
                       <td>
                         <StatusSelect action={action} />
@@ -139,7 +147,9 @@ export function TodayPage() {
                   .filter(({ state }) => state === 'missed')
                   .map(({ session }) => (
                     <li key={session.id}>
-                      <a href={`#/sessions/${session.id}`}>{name(session.participantId)}</a>
+                      <a href={`#/sessions/${session.id}`} dir="auto">
+                        {name(session.participantId)}
+                      </a>
                       <span className="muted">{day(session.date)}</span>
                     </li>
                   ))}

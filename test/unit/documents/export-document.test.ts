@@ -56,6 +56,7 @@ function setUp() {
     templates: repos.templates,
     locale: 'en-GB',
     coachName: 'Sam Rivera',
+    coachOrganisation: 'Northwind Coaching',
     today: () => '2026-11-02',
   };
   return { saved, db, repos, deps };

@@ -93,7 +93,11 @@ export const actions: Action[] = [
 
 export const bundle: SessionBundle = { session, participant, actions };
 
-export const context: DocumentContext = { coachName: 'Sam Rivera', today: '2026-11-02' };
+export const context: DocumentContext = {
+  coachName: 'Sam Rivera',
+  coachOrganisation: 'Northwind Coaching',
+  today: '2026-11-02',
+};
 
 function commitment(
   text: string,

@@ -31,7 +31,7 @@ const canaries = [
   ...privateFields.participant.map((field) => secret(`participant-${field}`)),
   ...privateFields.session.map((field) => secret(`session-${field}`)),
 ];
-const context = { coachName: 'Sam Rivera', today: '2026-11-28' };
+const context = { coachName: 'Sam Rivera', coachOrganisation: 'Northwind Coaching', today: '2026-11-28' };
 const templates = {
   'session-summary': { name: 'Session-Summary.docx', data: bundledTemplate('Session-Summary.docx') },
   'grow-checklist': { name: '1to1-GROW-Checklist.docx', data: bundledTemplate('1to1-GROW-Checklist.docx') },

@@ -12,7 +12,7 @@ import { bundledTemplate } from '../documents/template-builders';
 import { wordText } from '../documents/read-back';
 import type { FollowthroughDatabase } from '../../../renderer/db/database';
 
-const context = { coachName: 'Sam Rivera', today: '2026-11-28' };
+const context = { coachName: 'Sam Rivera', coachOrganisation: 'Northwind Coaching', today: '2026-11-28' };
 const templates = {
   'session-summary': { name: 'Session-Summary.docx', data: bundledTemplate('Session-Summary.docx') },
   'grow-checklist': { name: '1to1-GROW-Checklist.docx', data: bundledTemplate('1to1-GROW-Checklist.docx') },

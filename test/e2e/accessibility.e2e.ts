@@ -1,0 +1,107 @@
+// axe-core on every main screen, in both themes, with the demo data: any serious or critical
+// violation fails, and so do the minor ones already fixed once (figure role="img" on the charts).
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchApp, type AppBrowser } from './browser';
+import { AppShell } from './pages/app-shell';
+import { FirstRunStep } from './pages/first-run-step';
+import { MetricsPage } from './pages/metrics-page';
+import { PrivacySettings } from './pages/privacy-settings';
+import { axeFindings, describeFinding, isSerious, type Finding } from './axe';
+
+let app: AppBrowser | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+/** Minor rules the screens once broke and must not break again. */
+const guardedMinorRules = new Set(['svg-img-alt', 'role-img-alt', 'aria-allowed-role', 'landmark-unique']);
+
+const mustFix = (finding: Finding) => isSerious(finding) || guardedMinorRules.has(finding.rule);
+
+/** Opens each main screen in turn and collects what axe finds on it. */
+async function sweepScreens(page: Page): Promise<Finding[]> {
+  const shell = new AppShell(page);
+  const findings: Finding[] = [];
+  const check = async (screen: string) => findings.push(...(await axeFindings(page, screen)));
+
+  await page.locator('[data-ready="true"]').waitFor({ timeout: 60_000 });
+  await check('Today');
+
+  await shell.goTo('Participants');
+  await check('Participants');
+  await page.getByRole('region', { name: 'Participant list' }).getByRole('link').first().click();
+  await page.getByRole('article').first().waitFor();
+  await check('a participant');
+
+  await shell.goTo('Sessions');
+  await page
+    .getByRole('region', { name: 'Session list' })
+    .getByRole('row', { name: /Complete/ })
+    .first()
+    .getByRole('link')
+    .click();
+  await page.getByRole('textbox', { name: 'Reality', exact: true }).waitFor();
+  await check('a session');
+
+  await shell.goTo('Actions');
+  await page.getByRole('region', { name: 'Action list' }).getByRole('row').nth(1).waitFor();
+  await check('Actions');
+
+  await shell.goTo('Contracts');
+  const contracts = page.getByRole('region', { name: 'Contract list' });
+  await contracts.getByRole('row').nth(1).waitFor();
+  await check('Contracts');
+  await contracts.getByRole('link').first().click();
+  await page.getByRole('region', { name: 'Contract details' }).waitFor();
+  await check('a contract');
+
+  await shell.goTo('Metrics');
+  await new MetricsPage(page).waitForMeasures();
+  await check('Metrics');
+
+  await shell.goTo('Sync');
+  await check('Sync');
+
+  const settings = new PrivacySettings(page);
+  await settings.open();
+  await page.getByRole('region', { name: 'Templates' }).getByRole('radiogroup').first().waitFor();
+  await check('Settings');
+
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('team');
+  await page
+    .getByRole('option')
+    .filter({ has: page.locator('mark') })
+    .first()
+    .waitFor();
+  await check('search results');
+  await page.keyboard.press('Escape');
+
+  const lock = settings.lock();
+  await lock.getByLabel('New passcode').fill('correct horse');
+  await lock.getByLabel('Repeat it').fill('correct horse');
+  await lock.getByRole('button', { name: 'Turn on the app lock' }).click();
+  await lock.getByRole('button', { name: /^Lock now/ }).waitFor();
+  await check('Settings with the lock on');
+  await page.keyboard.press('Control+Shift+L');
+  await page.getByRole('heading', { name: 'Followthrough is locked' }).waitFor();
+  await check('the lock screen');
+  return findings;
+}
+
+describe.each(['light', 'dark'] as const)('accessibility, %s theme', (colorScheme) => {
+  it('finds nothing serious on any main screen', async () => {
+    app = await launchApp({ colorScheme, hash: '?demo=small' });
+    const findings = await sweepScreens(app.page);
+    expect(findings.filter(mustFix).map(describeFinding)).toEqual([]);
+  });
+
+  it('finds nothing serious on the first-run step', async () => {
+    app = await launchApp({ colorScheme });
+    await new FirstRunStep(app.page).waitFor();
+    const findings = await axeFindings(app.page, 'the first-run step');
+    expect(findings.filter(mustFix).map(describeFinding)).toEqual([]);
+  });
+});

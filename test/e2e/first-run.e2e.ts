@@ -1,0 +1,89 @@
+// The first time the app opens, it asks who the coach is, so their name is on every document they
+// hand out; the step can be skipped, and both answers stay editable in Settings.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchApp, type AppBrowser } from './browser';
+import { AppShell } from './pages/app-shell';
+import { FirstRunStep } from './pages/first-run-step';
+import { downloadedWordText } from './downloads';
+import { screenshotDir } from './screenshots';
+
+/** A setting as IndexedDB holds it, read through a connection of its own. */
+function storedSetting(page: Page, key: string): Promise<unknown> {
+  return page.evaluate(
+    (wanted) =>
+      new Promise((resolve, reject) => {
+        const request = indexedDB.open('followthrough');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const get = request.result.transaction('settings').objectStore('settings').get(wanted);
+          get.onsuccess = () => {
+            request.result.close();
+            resolve((get.result as { value?: unknown } | undefined)?.value);
+          };
+        };
+      }),
+    key,
+  );
+}
+
+let app: AppBrowser | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+describe('the first-run step', () => {
+  it.each(['light', 'dark'] as const)(
+    'asks the coach their name, which then fills COACH on documents (%s theme)',
+    async (colorScheme) => {
+      app = await launchApp({ colorScheme });
+      const { page } = app;
+      const step = new FirstRunStep(page);
+      await step.waitFor();
+      await page.screenshot({ path: `${screenshotDir}/first-run-${colorScheme}.png` });
+      await step.introduce('Sam Rivera', 'Northwind Coaching');
+      await page.getByRole('button', { name: 'Add your first participant' }).waitFor();
+
+      const shell = new AppShell(page);
+      await shell.addParticipant('Amara Okafor', 'Head of Operations');
+      const session = await shell.startSession();
+      await session.typeGrow({ goal: 'A ritual', reality: 'Drift', options: 'Review', will: 'Run it' });
+      await session.waitUntilSaved();
+      const checklist = await downloadedWordText(page, async () => {
+        await page.getByRole('button', { name: 'Export' }).click();
+        await page.getByRole('menuitem', { name: 'GROW checklist (.docx)' }).click();
+      });
+      expect(checklist.xml).toContain('Sam Rivera');
+
+      await page.reload();
+      await shell.goTo('Settings');
+      const you = page.getByRole('region', { name: 'Coach' });
+      await expect(you.getByRole('textbox', { name: /Your name/ }).inputValue()).resolves.toBe('Sam Rivera');
+      await expect(you.getByRole('textbox', { name: 'Your organisation' }).inputValue()).resolves.toBe(
+        'Northwind Coaching',
+      );
+      expect(app.consoleErrors).toEqual([]);
+    },
+  );
+
+  it('can be skipped, does not come back, and leaves the name to Settings', async () => {
+    app = await launchApp();
+    const { page } = app;
+    const step = new FirstRunStep(page);
+    await step.waitFor();
+    await step.skip();
+    await page.getByRole('button', { name: 'Add your first participant' }).waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: 'Add your first participant' }).waitFor();
+    await expect(step.form().count()).resolves.toBe(0);
+
+    const shell = new AppShell(page);
+    await shell.goTo('Settings');
+    const name = page.getByRole('region', { name: 'Coach' }).getByRole('textbox', { name: /Your name/ });
+    await expect(name.inputValue()).resolves.toBe('');
+    await name.fill('Sam Rivera');
+    await name.blur();
+    await expect.poll(() => storedSetting(page, 'coach.name'), { timeout: 10_000, interval: 100 }).toBe('Sam Rivera');
+  });
+});
