@@ -2,6 +2,7 @@
 // passes, so what leaves the device in a document is exactly what is written here: the session
 // summary never reads Goal, Reality, Options or the notes.
 import type { Action, CalendarDate, Contract, Participant, Session } from '../../shared/model';
+import { willLines } from '../../shared/will-lines';
 import type { FillData, Scope } from './fill-data';
 
 export type SessionBundle = { session: Session; participant: Participant; actions: Action[] };
@@ -83,7 +84,23 @@ const exportScope = (context: DocumentContext): Scope => ({
   'export.date': date(context.today),
 });
 
-function sessionHeaderScope(session: Session): Scope {
+const byCreation = (a: Action, b: Action) => a.createdAt - b.createdAt;
+const isLive = (action: Action) => action.deletedAt === undefined;
+const sameText = (text: string) => text.trim().toLocaleLowerCase();
+
+/**
+ * Will as the leader reads it: prose, without the app's task markers, and without the lines logged
+ * as an action that is no longer live (deleted, or renamed since, when the table shows it anyway).
+ */
+function willProse(will: string, actions: Action[]): string {
+  const live = new Set(actions.filter(isLive).map((action) => sameText(action.text)));
+  return willLines(will)
+    .filter((line) => !line.logged || live.has(sameText(line.text)))
+    .map((line) => line.text)
+    .join('\n');
+}
+
+function sessionHeaderScope(session: Session, actions: Action[]): Scope {
   return {
     'session.date': date(session.date),
     'session.startTime': session.startTime,
@@ -91,7 +108,7 @@ function sessionHeaderScope(session: Session): Scope {
     'session.durationMinutes': session.durationMinutes,
     'session.type': sessionTypeLabels[session.type],
     'session.status': sessionStatusLabels[session.status],
-    'session.will': session.will,
+    'session.will': willProse(session.will, actions),
   };
 }
 
@@ -113,9 +130,6 @@ const blankActionItem: Scope = {
   'action.status': '',
 };
 
-const byCreation = (a: Action, b: Action) => a.createdAt - b.createdAt;
-const isLive = (action: Action) => action.deletedAt === undefined;
-
 export function growChecklistData(
   { session, participant, actions }: SessionBundle,
   context: DocumentContext,
@@ -125,7 +139,7 @@ export function growChecklistData(
   return {
     fields: {
       ...participantScope(participant),
-      ...sessionHeaderScope(session),
+      ...sessionHeaderScope(session, actions),
       'session.goal': session.goal,
       'session.reality': session.reality,
       'session.options': session.options,
@@ -142,7 +156,7 @@ export function sessionSummaryData(
 ): FillData {
   const shared = actions.filter((action) => isLive(action) && action.status !== 'dropped').sort(byCreation);
   return {
-    fields: { ...participantScope(participant), ...sessionHeaderScope(session), ...exportScope(context) },
+    fields: { ...participantScope(participant), ...sessionHeaderScope(session, actions), ...exportScope(context) },
     lists: { actions: shared.map(actionItem) },
   };
 }

@@ -105,6 +105,25 @@ describe('the bundled session summary', () => {
   });
 });
 
+describe('Will in the exported documents', () => {
+  const logged = { ...actions[0], deletedAt: actions[0].createdAt + 60_000 };
+  const will = `- [x] ${logged.text}\n- [logged] ${actions[1].text}\n- [ ] Ask Luis about the night shift`;
+  const withWill = { ...bundle, session: { ...session, will }, actions: [logged, actions[1]] };
+
+  it('reads as prose without markers, and leaves out the line of a deleted action', () => {
+    for (const filled of [
+      fillBundled('session-summary', sessionSummaryData(withWill, context)),
+      fillBundled('grow-checklist', growChecklistData(withWill, context)),
+    ]) {
+      const text = wordText(filled);
+      expect(text).not.toMatch(/\[(x|logged| )?\]/);
+      expect(text).not.toContain(logged.text);
+      expect(text).toContain(actions[1].text);
+      expect(text).toContain('Ask Luis about the night shift');
+    }
+  });
+});
+
 describe('templates/README.md', () => {
   it('lists every placeholder the app knows', () => {
     const readme = readFileSync(fileURLToPath(new URL('../../../templates/README.md', import.meta.url)), 'utf8');
