@@ -1,20 +1,14 @@
 // Which sessions a batch export covers: only those held, with something written, and it says how
 // many it left out.
-import { afterEach, describe, expect, it } from 'vitest';
-import type { FollowthroughDatabase } from '../../../renderer/db/database';
+import { describe, expect, it } from 'vitest';
 import { loadSessionBundles, skippedSessionsNote } from '../../../renderer/features/documents/session-bundles';
-import { openTestDatabase } from '../db/test-database';
+import { databasePerTest } from '../db/test-database';
 
-let db: FollowthroughDatabase | undefined;
-afterEach(async () => {
-  await db?.delete();
-});
+const openDatabase = databasePerTest();
 
 describe('the sessions of a batch export', () => {
   it('leaves out sessions not held yet and sessions with nothing written, and counts them', async () => {
-    const opened = openTestDatabase();
-    db = opened.db;
-    const { repos } = opened;
+    const { db, repos } = openDatabase();
     const leader = await repos.participants.create({ name: 'Amara Okafor' });
     const on = (date: string) => repos.sessions.create({ participantId: leader.id, date, startTime: '09:00' });
     const held = await on('2026-10-26');
