@@ -9,6 +9,7 @@ import {
   type Participant,
   type Session,
 } from '../../shared/model';
+import { willLines } from '../../shared/will-lines';
 import type { FillData, Scope } from './fill-data';
 
 export type SessionBundle = { session: Session; participant: Participant; actions: Action[] };
@@ -92,7 +93,22 @@ const exportScope = (context: DocumentContext): Scope => ({
   'export.date': date(context.today),
 });
 
-function sessionHeaderScope(session: Session): Scope {
+const byCreation = (a: Action, b: Action) => a.createdAt - b.createdAt;
+const sameText = (text: string) => text.trim().toLocaleLowerCase();
+
+/**
+ * Will as the leader reads it: prose, without the app's task markers, and without the lines logged
+ * as an action that is no longer live (deleted, or renamed since, when the table shows it anyway).
+ */
+function willProse(will: string, actions: Action[]): string {
+  const live = new Set(actions.filter(isLive).map((action) => sameText(action.text)));
+  return willLines(will)
+    .filter((line) => !line.logged || live.has(sameText(line.text)))
+    .map((line) => line.text)
+    .join('\n');
+}
+
+function sessionHeaderScope(session: Session, actions: Action[]): Scope {
   return {
     'session.date': date(session.date),
     'session.startTime': session.startTime,
@@ -100,7 +116,7 @@ function sessionHeaderScope(session: Session): Scope {
     'session.durationMinutes': session.durationMinutes,
     'session.type': sessionTypeLabels[session.type],
     'session.status': sessionStatusLabels[session.status],
-    'session.will': session.will,
+    'session.will': willProse(session.will, actions),
   };
 }
 
@@ -122,8 +138,6 @@ const blankActionItem: Scope = {
   'action.status': '',
 };
 
-const byCreation = (a: Action, b: Action) => a.createdAt - b.createdAt;
-
 export function growChecklistData(
   { session, participant, actions }: SessionBundle,
   context: DocumentContext,
@@ -133,7 +147,7 @@ export function growChecklistData(
   return {
     fields: {
       ...participantScope(participant),
-      ...sessionHeaderScope(session),
+      ...sessionHeaderScope(session, actions),
       'session.goal': session.goal,
       'session.reality': session.reality,
       'session.options': session.options,
@@ -150,7 +164,7 @@ export function sessionSummaryData(
 ): FillData {
   const shared = actions.filter((action) => isLive(action) && action.status !== 'dropped').sort(byCreation);
   return {
-    fields: { ...participantScope(participant), ...sessionHeaderScope(session), ...exportScope(context) },
+    fields: { ...participantScope(participant), ...sessionHeaderScope(session, actions), ...exportScope(context) },
     lists: { actions: shared.map(actionItem) },
   };
 }

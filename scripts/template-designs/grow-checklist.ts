@@ -1,7 +1,15 @@
 // 1to1-GROW-Checklist.docx: the coach's one-page record of a 1:1 — who, when, how long, the four
 // GROW sections each with a prompt to ask, and the action log with owner, due date and
 // verification (program guide, section 9).
-import { HeightRule, Paragraph, TableRow, type Document, type ISectionOptions, type Table } from 'docx';
+import {
+  HeightRule,
+  Paragraph,
+  TableRow,
+  type Document,
+  type ISectionOptions,
+  type ParagraphChild,
+  type Table,
+} from 'docx';
 import type { Slots } from './slots';
 import {
   a4Document,
@@ -48,17 +56,20 @@ const growSections = [
   },
 ];
 
+/** Body text set tighter than the kit's paragraphs, so an ordinary session fits one page. */
+const compact = (children: ParagraphChild[]) => new Paragraph({ spacing: { after: 0, line: 240 }, children });
+
 function growTable(slots: Slots): Table {
-  const letterWidth = 680;
+  const letterWidth = 520;
   return fixedTable(
     [letterWidth, CONTENT_WIDTH - letterWidth],
     growSections.map(
       (section) =>
         new TableRow({
           cantSplit: true,
-          height: { value: 1050, rule: HeightRule.ATLEAST },
+          height: { value: 560, rule: HeightRule.ATLEAST },
           children: [
-            cell([para([run(section.letter, { size: 36, bold: true, color: colour.white })], 0, 'center')], {
+            cell([para([run(section.letter, { size: 28, bold: true, color: colour.white })], 0, 'center')], {
               width: letterWidth,
               fill: colour.accent,
               borders: noBorders,
@@ -68,14 +79,14 @@ function growTable(slots: Slots): Table {
               [
                 para(
                   [
-                    run(section.title, { size: 23, bold: true }),
-                    run(`   ${section.prompt}`, { size: 17, italics: true, color: colour.muted }),
+                    run(section.title, { size: 21, bold: true }),
+                    run(`   ${section.prompt}`, { size: 16, italics: true, color: colour.muted }),
                   ],
-                  50,
+                  20,
                 ),
-                para([run(slots.text(section.field))], 20),
+                compact([run(slots.text(section.field), { size: 18 })]),
               ],
-              { width: CONTENT_WIDTH - letterWidth, padding: 110 },
+              { width: CONTENT_WIDTH - letterWidth, padding: 50 },
             ),
           ],
         }),
@@ -84,7 +95,7 @@ function growTable(slots: Slots): Table {
 }
 
 function actionLog(slots: Slots): Table {
-  const widths = widthsOf([0.52, 0.18]);
+  const widths = widthsOf([0.5, 0.2]);
   const line = { style: 'single', size: 4, color: colour.hairline };
   return fixedTable(
     widths,
@@ -102,23 +113,22 @@ function actionLog(slots: Slots): Table {
         (action) =>
           new TableRow({
             cantSplit: true,
-            height: { value: 520, rule: HeightRule.ATLEAST },
+            height: { value: 400, rule: HeightRule.ATLEAST },
             children: [
               cell(
                 [
-                  para([run(`${action.marker}${action.text('action.text')}`)], 20),
-                  para(
-                    [
-                      run('Owner: ', { size: 16, color: colour.muted }),
-                      run(action.text('action.owner'), { size: 16, color: colour.muted }),
-                    ],
-                    0,
-                  ),
+                  compact([
+                    run(`${action.marker}${action.text('action.text')}`, { size: 18 }),
+                    run(`  ·  ${action.text('action.owner')}`, { size: 16, color: colour.muted }),
+                  ]),
                 ],
-                { width: widths[0] },
+                { width: widths[0], padding: 50 },
               ),
-              cell([para([run(action.text('action.dueDate'))], 0)], { width: widths[1] }),
-              cell([para([run(action.text('action.verification'))], 0)], { width: widths[2] }),
+              cell([compact([run(action.text('action.dueDate'), { size: 18 })])], { width: widths[1], padding: 50 }),
+              cell([compact([run(action.text('action.verification'), { size: 18 })])], {
+                width: widths[2],
+                padding: 50,
+              }),
             ],
           }),
       ),
@@ -140,34 +150,34 @@ export function growChecklistSection(slots: Slots): Omit<ISectionOptions, 'prope
     },
     children: [
       eyebrow('1:1 coaching checklist · GROW'),
-      para([run(slots.text('participant.name'), { size: 40, bold: true })], 0),
-      para([run(slots.text('participant.role'), { size: 20, color: colour.muted })], 120),
+      para([run(slots.text('participant.name'), { size: 30, bold: true })], 0),
+      para([run(slots.text('participant.role'), { size: 19, color: colour.muted })], 80),
       detailsStrip([
         ['Date', `${slots.text('session.date')} · ${slots.text('session.startTime')}`],
         ['Duration', slots.text('session.duration')],
         ['Session', slots.text('session.type')],
         ['Coach', slots.text('coach.name')],
       ]),
-      heading('Conversation', 200),
+      heading('Conversation', 100),
       growTable(slots),
-      heading('Action log'),
+      heading('Action log', 120),
       para(
         [
           run('One line per action: who owns it, when it is due, and how completion will be verified.', {
-            size: 17,
+            size: 16,
             italics: true,
             color: colour.muted,
           }),
         ],
-        80,
+        40,
       ),
       actionLog(slots),
-      heading('Coach’s notes', 200),
+      heading('Coach’s notes', 120),
       new Paragraph({
-        spacing: { after: 0, line: 264 },
+        spacing: { after: 0, line: 240 },
         shading: { type: 'clear', color: 'auto', fill: colour.accentSoft },
         border: { left: { style: 'single', size: 18, color: colour.accent, space: 8 } },
-        children: [run(slots.text('session.notes'), { size: 19 })],
+        children: [run(slots.text('session.notes'), { size: 17 })],
       }),
     ],
   };

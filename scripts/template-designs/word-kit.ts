@@ -1,5 +1,5 @@
 // The visual language of the Word templates: Calibri, slate text, the app's teal accent, quiet
-// hairlines, generous but compact spacing so a session fits on one A4 page.
+// hairlines, compact spacing so an ordinary session fits on one A4 page.
 import {
   AlignmentType,
   Table,
@@ -8,6 +8,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  PageNumber,
   Paragraph,
   ShadingType,
   TableCell,
@@ -29,8 +30,8 @@ export const colour = {
 };
 
 const FONT = 'Calibri';
-/** A4 with 1.8 cm side margins: the width tables are laid out in, in twentieths of a point. */
-export const CONTENT_WIDTH = 11906 - 2 * 1020;
+/** A4 with 1.6 cm side margins: the width tables are laid out in, in twentieths of a point. */
+export const CONTENT_WIDTH = 11906 - 2 * 900;
 
 export const run = (text: string, options: Partial<ConstructorParameters<typeof TextRun>[0] & object> = {}) =>
   new TextRun({ text, font: FONT, color: colour.text, size: 20, ...options });
@@ -135,13 +136,21 @@ export function detailsStrip(details: [label: string, value: string][]): Table {
   );
 }
 
+/** A footer line: `left`, and at the right margin `right` with "page 1 of 2" counted per session. */
 export function footer(left: string, right: string): Footer {
+  const muted = { font: FONT, size: 15, color: colour.muted };
   return new Footer({
     children: [
       new Paragraph({
         border: { top: { style: BorderStyle.SINGLE, size: 4, color: colour.hairline, space: 6 } },
         tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_WIDTH }],
-        children: [run(left, { size: 15, color: colour.muted }), run(`\t${right}`, { size: 15, color: colour.muted })],
+        children: [
+          run(left, muted),
+          new TextRun({
+            ...muted,
+            children: [`\t${right} · page `, PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES_IN_SECTION],
+          }),
+        ],
       }),
     ],
   });
@@ -150,7 +159,9 @@ export function footer(left: string, right: string): Footer {
 const a4Page = {
   page: {
     size: { width: 11906, height: 16838 },
-    margin: { top: 850, bottom: 850, left: 1020, right: 1020, header: 425, footer: 425 },
+    margin: { top: 720, bottom: 720, left: 900, right: 900, header: 360, footer: 360 },
+    // Each session (a section of a batch document) counts its own pages.
+    pageNumbers: { start: 1 },
   },
 };
 

@@ -133,7 +133,7 @@ describe('a coaching session, from the keyboard', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => session.actionTexts()).toEqual(['Share the escalation rules with the team']);
     await expect(session.field('Will').inputValue()).resolves.toContain(
-      '- [x] Share the escalation rules with the team',
+      '- [logged] Share the escalation rules with the team',
     );
 
     await session.field('Duration (minutes)').fill('-5');

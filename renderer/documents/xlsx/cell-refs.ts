@@ -54,28 +54,62 @@ function joinEndpoint(parts: { col?: RefPart; row?: RefPart }): string {
   return col + row;
 }
 
+type Endpoint = { line: number; absolute: boolean };
+
 /**
- * One reference (`B6`, `$A$5:$G$9`, `A:C`, `5:9`) after an expansion; null when it pointed only
- * at removed lines.
+ * Rewrites the two ends of a reference along `axis`; `place` answers their new lines, or null when
+ * the reference is gone. References that do not name a line on that axis stay as they are.
  */
-export function transformRef(ref: string, e: Expansion): string | null {
+function rewriteRef(
+  ref: string,
+  axis: Axis,
+  place: (start: Endpoint, end: Endpoint, isRange: boolean) => [number, number] | null,
+): string | null {
   const [startText, endText = startText] = ref.split(':');
   const start = splitEndpoint(startText);
   const end = splitEndpoint(endText);
   if (!start || !end) return ref;
-  const key = e.axis === 'row' ? 'row' : 'col';
+  const key = axis === 'row' ? 'row' : 'col';
   const a = start[key];
   const b = end[key];
   if (!a || !b) return ref;
-  const read = (part: RefPart) => (e.axis === 'row' ? Number(part.digits) : columnNumber(part.letters!));
+  const read = (part: RefPart): Endpoint => ({
+    line: axis === 'row' ? Number(part.digits) : columnNumber(part.letters!),
+    absolute: part.dollar === '$',
+  });
   const write = (part: RefPart, n: number): RefPart =>
-    e.axis === 'row' ? { ...part, digits: String(n) } : { ...part, letters: columnLetters(n) };
+    axis === 'row' ? { ...part, digits: String(n) } : { ...part, letters: columnLetters(n) };
   const isRange = ref.includes(':');
-  const span = mapSpan(read(a), isRange ? read(b) : read(a), e);
+  const span = place(read(a), read(b), isRange);
   if (!span) return null;
   const newStart = joinEndpoint({ ...start, [key]: write(a, span[0]) });
   if (!isRange) return newStart;
   return `${newStart}:${joinEndpoint({ ...end, [key]: write(b, span[1]) })}`;
+}
+
+/**
+ * One reference (`B6`, `$A$5:$G$9`, `A:C`, `5:9`) after an expansion, seen from outside the
+ * repeated line: a range covering the line grows with it; null when it pointed only at removed
+ * lines.
+ */
+export function transformRef(ref: string, e: Expansion): string | null {
+  return rewriteRef(ref, e.axis, (start, end, isRange) => mapSpan(start.line, isRange ? end.line : start.line, e));
+}
+
+/**
+ * One reference in the copy number `offset` of the repeated line, as when Excel fills a formula
+ * down (or right): a relative end on the line follows the copy, so `B7:D7` in copy 2 reads
+ * `B9:D9`; an absolute end (`B$7`) stays on the first copy, and when it closes a range it stands
+ * for the whole block and closes it at the last copy; ends elsewhere move as from outside.
+ */
+export function transformRefInCopy(ref: string, e: Expansion, offset: number): string | null {
+  const last = e.at + e.count - 1;
+  const moved = (line: number) => (line > e.at ? line + e.count - 1 : line);
+  return rewriteRef(ref, e.axis, (start, end, isRange) => {
+    const place = (p: Endpoint, closesRange: boolean) =>
+      p.line !== e.at ? moved(p.line) : !p.absolute ? e.at + offset : closesRange ? last : e.at;
+    return [place(start, false), place(end, isRange)];
+  });
 }
 
 /** A space-separated list of areas (`sqref`): a single cell is an area too, and grows with its line. */

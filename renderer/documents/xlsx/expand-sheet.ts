@@ -2,8 +2,8 @@
 // merged cells, data validations (so each copy keeps its dropdown), conditional formats,
 // hyperlinks, column widths, page breaks, formulas in every sheet and the print area.
 import { decodeXml, escapeXml } from '../xml-text';
-import { mapSpan, transformRef, transformSqref, type Expansion } from './cell-refs';
-import { followCopy, shiftFormula } from './formula-refs';
+import { mapSpan, parseCellName, transformRef, transformRefInCopy, transformSqref, type Expansion } from './cell-refs';
+import { copyFormula, shiftFormula } from './formula-refs';
 import type { SheetRow } from './sheet-xml';
 
 export type WorkbookState = {
@@ -26,13 +26,35 @@ function rewriteFormula(
   });
 }
 
-/** Removes the elements whose range vanished, transforms the others. */
-function transformElements(xml: string, element: RegExp, e: Expansion): string {
+/** The line of `axis` holding the top-left cell of a format's or validation's first area. */
+function anchorLine(sqref: string, axis: Expansion['axis']): number | null {
+  const first = parseCellName(sqref.trim().split(/[\s:]/)[0]);
+  return first && (axis === 'row' ? first.row : first.col);
+}
+
+/**
+ * Removes the elements whose range vanished, transforms the others. Their formulas are written for
+ * the top-left cell of the range: anchored on the repeated line they read as in its first copy (a
+ * relative reference to the line then means "this copy's line" in every copy), anchored elsewhere
+ * they move as any formula outside the line does.
+ */
+function transformElements(xml: string, element: RegExp, e: Expansion, sheetName: string): string {
   return xml.replace(element, (whole) => {
     const sqref = /\bsqref="([^"]*)"/.exec(whole) ?? /<xm:sqref>([^<]*)<\/xm:sqref>/.exec(whole);
     if (!sqref) return whole;
     const moved = transformSqref(sqref[1], e);
-    return moved ? whole.replace(sqref[0], sqref[0].replace(sqref[1], moved)) : '';
+    if (!moved) return '';
+    const rewrite =
+      anchorLine(sqref[1], e.axis) === e.at
+        ? (formula: string) => copyFormula(formula, sheetName, e, 0)
+        : (formula: string) => shiftFormula(formula, sheetName, sheetName, e);
+    return whole
+      .replace(sqref[0], sqref[0].replace(sqref[1], moved))
+      .replace(
+        /(<(formula[12]?|xm:f)>)([^<]*)(<\/\2>)/g,
+        (_all, open: string, _name: string, text: string, close: string) =>
+          `${open}${escapeXml(rewrite(decodeXml(text)))}${close}`,
+      );
   });
 }
 
@@ -44,7 +66,7 @@ function recount(xml: string, container: string, child: string): string {
   });
 }
 
-function transformSheetParts(xml: string, e: Expansion): string {
+function transformSheetParts(xml: string, e: Expansion, sheetName: string): string {
   let result = xml
     .replace(/<mergeCell ref="([^"]*)"\s*\/>/g, (_all, ref: string) => {
       const moved = transformRef(ref, e);
@@ -63,9 +85,14 @@ function transformSheetParts(xml: string, e: Expansion): string {
       /(<selection\b[^>]*\bsqref=")([^"]*)"/g,
       (_all, head: string, ref: string) => `${head}${transformSqref(ref, e) || 'A1'}"`,
     );
-  result = transformElements(result, /<dataValidation\b[^>]*?(?:\/>|>[\s\S]*?<\/dataValidation>)/g, e);
-  result = transformElements(result, /<conditionalFormatting\b[^>]*>[\s\S]*?<\/conditionalFormatting>/g, e);
-  result = transformElements(result, /<x14:(dataValidation|conditionalFormatting)\b[^>]*>[\s\S]*?<\/x14:\1>/g, e);
+  result = transformElements(result, /<dataValidation\b[^>]*?(?:\/>|>[\s\S]*?<\/dataValidation>)/g, e, sheetName);
+  result = transformElements(result, /<conditionalFormatting\b[^>]*>[\s\S]*?<\/conditionalFormatting>/g, e, sheetName);
+  result = transformElements(
+    result,
+    /<x14:(dataValidation|conditionalFormatting)\b[^>]*>[\s\S]*?<\/x14:\1>/g,
+    e,
+    sheetName,
+  );
   result = recount(result, 'dataValidations', 'dataValidation');
   result = recount(result, 'mergeCells', 'mergeCell');
   if (e.axis === 'col') {
@@ -87,8 +114,8 @@ function transformSheetParts(xml: string, e: Expansion): string {
 }
 
 /**
- * Moves every reference into sheet `target` for the expansion `e`. The repeated line itself is
- * copied by the caller afterwards.
+ * Moves every reference into sheet `target` for the expansion `e`, except in the formulas of the
+ * repeated line itself: the caller copies that line afterwards, and each copy places its own.
  */
 export function moveReferences(state: WorkbookState, target: number, e: Expansion): void {
   const targetName = state.sheets[target].name;
@@ -96,6 +123,7 @@ export function moveReferences(state: WorkbookState, target: number, e: Expansio
     for (const row of sheet.rows) {
       for (const cell of row.cells) {
         if (!cell.inner.includes('<f')) continue;
+        if (index === target && (e.axis === 'row' ? row.index : cell.col) === e.at) continue;
         cell.inner = rewriteFormula(
           cell.inner,
           (formula) => shiftFormula(formula, sheet.name, targetName, e),
@@ -105,8 +133,8 @@ export function moveReferences(state: WorkbookState, target: number, e: Expansio
     }
   });
   const sheet = state.sheets[target];
-  sheet.before = transformSheetParts(sheet.before, e);
-  sheet.after = transformSheetParts(sheet.after, e);
+  sheet.before = transformSheetParts(sheet.before, e, sheet.name);
+  sheet.after = transformSheetParts(sheet.after, e, sheet.name);
   for (const [path, xml] of sheet.tables) {
     sheet.tables.set(
       path,
@@ -123,8 +151,19 @@ export function moveReferences(state: WorkbookState, target: number, e: Expansio
   );
 }
 
+/** A cell of the repeated line as it reads in copy number `offset`. */
+function copyCell(inner: string, sheetName: string, e: Expansion, offset: number): string {
+  if (!inner.includes('<f')) return inner;
+  return rewriteFormula(
+    inner,
+    (formula) => copyFormula(formula, sheetName, e, offset),
+    (ref) => transformRefInCopy(ref, e, offset) ?? ref,
+  );
+}
+
 /** Row `at` becomes one copy per item; rows below move down. */
 export function repeatRow(rows: SheetRow[], sheetName: string, at: number, list: string, count: number): SheetRow[] {
+  const e: Expansion = { axis: 'row', at, count };
   const result: SheetRow[] = [];
   for (const row of rows) {
     if (row.index < at) result.push(row);
@@ -135,12 +174,7 @@ export function repeatRow(rows: SheetRow[], sheetName: string, at: number, list:
           ...row,
           index: at + i,
           item: { list, index: i },
-          cells: row.cells.map((cell) => ({
-            ...cell,
-            inner: cell.inner.includes('<f')
-              ? rewriteFormula(cell.inner, (f) => followCopy(f, sheetName, 'row', at, i))
-              : cell.inner,
-          })),
+          cells: row.cells.map((cell) => ({ ...cell, inner: copyCell(cell.inner, sheetName, e, i) })),
         });
       }
     }
@@ -150,6 +184,7 @@ export function repeatRow(rows: SheetRow[], sheetName: string, at: number, list:
 
 /** Column `at` becomes one copy per item in every row; columns to its right move along. */
 export function repeatColumn(rows: SheetRow[], sheetName: string, at: number, count: number): SheetRow[] {
+  const e: Expansion = { axis: 'col', at, count };
   return rows.map((row) => ({
     ...row,
     cells: row.cells.flatMap((cell) => {
@@ -159,9 +194,7 @@ export function repeatColumn(rows: SheetRow[], sheetName: string, at: number, co
         ...cell,
         col: at + j,
         columnIndex: j,
-        inner: cell.inner.includes('<f')
-          ? rewriteFormula(cell.inner, (f) => followCopy(f, sheetName, 'col', at, j))
-          : cell.inner,
+        inner: copyCell(cell.inner, sheetName, e, j),
       }));
     }),
   }));

@@ -1,6 +1,7 @@
 // Moves the references inside Excel formulas when rows or columns of a sheet are repeated, so
-// `=COUNTIF(G6:G6,"Met")` under a repeated row 6 counts every copy.
-import { columnLetters, transformRef, type Axis, type Expansion } from './cell-refs';
+// `=COUNTIF(G6:G6,"Met")` under a repeated row 6 counts every copy while `=COUNTA(B6:D6)` in
+// that row counts its own copy.
+import { transformRef, transformRefInCopy, type Expansion } from './cell-refs';
 
 const sheetPrefix = String.raw`(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!`;
 const cell = String.raw`\$?[A-Za-z]{1,3}\$?\d+`;
@@ -33,21 +34,7 @@ export function shiftFormula(formula: string, formulaSheet: string, targetSheet:
   return rewriteRefs(formula, formulaSheet, targetSheet, (ref) => transformRef(ref, e));
 }
 
-/**
- * In the n-th copy of a repeated row (or column), relative references to the template line follow
- * the copy, as when Excel fills a formula down (or right).
- */
-export function followCopy(formula: string, sheet: string, axis: Axis, templateLine: number, offset: number): string {
-  if (offset === 0) return formula;
-  const relativeOnLine =
-    axis === 'row'
-      ? new RegExp(String.raw`^(\$?[A-Za-z]{1,3})${templateLine}$`)
-      : new RegExp(String.raw`^(${columnLetters(templateLine)})(\$?\d+)$`, 'i');
-  const moved = axis === 'row' ? `$1${templateLine + offset}` : `${columnLetters(templateLine + offset)}$2`;
-  return rewriteRefs(formula, sheet, sheet, (ref) =>
-    ref
-      .split(':')
-      .map((end) => end.replace(relativeOnLine, moved))
-      .join(':'),
-  );
+/** A formula of the repeated line as it reads in copy number `offset` (see `transformRefInCopy`). */
+export function copyFormula(formula: string, sheet: string, e: Expansion, offset: number): string {
+  return rewriteRefs(formula, sheet, sheet, (ref) => transformRefInCopy(ref, e, offset));
 }

@@ -4,7 +4,7 @@ import { repositories } from '../../db/instance';
 import { DateField } from '../../components/date-field';
 import type { BatchKind } from '../../documents/batch';
 import { runExport } from './run-export';
-import { loadSessionBundles, type BatchScope } from './session-bundles';
+import { loadSessionBundles, skippedSessionsNote, type BatchScope } from './session-bundles';
 
 type Props = { participantId?: string; title: string };
 
@@ -26,26 +26,30 @@ export function BatchExport({ participantId, title }: Props) {
 
   const start = async () => {
     const scope: BatchScope = participantId ? { participantId } : { from, to };
-    const bundles = await loadSessionBundles(repositories, scope);
+    const { bundles, skipped } = await loadSessionBundles(repositories, scope, format(new Date(), 'yyyy-MM-dd'));
+    const note = skippedSessionsNote(skipped);
     if (bundles.length === 0) {
-      setMessage('No sessions to export in that range.');
+      setMessage(`No sessions to export in that range.${note && ` ${note}`}`);
       return;
     }
     setMessage(null);
     cancel.current = new AbortController();
     setProgress({ done: 0, total: bundles.length });
-    await runExport(`${bundles.length} sessions`, (deps, documents) =>
-      documents.exportSessionBatch(
-        bundles,
-        {
-          kind,
-          format: format_,
-          title: participantId ? title : `${from} to ${to}`,
-          onProgress: (done, total) => setProgress({ done, total }),
-          signal: cancel.current?.signal,
-        },
-        deps,
-      ),
+    await runExport(
+      `${bundles.length} sessions`,
+      (deps, documents) =>
+        documents.exportSessionBatch(
+          bundles,
+          {
+            kind,
+            format: format_,
+            title: participantId ? title : `${from} to ${to}`,
+            onProgress: (done, total) => setProgress({ done, total }),
+            signal: cancel.current?.signal,
+          },
+          deps,
+        ),
+      note,
     );
     setProgress(null);
     setOpen(false);

@@ -8,9 +8,11 @@ import type { ExportDeps, SavedDocument } from './export-document';
 
 const log = createLogger('documents');
 
+/** `note` says what the coach should know about a saved document, such as what it left out. */
 export async function runExport(
   what: string,
   exportWith: (deps: ExportDeps, documents: typeof import('./export-document')) => Promise<Result<SavedDocument>>,
+  note = '',
 ): Promise<void> {
   try {
     const [deps, documents] = await Promise.all([appExportDeps(), import('./export-document')]);
@@ -22,7 +24,7 @@ export async function runExport(
     if (!result.value.saved) return;
     const { path, fileName } = result.value;
     showToast({
-      message: `Saved ${fileName}`,
+      message: note ? `Saved ${fileName}. ${note}` : `Saved ${fileName}`,
       ...(path ? { actionLabel: 'Show in folder', onAction: () => void showSavedDocument(path) } : {}),
     });
   } catch (error) {

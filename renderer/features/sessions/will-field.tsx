@@ -1,7 +1,6 @@
 import { memo, useId, type KeyboardEvent } from 'react';
+import { isLoggedLine, loggedLine, taskLine } from '../../../shared/will-lines';
 import { useAutosavedField } from '../../components/autosave';
-
-const taskLine = /^\s*-\s*\[\s?\]\s+(.+)$/;
 
 /** The line of `text` that contains `position`, with where it starts and ends. */
 function lineAt(text: string, position: number) {
@@ -13,8 +12,8 @@ function lineAt(text: string, position: number) {
 
 /**
  * Will: what the leader commits to. A line typed as "- [ ] …" becomes an action when Enter is
- * pressed at its end, and Alt+Enter turns any line into one; the line stays, ticked, so the
- * record of the conversation is unchanged.
+ * pressed at its end, and Alt+Enter turns any line into one; the line stays, marked as logged, so
+ * the record of the conversation is unchanged.
  */
 export const WillField = memo(function WillField({
   stored,
@@ -33,12 +32,14 @@ export const WillField = memo(function WillField({
     const { start, end, line } = lineAt(area.value, area.selectionStart);
     const task = taskLine.exec(line);
     const actionText = task ? task[1] : anyLine ? line.replace(/^\s*-\s*(\[[ xX]?\]\s*)?/, '').trim() : '';
-    if (!actionText || /^\s*-\s*\[x\]/i.test(line)) return;
+    if (!actionText || isLoggedLine(line)) return;
     event.preventDefault();
     if (!(await onLineToAction(actionText))) return;
-    const ticked = `- [x] ${actionText}`;
     field.replace(
-      area.value.slice(0, start) + ticked + area.value.slice(end) + (end === area.value.length ? '\n' : ''),
+      area.value.slice(0, start) +
+        loggedLine(actionText) +
+        area.value.slice(end) +
+        (end === area.value.length ? '\n' : ''),
     );
   };
 

@@ -1,4 +1,5 @@
 // A fresh database per test, on fake-indexeddb, with a clock the test controls.
+import { afterEach } from 'vitest';
 import { FollowthroughDatabase } from '../../../renderer/db/database';
 import { createRepositories } from '../../../renderer/db/repositories';
 
@@ -14,4 +15,18 @@ export function testClock(start = Date.UTC(2026, 10, 2, 9, 0)) {
 export function openTestDatabase(clock = testClock()) {
   const db = new FollowthroughDatabase(`test-${crypto.randomUUID()}`);
   return { db, clock, repos: createRepositories(db, clock) };
+}
+
+/** Opens a fresh database when called inside a test and deletes it after that test. */
+export function databasePerTest() {
+  let db: FollowthroughDatabase | undefined;
+  afterEach(async () => {
+    await db?.delete();
+    db = undefined;
+  });
+  return () => {
+    const opened = openTestDatabase();
+    db = opened.db;
+    return opened;
+  };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { strFromU8 } from 'fflate';
 import type { TemplateKind } from '../../../shared/model';
 import { openTemplate } from '../../../renderer/documents/inspect-template';
 import { fillTemplate } from '../../../renderer/documents/fill-template';
@@ -9,7 +10,7 @@ import { catalogue, knownFieldNames } from '../../../renderer/documents/catalogu
 import type { FillData } from '../../../renderer/documents/fill-data';
 import { actions, bundle, context, session, uuid } from './fixtures';
 import { bundledTemplate } from './template-builders';
-import { allText, wordParagraphs, wordTables, wordText } from './read-back';
+import { allText, unzip, wordParagraphs, wordTables, wordText } from './read-back';
 
 function fillBundled(kind: TemplateKind, data: FillData, locale = 'en-GB'): Uint8Array {
   const opened = openTemplate(bundledTemplate(catalogue[kind].bundled), kind, catalogue[kind].bundled);
@@ -46,19 +47,18 @@ describe('the bundled GROW checklist', () => {
     }
     expect(text).toContain(session.notes);
     expect(wordText(filled, 'word/footer1.xml')).toBe(
-      'Confidential coaching record · Amara Okafor · 2 November 2026\tGROW checklist',
+      'Confidential coaching record · Amara Okafor · 2 November 2026\tGROW checklist · page  of ',
     );
+    const footerXml = strFromU8(unzip(filled)['word/footer1.xml']);
+    expect(footerXml).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>[\s\S]*SECTIONPAGES/);
+    expect(strFromU8(unzip(filled)['word/document.xml'])).toContain('<w:pgNumType w:start="1"/>');
   });
 
   it('has the three-column action log with one row per action', () => {
     const log = wordTables(filled).find((table) => table[0][0] === 'ACTION & OWNER')!;
     expect(log.map((row) => row.length)).toEqual([3, 3, 3, 3]);
     expect(log[0]).toEqual(['ACTION & OWNER', 'DUE DATE', 'VERIFICATION']);
-    expect(log[3]).toEqual([
-      `${actions[2].text}\nOwner: ${actions[2].owner}`,
-      '13 November 2026',
-      actions[2].verification,
-    ]);
+    expect(log[3]).toEqual([`${actions[2].text}  ·  ${actions[2].owner}`, '13 November 2026', actions[2].verification]);
   });
 
   it('grows to 300 actions and keeps at least three rows to write in', () => {
@@ -102,6 +102,25 @@ describe('the bundled session summary', () => {
       fillBundled('session-summary', sessionSummaryData({ ...bundle, actions: [actions[0], dropped] }, context)),
     ).find((t) => t[0][1] === 'ACTION')!;
     expect(table).toHaveLength(2);
+  });
+});
+
+describe('Will in the exported documents', () => {
+  const logged = { ...actions[0], deletedAt: actions[0].createdAt + 60_000 };
+  const will = `- [x] ${logged.text}\n- [logged] ${actions[1].text}\n- [ ] Ask Luis about the night shift`;
+  const withWill = { ...bundle, session: { ...session, will }, actions: [logged, actions[1]] };
+
+  it('reads as prose without markers, and leaves out the line of a deleted action', () => {
+    for (const filled of [
+      fillBundled('session-summary', sessionSummaryData(withWill, context)),
+      fillBundled('grow-checklist', growChecklistData(withWill, context)),
+    ]) {
+      const text = wordText(filled);
+      expect(text).not.toMatch(/\[(x|logged| )?\]/);
+      expect(text).not.toContain(logged.text);
+      expect(text).toContain(actions[1].text);
+      expect(text).toContain('Ask Luis about the night shift');
+    }
   });
 });
 

@@ -8,7 +8,7 @@ import { fillTemplate } from '../../../renderer/documents/fill-template';
 import { contractWorkbookData } from '../../../renderer/documents/build-data';
 import type { FillData } from '../../../renderer/documents/fill-data';
 import { mapSpan, transformRef } from '../../../renderer/documents/xlsx/cell-refs';
-import { followCopy, shiftFormula } from '../../../renderer/documents/xlsx/formula-refs';
+import { copyFormula, shiftFormula } from '../../../renderer/documents/xlsx/formula-refs';
 import { context, contract, participant, trickyText, uuid } from './fixtures';
 import { bundledTemplate, workbookBytes } from './template-builders';
 import { columnValues, loadWorkbook, unzip } from './read-back';
@@ -147,6 +147,33 @@ describe('filling a coach’s own workbook', () => {
     );
     expect(strFromU8(unzip(filled)['xl/workbook.xml'])).toContain('fullCalcOnLoad="1"');
   });
+
+  it('keeps a range inside a repeated row on its own copy, and its format checks with it', async () => {
+    const template = await workbookBytes((workbook) => {
+      const sheet = workbook.addWorksheet('Commitments');
+      sheet.getCell('A7').value = '{{#commitments}}{{commitment.text}}';
+      sheet.getCell('E7').value = { formula: 'COUNTA(B7:D7)', result: 0 };
+      sheet.getCell('F7').value = { formula: 'COUNTIF(B7:B7,"A")', result: 0 };
+      sheet.addConditionalFormatting({
+        ref: 'F7',
+        rules: [{ type: 'expression', priority: 1, formulae: ['COUNTIF($B7:$D7,"A")<>1'], style: {} }],
+      });
+      sheet.getCell('E9').value = { formula: 'SUM(E7:E7)', result: 0 };
+      workbook.addWorksheet('RACI');
+    });
+    const filled = fill(template, contractWorkbookData(withCommitments(20), participant, context));
+    const sheet = (await loadWorkbook(filled)).getWorksheet('Commitments')!;
+    const formulaAt = (address: string) => (sheet.getCell(address).value as ExcelJS.CellFormulaValue).formula;
+    expect([formulaAt('E7'), formulaAt('E8'), formulaAt('E26')]).toEqual([
+      'COUNTA(B7:D7)',
+      'COUNTA(B8:D8)',
+      'COUNTA(B26:D26)',
+    ]);
+    expect([formulaAt('F7'), formulaAt('F8')]).toEqual(['COUNTIF(B7:B7,"A")', 'COUNTIF(B8:B8,"A")']);
+    expect(formulaAt('E28')).toBe('SUM(E7:E26)');
+    expect(sheetXml(filled, 1)).toContain('<formula>COUNTIF($B7:$D7,&quot;A&quot;)&lt;&gt;1</formula>');
+    expect(conditionalRefs(sheet)).toEqual(['F7:F26']);
+  });
 });
 
 describe('references when a row or column repeats', () => {
@@ -160,7 +187,9 @@ describe('references when a row or column repeats', () => {
     expect(shiftFormula('Commitments!$6:$6', '\u0000', 'Commitments', rows(7, 5))).toBe('Commitments!$6:$6');
     expect(shiftFormula('A7', 'S', 'S', rows(7, 0))).toBe('#REF!');
     expect(shiftFormula('SUM(B2:D2)', 'S', 'S', { axis: 'col', at: 3, count: 4 })).toBe('SUM(B2:G2)');
-    expect(followCopy('A7*$B7+C$7', 'S', 'row', 7, 2)).toBe('A9*$B9+C$7');
+    expect(copyFormula('A7*$B7+C$7+SUM(B7:D7)+SUM(B$7:B$7)+A9', 'S', rows(7, 3), 2)).toBe(
+      'A9*$B9+C$7+SUM(B9:D9)+SUM(B$7:B$9)+A11',
+    );
   });
 
   it('maps every reference consistently with the span it covers', () => {
