@@ -9,11 +9,27 @@ export const processBoundaryRule = {
   'no-restricted-imports': [
     'error',
     {
-      paths: [{ name: 'electron', message: 'Only electron/ may import Electron; ask the main process through PlatformApi.' }],
+      paths: [
+        { name: 'electron', message: 'Only electron/ may import Electron; ask the main process through PlatformApi.' },
+      ],
       patterns: [
         { group: ['node:*'], message: 'Node APIs belong to the main process; ask through PlatformApi.' },
         { group: ['**/electron/**'], message: 'The renderer and shared code must not import main-process modules.' },
       ],
+    },
+  ],
+};
+
+/**
+ * A <button> without a type is a submit button, and Enter in any field of its form "clicks" the
+ * first one: in the action log that was the first row's Delete. Every button says what it is.
+ */
+export const buttonTypeRule = {
+  'no-restricted-syntax': [
+    'error',
+    {
+      selector: 'JSXOpeningElement[name.name="button"]:not(:has(JSXAttribute[name.name="type"]))',
+      message: 'Give every <button> a type: "button", or "submit" for the one button that submits its form.',
     },
   ],
 };
@@ -31,7 +47,12 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules, 'no-console': 'error', ...processBoundaryRule },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-console': 'error',
+      ...processBoundaryRule,
+      ...buttonTypeRule,
+    },
   },
   {
     files: ['shared/**/*.ts'],

@@ -61,7 +61,9 @@ export function CommitmentsEditor({
         <p className="muted">No commitments yet. Start with the two or three the team most needs to keep.</p>
       )}
       <div className="row">
-        <button onClick={() => void add()}>+ Add commitment</button>
+        <button type="button" onClick={() => void add()}>
+          + Add commitment
+        </button>
       </div>
     </section>
   );

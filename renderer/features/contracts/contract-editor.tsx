@@ -39,7 +39,11 @@ export function ContractEditor({ contractId }: { contractId: string }) {
     return (
       <EmptyState
         title="This contract is not here"
-        action={<button onClick={() => navigate('contracts')}>All contracts</button>}
+        action={
+          <button type="button" onClick={() => navigate('contracts')}>
+            All contracts
+          </button>
+        }
       >
         It may have been deleted, or the link is from another device.
       </EmptyState>
@@ -84,6 +88,7 @@ export function ContractEditor({ contractId }: { contractId: string }) {
           <SaveIndicator />
           {leader && (
             <button
+              type="button"
               onClick={() =>
                 void runExport('The contract workbook', (deps, documents) =>
                   documents.exportContractWorkbook(contract, leader, deps),
@@ -94,7 +99,7 @@ export function ContractEditor({ contractId }: { contractId: string }) {
             </button>
           )}
           {!openReview && (
-            <button className="primary" onClick={() => void startReview()}>
+            <button type="button" className="primary" onClick={() => void startReview()}>
               Start review
             </button>
           )}
@@ -108,6 +113,7 @@ export function ContractEditor({ contractId }: { contractId: string }) {
       <div className="tabs" role="tablist" aria-label="Contract views">
         {(['contract', 'history'] as const).map((name) => (
           <button
+            type="button"
             key={name}
             role="tab"
             id={`contract-tab-${name}`}

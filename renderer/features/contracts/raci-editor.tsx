@@ -174,6 +174,7 @@ export function RaciEditor({ contract, focusSoon }: { contract: Contract; focusS
                   ))}
                   <td className="raci-row-tools" data-decision-tools={decision.id}>
                     <button
+                      type="button"
                       className="icon-button"
                       aria-label={`Move ${name} up`}
                       title="Move up (Alt+↑)"
@@ -184,6 +185,7 @@ export function RaciEditor({ contract, focusSoon }: { contract: Contract; focusS
                       ↑
                     </button>
                     <button
+                      type="button"
                       className="icon-button"
                       aria-label={`Move ${name} down`}
                       title="Move down (Alt+↓)"
@@ -208,8 +210,12 @@ export function RaciEditor({ contract, focusSoon }: { contract: Contract; focusS
       </div>
       <div className="raci-footer">
         <div className="row">
-          <button onClick={() => void addDecision()}>+ Add decision</button>
-          <button onClick={() => void addRole()}>+ Add role</button>
+          <button type="button" onClick={() => void addDecision()}>
+            + Add decision
+          </button>
+          <button type="button" onClick={() => void addRole()}>
+            + Add role
+          </button>
         </div>
         <p className="muted raci-legend">
           {Object.entries(raciLetterLabels).map(([letter, label]) => (

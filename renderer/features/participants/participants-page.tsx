@@ -103,7 +103,7 @@ function ParticipantHistory({ participant }: { participant: Participant }) {
       <section className="card" aria-label="Sessions">
         <div className="section-title">
           <h2>Sessions</h2>
-          <button onClick={() => void startSession(participant.id)}>
+          <button type="button" onClick={() => void startSession(participant.id)}>
             New session <kbd>Alt N</kbd>
           </button>
         </div>

@@ -128,6 +128,7 @@ export function BackupsSection() {
       </p>
       <div className="row">
         <button
+          type="button"
           disabled={busy !== null}
           onClick={() =>
             act('Backing up…', async () => {
@@ -141,6 +142,7 @@ export function BackupsSection() {
           Back up now
         </button>
         <button
+          type="button"
           disabled={busy !== null}
           onClick={() =>
             act('Exporting…', async () => {
@@ -156,7 +158,7 @@ export function BackupsSection() {
         >
           Export everything…
         </button>
-        <button disabled={busy !== null} onClick={() => fileInput.current?.click()}>
+        <button type="button" disabled={busy !== null} onClick={() => fileInput.current?.click()}>
           Restore from a file…
         </button>
         <input
@@ -172,7 +174,7 @@ export function BackupsSection() {
           }}
         />
         {desktop && (
-          <button onClick={() => void platform.openBackupFolder()} disabled={busy !== null}>
+          <button type="button" onClick={() => void platform.openBackupFolder()} disabled={busy !== null}>
             Open the backups folder
           </button>
         )}
@@ -197,7 +199,9 @@ export function BackupsSection() {
         />
       )}
       {files?.length === 0 && (
-        <p className="muted">No automatic backup yet: the first is made soon after start-up, at a pause in your typing.</p>
+        <p className="muted">
+          No automatic backup yet: the first is made soon after start-up, at a pause in your typing.
+        </p>
       )}
       {files && files.length > 0 && (
         <ul className="plain-list backup-list" aria-label="Automatic backups">
@@ -210,6 +214,7 @@ export function BackupsSection() {
               <span className="row">
                 <span className="muted">{fileSize(file.sizeBytes)}</span>
                 <button
+                  type="button"
                   disabled={busy !== null || phase !== null}
                   onClick={() =>
                     void preview(format(file.createdAt, 'd MMM yyyy, HH:mm'), () =>

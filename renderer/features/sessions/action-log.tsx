@@ -118,7 +118,9 @@ export const ActionLog = memo(function ActionLog({
               </td>
               <td>{draftInput('verification', 'New action verification', 'How will we know?')}</td>
               <td colSpan={3}>
-                <button onClick={() => void add()}>Add</button>
+                <button type="button" onClick={() => void add()}>
+                  Add
+                </button>
               </td>
             </tr>
           </tbody>

@@ -40,7 +40,7 @@ function NewSessionChooser() {
       <ul className="item-list">
         {shown?.map((participant) => (
           <li key={participant.id}>
-            <button className="list-button" onClick={() => void startSession(participant.id)}>
+            <button type="button" className="list-button" onClick={() => void startSession(participant.id)}>
               <strong>{participant.name}</strong>
               <span className="muted">{participant.role}</span>
             </button>
@@ -73,7 +73,7 @@ function SessionList() {
       <EmptyState
         title="No sessions yet"
         action={
-          <button className="primary" onClick={() => navigate('sessions', 'new')}>
+          <button type="button" className="primary" onClick={() => navigate('sessions', 'new')}>
             Start a session
           </button>
         }
@@ -115,7 +115,9 @@ function SessionList() {
       </table>
       {sessions && sessions.length >= limit && (
         <div className="pad-sm">
-          <button onClick={() => setLimit(limit + PAGE_SIZE)}>Show more</button>
+          <button type="button" onClick={() => setLimit(limit + PAGE_SIZE)}>
+            Show more
+          </button>
         </div>
       )}
     </section>
@@ -129,7 +131,7 @@ export function SessionsPage({ selectedId }: { selectedId: string | null }) {
       <header className="page-header">
         <h1>Sessions</h1>
         {selectedId !== 'new' && (
-          <button className="primary" onClick={() => navigate('sessions', 'new')}>
+          <button type="button" className="primary" onClick={() => navigate('sessions', 'new')}>
             New session <kbd>Alt N</kbd>
           </button>
         )}
