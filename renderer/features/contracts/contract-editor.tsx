@@ -16,6 +16,7 @@ import { ReviewPanel } from './review-panel';
 import { contractStatusTone, contractTitle } from './labels';
 import { usePendingFocus } from './use-pending-focus';
 import { useToday } from './use-today';
+import { useCommand } from '../../components/use-command';
 
 type Tab = 'contract' | 'history';
 
@@ -34,6 +35,15 @@ export function ContractEditor({ contractId }: { contractId: string }) {
   const [error, setError] = useState<string | null>(null);
   const page = useRef<HTMLDivElement>(null);
   const focusSoon = usePendingFocus(page);
+  const startReview = useCommand(async () => {
+    try {
+      await contracts.startReview(contractId);
+      setTab('contract');
+      focusSoon('.review-panel textarea');
+    } catch (cause) {
+      setError(errorMessage(cause));
+    }
+  });
 
   if (contract === null) {
     return (
@@ -55,16 +65,6 @@ export function ContractEditor({ contractId }: { contractId: string }) {
   const leaderName = leader?.name ?? 'the leader';
   const openReview = reviews.find((review) => review.completedAt === null);
   const completedCount = reviews.length - (openReview ? 1 : 0);
-
-  const startReview = async () => {
-    try {
-      await contracts.startReview(contract.id);
-      setTab('contract');
-      focusSoon('.review-panel textarea');
-    } catch (cause) {
-      setError(errorMessage(cause));
-    }
-  };
 
   return (
     <div ref={page} className="contract-page">
@@ -99,7 +99,7 @@ export function ContractEditor({ contractId }: { contractId: string }) {
             </button>
           )}
           {!openReview && (
-            <button type="button" className="primary" onClick={() => void startReview()}>
+            <button type="button" className="primary" {...startReview.buttonProps}>
               Start review
             </button>
           )}

@@ -9,6 +9,7 @@ import { formatMinutes, sessionTypeLabels } from '../labels';
 import { SessionEditor } from './session-editor';
 import { BatchExport } from '../documents/batch-export';
 import { startSession } from './start-session';
+import { StartSessionButton } from './start-session-button';
 
 const PAGE_SIZE = 100;
 
@@ -40,10 +41,10 @@ function NewSessionChooser() {
       <ul className="item-list">
         {shown?.map((participant) => (
           <li key={participant.id}>
-            <button type="button" className="list-button" onClick={() => void startSession(participant.id)}>
+            <StartSessionButton className="list-button" participantId={participant.id}>
               <strong>{participant.name}</strong>
               <span className="muted">{participant.role}</span>
-            </button>
+            </StartSessionButton>
           </li>
         ))}
       </ul>
