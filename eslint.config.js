@@ -74,6 +74,20 @@ function layerRule(forbidden, message) {
   };
 }
 
+/**
+ * A <button> without a type is a submit button, and Enter in any field of its form "clicks" the
+ * first one: in the action log that was the first row's Delete. Every button says what it is.
+ */
+export const buttonTypeRule = {
+  'no-restricted-syntax': [
+    'error',
+    {
+      selector: 'JSXOpeningElement[name.name="button"]:not(:has(JSXAttribute[name.name="type"]))',
+      message: 'Give every <button> a type: "button", or "submit" for the one button that submits its form.',
+    },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'bench/results/', 'test-results/', 'coverage/'] },
   js.configs.recommended,
@@ -87,7 +101,12 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules, 'no-console': 'error', ...processBoundaryRule },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-console': 'error',
+      ...processBoundaryRule,
+      ...buttonTypeRule,
+    },
   },
   {
     files: ['shared/**/*.ts'],

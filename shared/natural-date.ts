@@ -1,14 +1,17 @@
 // Turns what a coach types in a due-date field into a calendar date: "fri", "next week",
-// "tomorrow", "in 3 days", "4 dec", "2026-12-04". The caller shows what it parsed to, so a
-// surprise is seen before it is saved.
+// "tomorrow", "in 3 days", "last mon", "end of month", "4 dec", "2026-12-04"; "someday" means no
+// date, as a blank does. The caller shows what it parsed to, so a surprise is seen before it is
+// saved.
 import {
   addDays,
   addMonths,
   addWeeks,
+  endOfMonth,
   format,
   isValid,
   nextDay,
   parse,
+  previousDay,
   startOfDay,
   startOfWeek,
   type Day,
@@ -53,6 +56,9 @@ function relative(text: string, today: Date): Date | null {
   if (text === 'tomorrow' || text === 'tmr') return addDays(today, 1);
   if (text === 'next week') return startOfWeek(addWeeks(today, 1), { weekStartsOn: 1 });
   if (text === 'end of week' || text === 'eow') return nextDay(addDays(today, -1), 5);
+  if (/^(end of (the )?month|eom)$/.test(text)) return endOfMonth(today);
+  const lastWeekday = /^last ([a-z]+)$/.exec(text);
+  if (lastWeekday && lastWeekday[1] in weekdays) return previousDay(today, weekdays[lastWeekday[1]]);
   const inAmount = /^in (\d{1,3}) (days?|weeks?|months?)$/.exec(text);
   if (inAmount) return units[inAmount[2]](today, Number(inAmount[1]));
   const weekday = /^(next )?([a-z]+)$/.exec(text);
@@ -87,10 +93,13 @@ function explicit(text: string, today: Date): Date | null {
   return null;
 }
 
+/** Entries that mean what a blank means: no date yet. */
+const noDateWords = new Set(['someday', 'some day', 'no date', 'none', '-']);
+
 /** `today` is the coach's local date; an empty entry means "no due date". */
 export function parseNaturalDate(input: string, today: Date = new Date()): ParsedDate {
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
-  if (!text) return { ok: true, date: null };
+  if (!text || noDateWords.has(text)) return { ok: true, date: null };
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
     const checked = calendarDateSchema.safeParse(text);
     return checked.success ? { ok: true, date: text } : { ok: false, error: `${input.trim()} is not a real date` };

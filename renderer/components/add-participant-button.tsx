@@ -3,7 +3,7 @@ import { navigate } from '../navigation';
 /** The next step of most empty states: everything in the app starts from a participant. */
 export function AddParticipantButton({ label = 'Add a participant' }: { label?: string }) {
   return (
-    <button className="primary" onClick={() => navigate('participants', 'new')}>
+    <button type="button" className="primary" onClick={() => navigate('participants', 'new')}>
       {label}
     </button>
   );

@@ -122,7 +122,9 @@ export function useAutosavedField<E extends HTMLInputElement | HTMLTextAreaEleme
   useEffect(() => () => writer.flush(), [writer]);
   useLayoutEffect(() => {
     const field = ref.current;
-    if (field && !writer.busy && !error && field.value !== stored) field.value = stored;
+    // A record may store the text trimmed: that echo of our own save must not take the space the
+    // coach just typed (and glue their next word onto this one).
+    if (field && !writer.busy && !error && field.value.trim() !== stored.trim()) field.value = stored;
   }, [stored, writer, error]);
 
   return {

@@ -13,6 +13,7 @@ export function ConfirmButton({
   const [armed, setArmed] = useState(false);
   return (
     <button
+      type="button"
       className="danger"
       onClick={() => {
         if (armed) {

@@ -26,10 +26,11 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
         <p>Your notes are saved as you type, so nothing you entered before this was lost.</p>
         <pre className="crash-detail">{error.message}</pre>
         <div className="row">
-          <button className="primary" onClick={() => this.setState({ error: null })}>
+          <button type="button" className="primary" onClick={() => this.setState({ error: null })}>
             Try again
           </button>
           <button
+            type="button"
             onClick={() => {
               window.location.hash = '#/today';
               window.location.reload();

@@ -32,7 +32,11 @@ export const AutosaveText = memo(function AutosaveText(props: TextProps) {
     onChange: field.onChange,
     onBlur: field.flush,
     placeholder,
-    onKeyDown,
+    onKeyDown: (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      // Enter in a one-line field saves it now; in a text area it is a new line.
+      if (event.key === 'Enter' && !multiline) field.flush();
+      onKeyDown?.(event);
+    },
     autoFocus,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': error || hint ? `${id}-message` : undefined,

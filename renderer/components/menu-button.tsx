@@ -23,7 +23,13 @@ export function MenuButton({ label, items }: { label: string; items: MenuItem[] 
       className="menu-button"
       onBlur={(event) => !event.currentTarget.contains(event.relatedTarget) && setOpen(false)}
     >
-      <button aria-haspopup="menu" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen(!open)}
+      >
         {label} ▾
       </button>
       {open && (
@@ -43,6 +49,7 @@ export function MenuButton({ label, items }: { label: string; items: MenuItem[] 
           {items.map((item) => (
             <li key={item.label} role="none">
               <button
+                type="button"
                 role="menuitem"
                 onClick={() => {
                   setOpen(false);

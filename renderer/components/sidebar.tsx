@@ -22,7 +22,7 @@ export function Sidebar({ current, onOpenPalette }: { current: Section; onOpenPa
         </span>
         Followthrough
       </div>
-      <button className="palette-trigger" onClick={onOpenPalette}>
+      <button type="button" className="palette-trigger" onClick={onOpenPalette}>
         <Icon name="search" size={16} />
         <span>Search…</span>
         <kbd>Ctrl K</kbd>

@@ -29,6 +29,7 @@ export function Toasts() {
           <span>{toast.message}</span>
           {toast.actionLabel && (
             <button
+              type="button"
               className="link"
               onClick={() => {
                 dismissToast(toast.id);

@@ -101,6 +101,7 @@ export const ActionRow = memo(function ActionRow({ action }: { action: Action })
       </td>
       <td>
         <button
+          type="button"
           className="icon-button"
           aria-label={`Delete “${action.text}”`}
           title="Delete"

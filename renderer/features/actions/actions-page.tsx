@@ -96,6 +96,7 @@ export function ActionsPage() {
           <h1>Actions</h1>
         </div>
         <button
+          type="button"
           className="primary"
           disabled={selected.size === 0}
           onClick={async () => {
@@ -155,7 +156,7 @@ export function ActionsPage() {
           title="No actions yet"
           action={
             participants?.length ? (
-              <button className="primary" onClick={() => navigate('sessions', 'new')}>
+              <button type="button" className="primary" onClick={() => navigate('sessions', 'new')}>
                 Start a session
               </button>
             ) : (
@@ -168,7 +169,11 @@ export function ActionsPage() {
       ) : actions?.length === 0 && anyAction ? (
         <EmptyState
           title="No actions match these filters"
-          action={<button onClick={() => set(everyAction)}>Show every action</button>}
+          action={
+            <button type="button" onClick={() => set(everyAction)}>
+              Show every action
+            </button>
+          }
         >
           None of the actions logged so far is {describeFilters(filters, names)}.
         </EmptyState>
@@ -221,7 +226,7 @@ export function ActionsPage() {
           </table>
           {actions && actions.length > limit && (
             <div className="pad-sm">
-              <button onClick={() => setLimit(limit + PAGE_SIZE)}>
+              <button type="button" onClick={() => setLimit(limit + PAGE_SIZE)}>
                 Show {Math.min(PAGE_SIZE, actions.length - limit)} more
               </button>
             </div>

@@ -95,6 +95,7 @@ export function CommitmentRow({ contractId, commitment, position, count, actions
       </div>
       <div className="row-tools">
         <button
+          type="button"
           className="icon-button"
           data-field="up"
           aria-label={`Move commitment ${position} up`}
@@ -105,6 +106,7 @@ export function CommitmentRow({ contractId, commitment, position, count, actions
           ↑
         </button>
         <button
+          type="button"
           className="icon-button"
           data-field="down"
           aria-label={`Move commitment ${position} down`}

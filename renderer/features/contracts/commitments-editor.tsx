@@ -1,5 +1,6 @@
 import type { Action, Contract } from '../../../shared/model';
 import { repositories } from '../../db/instance';
+import { useCommand } from '../../components/use-command';
 import { CommitmentRow } from './commitment-row';
 
 const FOCUSABLE = 'input, textarea, select, button';
@@ -16,10 +17,10 @@ export function CommitmentsEditor({
   leaderName: string;
   focusSoon: (selector: string) => void;
 }) {
-  const add = async () => {
+  const add = useCommand(async () => {
     const commitment = await repositories.contracts.addCommitment(contract.id);
     focusSoon(`[data-commitment="${commitment.id}"] [data-field="text"] textarea`);
-  };
+  });
 
   const move = async (commitmentId: string, offset: -1 | 1) => {
     const field = document.activeElement?.closest('[data-field]')?.getAttribute('data-field') ?? 'text';
@@ -61,7 +62,9 @@ export function CommitmentsEditor({
         <p className="muted">No commitments yet. Start with the two or three the team most needs to keep.</p>
       )}
       <div className="row">
-        <button onClick={() => void add()}>+ Add commitment</button>
+        <button type="button" {...add.buttonProps}>
+          + Add commitment
+        </button>
       </div>
     </section>
   );

@@ -16,6 +16,7 @@ import { ReviewPanel } from './review-panel';
 import { contractStatusTone, contractTitle } from './labels';
 import { usePendingFocus } from './use-pending-focus';
 import { useToday } from './use-today';
+import { useCommand } from '../../components/use-command';
 
 type Tab = 'contract' | 'history';
 
@@ -34,12 +35,25 @@ export function ContractEditor({ contractId }: { contractId: string }) {
   const [error, setError] = useState<string | null>(null);
   const page = useRef<HTMLDivElement>(null);
   const focusSoon = usePendingFocus(page);
+  const startReview = useCommand(async () => {
+    try {
+      await contracts.startReview(contractId);
+      setTab('contract');
+      focusSoon('.review-panel textarea');
+    } catch (cause) {
+      setError(errorMessage(cause));
+    }
+  });
 
   if (contract === null) {
     return (
       <EmptyState
         title="This contract is not here"
-        action={<button onClick={() => navigate('contracts')}>All contracts</button>}
+        action={
+          <button type="button" onClick={() => navigate('contracts')}>
+            All contracts
+          </button>
+        }
       >
         It may have been deleted, or the link is from another device.
       </EmptyState>
@@ -51,16 +65,6 @@ export function ContractEditor({ contractId }: { contractId: string }) {
   const leaderName = leader?.name ?? 'the leader';
   const openReview = reviews.find((review) => review.completedAt === null);
   const completedCount = reviews.length - (openReview ? 1 : 0);
-
-  const startReview = async () => {
-    try {
-      await contracts.startReview(contract.id);
-      setTab('contract');
-      focusSoon('.review-panel textarea');
-    } catch (cause) {
-      setError(errorMessage(cause));
-    }
-  };
 
   return (
     <div ref={page} className="contract-page">
@@ -84,6 +88,7 @@ export function ContractEditor({ contractId }: { contractId: string }) {
           <SaveIndicator />
           {leader && (
             <button
+              type="button"
               onClick={() =>
                 void runExport('The contract workbook', (deps, documents) =>
                   documents.exportContractWorkbook(contract, leader, deps),
@@ -94,7 +99,7 @@ export function ContractEditor({ contractId }: { contractId: string }) {
             </button>
           )}
           {!openReview && (
-            <button className="primary" onClick={() => void startReview()}>
+            <button type="button" className="primary" {...startReview.buttonProps}>
               Start review
             </button>
           )}
@@ -108,6 +113,7 @@ export function ContractEditor({ contractId }: { contractId: string }) {
       <div className="tabs" role="tablist" aria-label="Contract views">
         {(['contract', 'history'] as const).map((name) => (
           <button
+            type="button"
             key={name}
             role="tab"
             id={`contract-tab-${name}`}

@@ -29,7 +29,7 @@ function ReviewEntry({ review, onCompare }: { review: ContractReview; onCompare:
         <span className="badge">
           {review.changes.length} {review.changes.length === 1 ? 'change' : 'changes'}
         </span>
-        <button className="link" onClick={onCompare}>
+        <button type="button" className="link" onClick={onCompare}>
           Compare with current
         </button>
       </div>

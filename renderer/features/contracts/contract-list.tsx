@@ -15,7 +15,7 @@ export function ContractList() {
   if (!contracts || !participants) return null;
   const leaderName = new Map(participants.map((participant) => [participant.id, participant.name]));
   const newContract = (
-    <button className="primary" onClick={() => navigate('contracts', 'new')}>
+    <button type="button" className="primary" onClick={() => navigate('contracts', 'new')}>
       New contract
     </button>
   );

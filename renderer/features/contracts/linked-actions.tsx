@@ -34,6 +34,7 @@ export function LinkedActions({
               <span className={`badge ${actionStatusTone[action.status]}`}>{actionStatusLabels[action.status]}</span>
             )}
             <button
+              type="button"
               className="icon-button"
               aria-label={`Unlink “${text}”`}
               onClick={() => void setLinks(commitment.actionIds.filter((linked) => linked !== id))}

@@ -10,6 +10,7 @@ import { SelectField } from '../../components/fields';
 import { navigate } from '../../navigation';
 import { parseCadence } from './cadence';
 import { useToday } from './use-today';
+import { useCommand } from '../../components/use-command';
 
 const fieldLabels: Record<string, string> = { startDate: 'Start date', reviewCadenceWeeks: 'Review every' };
 
@@ -29,18 +30,8 @@ export function NewContractForm() {
   const [startDate, setStartDate] = useState<string | null>(null);
   const [cadence, setCadence] = useState(String(DEFAULT_REVIEW_CADENCE_WEEKS));
   const [error, setError] = useState<string | null>(null);
-
-  if (!participants) return null;
-  if (participants.length === 0) {
-    return (
-      <EmptyState title="Add the leader first" action={<AddParticipantButton />}>
-        A contract belongs to a team and its leader. Add the leader as a participant, then start their contract.
-      </EmptyState>
-    );
-  }
-  const leader = participants.find((participant) => participant.id === leaderId);
-
-  const create = async () => {
+  const leader = participants?.find((participant) => participant.id === leaderId);
+  const create = useCommand(async () => {
     try {
       if (!leader) throw new Error('Choose the leader whose team this contract is for');
       const contract = await repositories.contracts.create({
@@ -54,7 +45,16 @@ export function NewContractForm() {
     } catch (cause) {
       setError(formError(cause));
     }
-  };
+  });
+
+  if (!participants) return null;
+  if (participants.length === 0) {
+    return (
+      <EmptyState title="Add the leader first" action={<AddParticipantButton />}>
+        A contract belongs to a team and its leader. Add the leader as a participant, then start their contract.
+      </EmptyState>
+    );
+  }
 
   return (
     <>
@@ -66,14 +66,7 @@ export function NewContractForm() {
           <h1>New contract</h1>
         </div>
       </header>
-      <form
-        className="card form-card"
-        aria-label="New contract"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void create();
-        }}
-      >
+      <form className="card form-card" aria-label="New contract" onSubmit={create.onSubmit}>
         <SelectField
           label="Leader"
           value={leaderId}
@@ -130,7 +123,7 @@ export function NewContractForm() {
           </p>
         )}
         <div className="row">
-          <button type="submit" className="primary">
+          <button type="submit" className="primary" {...create.submitProps}>
             Create contract
           </button>
           <button type="button" onClick={() => navigate('contracts')}>

@@ -7,6 +7,7 @@ import { AutosaveText } from '../../components/fields';
 import { ConfirmButton } from '../../components/confirm-button';
 import { gridCommand, nextLetter } from './raci-keys';
 import { WarningNotes } from './warning-note';
+import { useCommand } from '../../components/use-command';
 
 type Active = { decisionId: string; col: number };
 
@@ -45,15 +46,15 @@ export function RaciEditor({ contract, focusSoon }: { contract: Contract; focusS
     focusSoon(cellSelector(decision.id, col));
   };
 
-  const addDecision = async () => {
+  const addDecision = useCommand(async () => {
     const id = await contracts.addDecision(contract.id);
     focusSoon(decisionNameSelector(id));
-  };
+  });
 
-  const addRole = async () => {
+  const addRole = useCommand(async () => {
     await contracts.addRole(contract.id);
     focusSoon(roleSelector(cols));
-  };
+  });
 
   const moveDecision = async (decisionId: string, offset: -1 | 1, selector: string) => {
     await contracts.moveDecision(contract.id, decisionId, offset);
@@ -69,13 +70,13 @@ export function RaciEditor({ contract, focusSoon }: { contract: Contract; focusS
     if (command.kind === 'focus') focusCell(command.at.row, command.at.col);
     else if (command.kind === 'set') void contracts.setRaciCell(contract.id, decision.id, col, command.letter);
     else if (command.kind === 'reorder') void moveDecision(decision.id, command.offset, cellSelector(decision.id, col));
-    else void addDecision();
+    else void addDecision.run();
   };
 
   const onRoleKey = (event: KeyboardEvent, index: number) => {
     if (event.key !== 'Enter') return;
     event.preventDefault();
-    if (index === cols - 1) void addRole();
+    if (index === cols - 1) void addRole.run();
     else focusSoon(roleSelector(index + 1));
   };
 
@@ -174,6 +175,7 @@ export function RaciEditor({ contract, focusSoon }: { contract: Contract; focusS
                   ))}
                   <td className="raci-row-tools" data-decision-tools={decision.id}>
                     <button
+                      type="button"
                       className="icon-button"
                       aria-label={`Move ${name} up`}
                       title="Move up (Alt+↑)"
@@ -184,6 +186,7 @@ export function RaciEditor({ contract, focusSoon }: { contract: Contract; focusS
                       ↑
                     </button>
                     <button
+                      type="button"
                       className="icon-button"
                       aria-label={`Move ${name} down`}
                       title="Move down (Alt+↓)"
@@ -208,8 +211,12 @@ export function RaciEditor({ contract, focusSoon }: { contract: Contract; focusS
       </div>
       <div className="raci-footer">
         <div className="row">
-          <button onClick={() => void addDecision()}>+ Add decision</button>
-          <button onClick={() => void addRole()}>+ Add role</button>
+          <button type="button" {...addDecision.buttonProps}>
+            + Add decision
+          </button>
+          <button type="button" {...addRole.buttonProps}>
+            + Add role
+          </button>
         </div>
         <p className="muted raci-legend">
           {Object.entries(raciLetterLabels).map(([letter, label]) => (

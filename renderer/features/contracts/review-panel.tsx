@@ -61,6 +61,7 @@ export function ReviewPanel({
       </div>
       <div className="row">
         <button
+          type="button"
           className="primary"
           onClick={() => {
             flushAllPendingSaves();

@@ -22,7 +22,12 @@ export function BatchExport({ participantId, title }: Props) {
   const [message, setMessage] = useState<string | null>(null);
   const cancel = useRef<AbortController | null>(null);
 
-  if (!open) return <button onClick={() => setOpen(true)}>Export sessions…</button>;
+  if (!open)
+    return (
+      <button type="button" onClick={() => setOpen(true)}>
+        Export sessions…
+      </button>
+    );
 
   const start = async () => {
     const scope: BatchScope = participantId ? { participantId } : { from, to };
@@ -59,7 +64,7 @@ export function BatchExport({ participantId, title }: Props) {
     <section className="card stack batch-export" aria-label="Export sessions">
       <div className="section-title">
         <h2>Export sessions</h2>
-        <button className="link" onClick={() => setOpen(false)}>
+        <button type="button" className="link" onClick={() => setOpen(false)}>
           Close
         </button>
       </div>
@@ -95,11 +100,13 @@ export function BatchExport({ participantId, title }: Props) {
           <span className="muted">
             {progress.done} of {progress.total}
           </span>
-          <button onClick={() => cancel.current?.abort()}>Cancel</button>
+          <button type="button" onClick={() => cancel.current?.abort()}>
+            Cancel
+          </button>
         </div>
       ) : (
         <div className="row">
-          <button className="primary" onClick={() => void start()}>
+          <button type="button" className="primary" onClick={() => void start()}>
             Export
           </button>
           {message && <span className="field-error">{message}</span>}

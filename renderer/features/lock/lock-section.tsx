@@ -175,11 +175,13 @@ function LockOn({ config }: { config: LockConfig }) {
         Hide the window’s content in the task switcher, in screenshots and while you are in another app
       </label>
       <div className="row">
-        <button className="primary" onClick={lockNow}>
+        <button type="button" className="primary" onClick={lockNow}>
           Lock now <kbd>{LOCK_SHORTCUT_LABEL}</kbd>
         </button>
-        <button onClick={() => setEditing('change')}>Change the passcode…</button>
-        <button className="danger" onClick={() => setEditing('off')}>
+        <button type="button" onClick={() => setEditing('change')}>
+          Change the passcode…
+        </button>
+        <button type="button" className="danger" onClick={() => setEditing('off')}>
           Turn off…
         </button>
       </div>

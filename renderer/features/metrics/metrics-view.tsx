@@ -67,6 +67,7 @@ export default function MetricsView() {
         {report && (
           <div className="row">
             <button
+              type="button"
               onClick={() =>
                 void runExport('The measurement fields', (deps, documents) =>
                   documents.exportMeasurementFields(

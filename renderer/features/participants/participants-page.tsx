@@ -8,7 +8,8 @@ import { DateField } from '../../components/date-field';
 import { ReviewBadge } from '../contracts/review-badge';
 import { BatchExport } from '../documents/batch-export';
 import { ParticipantPrivacy } from '../privacy/participant-privacy';
-import { startSession } from '../sessions/start-session';
+import { useCommand } from '../../components/use-command';
+import { StartSessionButton } from '../sessions/start-session-button';
 import { formatDay, sessionFacts } from '../labels';
 import { AutosaveText, SelectField } from '../../components/fields';
 import { EmptyState } from '../../components/empty-state';
@@ -31,20 +32,16 @@ function NewParticipantForm() {
   const [name, setName] = useState('');
   const [role, setRole] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const create = useCommand(async () => {
+    try {
+      const participant = await repositories.participants.create({ name, role });
+      navigate('participants', participant.id);
+    } catch (cause) {
+      setError(errorMessage(cause));
+    }
+  });
   return (
-    <form
-      className="card form-card"
-      aria-label="New participant"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        try {
-          const participant = await repositories.participants.create({ name, role });
-          navigate('participants', participant.id);
-        } catch (cause) {
-          setError(errorMessage(cause));
-        }
-      }}
-    >
+    <form className="card form-card" aria-label="New participant" onSubmit={create.onSubmit}>
       <h2>New participant</h2>
       <div className="field">
         <label htmlFor="new-participant-name">Name</label>
@@ -62,7 +59,7 @@ function NewParticipantForm() {
       </div>
       {error && <p className="field-error">{error}</p>}
       <div className="row">
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" {...create.submitProps}>
           Add participant
         </button>
         <button type="button" onClick={() => navigate('participants')}>
@@ -86,9 +83,9 @@ function ParticipantHistory({ participant }: { participant: Participant }) {
       <section className="card" aria-label="Sessions">
         <div className="section-title">
           <h2>Sessions</h2>
-          <button onClick={() => void startSession(participant.id)}>
+          <StartSessionButton participantId={participant.id}>
             New session <kbd>Alt N</kbd>
-          </button>
+          </StartSessionButton>
         </div>
         {sessions && sessions.length > 0 && <BatchExport participantId={participant.id} title={participant.name} />}
         {sessions?.length === 0 ? (

@@ -129,6 +129,7 @@ export function BackupsSection() {
       </p>
       <div className="row">
         <button
+          type="button"
           disabled={busy !== null}
           onClick={() =>
             act('Backing up…', async () => {
@@ -142,6 +143,7 @@ export function BackupsSection() {
           Back up now
         </button>
         <button
+          type="button"
           disabled={busy !== null}
           onClick={() =>
             act('Exporting…', async () => {
@@ -157,7 +159,7 @@ export function BackupsSection() {
         >
           Export everything…
         </button>
-        <button disabled={busy !== null} onClick={() => fileInput.current?.click()}>
+        <button type="button" disabled={busy !== null} onClick={() => fileInput.current?.click()}>
           Restore from a file…
         </button>
         <input
@@ -173,7 +175,7 @@ export function BackupsSection() {
           }}
         />
         {desktop && (
-          <button onClick={() => void platform.openBackupFolder()} disabled={busy !== null}>
+          <button type="button" onClick={() => void platform.openBackupFolder()} disabled={busy !== null}>
             Open the backups folder
           </button>
         )}
@@ -213,6 +215,7 @@ export function BackupsSection() {
               <span className="row">
                 <span className="muted">{fileSize(file.sizeBytes)}</span>
                 <button
+                  type="button"
                   disabled={busy !== null || phase !== null}
                   onClick={() =>
                     void preview(format(file.createdAt, 'd MMM yyyy, HH:mm'), () =>

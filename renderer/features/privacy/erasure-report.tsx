@@ -65,10 +65,12 @@ export function ErasureReportDialog({ report, onClose: close }: { report: Erasur
           </ul>
         </div>
         <div className="row">
-          <button className="primary" autoFocus onClick={close}>
+          <button type="button" className="primary" autoFocus onClick={close}>
             Close
           </button>
-          <button onClick={() => void navigator.clipboard?.writeText(text)}>Copy the report</button>
+          <button type="button" onClick={() => void navigator.clipboard?.writeText(text)}>
+            Copy the report
+          </button>
         </div>
       </section>
     </div>

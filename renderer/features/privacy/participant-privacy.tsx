@@ -99,6 +99,7 @@ function ExportPanel({ participant, onClose }: { participant: Participant; onClo
       </label>
       <div className="row">
         <button
+          type="button"
           className="primary"
           disabled={working}
           onClick={async () => {
@@ -110,7 +111,9 @@ function ExportPanel({ participant, onClose }: { participant: Participant; onClo
         >
           {working ? 'Exporting…' : 'Export…'}
         </button>
-        <button onClick={onClose}>Cancel</button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
       </div>
     </div>
   );
@@ -146,6 +149,7 @@ function ErasePanel({ participant, onClose }: { participant: Participant; onClos
       )}
       <div className="row">
         <button
+          type="button"
           className="danger"
           disabled={!matches}
           onClick={async () => {
@@ -160,7 +164,9 @@ function ErasePanel({ participant, onClose }: { participant: Participant; onClos
         >
           Erase everywhere
         </button>
-        <button onClick={onClose}>Cancel</button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
       </div>
     </div>
   );
@@ -223,8 +229,10 @@ export function ParticipantPrivacy({ participant }: { participant: Participant }
       <ConsentHistory participantId={participant.id} />
       {open ?? (
         <div className="row">
-          <button onClick={() => setPanel('export')}>Export their data…</button>
-          <button className="danger" onClick={() => setPanel('erase')}>
+          <button type="button" onClick={() => setPanel('export')}>
+            Export their data…
+          </button>
+          <button type="button" className="danger" onClick={() => setPanel('erase')}>
             Erase everywhere…
           </button>
         </div>

@@ -90,10 +90,10 @@ export function RestorePreview({
         data as it is now is backed up, so this restore can be undone. Your app lock stays as it is.
       </p>
       <div className="row">
-        <button className="primary" disabled={phase !== null} onClick={onRestore}>
+        <button type="button" className="primary" disabled={phase !== null} onClick={onRestore}>
           {phase ? phaseText[phase] : `Restore ${plural(records, 'record')}`}
         </button>
-        <button disabled={phase !== null} onClick={onCancel}>
+        <button type="button" disabled={phase !== null} onClick={onCancel}>
           Cancel
         </button>
       </div>

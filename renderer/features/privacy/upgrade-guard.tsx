@@ -31,10 +31,12 @@ function askAboutFailedBackup(container: HTMLElement, check: Extract<UpgradeChec
           <p className="notice warn">{check.error}</p>
           <p className="muted">Nothing has been changed yet. Free some disk space and try again if you can.</p>
           <div className="row">
-            <button className="primary" autoFocus onClick={() => choose('retry')}>
+            <button type="button" className="primary" autoFocus onClick={() => choose('retry')}>
               Try the backup again
             </button>
-            <button onClick={() => choose('continue')}>Update without a backup</button>
+            <button type="button" onClick={() => choose('continue')}>
+              Update without a backup
+            </button>
           </div>
         </section>
       </main>,

@@ -3,6 +3,7 @@ import type { Action } from '../../../shared/model';
 import { parseNaturalDate } from '../../../shared/natural-date';
 import { errorMessage } from '../../../shared/result';
 import { FieldGroup } from '../../components/field-group';
+import { useCommand } from '../../components/use-command';
 import { repositories } from '../../db/instance';
 import { ActionRow } from '../actions/action-row';
 
@@ -59,10 +60,11 @@ export const ActionLog = memo(function ActionLog({
     }
   };
 
+  const addCommand = useCommand(add);
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') {
       event.preventDefault();
-      void add();
+      void addCommand.run();
     }
   };
   const draftInput = (key: keyof Draft, label: string, placeholder: string) => (
@@ -119,7 +121,9 @@ export const ActionLog = memo(function ActionLog({
               </td>
               <td>{draftInput('verification', 'New action verification', 'How will we know?')}</td>
               <td colSpan={3}>
-                <button onClick={() => void add()}>Add</button>
+                <button type="button" {...addCommand.buttonProps}>
+                  Add
+                </button>
               </td>
             </tr>
           </tbody>

@@ -69,7 +69,7 @@ export function SessionEditor({ sessionId }: { sessionId: string }) {
     return (
       <p className="muted pad">
         This session is not here any more. It may be in the trash (Settings → Trash).{' '}
-        <button className="link" onClick={() => navigate('sessions')}>
+        <button type="button" className="link" onClick={() => navigate('sessions')}>
           Back to sessions
         </button>
       </p>
@@ -121,6 +121,7 @@ export function SessionEditor({ sessionId }: { sessionId: string }) {
             />
           )}
           <button
+            type="button"
             className={complete ? '' : 'primary'}
             onClick={() =>
               void (complete ? repositories.sessions.reopen(session.id) : repositories.sessions.complete(session.id))

@@ -33,6 +33,7 @@ export const SessionTimer = memo(function SessionTimer({
         </span>
       )}
       <button
+        type="button"
         onClick={() => {
           setProblem(null);
           void (

@@ -9,6 +9,7 @@ import { formatMinutes, sessionTypeLabels } from '../labels';
 import { SessionEditor } from './session-editor';
 import { BatchExport } from '../documents/batch-export';
 import { startSession } from './start-session';
+import { StartSessionButton } from './start-session-button';
 
 const PAGE_SIZE = 100;
 
@@ -41,10 +42,10 @@ function NewSessionChooser() {
       <ul className="item-list">
         {shown?.map((participant) => (
           <li key={participant.id}>
-            <button className="list-button" onClick={() => void startSession(participant.id)}>
+            <StartSessionButton className="list-button" participantId={participant.id}>
               <strong dir="auto">{participant.name}</strong>
               <span className="muted">{participant.role}</span>
-            </button>
+            </StartSessionButton>
           </li>
         ))}
       </ul>
@@ -62,7 +63,7 @@ function SessionList() {
       <EmptyState
         title="No sessions yet"
         action={
-          <button className="primary" onClick={() => navigate('sessions', 'new')}>
+          <button type="button" className="primary" onClick={() => navigate('sessions', 'new')}>
             Start a session
           </button>
         }
@@ -104,7 +105,9 @@ function SessionList() {
       </table>
       {sessions && sessions.length >= limit && (
         <div className="pad-sm">
-          <button onClick={() => setLimit(limit + PAGE_SIZE)}>Show more</button>
+          <button type="button" onClick={() => setLimit(limit + PAGE_SIZE)}>
+            Show more
+          </button>
         </div>
       )}
     </section>
@@ -118,7 +121,7 @@ export function SessionsPage({ selectedId }: { selectedId: string | null }) {
       <header className="page-header">
         <h1>Sessions</h1>
         {selectedId !== 'new' && (
-          <button className="primary" onClick={() => navigate('sessions', 'new')}>
+          <button type="button" className="primary" onClick={() => navigate('sessions', 'new')}>
             New session <kbd>Alt N</kbd>
           </button>
         )}

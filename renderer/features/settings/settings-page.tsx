@@ -57,6 +57,7 @@ function Trash() {
               <span className="row">
                 <span className="muted">deleted {format(item.deletedAt, 'd MMM HH:mm')}</span>
                 <button
+                  type="button"
                   onClick={() =>
                     void (item.kind === 'session'
                       ? repositories.trash.restoreSession(item.id)

@@ -62,6 +62,7 @@ export function SyncPage() {
             {state.text}
           </span>
           <button
+            type="button"
             className="primary"
             disabled={status.running || settings.connector.kind === 'off'}
             title={settings.connector.kind === 'off' ? 'Choose where changes go in Sync settings first' : undefined}

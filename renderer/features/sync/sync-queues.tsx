@@ -42,7 +42,9 @@ export const NeedsAttention = memo(function NeedsAttention({ parked, whose }: { 
     <section className="card sync-attention" aria-label="Needs attention">
       <div className="section-title">
         <h2>Needs attention</h2>
-        <button onClick={() => void retry()}>Retry all</button>
+        <button type="button" onClick={() => void retry()}>
+          Retry all
+        </button>
       </div>
       <p className="muted">
         These changes were set aside after the upstream refused them or after repeated failures. Retry once the cause is
@@ -51,7 +53,9 @@ export const NeedsAttention = memo(function NeedsAttention({ parked, whose }: { 
       <ul className="plain-list">
         {parked.map((entry) => (
           <EntryLine key={entry.seq} entry={entry} whose={whose}>
-            <button onClick={() => void retry(entry.seq)}>Retry</button>
+            <button type="button" onClick={() => void retry(entry.seq)}>
+              Retry
+            </button>
             <ConfirmButton
               confirmLabel="Discard for good?"
               onConfirm={() => void discardEntry(database, entry.seq, Date.now())}

@@ -29,7 +29,7 @@ export function TodayPage() {
           <h1>Today</h1>
         </div>
         {data && data.participantCount > 0 && (
-          <button className="primary" onClick={() => navigate('sessions', 'new')}>
+          <button type="button" className="primary" onClick={() => navigate('sessions', 'new')}>
             New session <kbd>Alt N</kbd>
           </button>
         )}

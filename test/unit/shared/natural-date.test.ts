@@ -23,15 +23,20 @@ describe('parseNaturalDate', () => {
     ['31/12/2026', '2026-12-31'],
     ['2026-12-04', '2026-12-04'],
     ['  2026-12-04  ', '2026-12-04'],
+    ['last monday', '2026-11-23'],
+    ['last fri', '2026-11-27'],
+    ['end of month', '2026-11-30'],
+    ['end of the month', '2026-11-30'],
+    ['eom', '2026-11-30'],
   ])('reads %j as %s', (input, expected) => {
     expect(parseNaturalDate(input, today)).toEqual({ ok: true, date: expected });
   });
 
-  it('treats an empty entry as no due date', () => {
-    expect(parseNaturalDate('   ', today)).toEqual({ ok: true, date: null });
+  it.each(['   ', 'someday', 'Some day', 'no date', 'none', '-'])('reads %j as no date, as a blank would', (input) => {
+    expect(parseNaturalDate(input, today)).toEqual({ ok: true, date: null });
   });
 
-  it.each(['2026-02-30', 'someday', '32 dec', 'in 1000 days', 'fri fri'])('refuses %j with a message', (input) => {
+  it.each(['2026-02-30', '32 dec', 'in 1000 days', 'fri fri'])('refuses %j with a message', (input) => {
     const parsed = parseNaturalDate(input, today);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.error.length).toBeGreaterThan(10);
