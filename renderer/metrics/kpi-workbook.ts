@@ -13,7 +13,7 @@ const numberFormats: Record<MeasureUnit, string> = {
   days: '0.0 "days"',
   score: '0.0',
   'per-team-month': '0.00',
-  hours: '#,##0.0',
+  'hours-per-leader-month': '0.0',
 };
 
 type WeekColumn = { header: string; key: keyof WeekRow; width: number; numFmt?: string };

@@ -69,10 +69,7 @@ export default function MetricsView() {
             <button
               onClick={() =>
                 void runExport('The measurement fields', (deps, documents) =>
-                  documents.exportMeasurementFields(
-                    Object.fromEntries(report.measures.map((measure) => [measure.key, measure.value])),
-                    deps,
-                  ),
+                  documents.exportMeasurementFields(report, deps),
                 )
               }
             >

@@ -34,7 +34,7 @@ describe('edge cases', () => {
       ['timeToUnblock', null, 'no-data'],
       ['qualityIndex', null, 'no-data'],
       ['experimentAdoption', null, 'no-data'],
-      ['coachingHours', 0, 'no-target'],
+      ['coachingHours', null, 'no-target'],
       ['actionWithin24h', null, 'no-target'],
       ['pulseShare', null, 'no-target'],
     ]);
