@@ -104,7 +104,7 @@ export async function buildKpiWorkbook(report: MetricsReport): Promise<Uint8Arra
       measure.baseline,
       measure.value,
       definition.targetText +
-        (measure.goal !== null && definition.target.kind === 'change-vs-baseline'
+        (measure.goal !== null && measure.baseline !== null && definition.target.kind === 'change-vs-baseline'
           ? ` (${formatValue(definition.unit, measure.goal)})`
           : ''),
       ratingLabels[measure.rating],

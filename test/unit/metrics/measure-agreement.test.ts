@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { computeMetrics } from '../../../shared/metrics/metrics-report';
 import { measureCatalogue, measureKeys } from '../../../shared/metrics/catalogue';
 import { formatValue } from '../../../shared/metrics/format';
+import { rate } from '../../../shared/metrics/targets';
 import { toMetricSession, type MetricRecords } from '../../../shared/metrics/metric-records';
 import { parseCsv } from '../../../renderer/documents/write-csv';
 import { measurementFieldOf, measurementFieldsExport } from '../../../renderer/metrics/measurement-fields';
@@ -99,5 +100,15 @@ describe('the measurement fields CSV', () => {
     expect(cohort.ok && cohort.value.fileName).toBe(
       'Measurement fields - Cohort 2026-B - 2026-03-02 to 2026-03-29.csv',
     );
+  });
+});
+
+describe('commitment follow-through without a baseline', () => {
+  it('is judged against the target, not left neutral', () => {
+    const { target } = measureCatalogue.followThrough;
+    expect(rate(target, 0.1, null)).toBe('off-target');
+    expect(rate(target, 0.95, null)).toBe('on-target');
+    // With a baseline, the relative target decides as before.
+    expect(rate(target, 0.1, 0.05)).toBe('on-target');
   });
 });
