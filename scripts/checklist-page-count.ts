@@ -39,9 +39,13 @@ const files = sample.map((session, i) => {
     participant: participants.get(session.participantId)!,
     actions: dataset.actions.filter((action) => action.sessionId === session.id),
   };
-  const filled = fillTemplate(opened.value, growChecklistData(bundle, { coachName: 'Sam Rivera', today }), {
-    locale: 'en-GB',
-  });
+  const filled = fillTemplate(
+    opened.value,
+    growChecklistData(bundle, { coachName: 'Sam Rivera', coachOrganisation: 'Northwind', today }),
+    {
+      locale: 'en-GB',
+    },
+  );
   if (!filled.ok) throw new Error(filled.error);
   const file = join(dir, `checklist-${String(i).padStart(3, '0')}.docx`);
   writeFileSync(file, filled.value);

@@ -13,7 +13,7 @@ const numberFormats: Record<MeasureUnit, string> = {
   days: '0.0 "days"',
   score: '0.0',
   'per-team-month': '0.00',
-  hours: '#,##0.0',
+  'hours-per-leader-month': '0.0',
 };
 
 type WeekColumn = { header: string; key: keyof WeekRow; width: number; numFmt?: string };
@@ -104,7 +104,7 @@ export async function buildKpiWorkbook(report: MetricsReport): Promise<Uint8Arra
       measure.baseline,
       measure.value,
       definition.targetText +
-        (measure.goal !== null && definition.target.kind === 'change-vs-baseline'
+        (measure.goal !== null && measure.baseline !== null && definition.target.kind === 'change-vs-baseline'
           ? ` (${formatValue(definition.unit, measure.goal)})`
           : ''),
       ratingLabels[measure.rating],

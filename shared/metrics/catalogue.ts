@@ -15,7 +15,7 @@ export const measureKeys = [
 ] as const;
 export type MeasureKey = (typeof measureKeys)[number];
 
-export type MeasureUnit = 'percent' | 'days' | 'score' | 'per-team-month' | 'hours';
+export type MeasureUnit = 'percent' | 'days' | 'score' | 'per-team-month' | 'hours-per-leader-month';
 
 export type MeasureDefinition = {
   label: string;
@@ -48,8 +48,8 @@ export const measureCatalogue: Record<MeasureKey, MeasureDefinition> = {
     definition:
       'Contract commitments due in the period whose status history reached Met on or before the due date, ' +
       'as a share of all commitments due in the period. Commitments with no due date are not counted.',
-    target: { kind: 'change-vs-baseline', change: 0.2, ceiling: 1 },
-    targetText: '20% relative improvement on the baseline',
+    target: { kind: 'change-vs-baseline', change: 0.2, ceiling: 1, untilBaseline: { value: 0.8, closeFrom: 0.6 } },
+    targetText: '20% relative improvement on the baseline; until there is one, 80% or more met on time',
     trendLabel: 'Share of the commitments due each week that were met on time',
   },
   timeToUnblock: {
@@ -88,9 +88,10 @@ export const measureCatalogue: Record<MeasureKey, MeasureDefinition> = {
   coachingHours: {
     label: 'Coaching hours',
     group: 'pilot',
-    unit: 'hours',
+    unit: 'hours-per-leader-month',
     definition:
-      'The sum of the recorded durations of the sessions held in the period (sessions dated in the period that have started).',
+      'The recorded durations of the sessions held in the period (sessions dated in the period that have started), ' +
+      'per leader who had one, per month of the period: a rate, so periods of any length compare. The weekly trend shows the hours themselves.',
     target: { kind: 'none' },
     targetText: 'Input measure: no pilot target',
     trendLabel: 'Coaching hours each week',

@@ -29,7 +29,7 @@ export function measureValue(key: MeasureKey, measures: PeriodMeasures): number 
     case 'experimentAdoption':
       return measures.experiments.perTeamPerMonth;
     case 'coachingHours':
-      return measures.hours.hours;
+      return measures.hours.perLeaderPerMonth;
     case 'actionWithin24h':
       return measures.within24h.share;
     case 'pulseShare':
@@ -73,10 +73,12 @@ export function measureDetail(key: MeasureKey, measures: PeriodMeasures): string
       if (teams.length === 0) return 'No team had a session or an experiment in this period';
       return `${plural(experiments, 'experiment')} across ${plural(teams.length, 'team')} in ${months.toFixed(1)} months · ${teamsAtTarget} of ${teams.length} at 1 or more a month`;
     }
-    case 'coachingHours':
-      return measures.hours.sessions === 0
-        ? 'No sessions held in this period'
-        : `Over ${plural(measures.hours.sessions, 'session')}`;
+    case 'coachingHours': {
+      const { sessions, hours, leaders, months } = measures.hours;
+      if (sessions === 0) return 'No sessions held in this period';
+      const total = hours >= 100 ? Math.round(hours).toLocaleString('en-GB') : (Math.round(hours * 10) / 10).toString();
+      return `${total} h over ${plural(sessions, 'session')} with ${plural(leaders, 'leader')} in ${months.toFixed(1)} months`;
+    }
     case 'actionWithin24h': {
       const { met, missed, open } = measures.within24h;
       if (met + missed + open === 0) return 'No sessions held in this period';

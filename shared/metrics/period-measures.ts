@@ -1,4 +1,5 @@
 // Every measure for one period, from records already narrowed to the scope and dated.
+import { rangeLength } from './calendar-days';
 import { conversion, type ConversionResult } from './conversion';
 import type { DatedRecords } from './dated-records';
 import { experimentAdoption, type ExperimentAdoptionResult } from './experiment-adoption';
@@ -32,7 +33,7 @@ export function measuresFor(records: DatedRecords, within: Period): PeriodMeasur
     followThrough: followThrough(records.commitments, within),
     unblock: timeToUnblock(records.spells, within),
     pulse: sessionPulse(held),
-    hours: coachingHours(held),
+    hours: coachingHours(held, rangeLength(within)),
     within24h: actionWithin24h(held),
     experiments: experimentAdoption(records.participants, held, records.actions, within),
   };

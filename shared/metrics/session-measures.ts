@@ -5,18 +5,44 @@ import type { Pulse } from '../model';
 import type { DatedSession } from './dated-records';
 import type { Period } from './period';
 import { median, ratio } from './ratio';
+import { AVERAGE_MONTH_DAYS } from './experiment-adoption';
 
 /** Sessions dated in the period that had started by `now`; planned ones are not coaching yet. */
 export function sessionsHeldIn(sessions: readonly DatedSession[], within: Period): DatedSession[] {
   return sessions.filter((session) => inRange(session.day, within) && session.startsAt <= within.now);
 }
 
-export type CoachingHoursResult = { sessions: number; minutes: number; hours: number };
+export type CoachingHoursResult = {
+  sessions: number;
+  hours: number;
+  /** The participants who had a session held. */
+  leaders: number;
+  months: number;
+  /**
+   * Hours per leader per month: a rate, so a two-week baseline and a ninety-day period compare
+   * (their totals never would).
+   */
+  perLeaderPerMonth: number | null;
+};
 
-export function coachingHours(held: readonly DatedSession[]): CoachingHoursResult {
+/** The recorded durations of the sessions, in hours. */
+export function totalHours(held: readonly DatedSession[]): number {
   let minutes = 0;
   for (const session of held) minutes += session.durationMinutes;
-  return { sessions: held.length, minutes, hours: minutes / 60 };
+  return minutes / 60;
+}
+
+export function coachingHours(held: readonly DatedSession[], days: number): CoachingHoursResult {
+  const hours = totalHours(held);
+  const leaders = new Set(held.map((session) => session.participantId));
+  const months = days / AVERAGE_MONTH_DAYS;
+  return {
+    sessions: held.length,
+    hours,
+    leaders: leaders.size,
+    months,
+    perLeaderPerMonth: leaders.size === 0 ? null : hours / leaders.size / months,
+  };
 }
 
 /** The mean of the answered pulse questions (1–5), or null when none was answered. */

@@ -7,7 +7,7 @@ import type { DatedCommitment, DatedRecords, DatedSession, DatedSpell } from './
 import { experimentDayIn } from './experiment-adoption';
 import { followThrough } from './follow-through';
 import { daysOf, type Period } from './period';
-import { actionWithin24h, coachingHours, sessionPulse, sessionsHeldIn } from './session-measures';
+import { actionWithin24h, sessionPulse, sessionsHeldIn, totalHours } from './session-measures';
 import { timeToUnblock } from './time-to-unblock';
 
 export type WeekRow = {
@@ -75,7 +75,7 @@ export function weeklyTrends(records: DatedRecords, within: Period): WeekRow[] {
       blocksUnblocked: unblock.unblocked,
       meanDaysToUnblock: unblock.meanMs === null ? null : unblock.meanMs / MS_PER_DAY,
       sessions: bucket.sessions.length,
-      coachingHours: coachingHours(bucket.sessions).hours,
+      coachingHours: totalHours(bucket.sessions),
       sessionsWithPulse: pulse.withPulse,
       qualityMedian: pulse.medianScore,
       pulseShare: pulse.share,

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { launchApp, type AppBrowser } from './browser';
 import { MetricsPage } from './pages/metrics-page';
 import { screenshotDir } from './screenshots';
+import { parseCsv } from '../../shared/csv';
 
 let app: AppBrowser | undefined;
 afterEach(async () => {
@@ -72,6 +73,25 @@ describe('the Metrics page with a generated program', () => {
     expect(conversion.getCell(1).value).toBe('Coaching-to-action conversion');
     expect(`${Math.round(Number(conversion.getCell(3).value) * 100)}%`).toBe(now);
     expect(workbook.getWorksheet('Weekly data')!.rowCount).toBeGreaterThan(10);
+  });
+
+  it('downloads measurement fields that say what the page says, named after scope and period', async () => {
+    app = await launchApp({ hash: '?demo=small#/metrics' });
+    const metrics = new MetricsPage(app.page);
+    await metrics.waitForMeasures();
+    const [, hoursNow, hoursTarget] = await metrics.scorecardCells('Coaching hours');
+    expect(hoursNow).toMatch(/^\d+\.\d h \/ leader \/ month$/);
+    const [download] = await Promise.all([
+      app.page.waitForEvent('download'),
+      app.page.getByRole('button', { name: 'Measurement fields (.csv)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      /^Measurement fields - Everyone - \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}\.csv$/,
+    );
+    const [header, ...rows] = parseCsv(await readFile((await download.path())!, 'utf8'));
+    const hours = rows.find((row) => row[0] === 'coaching_hours')!;
+    expect(`${hours[header.indexOf('current_value')]} h / leader / month`).toBe(hoursNow);
+    expect(hours[header.indexOf('pilot_target')]).toBe(hoursTarget);
   });
 
   it.each(['light', 'dark'] as const)('reads in the %s theme', async (colorScheme) => {

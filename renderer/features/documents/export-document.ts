@@ -2,7 +2,7 @@
 // fill it, and save it where the coach chooses (a save dialog on desktop, a download on the web).
 // The document layer loads on the first export, never at start-up.
 import type { PlatformApi } from '../../../shared/ipc';
-import type { MeasureKey } from '../../../shared/metrics/catalogue';
+import type { MetricsReport } from '../../../shared/metrics/metrics-report';
 import type { CalendarDate, Contract, Participant, TemplateKind } from '../../../shared/model';
 import { fail, type Result } from '../../../shared/result';
 import type { DocumentContext, SessionBundle } from '../../documents/build-data';
@@ -107,34 +107,17 @@ export const exportContractWorkbook = (contract: Contract, participant: Particip
     deps,
   );
 
-/** The Metrics measures that are fields of the measurement dashboard schema. */
-const measurementFieldOf: Partial<Record<MeasureKey, string>> = {
-  coachingHours: 'coaching_hours',
-  conversion: 'coaching_to_action_conversion',
-  followThrough: 'commitment_follow_through',
-  timeToUnblock: 'mean_time_to_unblock',
-  qualityIndex: 'one_to_one_quality_index',
-  experimentAdoption: 'experiment_adoption_rate',
-};
-
-/** The measurement fields schema with each field's current value, for a BI tool. */
+/** The measurement fields schema with each pilot measure as the report shows it, for a BI tool. */
 export async function exportMeasurementFields(
-  values: Partial<Record<MeasureKey, number | null>>,
+  report: Pick<MetricsReport, 'measures' | 'scopeLabel' | 'range'>,
   deps: ExportDeps,
 ): Promise<Result<SavedDocument>> {
-  const name = 'Measurement-Fields-Config.csv';
-  const schema = await deps.platform.readTemplate({ name });
+  const schema = await deps.platform.readTemplate({ name: 'Measurement-Fields-Config.csv' });
   if (!schema.ok) return schema;
-  const { measurementFieldsCsv } = await import('../../documents/measurement-fields-csv');
-  const byField = Object.fromEntries(
-    Object.entries(values).flatMap(([key, value]) => {
-      const field = measurementFieldOf[key as MeasureKey];
-      return field ? [[field, value ?? null]] : [];
-    }),
-  );
-  const csv = measurementFieldsCsv(new TextDecoder().decode(schema.value), { values: byField, asOf: deps.today() });
-  if (!csv.ok) return csv;
-  return save(deps, `Measurement fields ${deps.today()}.csv`, new TextEncoder().encode(csv.value), 'csv');
+  const { measurementFieldsExport } = await import('../../metrics/measurement-fields');
+  const exported = measurementFieldsExport(report, new TextDecoder().decode(schema.value), deps.today());
+  if (!exported.ok) return exported;
+  return save(deps, exported.value.fileName, new TextEncoder().encode(exported.value.csv), 'csv');
 }
 
 export type BatchOptions = {

@@ -35,7 +35,9 @@ export function MeasurePanel({ summary, report }: { summary: MeasureSummary; rep
   const definition = measureCatalogue[summary.key];
   const spec = trendSpecs[summary.key];
   const goal = trendGoal(summary.key, report);
-  const relativeGoal = definition.target.kind === 'change-vs-baseline' && summary.goal !== null;
+  // The goal a baseline gives, in figures; without a baseline the target text already says the bar.
+  const relativeGoal =
+    definition.target.kind === 'change-vs-baseline' && summary.goal !== null && summary.baseline !== null;
   return (
     <article className="card measure-panel" aria-labelledby={headingId} data-measure={summary.key}>
       <header className="measure-head">

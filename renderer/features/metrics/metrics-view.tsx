@@ -70,10 +70,7 @@ export default function MetricsView() {
               type="button"
               onClick={() =>
                 void runExport('The measurement fields', (deps, documents) =>
-                  documents.exportMeasurementFields(
-                    Object.fromEntries(report.measures.map((measure) => [measure.key, measure.value])),
-                    deps,
-                  ),
+                  documents.exportMeasurementFields(report, deps),
                 )
               }
             >

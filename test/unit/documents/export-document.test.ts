@@ -15,6 +15,7 @@ import { bundledTemplate, p, r, rawDocx } from './template-builders';
 import { loadWorkbook, unzip, wordText } from './read-back';
 import { parseCsv } from '../../../shared/csv';
 import { readFileSync } from 'node:fs';
+import type { MeasureSummary } from '../../../shared/metrics/measure-summaries';
 import { fileURLToPath } from 'node:url';
 
 type Saved = { suggestedName: string; data: Uint8Array; extensions: string[] };
@@ -98,9 +99,26 @@ describe('exporting documents', () => {
     expect((await exportContractWorkbook(contract, participant, deps)).ok).toBe(true);
     expect(saved[0].suggestedName).toBe('Amara Okafor - Triage & escalation accountability contract.xlsx');
     expect((await loadWorkbook(saved[0].data)).getWorksheet('RACI')!.getCell('B5').value).toBe('Head of Ops');
-    expect(
-      (await exportMeasurementFields({ conversion: 0.64, coachingHours: 12.5, actionWithin24h: 0.9 }, deps)).ok,
-    ).toBe(true);
+    const measures = (
+      [
+        ['conversion', 0.6413],
+        ['coachingHours', 12.4583],
+        ['actionWithin24h', 0.9],
+      ] as const
+    ).map(([key, value]): MeasureSummary => ({
+      key,
+      value,
+      baseline: null,
+      goal: null,
+      rating: 'no-data',
+      detail: '',
+      baselineDetail: '',
+    }));
+    const range = { from: '2026-08-03', to: '2026-10-31' };
+    const exported = await exportMeasurementFields({ measures, scopeLabel: 'Cohort 2026-B', range }, deps);
+    expect(exported.ok && exported.value.fileName).toBe(
+      'Measurement fields - Cohort 2026-B - 2026-08-03 to 2026-10-31.csv',
+    );
     const rows = parseCsv(new TextDecoder().decode(saved[1].data));
     expect(rows.find((row) => row[0] === 'coaching_to_action_conversion')?.slice(-2)).toEqual(['0.64', '2026-11-02']);
     expect(rows.find((row) => row[0] === 'coaching_hours')?.slice(-2)).toEqual(['12.5', '2026-11-02']);

@@ -34,7 +34,7 @@ describe('edge cases', () => {
       ['timeToUnblock', null, 'no-data'],
       ['qualityIndex', null, 'no-data'],
       ['experimentAdoption', null, 'no-data'],
-      ['coachingHours', 0, 'no-target'],
+      ['coachingHours', null, 'no-target'],
       ['actionWithin24h', null, 'no-target'],
       ['pulseShare', null, 'no-target'],
     ]);
@@ -43,13 +43,17 @@ describe('edge cases', () => {
     expect(report.weeks.every((week) => week.conversionToDate === null && week.coachingHours === 0)).toBe(true);
   });
 
-  it('rates a relative target as "no baseline yet" when the baseline has no data', () => {
+  it('rates follow-through against its bar until there is a baseline, time to unblock as "no baseline yet"', () => {
     const report = computeMetrics(
       fixtureRecords,
       request({ baseline: { kind: 'period', range: { from: '2025-01-01', to: '2025-01-14' } } }),
     );
-    const followThrough = report.measures.find((measure) => measure.key === 'followThrough')!;
-    expect([followThrough.baseline, followThrough.goal, followThrough.rating]).toEqual([null, null, 'no-baseline']);
+    const summary = (key: string) => {
+      const measure = report.measures.find((each) => each.key === key)!;
+      return [measure.baseline, measure.goal, measure.rating];
+    };
+    expect(summary('followThrough')).toEqual([null, 0.8, 'off-target']);
+    expect(summary('timeToUnblock')).toEqual([null, null, 'no-baseline']);
   });
 
   it('keeps a block that never ended out of the mean but counts it', () => {

@@ -36,7 +36,9 @@ describe('the KPI workbook', () => {
     expect(conversion.getCell(3).numFmt).toBe('0%');
     expect(conversion.getCell(5).value).toBe('Close to target');
     const followThrough = summary.getRow(8);
-    expect(followThrough.getCell(4).value).toBe('20% relative improvement on the baseline (60%)');
+    expect(followThrough.getCell(4).value).toBe(
+      '20% relative improvement on the baseline; until there is one, 80% or more met on time (60%)',
+    );
     expect(followThrough.getCell(5).value).toBe('Off target');
     expect(summary.getRow(9).getCell(3).value).toBe(2); // mean days to unblock
     expect(summary.getRow(14).getCell(1).value).toBe('Sessions with a pulse');

@@ -11,7 +11,7 @@ import { actionStatuses, type Action, type ActionStatus } from '../../../shared/
 import type { HubAction } from '../../../shared/hub-protocol';
 import type { WireAction } from '../../../shared/sync-protocol';
 import { laptop, memoryHub } from '../../support/memory-hub';
-import { actionEvent, participant } from '../../support/hub-wire-events';
+import { actionEvent, participant, wireAction } from '../../support/hub-wire-events';
 import { openTestDatabase } from '../db/test-database';
 
 const minute = 60_000;
@@ -19,28 +19,20 @@ const start = Date.UTC(2026, 10, 2, 9);
 const iso = (at: number) => new Date(at).toISOString();
 
 /** The device's action as it pushes it. */
-function wireOf(action: Action): WireAction {
-  return {
+const wireOf = (action: Action): WireAction =>
+  wireAction({
     id: action.id,
-    sessionId: action.sessionId,
-    text: action.text,
-    owner: action.owner,
-    dueDate: action.dueDate,
-    verification: action.verification,
+    at: action.createdAt,
     status: action.status,
     blockedReason: action.blockedReason,
-    isExperiment: action.isExperiment,
-    createdAt: iso(action.createdAt),
     updatedAt: iso(action.updatedAt),
-    deletedAt: null,
-    history: action.history.map((entry) => ({
-      status: entry.status,
-      at: iso(entry.at),
-      reason: entry.reason ?? null,
-      source: entry.source,
+    history: action.history.map(({ status, at, reason, source }) => ({
+      status,
+      at: iso(at),
+      reason: reason ?? null,
+      source,
     })),
-  };
-}
+  });
 
 function newAction(): Action {
   return {

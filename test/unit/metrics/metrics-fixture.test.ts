@@ -4,7 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { computeMetrics, type MetricsReport } from '../../../shared/metrics/metrics-report';
 import type { MeasureKey } from '../../../shared/metrics/catalogue';
+import { AVERAGE_MONTH_DAYS } from '../../../shared/metrics/experiment-adoption';
 import { ids, NOW, RANGE, records, TIME_ZONE } from './fixture';
+
+/** The fixture period, 28 days, in months. */
+const MONTHS = 28 / AVERAGE_MONTH_DAYS;
 
 function report(scope: Parameters<typeof computeMetrics>[1]['scope'] = { kind: 'everyone' }): MetricsReport {
   return computeMetrics(records, {
@@ -96,10 +100,12 @@ describe('every measure for everyone over the fixture period', () => {
     ]);
   });
 
-  it('sums coaching hours from session durations', () => {
-    // s1 60 + s2 60 + s3 45 + s4 90 + s5 30 + s7 60 = 345 minutes = 5.75 hours. No pilot target.
+  it('sums coaching hours from session durations, per leader per month', () => {
+    // s1 60 + s2 60 + s3 45 + s4 90 + s5 30 + s7 60 = 345 minutes = 5.75 hours, with 4 leaders over
+    // 28 days (0.92 months): 1.6 hours per leader per month. No pilot target.
     const hours = measure(result, 'coachingHours');
-    expect(hours.value).toBe(5.75);
+    expect(hours.value).toBeCloseTo(5.75 / 4 / MONTHS, 9);
+    expect(hours.detail).toBe('5.8 h over 6 sessions with 4 leaders in 0.9 months');
     expect(hours.rating).toBe('no-target');
   });
 
@@ -154,7 +160,7 @@ describe('scopes', () => {
     const result = report({ kind: 'cohort', cohort: '2026-B' });
     expect(result.scopeLabel).toBe('Cohort 2026-B');
     expect(measure(result, 'conversion').value).toBe(0.5);
-    expect(measure(result, 'coachingHours').value).toBe(2);
+    expect(measure(result, 'coachingHours').value).toBeCloseTo(2 / 2 / MONTHS, 9);
     // Baseline: Chloe's first session, 16 March, for two weeks.
     expect(result.baselineRange).toEqual({ from: '2026-03-16', to: '2026-03-29' });
   });
@@ -170,7 +176,7 @@ describe('scopes', () => {
       'No actions logged in this period',
     ]);
     expect(measure(result, 'actionWithin24h').value).toBe(0);
-    expect(measure(result, 'coachingHours').value).toBe(0.5);
+    expect(measure(result, 'coachingHours').value).toBeCloseTo(0.5 / 1 / MONTHS, 9);
     expect(measure(result, 'followThrough').rating).toBe('no-data');
     expect(measure(result, 'timeToUnblock').detail).toBe('No action was blocked in this period');
     // Dev's team ran no experiment in 28 days: 0 per team per month, off target.
@@ -200,7 +206,7 @@ describe('scopes', () => {
       timeZone: TIME_ZONE,
       now: Date.parse('2026-03-02T08:59:00Z'),
     });
-    expect(measure(result, 'coachingHours').value).toBe(0);
+    expect(measure(result, 'coachingHours').value).toBeNull();
     expect(measure(result, 'coachingHours').detail).toBe('No sessions held in this period');
   });
 });
