@@ -16,6 +16,11 @@ export type SessionDraft = Partial<Omit<Session, 'id' | 'createdAt' | 'updatedAt
 export type DateOrder = 'oldest first' | 'newest first';
 export type SessionPatch = Partial<Omit<Session, 'id' | 'createdAt' | 'participantId'>>;
 
+type SessionCollection = ReturnType<FollowthroughDatabase['sessions']['toCollection']>;
+
+const liveInOrder = (sessions: SessionCollection, order: DateOrder) =>
+  (order === 'newest first' ? sessions.reverse() : sessions).filter(isLive).toArray();
+
 const hoursAndMinutes = (minutes: number) =>
   minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 
@@ -103,17 +108,14 @@ export function sessionsRepository(db: FollowthroughDatabase, now: Clock) {
     latest: (limit: number) => db.sessions.orderBy('date').reverse().filter(isLive).limit(limit).toArray(),
 
     /** A participant's sessions not in the trash, by date. */
-    ofParticipant(participantId: string, order: DateOrder): Promise<Session[]> {
-      const sessions = db.sessions
-        .where('[participantId+date]')
-        .between([participantId, Dexie.minKey], [participantId, Dexie.maxKey]);
-      return (order === 'newest first' ? sessions.reverse() : sessions).filter(isLive).toArray();
-    },
+    ofParticipant: (participantId: string, order: DateOrder) =>
+      liveInOrder(
+        db.sessions.where('[participantId+date]').between([participantId, Dexie.minKey], [participantId, Dexie.maxKey]),
+        order,
+      ),
 
     /** The sessions not in the trash dated from `from` to `to`, both included. */
-    between(from: CalendarDate, to: CalendarDate, order: DateOrder): Promise<Session[]> {
-      const sessions = db.sessions.where('date').between(from, to, true, true);
-      return (order === 'newest first' ? sessions.reverse() : sessions).filter(isLive).toArray();
-    },
+    between: (from: CalendarDate, to: CalendarDate, order: DateOrder) =>
+      liveInOrder(db.sessions.where('date').between(from, to, true, true), order),
   };
 }
