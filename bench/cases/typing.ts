@@ -5,36 +5,16 @@
 //    the next paint) while typing sentences, against the same typing into a bare textarea on an
 //    empty page that holds the same notes.
 import type { Page } from 'playwright-core';
-import { launch, openUntilReady } from '../chromium';
+import { openUntilReady, withPage } from '../chromium';
 import { sharedAppProfiles } from '../app-profiles';
 import { percentile } from '../stats';
+import { inputToPaint, openSessionNotes, overAFrame, storedSessionId } from '../page-typing';
 import type { BenchCase, BenchMode } from '../types';
-
-const TYPING_DELAY_MS = 40;
-/** A coach types words, not one endless word: a 300-character run without a space would make the
- * browser re-break one giant line on every key, which no note ever has. */
-const SENTENCE = 'We agreed to try the shorter weekly review and to name one owner for each action. ';
-const prose = (count: number) => SENTENCE.repeat(Math.ceil(count / SENTENCE.length)).slice(0, count);
 
 /** Opens the first stored session with the caret at the end of its Notes; returns those notes. */
 async function openFirstSession(page: Page, appUrl: string): Promise<string> {
   await openUntilReady(page, appUrl);
-  const sessionId = await page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const request = indexedDB.open('followthrough');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const cursor = request.result.transaction('sessions').objectStore('sessions').openCursor();
-          cursor.onsuccess = () => resolve(String(cursor.result?.key));
-        };
-      }),
-  );
-  await page.goto(`${appUrl}#/sessions/${sessionId}`);
-  const notes = page.getByRole('textbox', { name: 'Notes', exact: true });
-  await notes.click();
-  await page.keyboard.press('Control+End');
-  return notes.inputValue();
+  return openSessionNotes(page, appUrl, await storedSessionId(page, 0));
 }
 
 /** Milliseconds from each key press until the session record in IndexedDB holds the new text. */
@@ -100,38 +80,6 @@ async function barePut(page: Page, writes: number): Promise<number[]> {
   }, writes);
 }
 
-declare global {
-  interface Window {
-    benchEventDurations?: number[];
-  }
-}
-
-/** Types `count` characters and returns the Event Timing duration of every keystroke (8 ms
- * granularity; events shorter than the 16 ms reporting floor count as 8 ms). */
-async function inputToPaint(page: Page, count: number): Promise<number[]> {
-  await page.evaluate(() => {
-    window.benchEventDurations = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
-        if (entry.name === 'keydown') window.benchEventDurations!.push(entry.duration);
-      }
-    }).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit);
-  });
-  await page.keyboard.type(prose(count), { delay: TYPING_DELAY_MS });
-  await page.waitForTimeout(500);
-  const slow = await page.evaluate(() => window.benchEventDurations ?? []);
-  return [...slow, ...Array<number>(Math.max(0, count - slow.length)).fill(8)];
-}
-
-async function withPage<T>(profile: string, work: (page: Page) => Promise<T>): Promise<T> {
-  const { context, page } = await launch(profile);
-  try {
-    return await work(page);
-  } finally {
-    await context.close();
-  }
-}
-
 const keys = (mode: BenchMode) => (mode.smoke ? 5 : 40);
 
 const durable: BenchCase = {
@@ -171,7 +119,6 @@ const paint: BenchCase = {
       await page.keyboard.press('Control+End');
       return inputToPaint(page, keys(mode) * 5);
     });
-    const overAFrame = (samples: number[]) => (100 * samples.filter((ms) => ms > 16).length) / samples.length;
     return {
       ours,
       baseline,

@@ -152,7 +152,16 @@ describe('a coaching session, from the keyboard', () => {
     await session.field('Notes').fill(megabyte);
     await session.waitForStoredNotesLength(megabyte.length);
     await page.reload();
+    // Notes this long open collapsed, whole in the database, and whole in the field on request.
+    const notes = page.getByRole('region', { name: 'Notes' });
+    await notes.getByText('1.0 million characters, kept whole.', { exact: false }).waitFor();
+    expect(await notes.getByRole('textbox').count()).toBe(0);
+    await notes.screenshot({ path: `${screenshotDir}/session-notes-collapsed.png` });
+    await notes.getByRole('button', { name: 'Show and edit all notes' }).click();
     await expect(session.field('Notes').inputValue()).resolves.toHaveLength(1_048_576);
+    await session.field('Notes').press('Control+End');
+    await page.keyboard.type(' Kept.');
+    await session.waitForStoredNotesLength(1_048_576 + ' Kept.'.length);
     expect(app.consoleErrors).toEqual([]);
   });
   it('asks before the page goes while an edit is not yet saved, and staying keeps it', async () => {

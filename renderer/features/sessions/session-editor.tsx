@@ -17,6 +17,7 @@ import { ActionLog } from './action-log';
 import { PulseField } from './pulse-field';
 import { SessionTimer } from './session-timer';
 import { WillField } from './will-field';
+import { NotesField } from './notes-field';
 import { useSessionSavers } from './session-savers';
 
 const noActions: Action[] = [];
@@ -229,16 +230,9 @@ export function SessionEditor({ sessionId }: { sessionId: string }) {
             addInputRef={addActionInput}
           />
 
-          <section className="card" aria-label="Notes">
+          <section className="card" aria-label="Notes" data-notes-chars={session.notes.length}>
             <FieldGroup>
-              <AutosaveText
-                label="Notes"
-                multiline
-                rows={8}
-                placeholder="Anything else worth keeping. Private: never synced or shared."
-                stored={session.notes}
-                save={savers.notes}
-              />
+              <NotesField stored={session.notes} save={savers.notes} />
             </FieldGroup>
           </section>
         </div>

@@ -1,0 +1,83 @@
+// Typing into a page in Chromium, shared by the typing and paste cases: sentences typed at a
+// coach's pace, the Event Timing duration of each keystroke, and the app's session screen opened
+// with the caret at the end of its Notes.
+import type { Page } from 'playwright-core';
+
+const TYPING_DELAY_MS = 40;
+/** A coach types words, not one endless word: a 300-character run without a space would make the
+ * browser re-break one giant line on every key, which no note ever has. */
+const SENTENCE = 'We agreed to try the shorter weekly review and to name one owner for each action. ';
+export const prose = (count: number) => SENTENCE.repeat(Math.ceil(count / SENTENCE.length)).slice(0, count);
+
+declare global {
+  interface Window {
+    benchEventDurations?: number[];
+  }
+}
+
+/** Types `count` characters and returns the Event Timing duration of every keystroke (8 ms
+ * granularity; events shorter than the 16 ms reporting floor count as 8 ms). */
+export async function inputToPaint(page: Page, count: number): Promise<number[]> {
+  await page.evaluate(() => {
+    window.benchEventDurations = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.name === 'keydown') window.benchEventDurations!.push(entry.duration);
+      }
+    }).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit);
+  });
+  await page.keyboard.type(prose(count), { delay: TYPING_DELAY_MS });
+  await page.waitForTimeout(500);
+  const slow = await page.evaluate(() => window.benchEventDurations ?? []);
+  return [...slow, ...Array<number>(Math.max(0, count - slow.length)).fill(8)];
+}
+
+/** The percentage of keystrokes that took longer than a frame. */
+export const overAFrame = (samples: number[]) => (100 * samples.filter((ms) => ms > 16).length) / samples.length;
+
+/** The id of a stored session, counted from the first (0) or, negative, from the last (-1). */
+export async function storedSessionId(page: Page, position: number): Promise<string> {
+  return page.evaluate(
+    (position) =>
+      new Promise<string>((resolve, reject) => {
+        const request = indexedDB.open('followthrough');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const keys = request.result.transaction('sessions').objectStore('sessions').getAllKeys();
+          keys.onsuccess = () => {
+            request.result.close();
+            resolve(String(keys.result.at(position)));
+          };
+        };
+      }),
+    position,
+  );
+}
+
+/** The Notes of a session as stored in IndexedDB, read without the app. */
+export async function storedNotes(page: Page, sessionId: string): Promise<string> {
+  return page.evaluate(
+    (sessionId) =>
+      new Promise<string>((resolve, reject) => {
+        const request = indexedDB.open('followthrough');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const get = request.result.transaction('sessions').objectStore('sessions').get(sessionId);
+          get.onsuccess = () => {
+            request.result.close();
+            resolve((get.result?.notes as string) ?? '');
+          };
+        };
+      }),
+    sessionId,
+  );
+}
+
+/** Opens a session with the caret at the end of its Notes; returns those notes. */
+export async function openSessionNotes(page: Page, appUrl: string, sessionId: string): Promise<string> {
+  await page.goto(`${appUrl}#/sessions/${sessionId}`);
+  const notes = page.getByRole('textbox', { name: 'Notes', exact: true });
+  await notes.click();
+  await page.keyboard.press('Control+End');
+  return notes.inputValue();
+}
