@@ -279,6 +279,11 @@ export const syncRunSchema = z.object({
   parked: z.number().int().nonnegative(),
   held: z.number().int().nonnegative(),
   sentItems: z.array(syncItemSchema),
+  /**
+   * Every record the run delivered, listed or not, so a week's runs count each record once however
+   * often it went; absent from discard lines and from runs kept before it was.
+   */
+  sentIds: z.object({ actions: z.array(z.string()), commitments: z.array(z.string()) }).optional(),
   /** The change a discard line is about; absent from runs, and from lines kept before discards were. */
   discardedItems: z.array(syncItemSchema).optional(),
   exchanges: z.array(syncExchangeSchema),

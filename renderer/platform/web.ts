@@ -16,6 +16,31 @@ function download(name: string, data: Uint8Array): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/**
+ * Whether anything answers at `url`, read as an opaque answer: the check is about reaching the
+ * upstream, and must not fail on an upstream that sends no CORS headers.
+ */
+async function answersOpaquely(url: string, timeoutMs: number): Promise<boolean> {
+  try {
+    await fetch(url, { method: 'HEAD', mode: 'no-cors', cache: 'no-store', signal: AbortSignal.timeout(timeoutMs) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the browser applies its cross-origin rules to a request to `url` from this page. */
+const isCrossOrigin = (url: string) => typeof location !== 'undefined' && new URL(url).origin !== location.origin;
+
+/**
+ * A request that failed although its address answers: the browser kept the answer from this page,
+ * since the receiver does not allow cross-origin requests from it.
+ */
+function crossOriginRefusal(url: string): string {
+  const { host } = new URL(url);
+  return `${host} answers, but does not allow cross-origin requests from the web version (${location.origin}), so the browser kept its answer from the app. The receiver must allow them: see "Receivers for the web version" in README. The desktop app does not need this`;
+}
+
 export function createWebPlatform(): PlatformApi {
   const secrets = createWebSecretStore();
   // The page cannot hold itself open until a write commits, so it asks the browser to confirm
@@ -60,20 +85,12 @@ export function createWebPlatform(): PlatformApi {
         });
       } catch (error) {
         const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-        return fail(timedOut ? `No answer within ${timeoutMs / 1000} s` : `Network error: ${errorMessage(error)}`);
+        if (timedOut) return fail(`No answer within ${timeoutMs / 1000} s`);
+        if (isCrossOrigin(url) && (await answersOpaquely(url, timeoutMs))) return fail(crossOriginRefusal(url));
+        return fail(`Network error: ${errorMessage(error)}`);
       }
     },
-    // An opaque answer still proves that something answers at the address: the check is about
-    // reaching the upstream, and must not fail on an upstream that sends no CORS headers for HEAD.
-    checkReachable: async ({ url, timeoutMs }) => {
-      try {
-        const signal = AbortSignal.timeout(timeoutMs);
-        await fetch(url, { method: 'HEAD', mode: 'no-cors', cache: 'no-store', signal });
-        return ok({ reachable: true });
-      } catch {
-        return ok({ reachable: false });
-      }
-    },
+    checkReachable: async ({ url, timeoutMs }) => ok({ reachable: await answersOpaquely(url, timeoutMs) }),
     getSecret: ({ key }) => secrets.getSecret(key),
     setSecret: ({ key, value }) => secrets.setSecret(key, value),
     ...createWebBackupStore(),

@@ -20,8 +20,8 @@ export type Pipeline = Settlement & {
 };
 
 /**
- * Entries are read, and acknowledged ones removed, a few batches at a time: IndexedDB queues a
- * read behind every write transaction, so one of each per batch would leave the network idle.
+ * Entries are read a few batches at a time: IndexedDB queues a read behind every write
+ * transaction, so a read per batch, behind each batch's removal, would leave the network idle.
  */
 const BATCHES_PER_PAGE = 4;
 
@@ -118,8 +118,10 @@ export async function drainOutbox(p: Pipeline): Promise<RunStop | null> {
         const stop = await settle(p, ready.items, await sending);
         if (stop) return stop;
       }
-      if (!current.endsPage) continue;
+      // Removed as soon as acknowledged, so a run cut off (a reload, a quit) leaves nothing
+      // pending that the upstream holds; the removal does not hold up the next request.
       removeAcknowledged(p);
+      if (!current.endsPage) continue;
       if (p.now() - progressToldAt >= p.policy.progressIntervalMs) {
         progressToldAt = p.now();
         p.onProgress?.({ sent: p.record.sent() });

@@ -1,5 +1,5 @@
-// What a push's answer does to the outbox: acknowledged entries are removed (a page at a time, off
-// the critical path), a retry is counted against the batch with backoff, a batch refused for its
+// What a push's answer does to the outbox: acknowledged entries are removed (off the critical
+// path: the next request does not wait for it), a retry is counted against the batch with backoff, a batch refused for its
 // content is split to find the refused events, and a refused connection sets the batch aside and
 // pauses the upstream.
 import type { FollowthroughDatabase } from '../db/database';
@@ -22,7 +22,7 @@ export type Settlement = {
   record: RunRecord;
   /** Entries of this run's records that are not going out now, so an acknowledgement can supersede them. */
   waiting: Map<string, StoredEntry[]>;
-  /** Acknowledged items still in the outbox: removed together, once per page. */
+  /** Acknowledged items still in the outbox, about to be removed. */
   acknowledged: BatchItem[];
   /** Removals under way; the run awaits them before it ends. */
   settling: Promise<void>[];
@@ -49,7 +49,7 @@ export async function setEntriesAside(
   return setAsideNow;
 }
 
-/** Removes what the upstream acknowledged so far, while the next batches go out. */
+/** Removes what the upstream acknowledged so far, while the next batch goes out. */
 export function removeAcknowledged(s: Settlement): void {
   if (s.acknowledged.length === 0) return;
   const items = s.acknowledged;

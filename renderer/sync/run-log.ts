@@ -44,6 +44,8 @@ export function mentionsAny(value: unknown, needles: string[]): boolean {
  */
 export function runWithout(run: SyncRun, ids: Set<string>, needles: string[]): { kept: SyncRun; removedLines: number } {
   const sentItems = run.sentItems.filter((item) => !ids.has(item.recordId));
+  const kept = (list: string[]) => list.filter((id) => !ids.has(id));
+  const sentIds = run.sentIds && { actions: kept(run.sentIds.actions), commitments: kept(run.sentIds.commitments) };
   const discardedItems = run.discardedItems?.filter((item) => !ids.has(item.recordId));
   const exchanges = run.exchanges.map((exchange) =>
     mentionsAny(exchange.detail, needles) ? { ...exchange, detail: ERASED_DETAIL } : exchange,
@@ -53,5 +55,5 @@ export function runWithout(run: SyncRun, ids: Set<string>, needles: string[]): {
   const removedItems =
     run.sentItems.length - sentItems.length + (run.discardedItems?.length ?? 0) - (discardedItems?.length ?? 0);
   const removedLines = removedItems + scrubbed + (message === run.message ? 0 : 1);
-  return { kept: { ...run, sentItems, discardedItems, exchanges, message }, removedLines };
+  return { kept: { ...run, sentItems, sentIds, discardedItems, exchanges, message }, removedLines };
 }

@@ -38,8 +38,10 @@ export function createRunRecord(
     parked: 0,
     held: 0,
     sentItems: [],
+    sentIds: { actions: [], commitments: [] },
     exchanges: [],
   };
+  const sentIds = run.sentIds!;
   const ownerOf = new Map<string, Owner>();
   return {
     run,
@@ -61,8 +63,13 @@ export function createRunRecord(
     },
     noteSent(items) {
       for (const item of items) {
-        if (item.recordType === 'action') run.sentActions += 1;
-        else run.sentCommitments += 1;
+        if (item.recordType === 'action') {
+          run.sentActions += 1;
+          sentIds.actions.push(item.recordId);
+        } else {
+          run.sentCommitments += 1;
+          sentIds.commitments.push(item.recordId);
+        }
         run.sentItems.push({ recordType: item.recordType, recordId: item.recordId, title: item.title });
       }
     },

@@ -16,14 +16,33 @@ function headline(reason: string): string {
   return `${lastSpace > HEADLINE_LENGTH / 2 ? cut.slice(0, lastSpace) : cut}…`;
 }
 
+/**
+ * What the week's runs delivered, each record counted once however many of its changes went;
+ * runs kept before they listed every record count as they did then.
+ */
+function distinctSent(runs: SyncRun[]): Pick<SyncRun, 'sentActions' | 'sentCommitments'> {
+  const actions = new Set<string>();
+  const commitments = new Set<string>();
+  let unlisted = { sentActions: 0, sentCommitments: 0 };
+  for (const run of runs) {
+    if (!run.sentIds) {
+      unlisted = {
+        sentActions: unlisted.sentActions + run.sentActions,
+        sentCommitments: unlisted.sentCommitments + run.sentCommitments,
+      };
+      continue;
+    }
+    run.sentIds.actions.forEach((id) => actions.add(id));
+    run.sentIds.commitments.forEach((id) => commitments.add(id));
+  }
+  return {
+    sentActions: actions.size + unlisted.sentActions,
+    sentCommitments: commitments.size + unlisted.sentCommitments,
+  };
+}
+
 export function weeklySummary(runsThisWeek: SyncRun[], parked: OutboxEntry[], since: number): string {
-  const totals = runsThisWeek.reduce(
-    (sum, run) => ({
-      sentActions: sum.sentActions + run.sentActions,
-      sentCommitments: sum.sentCommitments + run.sentCommitments,
-    }),
-    { sentActions: 0, sentCommitments: 0 },
-  );
+  const totals = distinctSent(runsThisWeek);
   const sent = `${sentCounts(totals)} sent this week`;
   const failed = parked.filter((entry) => entry.updatedAt >= since);
   if (failed.length === 0) return sent;

@@ -84,6 +84,19 @@ export const SyncSettingsSection = memo(function SyncSettingsSection({ stored }:
     }
   };
 
+  /** The receiving side needs the same secret: copied before saving, it is never shown again. */
+  const copySecret = async () => {
+    try {
+      await navigator.clipboard.writeText(secret);
+      setMessage({ tone: 'ok', text: 'Signing secret copied: give it to the receiving side, then save' });
+    } catch (error) {
+      setMessage({
+        tone: 'error',
+        text: `The secret could not be copied (${errorMessage(error)}): select it and copy it`,
+      });
+    }
+  };
+
   const test = async () => {
     setTesting(true);
     const result = await sendWebhookTestEvent();
@@ -156,6 +169,11 @@ export const SyncSettingsSection = memo(function SyncSettingsSection({ stored }:
               >
                 Generate
               </button>
+              {secret && (
+                <button type="button" onClick={() => void copySecret()}>
+                  Copy
+                </button>
+              )}
             </div>
             <p className="field-hint">
               {secretState.desktop

@@ -35,10 +35,15 @@ const retriedStatuses = new Set([408, 425, 429]);
 /** Answers that say the address or the credentials are wrong, for every batch alike. */
 const connectionStatuses = new Set([401, 403, 404, 405, 410]);
 
+/** What a 401 most often means for a signed webhook: the two sides hold different secrets. */
+const SECRET_HINT =
+  'The receiver did not accept the signature: give it the same signing secret as Sync settings (or generate one there and copy it to the receiver)';
+
 function answer(response: HttpResponse): string {
   if (isRedirect(response.status)) return redirectReason(response);
   const body = excerpt(response.body);
-  return `The receiver answered ${response.status}${body ? `: ${body}` : ''}`;
+  const answered = `The receiver answered ${response.status}${body ? `: ${body}` : ''}`;
+  return response.status === 401 ? `${answered}. ${SECRET_HINT}` : answered;
 }
 
 export function classifyResponse(response: HttpResponse, now: number, backoff: BackoffPolicy): PushOutcome {
@@ -110,7 +115,9 @@ export function createWebhookConnector(options: WebhookOptions) {
       },
     ]);
     if (outcome.kind === 'acknowledged') return { ok: true, value: outcome.detail };
-    if (outcome.kind === 'retry' && outcome.status === null) {
+    // Without an answer, the receiver is blamed only when nothing at all answers at its address.
+    const unanswered = outcome.kind === 'retry' && outcome.status === null;
+    if (unanswered && !(await options.checkReachable?.(options.url))) {
       const check = 'Check the address, and that the receiving side is running';
       return { ok: false, error: `Nothing answered at ${host} (${outcome.reason}). ${check}` };
     }

@@ -80,7 +80,11 @@ describe('the sync engine: refusals', () => {
     const report = await h.engine.run('manual');
     expect(report.outcome).toBe('rejected');
     expect(report).toMatchObject({
-      stop: { type: 'refused-connection', reason: 'The receiver answered 401: Unknown signing key', paused: false },
+      stop: {
+        type: 'refused-connection',
+        reason: expect.stringMatching(/^The receiver answered 401: Unknown signing key\. .*signing secret/),
+        paused: false,
+      },
       run: { parked: 2, sentActions: 0 },
     });
     const { pending, parked } = await h.outboxStates();
@@ -124,7 +128,11 @@ describe('the sync engine: refusals', () => {
       h.clock.advance(60_000);
       expect(await h.engine.run(trigger)).toEqual({
         outcome: 'rejected',
-        stop: { type: 'refused-connection', reason: 'The receiver answered 401: Unknown signing key', paused: true },
+        stop: {
+          type: 'refused-connection',
+          reason: expect.stringMatching(/^The receiver answered 401: Unknown signing key\. .*signing secret/),
+          paused: true,
+        },
         run: null,
         nextDueAt: null,
       });

@@ -34,7 +34,7 @@ async function prepared(count: number, options: HarnessOptions = {}) {
 }
 
 describe('settling a push', () => {
-  it('counts an acknowledged batch as sent, and removes its entries once the page is over', async () => {
+  it('counts an acknowledged batch as sent, and removes its entries when told to', async () => {
     const { h, items, record, settlement } = await prepared(3);
     expect(await settle(settlement, items, { kind: 'acknowledged', status: 200, detail: '' })).toBeNull();
     expect(record.run).toMatchObject({ sentActions: 3, exchanges: [{ result: 'acknowledged', events: 3 }] });

@@ -4,6 +4,7 @@ import { defaultBackoffPolicy } from '../../../renderer/sync/backoff';
 import { createTransport } from '../../../renderer/sync/transport';
 import { createWebPlatform } from '../../../renderer/platform/web';
 import { closedPortUrl } from '../../support/closed-port';
+import { startWebhookReceiver } from '../../support/webhook-receiver';
 
 const classify = (status: number, headers: Record<string, string> = {}, body = '') =>
   classifyResponse({ status, headers, body }, 0, defaultBackoffPolicy);
@@ -62,5 +63,34 @@ describe('webhook answers', () => {
         ),
       ),
     });
+  });
+
+  it('points a 401 at the signing secret, which the two sides must share', () => {
+    const outcome = classify(401, {}, 'Unknown signing key');
+    expect(outcome).toMatchObject({ kind: 'rejected', scope: 'connection' });
+    expect(outcome.kind === 'rejected' && outcome.reason).toMatch(
+      /^The receiver answered 401: Unknown signing key\. .*same signing secret as Sync settings/,
+    );
+  });
+
+  it('does not say that nothing answered when the address answers but the test event failed', async () => {
+    const receiver = await startWebhookReceiver({ secret: 'whsec_test', faultFor: () => 'reset' });
+    try {
+      const webhook = createWebhookConnector({
+        url: receiver.url,
+        secret: 'whsec_test',
+        transport: createTransport(createWebPlatform().httpRequest),
+        backoff: defaultBackoffPolicy,
+        now: Date.now,
+        checkReachable: async (url) => {
+          const result = await createWebPlatform().checkReachable({ url, timeoutMs: 2_000 });
+          return result.ok && result.value.reachable;
+        },
+      });
+      const result = await webhook.sendTestEvent();
+      expect(result).toEqual({ ok: false, error: expect.stringMatching(/^Network error: /) });
+    } finally {
+      await receiver.close();
+    }
   });
 });

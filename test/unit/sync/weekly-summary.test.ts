@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { weekStart, weeklySummary } from '../../../renderer/sync/weekly-summary';
 import type { OutboxEntry, SyncRun } from '../../../shared/model';
+import { runsSince } from '../../../renderer/sync/run-log';
+import { harnessPerTest } from './harness';
 
 const monday = new Date(2026, 10, 2, 0, 0).getTime();
 const run = (sentActions: number, sentCommitments = 0) => ({ sentActions, sentCommitments }) as SyncRun;
@@ -29,5 +31,21 @@ describe('the weekly summary', () => {
     expect(weeklySummary([run(3)], [parked(reason)], monday)).toBe(
       '3 actions sent this week, 1 failed: Refused by the upstream. The receiver answered 400: {"error":"Owner must be an email…',
     );
+  });
+});
+
+describe('the weekly summary of runs the engine kept', () => {
+  const setup = harnessPerTest();
+
+  it('counts each action once, however many times a change of it went out this week', async () => {
+    const h = await setup({ batchSize: 10 });
+    const actions = await h.addActions(3);
+    await h.engine.run('manual');
+    h.clock.advance(60_000);
+    await h.repos.actions.update(actions[0].id, { text: 'Action 1, reworded' });
+    await h.engine.run('manual');
+
+    const since = weekStart(h.clock());
+    expect(weeklySummary(await runsSince(h.db, since), [], since)).toBe('3 actions sent this week');
   });
 });
