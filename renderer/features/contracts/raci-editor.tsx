@@ -11,8 +11,8 @@ import { WarningNotes } from './warning-note';
 type Active = { decisionId: string; col: number };
 
 const cellSelector = (decisionId: string, col: number) => `[data-cell="${decisionId}:${col}"]`;
-const roleSelector = (index: number) => `[data-role="${index}"] input`;
-const decisionNameSelector = (decisionId: string) => `[data-decision-name="${decisionId}"] input`;
+const roleSelector = (index: number) => `[data-role="${index}"] textarea`;
+const decisionNameSelector = (decisionId: string) => `[data-decision-name="${decisionId}"] textarea`;
 const toolSelector = (decisionId: string, tool: 'up' | 'down') =>
   `[data-decision-tools="${decisionId}"] [data-tool="${tool}"]`;
 
@@ -118,6 +118,7 @@ export function RaciEditor({ contract, focusSoon }: { contract: Contract; focusS
                   <div className="raci-role-head">
                     <AutosaveText
                       compact
+                      wrap
                       label={`Role ${index + 1}`}
                       placeholder="Role"
                       stored={role}
@@ -149,6 +150,7 @@ export function RaciEditor({ contract, focusSoon }: { contract: Contract; focusS
                   <th scope="row" className="raci-decision" data-decision-name={decision.id}>
                     <AutosaveText
                       compact
+                      wrap
                       label={`Decision ${row + 1}`}
                       placeholder="Name the decision"
                       stored={decision.name}
