@@ -36,14 +36,7 @@ async function sweepScreens(page: Page, colorScheme: string): Promise<Finding[]>
   await page.getByRole('article').first().waitFor();
   await check('a participant');
 
-  await shell.goTo('Sessions');
-  await page
-    .getByRole('region', { name: 'Session list' })
-    .getByRole('row', { name: /Complete/ })
-    .first()
-    .getByRole('link')
-    .click();
-  await page.getByRole('textbox', { name: 'Reality', exact: true }).waitFor();
+  await shell.openCompletedSession();
   await check('a session');
 
   await shell.goTo('Actions');

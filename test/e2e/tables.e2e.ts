@@ -17,15 +17,7 @@ describe.each([1280, 960])('tables at %i px', (width) => {
   it('show the whole action log of a session with long names', async () => {
     const { page } = app;
     await page.setViewportSize({ width, height: 800 });
-    const shell = new AppShell(page);
-    await shell.goTo('Sessions');
-    await page
-      .getByRole('region', { name: 'Session list' })
-      .getByRole('row', { name: /Complete/ })
-      .first()
-      .getByRole('link')
-      .click();
-    const log = page.getByRole('region', { name: 'Action log' });
+    const log = (await new AppShell(page).openCompletedSession()).actionLog();
     await log.getByRole('textbox', { name: 'Action', exact: true }).first().waitFor();
     // The longest owner and action a coach is likely to type in one line.
     await log.getByRole('textbox', { name: 'Owner', exact: true }).first().fill('Amara Okafor-Whitfield');
