@@ -13,6 +13,8 @@ type TextProps = {
   rows?: number;
   /** Inside a table row: the label is for screen readers only. */
   compact?: boolean;
+  /** One line of data that wraps to show all of itself in a narrow column; Enter saves it. */
+  wrap?: boolean;
   autoFocus?: boolean;
   onKeyDown?: (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => void;
 };
@@ -20,7 +22,7 @@ type TextProps = {
 /** Memoised: a screen that re-reads its record on every autosave re-renders only changed fields,
  * so pass a stable `save`. */
 export const AutosaveText = memo(function AutosaveText(props: TextProps) {
-  const { label, stored, save, multiline, placeholder, hint, rows = 4, compact, onKeyDown, autoFocus } = props;
+  const { label, stored, save, multiline, wrap, placeholder, hint, rows = 4, compact, onKeyDown, autoFocus } = props;
   const id = useId();
   // One field, rendered as a textarea or an input: its ref fits either element.
   const field = useAutosavedField<HTMLTextAreaElement & HTMLInputElement>(stored, save);
@@ -46,7 +48,26 @@ export const AutosaveText = memo(function AutosaveText(props: TextProps) {
       <label htmlFor={id} className={compact ? 'visually-hidden' : undefined}>
         {label}
       </label>
-      {multiline ? <textarea dir="auto" {...common} rows={rows} /> : <input dir="auto" {...common} />}
+      {multiline ? (
+        <textarea dir="auto" {...common} rows={rows} />
+      ) : wrap ? (
+        <textarea
+          dir="auto"
+          {...common}
+          rows={1}
+          className="wrapping-line"
+          onKeyDown={(event) => {
+            // A line, not a paragraph: Enter saves instead of starting a second line.
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              field.flush();
+            }
+            onKeyDown?.(event);
+          }}
+        />
+      ) : (
+        <input dir="auto" {...common} />
+      )}
       {(error || hint) && (
         <p id={`${id}-message`} className={error ? 'field-error' : 'field-hint'}>
           {error ?? hint}

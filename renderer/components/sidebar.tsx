@@ -20,9 +20,9 @@ export function Sidebar({ current, onOpenPalette }: { current: Section; onOpenPa
         <span className="brand-mark" aria-hidden="true">
           F
         </span>
-        Followthrough
+        <span className="sidebar-label">Followthrough</span>
       </div>
-      <button type="button" className="palette-trigger" onClick={onOpenPalette}>
+      <button type="button" className="palette-trigger" onClick={onOpenPalette} title="Search (Ctrl K)">
         <Icon name="search" size={16} />
         <span>Search…</span>
         <kbd>Ctrl K</kbd>
@@ -33,13 +33,14 @@ export function Sidebar({ current, onOpenPalette }: { current: Section; onOpenPa
             <a
               href={`#/${section}`}
               aria-current={current === section ? 'page' : undefined}
+              title={label}
               onClick={(event) => {
                 event.preventDefault();
                 navigate(section);
               }}
             >
               <Icon name={section} />
-              {label}
+              <span className="sidebar-label">{label}</span>
             </a>
           </li>
         ))}

@@ -7,6 +7,7 @@ import { AppShell } from './pages/app-shell';
 import { FirstRunStep } from './pages/first-run-step';
 import { MetricsPage } from './pages/metrics-page';
 import { PrivacySettings } from './pages/privacy-settings';
+import { screenshotDir } from './screenshots';
 import { axeFindings, describeFinding, isSerious, type Finding } from './axe';
 
 let app: AppBrowser | undefined;
@@ -21,7 +22,7 @@ const guardedMinorRules = new Set(['svg-img-alt', 'role-img-alt', 'aria-allowed-
 const mustFix = (finding: Finding) => isSerious(finding) || guardedMinorRules.has(finding.rule);
 
 /** Opens each main screen in turn and collects what axe finds on it. */
-async function sweepScreens(page: Page): Promise<Finding[]> {
+async function sweepScreens(page: Page, colorScheme: string): Promise<Finding[]> {
   const shell = new AppShell(page);
   const findings: Finding[] = [];
   const check = async (screen: string) => findings.push(...(await axeFindings(page, screen)));
@@ -35,14 +36,7 @@ async function sweepScreens(page: Page): Promise<Finding[]> {
   await page.getByRole('article').first().waitFor();
   await check('a participant');
 
-  await shell.goTo('Sessions');
-  await page
-    .getByRole('region', { name: 'Session list' })
-    .getByRole('row', { name: /Complete/ })
-    .first()
-    .getByRole('link')
-    .click();
-  await page.getByRole('textbox', { name: 'Reality', exact: true }).waitFor();
+  await shell.openCompletedSession();
   await check('a session');
 
   await shell.goTo('Actions');
@@ -66,7 +60,9 @@ async function sweepScreens(page: Page): Promise<Finding[]> {
 
   const settings = new PrivacySettings(page);
   await settings.open();
-  await page.getByRole('region', { name: 'Templates' }).getByRole('radiogroup').first().waitFor();
+  const templates = page.getByRole('region', { name: 'Templates' });
+  await templates.getByRole('radiogroup').first().waitFor();
+  await templates.screenshot({ path: `${screenshotDir}/templates-${colorScheme}.png` });
   await check('Settings');
 
   await page.keyboard.press('Control+k');
@@ -94,7 +90,7 @@ async function sweepScreens(page: Page): Promise<Finding[]> {
 describe.each(['light', 'dark'] as const)('accessibility, %s theme', (colorScheme) => {
   it('finds nothing serious on any main screen', async () => {
     app = await launchApp({ colorScheme, hash: '?demo=small' });
-    const findings = await sweepScreens(app.page);
+    const findings = await sweepScreens(app.page, colorScheme);
     expect(findings.filter(mustFix).map(describeFinding)).toEqual([]);
   });
 

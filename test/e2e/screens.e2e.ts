@@ -2,6 +2,7 @@
 // are that each screen shows its data and nothing failed on the way.
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchApp, type AppBrowser } from './browser';
+import { AppShell } from './pages/app-shell';
 import { screenshotDir } from './screenshots';
 
 let app: AppBrowser | undefined;
@@ -23,14 +24,7 @@ describe.each(['light', 'dark'] as const)('screens with demo data, %s theme', (c
     expect(await rows.count()).toBeGreaterThan(2);
     await page.screenshot({ path: `${screenshotDir}/actions-${colorScheme}.png`, fullPage: true });
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sessions' }).click();
-    await page
-      .getByRole('region', { name: 'Session list' })
-      .getByRole('row', { name: /Complete/ })
-      .first()
-      .getByRole('link')
-      .click();
-    await page.getByRole('textbox', { name: 'Reality', exact: true }).waitFor();
+    await new AppShell(page).openCompletedSession();
     await expect(page.getByRole('textbox', { name: 'Reality', exact: true }).inputValue()).resolves.not.toBe('');
     await page.screenshot({ path: `${screenshotDir}/session-${colorScheme}.png`, fullPage: true });
     expect(app.consoleErrors).toEqual([]);

@@ -72,10 +72,10 @@ export const ActionRow = memo(function ActionRow({ action }: { action: Action })
   return (
     <tr>
       <td>
-        <AutosaveText label="Action" compact stored={action.text} save={(text) => update({ text })} />
+        <AutosaveText label="Action" compact wrap stored={action.text} save={(text) => update({ text })} />
       </td>
       <td>
-        <AutosaveText label="Owner" compact stored={action.owner} save={(owner) => update({ owner })} />
+        <AutosaveText label="Owner" compact wrap stored={action.owner} save={(owner) => update({ owner })} />
       </td>
       <td>
         <DateField label="Due" compact stored={action.dueDate} save={(dueDate) => update({ dueDate })} />
@@ -84,6 +84,7 @@ export const ActionRow = memo(function ActionRow({ action }: { action: Action })
         <AutosaveText
           label="Verification"
           compact
+          wrap
           stored={action.verification}
           save={(verification) => update({ verification })}
         />

@@ -12,8 +12,8 @@ import { useCommand } from '../../components/use-command';
 type Active = { decisionId: string; col: number };
 
 const cellSelector = (decisionId: string, col: number) => `[data-cell="${decisionId}:${col}"]`;
-const roleSelector = (index: number) => `[data-role="${index}"] input`;
-const decisionNameSelector = (decisionId: string) => `[data-decision-name="${decisionId}"] input`;
+const roleSelector = (index: number) => `[data-role="${index}"] textarea`;
+const decisionNameSelector = (decisionId: string) => `[data-decision-name="${decisionId}"] textarea`;
 const toolSelector = (decisionId: string, tool: 'up' | 'down') =>
   `[data-decision-tools="${decisionId}"] [data-tool="${tool}"]`;
 
@@ -119,6 +119,7 @@ export function RaciEditor({ contract, focusSoon }: { contract: Contract; focusS
                   <div className="raci-role-head">
                     <AutosaveText
                       compact
+                      wrap
                       label={`Role ${index + 1}`}
                       placeholder="Role"
                       stored={role}
@@ -150,6 +151,7 @@ export function RaciEditor({ contract, focusSoon }: { contract: Contract; focusS
                   <th scope="row" className="raci-decision" data-decision-name={decision.id}>
                     <AutosaveText
                       compact
+                      wrap
                       label={`Decision ${row + 1}`}
                       placeholder="Name the decision"
                       stored={decision.name}

@@ -39,6 +39,20 @@ export class AppShell {
     return this.startSession();
   }
 
+  /** Opens the first completed session in the Sessions list and waits for its editor. */
+  async openCompletedSession(): Promise<SessionPage> {
+    await this.goTo('Sessions');
+    await this.page
+      .getByRole('region', { name: 'Session list' })
+      .getByRole('row', { name: /Complete/ })
+      .first()
+      .getByRole('link')
+      .click();
+    const session = new SessionPage(this.page);
+    await session.field('Reality').waitFor();
+    return session;
+  }
+
   participantLink(name: string) {
     return this.page.getByRole('region', { name: 'Participant list' }).getByRole('link', { name: new RegExp(name) });
   }

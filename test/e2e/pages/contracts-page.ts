@@ -131,7 +131,7 @@ export class ContractsPage {
   }
 
   async decisionNames() {
-    const inputs = await this.raci().locator('tbody th input').all();
+    const inputs = await this.raci().locator('tbody th textarea').all();
     return Promise.all(inputs.map((input) => input.inputValue()));
   }
 

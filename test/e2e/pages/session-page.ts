@@ -35,7 +35,7 @@ export class SessionPage {
     await this.page.keyboard.press('Enter');
     await this.page.waitForFunction(
       (text) =>
-        [...document.querySelectorAll<HTMLInputElement>('[aria-label="Action log"] input')].some(
+        [...document.querySelectorAll<HTMLInputElement>('[aria-label="Action log"] :is(input, textarea)')].some(
           (i) => i.value === text,
         ),
       action.text,
