@@ -28,7 +28,7 @@ describe('consent changes', () => {
     await changeConsent(db, participant.id, { shareActions: 'named' }, clock);
     expect(await db.consentLog.count()).toBe(0);
     await expect(changeConsent(db, participant.id, { shareActions: 'everyone' as never }, clock)).rejects.toThrow(
-      /shareActions/,
+      'Choose one of the options offered.',
     );
     expect(await db.consentLog.count()).toBe(0);
     await db.delete();
