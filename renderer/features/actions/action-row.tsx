@@ -5,7 +5,7 @@ import { errorMessage } from '../../../shared/result';
 import { repositories } from '../../db/instance';
 import { AutosaveText } from '../../components/fields';
 import { DateField } from '../../components/date-field';
-import { showToast } from '../../components/toasts';
+import { moveToTrash } from '../../components/move-to-trash';
 import { actionStatusLabels } from '../labels';
 import { ActionHistory } from '../sync/action-history';
 
@@ -103,14 +103,13 @@ export const ActionRow = memo(function ActionRow({ action }: { action: Action })
           className="icon-button"
           aria-label={`Delete “${action.text}”`}
           title="Delete"
-          onClick={async () => {
-            await repositories.trash.deleteAction(action.id);
-            showToast({
-              message: 'Action moved to the trash',
-              actionLabel: 'Undo',
-              onAction: () => void repositories.trash.restoreAction(action.id),
-            });
-          }}
+          onClick={() =>
+            void moveToTrash({
+              what: 'action',
+              remove: () => repositories.trash.deleteAction(action.id),
+              restore: () => repositories.trash.restoreAction(action.id),
+            })
+          }
         >
           ×
         </button>

@@ -1,6 +1,7 @@
 // The screen while Followthrough is locked: the app itself is unmounted, so nothing of the
 // coach's data is in the page, only this passcode form. Five wrong tries in a row wait 30 s.
 import { useEffect, useState } from 'react';
+import { errorMessage } from '../../../shared/result';
 import { unlock } from './lock-store';
 
 const TRIES_BEFORE_PAUSE = 5;
@@ -27,28 +28,39 @@ export function LockScreen() {
   const waitSeconds = Math.ceil((pausedUntil - now) / 1000);
   const paused = waitSeconds > 0;
 
+  const tryPasscode = async () => {
+    setChecking(true);
+    let opened: boolean;
+    try {
+      opened = await unlock(passcode);
+    } catch (cause) {
+      setError(`The passcode could not be checked: ${errorMessage(cause)}`);
+      return;
+    } finally {
+      setChecking(false);
+    }
+    if (opened) return;
+    const failed = failures + 1;
+    setFailures(failed % TRIES_BEFORE_PAUSE);
+    setPasscode('');
+    if (failed % TRIES_BEFORE_PAUSE === 0) {
+      setPausedUntil(Date.now() + PAUSE_MS);
+      setNow(Date.now());
+      setError(`${TRIES_BEFORE_PAUSE} wrong passcodes in a row. Wait 30 seconds, then try again.`);
+    } else {
+      setError('That passcode is not right. Try again.');
+    }
+  };
+
   return (
     <main className="lock-screen">
       <form
         className="lock-card"
         aria-label="Unlock Followthrough"
-        onSubmit={async (event) => {
+        onSubmit={(event) => {
           event.preventDefault();
           if (paused || checking || !passcode) return;
-          setChecking(true);
-          const opened = await unlock(passcode);
-          setChecking(false);
-          if (opened) return;
-          const failed = failures + 1;
-          setFailures(failed % TRIES_BEFORE_PAUSE);
-          setPasscode('');
-          if (failed % TRIES_BEFORE_PAUSE === 0) {
-            setPausedUntil(Date.now() + PAUSE_MS);
-            setNow(Date.now());
-            setError(`${TRIES_BEFORE_PAUSE} wrong passcodes in a row. Wait 30 seconds, then try again.`);
-          } else {
-            setError('That passcode is not right. Try again.');
-          }
+          void tryPasscode();
         }}
       >
         <span className="brand-mark lock-mark" aria-hidden="true">

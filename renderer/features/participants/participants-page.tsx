@@ -36,14 +36,12 @@ function NewParticipantForm() {
     <form
       className="card form-card"
       aria-label="New participant"
-      onSubmit={async (event) => {
+      onSubmit={(event) => {
         event.preventDefault();
-        try {
-          const participant = await repositories.participants.create({ name, role });
-          navigate('participants', participant.id);
-        } catch (cause) {
-          setError(errorMessage(cause));
-        }
+        repositories.participants
+          .create({ name, role })
+          .then((participant) => navigate('participants', participant.id))
+          .catch((cause: unknown) => setError(errorMessage(cause)));
       }}
     >
       <h2>New participant</h2>

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { format } from 'date-fns';
 import type { BackupFile } from '../../../shared/backup-files';
+import { errorMessage } from '../../../shared/result';
 import { BACKUP_EXTENSION, KEEP_DAILY, KEEP_SAFETY_DAYS, KEEP_WEEKLY } from '../../../shared/backup-files';
 import { database } from '../../db/instance';
 import { platform } from '../../platform';
@@ -71,6 +72,8 @@ export function BackupsSection() {
     setMessage(null);
     try {
       setMessage(await work());
+    } catch (cause) {
+      setMessage({ tone: 'error', text: errorMessage(cause) });
     } finally {
       setBusy(null);
     }
@@ -130,7 +133,7 @@ export function BackupsSection() {
         <button
           disabled={busy !== null}
           onClick={() =>
-            act('Backing up…', async () => {
+            void act('Backing up…', async () => {
               const written = await writeBackup(database, 'manual', appBackupDeps);
               refresh();
               if (!written.ok) return { tone: 'error', text: written.error };
@@ -143,7 +146,7 @@ export function BackupsSection() {
         <button
           disabled={busy !== null}
           onClick={() =>
-            act('Exporting…', async () => {
+            void act('Exporting…', async () => {
               const saved = await exportEverything(database, appBackupDeps);
               if (!saved.ok) return { tone: 'error', text: saved.error };
               if (!saved.value.saved) return null;
@@ -197,7 +200,9 @@ export function BackupsSection() {
         />
       )}
       {files?.length === 0 && (
-        <p className="muted">No automatic backup yet: the first is made soon after start-up, at a pause in your typing.</p>
+        <p className="muted">
+          No automatic backup yet: the first is made soon after start-up, at a pause in your typing.
+        </p>
       )}
       {files && files.length > 0 && (
         <ul className="plain-list backup-list" aria-label="Automatic backups">
