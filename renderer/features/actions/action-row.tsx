@@ -103,13 +103,7 @@ export const ActionRow = memo(function ActionRow({ action }: { action: Action })
           className="icon-button"
           aria-label={`Delete “${action.text}”`}
           title="Delete"
-          onClick={() =>
-            void moveToTrash({
-              what: 'action',
-              remove: () => repositories.trash.deleteAction(action.id),
-              restore: () => repositories.trash.restoreAction(action.id),
-            })
-          }
+          onClick={() => void moveActionToTrash(action.id)}
         >
           ×
         </button>
@@ -117,3 +111,10 @@ export const ActionRow = memo(function ActionRow({ action }: { action: Action })
     </tr>
   );
 });
+
+const moveActionToTrash = (id: string) =>
+  moveToTrash({
+    what: 'action',
+    remove: () => repositories.trash.deleteAction(id),
+    restore: () => repositories.trash.restoreAction(id),
+  });

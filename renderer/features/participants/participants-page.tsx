@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { AddParticipantButton } from '../../components/add-participant-button';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { coachingTiers, participantStatuses, type Participant } from '../../../shared/model';
@@ -32,18 +32,15 @@ function NewParticipantForm() {
   const [name, setName] = useState('');
   const [role, setRole] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const create = (event: FormEvent) => {
+    event.preventDefault();
+    repositories.participants
+      .create({ name, role })
+      .then((participant) => navigate('participants', participant.id))
+      .catch((cause: unknown) => setError(errorMessage(cause)));
+  };
   return (
-    <form
-      className="card form-card"
-      aria-label="New participant"
-      onSubmit={(event) => {
-        event.preventDefault();
-        repositories.participants
-          .create({ name, role })
-          .then((participant) => navigate('participants', participant.id))
-          .catch((cause: unknown) => setError(errorMessage(cause)));
-      }}
-    >
+    <form className="card form-card" aria-label="New participant" onSubmit={create}>
       <h2>New participant</h2>
       <div className="field">
         <label htmlFor="new-participant-name">Name</label>
