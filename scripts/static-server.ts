@@ -1,6 +1,6 @@
 // Serves the built renderer (dist/renderer) on 127.0.0.1: `npm run web`, the fallback of
 // `npm start` where there is no Electron binary, the e2e tests and the benchmarks all use it.
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { join, normalize, resolve, sep } from 'node:path';
 import { contentTypeOf } from '../shared/content-types';
@@ -22,26 +22,29 @@ export function resolveInside(root: string, requestPath: string): string | null 
   return target === root || target.startsWith(root + sep) ? target : null;
 }
 
+/** Answers one request; every failure becomes a status code, so the promise never rejects. */
+async function serveFile(root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const file = resolveInside(root, request.url ?? '/');
+  if (!file) {
+    response.writeHead(400).end('Bad path');
+    return;
+  }
+  try {
+    if (!(await stat(file)).isFile()) throw new Error('not a file');
+    response.writeHead(200, {
+      'Content-Type': contentTypeOf(file),
+      'Cache-Control': 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': contentSecurityPolicy,
+    });
+    response.end(await readFile(file));
+  } catch {
+    response.writeHead(404).end('Not found');
+  }
+}
+
 export async function startStaticServer(root = defaultWebRoot, port = 0): Promise<StaticServer> {
-  const server = createServer(async (request, response) => {
-    const file = resolveInside(root, request.url ?? '/');
-    if (!file) {
-      response.writeHead(400).end('Bad path');
-      return;
-    }
-    try {
-      if (!(await stat(file)).isFile()) throw new Error('not a file');
-      response.writeHead(200, {
-        'Content-Type': contentTypeOf(file),
-        'Cache-Control': 'no-cache',
-        'X-Content-Type-Options': 'nosniff',
-        'Content-Security-Policy': contentSecurityPolicy,
-      });
-      response.end(await readFile(file));
-    } catch {
-      response.writeHead(404).end('Not found');
-    }
-  });
+  const server = createServer((request, response) => void serveFile(root, request, response));
   await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

@@ -154,7 +154,8 @@ function contractValue(contract: Contract, field: ComparedContractField): string
       return formatCalendarDate(contract[field]);
     case 'reviewCadenceWeeks':
       return `every ${contract.reviewCadenceWeeks} weeks`;
-    default:
+    case 'title':
+    case 'team':
       return quoted(contract[field]);
   }
 }
@@ -179,7 +180,9 @@ export function commitmentValue(commitment: Commitment, field: ComparedCommitmen
       return `every ${commitment.reviewCadenceWeeks} weeks`;
     case 'actionIds':
       return String(commitment.actionIds.length);
-    default:
+    case 'text':
+    case 'owner':
+    case 'acceptanceCriteria':
       return quoted(commitment[field]);
   }
 }

@@ -40,7 +40,11 @@ export const plainIssueMessage: z.core.$ZodErrorMap = (issue) => {
       return issue.format === 'uuid'
         ? 'This points to a record that is not valid.'
         : 'This is not in a form the app can read.';
-    default:
+    case 'custom':
+    case 'invalid_element':
+    case 'invalid_key':
+    case 'invalid_union':
+    case 'unrecognized_keys':
       return 'This value cannot be used here.';
   }
 };

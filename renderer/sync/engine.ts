@@ -41,9 +41,9 @@ export type SyncEngineDeps = {
   /** Told at a page's end, at most every `progressIntervalMs`, how many records this run has delivered so far. */
   onProgress?: (progress: { sent: number }) => void;
   /**
-   * Applies changes pulled by a two-way connector (the Followthrough hub), in one transaction.
-   * Answers how many local records it changed, when it knows (a pull also returns the device's
-   * own pushes), and why any change it could not keep was not.
+   * Applies changes pulled by a two-way connector such as the Followthrough hub, in one
+   * transaction. Answers how many local records it changed, when it knows (a pull also returns the
+   * device's own pushes), and why any change it could not keep was not.
    */
   applyPulled?: (changes: PulledChange[]) => Promise<PullApplied | void>;
 };

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ESLint } from 'eslint';
+import { lintMessages } from '../support/lint-messages';
 
-const eslint = new ESLint();
-
-async function buttonTypeMessages(code: string, filePath = 'renderer/features/x.tsx'): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath });
-  return result.messages.filter((message) => message.ruleId === 'no-restricted-syntax').map((m) => m.message);
-}
+const buttonTypeMessages = (code: string, filePath = 'renderer/features/x.tsx') =>
+  lintMessages('no-restricted-syntax', filePath, code);
 
 describe('the button-type lint rule', () => {
   it.each([

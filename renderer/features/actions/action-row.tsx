@@ -5,7 +5,7 @@ import { errorMessage } from '../../../shared/result';
 import { repositories } from '../../db/instance';
 import { AutosaveText } from '../../components/fields';
 import { DateField } from '../../components/date-field';
-import { showToast } from '../../components/toasts';
+import { moveToTrash } from '../../components/move-to-trash';
 import { actionStatusLabels } from '../labels';
 import { ActionHistory } from '../sync/action-history';
 
@@ -106,14 +106,7 @@ export const ActionRow = memo(function ActionRow({ action }: { action: Action })
           className="icon-button"
           aria-label={`Delete “${action.text}”`}
           title="Delete"
-          onClick={async () => {
-            await repositories.trash.deleteAction(action.id);
-            showToast({
-              message: 'Action moved to the trash',
-              actionLabel: 'Undo',
-              onAction: () => void repositories.trash.restoreAction(action.id),
-            });
-          }}
+          onClick={() => void moveActionToTrash(action.id)}
         >
           ×
         </button>
@@ -121,3 +114,10 @@ export const ActionRow = memo(function ActionRow({ action }: { action: Action })
     </tr>
   );
 });
+
+const moveActionToTrash = (id: string) =>
+  moveToTrash({
+    what: 'action',
+    remove: () => repositories.trash.deleteAction(id),
+    restore: () => repositories.trash.restoreAction(id),
+  });

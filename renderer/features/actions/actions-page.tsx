@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { endOfWeek, format } from 'date-fns';
 import { actionStatuses, type Action, type ActionStatus } from '../../../shared/model';
+import { errorMessage } from '../../../shared/result';
 import { repositories } from '../../db/instance';
 import { AddParticipantButton } from '../../components/add-participant-button';
 import { EmptyState } from '../../components/empty-state';
@@ -88,6 +89,16 @@ export function ActionsPage() {
     setSelected(next);
   };
 
+  const markSelectedDone = async () => {
+    try {
+      const moved = await repositories.actions.setStatusMany([...selected], 'done');
+      setSelected(new Set());
+      showToast({ message: `${moved} ${moved === 1 ? 'action' : 'actions'} marked done` });
+    } catch (cause) {
+      showToast({ message: `No action was marked done: ${errorMessage(cause)}` });
+    }
+  };
+
   return (
     <>
       <header className="page-header">
@@ -99,11 +110,7 @@ export function ActionsPage() {
           type="button"
           className="primary"
           disabled={selected.size === 0}
-          onClick={async () => {
-            const moved = await repositories.actions.setStatusMany([...selected], 'done');
-            setSelected(new Set());
-            showToast({ message: `${moved} ${moved === 1 ? 'action' : 'actions'} marked done` });
-          }}
+          onClick={() => void markSelectedDone()}
         >
           {selected.size ? `Mark ${selected.size} done` : 'Mark done'}
         </button>

@@ -5,7 +5,7 @@ import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { format } from 'date-fns';
 import { MAX_TEMPLATE_BYTES, templateKinds, type StoredTemplate, type TemplateKind } from '../../../shared/model';
-import { errorMessage, type Result } from '../../../shared/result';
+import { errorMessage, fail, type Result } from '../../../shared/result';
 import { catalogue } from '../../documents/catalogue';
 import type { PlaceholderFinding, PlaceholderStatus } from '../../documents/inspect-template';
 import { repositories } from '../../db/instance';
@@ -62,10 +62,10 @@ function FilePicker({
         hidden
         accept={accepted[catalogue[kind].format]}
         aria-label={`${label} (${catalogue[kind].label})`}
-        onChange={async (event) => {
-          const file = await readChosenFile(event);
-          if (typeof file === 'string') setMessage(file);
-          else if (file) await onFile(file);
+        onChange={(event) => {
+          readChosenFile(event)
+            .then((file) => (typeof file === 'string' ? setMessage(file) : file && onFile(file)))
+            .catch((cause: unknown) => setMessage(errorMessage(cause)));
         }}
       />
       {message && (
@@ -150,7 +150,7 @@ function StoredTemplateRow({
           name={radioName}
           checked={template.active}
           disabled={!ready}
-          onChange={async () => onResult(await repositories.templates.choose(template.kind, template.id))}
+          onChange={() => void settle(repositories.templates.choose(template.kind, template.id), onResult)}
         />
         <span className="stack-tight">
           <strong>{template.name}</strong>
@@ -167,7 +167,7 @@ function StoredTemplateRow({
         <FilePicker
           kind={template.kind}
           label="Replace…"
-          onFile={async (file) => onResult(await repositories.templates.replace(template.id, file.name, file.data))}
+          onFile={(file) => settle(repositories.templates.replace(template.id, file.name, file.data), onResult)}
         />
         {confirming ? (
           <>
@@ -187,6 +187,11 @@ function StoredTemplateRow({
       <TemplateReportView report={report} />
     </div>
   );
+}
+
+/** Hands a command's result to `report`, a thrown failure included; the promise it answers never rejects. */
+function settle(command: Promise<Result<unknown>>, report: (result: Result<unknown>) => void): Promise<void> {
+  return command.then(report, (cause: unknown) => report(fail(errorMessage(cause))));
 }
 
 async function downloadBundled(kind: TemplateKind): Promise<Result<unknown>> {
@@ -220,13 +225,7 @@ function KindTemplates({ kind }: { kind: TemplateKind }) {
         <FilePicker
           kind={kind}
           label="Import your own…"
-          onFile={async (file) => {
-            try {
-              report(await repositories.templates.import(kind, file.name, file.data));
-            } catch (cause) {
-              setError(errorMessage(cause));
-            }
-          }}
+          onFile={(file) => settle(repositories.templates.import(kind, file.name, file.data), report)}
         />
       </div>
       {error && (
@@ -245,7 +244,7 @@ function KindTemplates({ kind }: { kind: TemplateKind }) {
               type="radio"
               name={radioName}
               checked={usingBundled}
-              onChange={async () => report(await repositories.templates.choose(kind, null))}
+              onChange={() => void settle(repositories.templates.choose(kind, null), report)}
             />
             <span className="stack-tight">
               <strong>Bundled template</strong>
@@ -253,7 +252,7 @@ function KindTemplates({ kind }: { kind: TemplateKind }) {
             </span>
           </label>
           <div className="row template-actions">
-            <button type="button" className="link" onClick={async () => report(await downloadBundled(kind))}>
+            <button type="button" className="link" onClick={() => void settle(downloadBundled(kind), report)}>
               Download to make your own
             </button>
           </div>

@@ -2,6 +2,7 @@
 // coach's data is in the page, only this passcode form. Five wrong tries in a row wait 30 s, and
 // the wait survives a reload (unlock-attempts.ts).
 import { useEffect, useState } from 'react';
+import { errorMessage } from '../../../shared/result';
 import { unlock, useLock } from './lock-store';
 import { PAUSE_MS, TRIES_BEFORE_PAUSE } from './unlock-attempts';
 
@@ -11,6 +12,7 @@ export function LockScreen() {
   const pausedUntil = useLock((state) => state.pausedUntil);
   const [passcode, setPasscode] = useState('');
   const [wrong, setWrong] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
   const [now, setNow] = useState(() => Date.now());
 
@@ -26,23 +28,35 @@ export function LockScreen() {
 
   const waitSeconds = Math.ceil((pausedUntil - now) / 1000);
   const paused = waitSeconds > 0;
-  const error = paused ? `${pauseMessage} (${waitSeconds} s)` : wrong ? 'That passcode is not right. Try again.' : null;
+  const error = paused
+    ? `${pauseMessage} (${waitSeconds} s)`
+    : (failure ?? (wrong ? 'That passcode is not right. Try again.' : null));
+
+  const tryPasscode = async () => {
+    setChecking(true);
+    setFailure(null);
+    try {
+      const result = await unlock(passcode);
+      if (result.outcome === 'opened') return;
+      setPasscode('');
+      setWrong(result.outcome === 'wrong');
+      setNow(Date.now());
+    } catch (cause) {
+      setFailure(`The passcode could not be checked: ${errorMessage(cause)}`);
+    } finally {
+      setChecking(false);
+    }
+  };
 
   return (
     <main className="lock-screen">
       <form
         className="lock-card"
         aria-label="Unlock Followthrough"
-        onSubmit={async (event) => {
+        onSubmit={(event) => {
           event.preventDefault();
           if (paused || checking || !passcode) return;
-          setChecking(true);
-          const result = await unlock(passcode);
-          setChecking(false);
-          if (result.outcome === 'opened') return;
-          setPasscode('');
-          setWrong(result.outcome === 'wrong');
-          setNow(Date.now());
+          void tryPasscode();
         }}
       >
         <span className="brand-mark lock-mark" aria-hidden="true">

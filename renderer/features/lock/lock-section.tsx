@@ -2,6 +2,7 @@
 // locks, hide the window from screenshots and the task switcher, lock now, change the passcode or
 // turn the lock off (both need the current passcode).
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { errorMessage } from '../../../shared/result';
 import { idleMinuteChoices, type LockConfig } from './lock-config';
 import { LOCK_SHORTCUT_LABEL } from './lock-gate';
 import { lockNow, saveLockConfig, useLock } from './lock-store';
@@ -79,13 +80,15 @@ function PasscodeForm({ askCurrent, submitLabel, danger, onDone, onCancel, withN
         return;
       }
       await onDone(withNew ? next : null);
+    } catch (cause) {
+      setError(`The app lock was not changed: ${errorMessage(cause)}`);
     } finally {
       setWorking(false);
     }
   }
 
   return (
-    <form className="stack lock-form" onSubmit={submit}>
+    <form className="stack lock-form" onSubmit={(event) => void submit(event)}>
       {askCurrent && (
         <PasscodeField id="lock-current" label="Current passcode" value={current} onChange={setCurrent} current />
       )}

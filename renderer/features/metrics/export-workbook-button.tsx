@@ -29,7 +29,7 @@ export function ExportWorkbookButton({ report }: { report: MetricsReport }) {
     }
   };
   return (
-    <button type="button" className="primary" onClick={save} disabled={busy}>
+    <button type="button" className="primary" onClick={() => void save()} disabled={busy}>
       {busy ? 'Preparing workbook…' : 'Download KPI workbook'}
     </button>
   );

@@ -1,7 +1,7 @@
 // The Metrics page: does coaching convert to action? Every measure of the program guide for one
 // participant, a cohort or everyone, against its baseline and pilot target, with weekly trends.
 import { useState } from 'react';
-import { PlaceholderPage } from '../placeholder-page';
+import { MetricsEmptyPage } from './metrics-empty-page';
 import { measureCatalogue } from '../../../shared/metrics/catalogue';
 import type { MetricsReport } from '../../../shared/metrics/metrics-report';
 import { formatRange } from './date-labels';
@@ -54,7 +54,7 @@ export default function MetricsView() {
   const participants = useMetricParticipants();
   const { report, current } = useMetricsReport(filters);
 
-  if (participants?.length === 0) return <PlaceholderPage section="metrics" />;
+  if (participants?.length === 0) return <MetricsEmptyPage />;
 
   return (
     <div className="metrics-page">

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { format } from 'date-fns';
 import type { BackupFile } from '../../../shared/backup-files';
+import { errorMessage } from '../../../shared/result';
 import { BACKUP_EXTENSION, KEEP_DAILY, KEEP_SAFETY_DAYS, KEEP_WEEKLY } from '../../../shared/backup-files';
 // eslint-disable-next-line no-restricted-imports -- handed to backup and restore (renderer/backup), which read and write every table
 import { database } from '../../db/instance';
@@ -72,6 +73,8 @@ export function BackupsSection() {
     setMessage(null);
     try {
       setMessage(await work());
+    } catch (cause) {
+      setMessage({ tone: 'error', text: errorMessage(cause) });
     } finally {
       setBusy(null);
     }
@@ -132,7 +135,7 @@ export function BackupsSection() {
           type="button"
           disabled={busy !== null}
           onClick={() =>
-            act('Backing up…', async () => {
+            void act('Backing up…', async () => {
               const written = await writeBackup(database, 'manual', appBackupDeps);
               refresh();
               if (!written.ok) return { tone: 'error', text: written.error };
@@ -146,7 +149,7 @@ export function BackupsSection() {
           type="button"
           disabled={busy !== null}
           onClick={() =>
-            act('Exporting…', async () => {
+            void act('Exporting…', async () => {
               const saved = await exportEverything(database, appBackupDeps);
               if (!saved.ok) return { tone: 'error', text: saved.error };
               if (!saved.value.saved) return null;

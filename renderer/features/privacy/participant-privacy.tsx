@@ -102,11 +102,13 @@ function ExportPanel({ participant, onClose }: { participant: Participant; onClo
           type="button"
           className="primary"
           disabled={working}
-          onClick={async () => {
+          onClick={() => {
             setWorking(true);
-            await exportParticipantData(participant.id, participant.name, includePrivate);
-            setWorking(false);
-            onClose();
+            // The export reports its own failures, so this promise never rejects.
+            void exportParticipantData(participant.id, participant.name, includePrivate).then(() => {
+              setWorking(false);
+              onClose();
+            });
           }}
         >
           {working ? 'Exporting…' : 'Export…'}
@@ -152,14 +154,13 @@ function ErasePanel({ participant, onClose }: { participant: Participant; onClos
           type="button"
           className="danger"
           disabled={!matches}
-          onClick={async () => {
-            try {
-              const report = await eraseParticipant(database, participant.id, Date.now());
-              navigate('participants');
-              if (report) showErasureReport(report);
-            } catch (cause) {
-              setError(`Nothing was erased: ${errorMessage(cause)}`);
-            }
+          onClick={() => {
+            eraseParticipant(database, participant.id, Date.now())
+              .then((report) => {
+                navigate('participants');
+                if (report) showErasureReport(report);
+              })
+              .catch((cause: unknown) => setError(`Nothing was erased: ${errorMessage(cause)}`));
           }}
         >
           Erase everywhere

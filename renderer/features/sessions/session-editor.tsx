@@ -8,6 +8,7 @@ import { DateField } from '../../components/date-field';
 import { FieldGroup } from '../../components/field-group';
 import { SaveIndicator } from '../../components/save-indicator';
 import { ConfirmButton } from '../../components/confirm-button';
+import { moveToTrash } from '../../components/move-to-trash';
 import { MenuButton } from '../../components/menu-button';
 import { runExport } from '../documents/run-export';
 import { showToast } from '../../components/toasts';
@@ -132,16 +133,15 @@ export function SessionEditor({ sessionId }: { sessionId: string }) {
           </button>
           <ConfirmButton
             confirmLabel="Delete session?"
-            onConfirm={async () => {
-              await repositories.trash.deleteSession(session.id);
-              navigate('sessions');
-              showToast({
-                message: 'Session moved to the trash',
-                actionLabel: 'Undo',
-                onAction: () =>
-                  void repositories.trash.restoreSession(session.id).then(() => navigate('sessions', session.id)),
-              });
-            }}
+            onConfirm={() =>
+              void moveToTrash({
+                what: 'session',
+                remove: () => repositories.trash.deleteSession(session.id),
+                restore: () => repositories.trash.restoreSession(session.id),
+                onRemoved: () => navigate('sessions'),
+                onRestored: () => navigate('sessions', session.id),
+              })
+            }
           >
             Delete
           </ConfirmButton>

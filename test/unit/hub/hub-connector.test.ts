@@ -22,12 +22,14 @@ let cannedAnswer: { status: number; headers?: Record<string, string>; body: stri
 beforeAll(async () => {
   hub = await startTestHub();
   coach = await hub.coachToken('Acme', 'Dana Smith');
-  canned = createServer(async (request, response) => {
+  canned = createServer((request, response) => {
     let received = '';
-    for await (const chunk of request) received += chunk;
-    const { status, headers, body } = cannedAnswer;
-    response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
-    response.end(typeof body === 'string' ? body : body(received));
+    request.on('data', (chunk: Buffer) => (received += chunk));
+    request.on('end', () => {
+      const { status, headers, body } = cannedAnswer;
+      response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+      response.end(typeof body === 'string' ? body : body(received));
+    });
   });
   await new Promise<void>((resolve) => canned.listen(0, '127.0.0.1', resolve));
   cannedUrl = `http://127.0.0.1:${(canned.address() as AddressInfo).port}`;
