@@ -55,6 +55,7 @@ export const AutosaveText = memo(function AutosaveText(props: TextProps) {
           dir="auto"
           {...common}
           rows={1}
+          aria-multiline="false"
           className="wrapping-line"
           onKeyDown={(event) => {
             // A line, not a paragraph: Enter saves instead of starting a second line.

@@ -17,13 +17,16 @@ afterEach(async () => {
 /** What the sweep types into a field, and the value the record should then hold. */
 type Typing = { keys: (field: Locator) => Promise<void>; expected: unknown };
 
-type FieldInfo = { name: string; tag: string; type: string };
+/** `multiline`: a text area where Enter starts a new line (not one that wraps a single line). */
+type FieldInfo = { name: string; tag: string; type: string; multiline: boolean };
 
 async function describeField(field: Locator): Promise<FieldInfo> {
   return field.evaluate((element) => {
     const input = element as HTMLInputElement;
     const label = input.labels?.[0]?.textContent ?? input.getAttribute('aria-label') ?? '';
-    return { name: label.trim(), tag: element.tagName.toLowerCase(), type: input.type };
+    const tag = element.tagName.toLowerCase();
+    const multiline = tag === 'textarea' && element.getAttribute('aria-multiline') !== 'false';
+    return { name: label.trim(), tag, type: input.type, multiline };
   });
 }
 
@@ -161,7 +164,7 @@ describe('Enter in a field', () => {
         return {
           keys: async (field) => {
             const old = await field.inputValue();
-            typingExpectations.set(index, `${old}${typed}\n`);
+            typingExpectations.set(index, `${old}${typed}${info.multiline ? '\n' : ''}`);
             await field.press('Control+End');
             await page.keyboard.type(typed);
           },
