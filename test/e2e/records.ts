@@ -22,7 +22,8 @@ export function readRecords(page: Page, stores: readonly string[] = coachRecordS
             const all = transaction.objectStore(name).getAll();
             all.onsuccess = () => {
               snapshot[name] = Object.fromEntries(
-                (all.result as Record<string, unknown>[]).map((record) => [String(record.id), record]),
+                // Settings are kept by key, every other record by id.
+                (all.result as Record<string, unknown>[]).map((record) => [String(record.id ?? record.key), record]),
               );
             };
           }
