@@ -3,6 +3,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { create } from 'zustand';
 import { errorMessage } from '../../shared/result';
+import { showToast } from './toasts';
 
 export const AUTOSAVE_DELAY_MS = 200;
 /** Continuous typing never pauses, so an edit is written at the latest this long after it began. */
@@ -13,14 +14,24 @@ type SaveStatus = {
   waiting: number;
   /** Writes started and not yet committed. */
   pending: number;
+  /** Fields showing an edit that was refused (too long, say) and not replaced since: it is on
+   * screen only, so leaving loses it. */
+  refused: number;
   lastSavedAt: number | null;
   error: string | null;
 };
 
-export const useSaveStatus = create<SaveStatus>(() => ({ waiting: 0, pending: 0, lastSavedAt: null, error: null }));
+export const useSaveStatus = create<SaveStatus>(() => ({
+  waiting: 0,
+  pending: 0,
+  refused: 0,
+  lastSavedAt: null,
+  error: null,
+}));
 
-/** True while something the coach typed is not yet committed to IndexedDB. */
-export const holdsUnsavedEdits = ({ waiting, pending }: SaveStatus): boolean => waiting + pending > 0;
+/** True while something the coach typed is not committed to IndexedDB: not yet, or refused. */
+export const holdsUnsavedEdits = ({ waiting, pending, refused }: SaveStatus): boolean =>
+  waiting + pending + refused > 0;
 
 const writersWithPendingEdits = new Set<DebouncedWriter<unknown>>();
 
@@ -44,6 +55,9 @@ export class DebouncedWriter<T> {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private unsavedSince: number | null = null;
   private writing = 0;
+  private refused: { value: T; error: string } | null = null;
+  /** Set once the field is gone: a refusal then goes here instead of staying on screen. */
+  private onLost: ((value: T, error: string) => void) | null = null;
 
   constructor(
     private readonly delayMs = AUTOSAVE_DELAY_MS,
@@ -54,11 +68,30 @@ export class DebouncedWriter<T> {
   connect(save: (value: T) => Promise<unknown>, onSettled: (error: string | null) => void): void {
     this.save = save;
     this.onSettled = onSettled;
+    // Mounted (again, as React's strict mode does): refusals stay on screen.
+    this.onLost = null;
   }
 
   /** True while an edit waits for the pause or its write has not finished. */
   get busy(): boolean {
     return this.edit !== null || this.writing > 0;
+  }
+
+  /** The last edit, when it was refused and nothing newer has been stored since. */
+  get refusedEdit(): T | null {
+    return this.refused ? this.refused.value : null;
+  }
+
+  /**
+   * The field is going away: writes what waits, and hands `onLost` the edit that was refused, now
+   * or when a write still under way is refused, so the coach is told instead of it vanishing.
+   */
+  release(onLost: (value: T, error: string) => void): void {
+    this.flush();
+    this.onLost = onLost;
+    const refused = this.refused;
+    this.markRefused(null);
+    if (refused) onLost(refused.value, refused.error);
   }
 
   change(value: T): void {
@@ -86,12 +119,23 @@ export class DebouncedWriter<T> {
     useSaveStatus.setState((state) => ({ waiting: writersWithPendingEdits.size, pending: state.pending + 1 }));
     // A save that throws before returning a promise (a parse error) is handled like a refusal.
     new Promise((resolve) => resolve(this.save(edit.value))).then(
-      () => this.settle(null),
-      (error: unknown) => this.settle(errorMessage(error)),
+      () => this.settle(edit, null),
+      (error: unknown) => this.settle(edit, errorMessage(error)),
     );
   }
 
-  private settle(error: string | null): void {
+  private markRefused(refused: { value: T; error: string } | null): void {
+    const change = Number(refused !== null) - Number(this.refused !== null);
+    this.refused = refused;
+    if (change !== 0) useSaveStatus.setState((state) => ({ refused: state.refused + change }));
+  }
+
+  private settle(edit: { value: T }, error: string | null): void {
+    if (error !== null && this.onLost) this.onLost(edit.value, error);
+    // Only the newest edit decides: an older write settling late says nothing about what is on screen.
+    else if (this.edit === null && (this.writing === 1 || error === null)) {
+      this.markRefused(error === null ? null : { value: edit.value, error });
+    }
     this.writing -= 1;
     useSaveStatus.setState((state) => ({
       pending: state.pending - 1,
@@ -100,6 +144,16 @@ export class DebouncedWriter<T> {
     }));
     this.onSettled(error);
   }
+}
+
+/** A refused edit whose field has gone (the coach moved on): say so, and keep the text at hand. */
+function sayNotSaved(text: string, error: string): void {
+  const opening = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  showToast({
+    message: `Not saved: “${opening}”. ${error}`,
+    actionLabel: 'Copy the text',
+    onAction: () => void navigator.clipboard.writeText(text).catch(() => undefined),
+  });
 }
 
 /**
@@ -119,7 +173,7 @@ export function useAutosavedField<E extends HTMLInputElement | HTMLTextAreaEleme
   const ref = useRef<E>(null);
 
   useEffect(() => writer.connect(save, setError), [writer, save]);
-  useEffect(() => () => writer.flush(), [writer]);
+  useEffect(() => () => writer.release(sayNotSaved), [writer]);
   useLayoutEffect(() => {
     const field = ref.current;
     // A record may store the text trimmed: that echo of our own save must not take the space the

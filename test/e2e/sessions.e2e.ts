@@ -144,7 +144,14 @@ describe('a coaching session, from the keyboard', () => {
     const hostile = '<script>window.pwned = true</script> مرحبا 👩🏽‍💼';
     await session.field('Notes').fill(hostile);
     await session.waitForStoredNotesLength(hostile.length);
+    // The refused duration and date are still on screen, unsaved: the reload asks first.
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.accept();
+    });
     await page.reload();
+    expect(asked).toEqual(['beforeunload']);
     await expect(session.field('Notes').inputValue()).resolves.toBe(hostile);
     await expect(page.evaluate(() => (window as unknown as { pwned?: boolean }).pwned)).resolves.toBeUndefined();
 
@@ -192,5 +199,47 @@ describe('a coaching session, from the keyboard', () => {
     await expect(session.field('Notes').inputValue()).resolves.toBe(typed);
     expect(laterDialogs).toEqual([]);
     expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('never loses a refused edit without a word: leaving the page asks, leaving the screen says so', async () => {
+    app = await launchApp();
+    const { page } = app;
+    const shell = new AppShell(page);
+    await shell.addParticipant('Sofia Reyes', 'Product Lead');
+    const session = await shell.startSession();
+    await session.addActionByKeyboard({ text: 'Name an owner', owner: 'Sofia', due: '', verification: '' });
+    const title = page.getByRole('textbox', { name: 'Action', exact: true });
+    await expect.poll(() => title.inputValue()).toBe('Name an owner');
+
+    // Too long to store: refused in plain words, and kept on screen.
+    const tooLong = 'Share the escalation rules. '.repeat(400);
+    await title.fill(tooLong);
+    await page
+      .locator('.field-error')
+      .filter({ hasText: /keep it to 2,000 characters or fewer/ })
+      .waitFor();
+
+    const asked = page.waitForEvent('dialog', { timeout: 10_000 });
+    void page.evaluate(() => location.reload()).catch(() => undefined);
+    const dialog = await asked;
+    expect(dialog.type()).toBe('beforeunload');
+    await dialog.dismiss();
+    await expect.poll(() => title.inputValue()).toBe(tooLong);
+
+    // Going to another screen takes the field away: a message says what was not saved.
+    await shell.goTo('Today');
+    const toast = page.locator('.toast').filter({ hasText: 'Not saved: “Share the escalation rules. Share the' });
+    await toast.waitFor();
+    await expect(toast.getByRole('button', { name: 'Copy the text' }).count()).resolves.toBe(1);
+    await page.screenshot({ path: `${screenshotDir}/refused-edit-not-saved.png` });
+    // Nothing refused is left on screen, so the page now goes without asking.
+    const later: string[] = [];
+    page.on('dialog', (next) => {
+      later.push(next.type());
+      void next.accept();
+    });
+    await page.reload();
+    await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
+    expect(later).toEqual([]);
   });
 });

@@ -1,9 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DebouncedWriter, flushAllPendingSaves, useSaveStatus } from '../../../renderer/components/autosave';
+import {
+  DebouncedWriter,
+  flushAllPendingSaves,
+  holdsUnsavedEdits,
+  useSaveStatus,
+} from '../../../renderer/components/autosave';
 
 beforeEach(() => {
   vi.useFakeTimers();
-  useSaveStatus.setState({ waiting: 0, pending: 0, lastSavedAt: null, error: null });
+  useSaveStatus.setState({ waiting: 0, pending: 0, refused: 0, lastSavedAt: null, error: null });
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -58,10 +63,13 @@ describe('DebouncedWriter', () => {
   it('reports a refused write, including one that throws before returning a promise', async () => {
     const writer = new DebouncedWriter<string>(10, 20);
     const settled: (string | null)[] = [];
-    writer.connect((value) => {
-      if (value === 'bad') throw new Error('Enter whole minutes');
-      return Promise.resolve();
-    }, (error) => settled.push(error));
+    writer.connect(
+      (value) => {
+        if (value === 'bad') throw new Error('Enter whole minutes');
+        return Promise.resolve();
+      },
+      (error) => settled.push(error),
+    );
     writer.change('bad');
     await vi.advanceTimersByTimeAsync(10);
     expect(settled).toEqual(['Enter whole minutes']);
@@ -69,5 +77,43 @@ describe('DebouncedWriter', () => {
     writer.change('45');
     await vi.advanceTimersByTimeAsync(10);
     expect(settled).toEqual(['Enter whole minutes', null]);
+  });
+
+  it('counts a refused edit as unsaved until a later edit is stored, and hands it on when the field goes', async () => {
+    let refuse = true;
+    const writer = new DebouncedWriter<string>(10, 20);
+    writer.connect(
+      async (value) => {
+        if (refuse) throw new Error(`Keep it to 2,000 characters (${value.length})`);
+      },
+      () => undefined,
+    );
+    writer.change('x'.repeat(10_000));
+    await vi.advanceTimersByTimeAsync(20);
+    // Nothing waits or is being written, yet the text on screen is not stored: leaving now loses it.
+    expect(useSaveStatus.getState()).toMatchObject({ waiting: 0, pending: 0, refused: 1 });
+    expect(holdsUnsavedEdits(useSaveStatus.getState())).toBe(true);
+    expect(writer.refusedEdit).toBe('x'.repeat(10_000));
+
+    refuse = false;
+    writer.change('x'.repeat(2_000));
+    await vi.advanceTimersByTimeAsync(20);
+    expect(useSaveStatus.getState()).toMatchObject({ refused: 0 });
+    expect(holdsUnsavedEdits(useSaveStatus.getState())).toBe(false);
+    expect(writer.refusedEdit).toBeNull();
+
+    // The field goes away while showing a refused edit, and while a refused write is under way.
+    refuse = true;
+    const lost: string[] = [];
+    writer.change('y'.repeat(10_000));
+    await vi.advanceTimersByTimeAsync(20);
+    writer.release((value) => lost.push(value));
+    expect(lost).toEqual(['y'.repeat(10_000)]);
+    expect(useSaveStatus.getState()).toMatchObject({ refused: 0 });
+    writer.change('z'.repeat(10_000));
+    writer.release((value) => lost.push(value));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(lost).toEqual(['y'.repeat(10_000), 'z'.repeat(10_000)]);
+    expect(useSaveStatus.getState()).toMatchObject({ pending: 0, waiting: 0, refused: 0 });
   });
 });

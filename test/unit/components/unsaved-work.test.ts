@@ -1,5 +1,6 @@
 // The renderer tells the platform exactly when it starts and stops holding edits that are not
-// yet committed: from the first key after a save until that save's write has finished. It says
+// committed: from the first key after a save until that save's write has finished, or, for an
+// edit that was refused, until a corrected one is stored. It says
 // so once at start as well, so a reloaded page clears what the page before it reported.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DebouncedWriter, useSaveStatus } from '../../../renderer/components/autosave';
@@ -9,7 +10,7 @@ import { ok } from '../../../shared/result';
 let stopReporting = () => undefined as void;
 beforeEach(() => {
   vi.useFakeTimers();
-  useSaveStatus.setState({ waiting: 0, pending: 0, lastSavedAt: null, error: null });
+  useSaveStatus.setState({ waiting: 0, pending: 0, refused: 0, lastSavedAt: null, error: null });
 });
 afterEach(() => {
   stopReporting();
@@ -83,18 +84,24 @@ describe('reportUnsavedWork', () => {
     expect(reports).toEqual([false, true, false]);
   });
 
-  it('counts a refused write as settled: the text stays on screen with its message', async () => {
+  it('counts a refused edit as unsaved until a corrected one is stored: leaving would lose it', async () => {
     const reports = reportedTo();
+    let refuse = true;
     const writer = new DebouncedWriter<string>(200, 300);
     writer.connect(
       async () => {
-        throw new Error('2026-02-30 is not a real date');
+        if (refuse) throw new Error('2026-02-30 is not a real date');
       },
       () => undefined,
     );
     writer.change('2026-02-30');
     await vi.advanceTimersByTimeAsync(200);
-    expect(reports).toEqual([false, true, false]);
+    // The text stays on screen with its message, and the page still holds it unsaved.
+    expect(reports).toEqual([false, true]);
     expect(useSaveStatus.getState().error).toBe('2026-02-30 is not a real date');
+    refuse = false;
+    writer.change('2026-02-28');
+    await vi.advanceTimersByTimeAsync(200);
+    expect(reports).toEqual([false, true, false]);
   });
 });
