@@ -164,4 +164,30 @@ describe('sync in the browser', () => {
     // The browser logs each refused connection; nothing else may appear.
     expect(app.consoleErrors.filter((line) => !line.includes('ERR_CONNECTION_REFUSED'))).toEqual([]);
   });
+
+  it('shows a change whose last try failed as waiting for its next try, not as an error', async () => {
+    receiver = await startWebhookReceiver({
+      secret: SECRET,
+      cors: true,
+      refuse: () => ({ status: 503, body: '{"error":"Down for maintenance"}' }),
+    });
+    app = await launchApp();
+    const { page, shell, sync } = await connectedToWebhook(app, receiver.url, SECRET);
+    const session = await shell.startSessionFor('Amara Okafor');
+    await session.addActionByKeyboard({ text: 'Run the commitment review', owner: 'Amara', due: '', verification: '' });
+    await shell.goTo('Sync');
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    const waiting = page.getByRole('region', { name: 'Waiting to send' });
+    const reason = waiting.locator('.sync-reason').filter({ hasText: /^Trying again \d\d:\d\d\. Last try: / });
+    await reason.waitFor();
+    // Muted like the other quiet notes of the list, not in the colour of an error.
+    const colour = (locator: typeof reason) => locator.evaluate((element) => getComputedStyle(element).color);
+    const muted = await page
+      .locator('.muted')
+      .first()
+      .evaluate((element) => getComputedStyle(element).color);
+    expect(await colour(reason)).toBe(muted);
+    expect(await sync.needsAttention().count()).toBe(0);
+    await waiting.screenshot({ path: `${screenshotDir}/sync-retrying.png` });
+  });
 });

@@ -12,6 +12,21 @@ import { runSync } from '../../sync/service';
 import type { Whose } from './whose';
 import { plural } from '../../sync/wording';
 
+/**
+ * Why an entry is where it is. Only a change set aside reads as a problem: one still pending says
+ * its last try failed and when the next one comes, which is the normal course of a retry.
+ */
+function EntryReason({ entry }: { entry: StoredEntry }) {
+  if (entry.state === 'pending') {
+    return (
+      <p className="sync-reason retrying">
+        Trying again {format(entry.nextAttemptAt, 'HH:mm')}. Last try: {entry.lastError}
+      </p>
+    );
+  }
+  return <p className={entry.state === 'held' ? 'sync-reason held' : 'sync-reason'}>{entry.lastError}</p>;
+}
+
 function EntryLine({ entry, whose, children }: { entry: StoredEntry; whose: Whose; children?: ReactNode }) {
   const kind = entry.recordType === 'action' ? 'Action' : 'Commitment';
   return (
@@ -22,9 +37,7 @@ function EntryLine({ entry, whose, children }: { entry: StoredEntry; whose: Whos
           {[kind, whose(entry), `changed ${format(entry.createdAt, 'd MMM HH:mm')}`].filter(Boolean).join(' · ')}
           {entry.attempts > 0 && ` · ${plural(entry.attempts, 'attempt')}`}
         </span>
-        {entry.lastError && (
-          <p className={entry.state === 'held' ? 'sync-reason held' : 'sync-reason'}>{entry.lastError}</p>
-        )}
+        {entry.lastError && <EntryReason entry={entry} />}
       </div>
       {children && <span className="row sync-entry-actions">{children}</span>}
     </li>
