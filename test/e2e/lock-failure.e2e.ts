@@ -22,11 +22,7 @@ describe('the lock screen when the passcode cannot be checked', () => {
     const page = await openDemo();
     const settings = new PrivacySettings(page);
     await settings.open();
-    const lock = settings.lock();
-    await lock.getByLabel('New passcode').fill('correct horse');
-    await lock.getByLabel('Repeat it').fill('correct horse');
-    await lock.getByRole('button', { name: 'Turn on the app lock' }).click();
-    await lock.getByRole('button', { name: /^Lock now/ }).waitFor();
+    await settings.turnOnLock('correct horse');
     await page.keyboard.press('Control+Shift+L');
     await page.getByRole('heading', { name: 'Followthrough is locked' }).waitFor();
 
