@@ -1,19 +1,14 @@
 // "Mark N done" on the Actions page calls setStatusMany with the ids the coach ticked. The list
 // can change under the selection (an action deleted from its session, or by another window).
-import { afterEach, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../db/test-database';
-import type { FollowthroughDatabase } from '../../../renderer/db/database';
+import { describe, expect, it } from 'vitest';
+import { databasePerTest } from '../db/test-database';
 
-let db: FollowthroughDatabase | undefined;
-afterEach(async () => {
-  await db?.delete();
-});
+const openDatabase = databasePerTest();
 
 describe('bulk complete', () => {
   it('leaves an action in the trash alone and does not count it as marked done', async () => {
-    const opened = openTestDatabase();
-    db = opened.db;
-    const { repos, clock } = opened;
+    const opened = openDatabase();
+    const { db, repos, clock } = opened;
     const participant = await repos.participants.create({ name: 'Amara' });
     const [live, trashed] = await repos.actions.addMany([
       { participantId: participant.id, text: 'Publish the RACI' },

@@ -1,16 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openTestDatabase } from './test-database';
+import { describe, expect, it } from 'vitest';
+import { databasePerTest } from './test-database';
 import { ValidationError } from '../../../renderer/db/write';
-import type { FollowthroughDatabase } from '../../../renderer/db/database';
 
-let db: FollowthroughDatabase | undefined;
-afterEach(async () => {
-  await db?.delete();
-});
+const openDatabase = databasePerTest();
 
 function setup() {
-  const opened = openTestDatabase();
-  db = opened.db;
+  const opened = openDatabase();
   return opened;
 }
 
