@@ -118,7 +118,10 @@ describe('repositories', () => {
       ['One', 'Two', 'Three'].map((text) => ({ participantId: participant.id, text })),
     );
     await repos.actions.setStatus(third.id, 'dropped');
-    expect(await repos.actions.setStatusMany([first.id, second.id, third.id], 'done')).toBe(2);
+    expect(await repos.actions.setStatusMany([first.id, second.id, third.id], 'done')).toEqual({
+      moved: 2,
+      refused: [{ id: third.id, reason: 'An action that is dropped cannot become done' }],
+    });
     expect((await repos.actions.get(third.id))?.status).toBe('dropped');
   });
 });
