@@ -4,9 +4,9 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { create } from 'zustand';
 import { errorMessage } from '../../shared/result';
 
-export const AUTOSAVE_DELAY_MS = 200;
+const AUTOSAVE_DELAY_MS = 200;
 /** Continuous typing never pauses, so an edit is written at the latest this long after it began. */
-export const AUTOSAVE_MAX_WAIT_MS = 300;
+const AUTOSAVE_MAX_WAIT_MS = 300;
 
 type SaveStatus = {
   /** Fields whose latest edit waits for a pause in typing. */

@@ -16,12 +16,12 @@ import { validated, type Clock } from './write';
 
 export type ActionDraft = Partial<Omit<Action, 'id' | 'createdAt' | 'updatedAt' | 'history' | 'status'>> &
   Pick<Action, 'participantId' | 'text'>;
-export type ActionQuery = {
+type ActionQuery = {
   statuses: readonly ActionStatus[];
   participantId?: string;
   where?: (action: Action) => boolean;
 };
-export type ActionPatch = Partial<Pick<Action, 'text' | 'owner' | 'dueDate' | 'verification' | 'isExperiment'>>;
+type ActionPatch = Partial<Pick<Action, 'text' | 'owner' | 'dueDate' | 'verification' | 'isExperiment'>>;
 
 /** What a bulk status change did: how many actions moved, and which were refused and why. */
 export type BulkStatusResult = { moved: number; refused: { id: string; reason: string }[] };
