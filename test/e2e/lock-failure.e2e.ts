@@ -1,15 +1,12 @@
 // When the passcode check itself fails (not a wrong passcode: the check cannot run), the coach is
 // told in plain words and the lock screen stays usable instead of spinning on "Checking…".
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchApp, type AppBrowser } from './browser';
+import { launchApp, closeAfterEach, type AppBrowser } from './browser';
 import { PrivacySettings } from './pages/privacy-settings';
 
 let app: AppBrowser | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+closeAfterEach(() => app);
 
 async function openDemo(): Promise<Page> {
   app = await launchApp({ hash: '?demo=small' });

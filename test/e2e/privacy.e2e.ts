@@ -1,16 +1,13 @@
 // Consent, retention, the app lock and erasure through the screens, with screenshots of each in
 // both themes for a person to look at.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { launchApp, type AppBrowser } from './browser';
+import { launchApp, closeAfterEach, type AppBrowser } from './browser';
 import { screenshotDir } from './screenshots';
 import { PrivacySettings } from './pages/privacy-settings';
 
 let app: AppBrowser | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+closeAfterEach(() => app);
 
 async function shoot(page: Page, target: Locator | Page, name: string) {
   for (const colorScheme of ['light', 'dark'] as const) {
