@@ -38,7 +38,7 @@ const fillThroughDemoLoader = (profile: string, appUrl: string, size: DatasetSiz
     if (page.url().includes('demo=')) throw new Error('the demo loader left ?demo in the address');
   });
 
-export async function createAppProfiles(size: DatasetSize): Promise<AppProfiles> {
+async function createAppProfiles(size: DatasetSize): Promise<AppProfiles> {
   if (!existsSync(join(defaultWebRoot, 'index.html'))) {
     throw new Error('dist/renderer is missing; run `npm run build:web` first (npm run bench does)');
   }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumFlags, findChromium } from '../scripts/find-chromium';
 
-export const READY_SELECTOR = 'main[aria-label="Today"] [data-ready="true"]';
+const READY_SELECTOR = 'main[aria-label="Today"] [data-ready="true"]';
 
 declare global {
   interface Window {

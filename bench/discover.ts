@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import type { BenchCase, BenchCaseFile } from './types';
 
-export const casesDirectory = join(import.meta.dirname, 'cases');
+const casesDirectory = join(import.meta.dirname, 'cases');
 
 const isFunction = (value: unknown) => typeof value === 'function';
 const caseFileSchema = z.object({
@@ -21,7 +21,7 @@ const caseFileSchema = z.object({
   teardown: z.custom<() => Promise<void>>(isFunction, 'teardown must be a function').optional(),
 });
 
-export type DiscoveredFile = { file: string } & ({ ok: true; module: BenchCaseFile } | { ok: false; error: string });
+type DiscoveredFile = { file: string } & ({ ok: true; module: BenchCaseFile } | { ok: false; error: string });
 
 export async function discoverCaseFiles(directory = casesDirectory): Promise<DiscoveredFile[]> {
   const files = (await readdir(directory)).filter((file) => file.endsWith('.ts')).sort();

@@ -10,7 +10,7 @@ import { openUntilReady, withPage } from './chromium';
 
 export const ON_DEMAND_LIBRARIES = ['docx', 'exceljs'] as const;
 
-export type ScriptFile = { file: string; gzipBytes: number; libraries: string[] };
+type ScriptFile = { file: string; gzipBytes: number; libraries: string[] };
 
 /** A file too small to hold either library: docx and exceljs are each over 100 kB gzipped. */
 const TOO_SMALL_FOR_A_LIBRARY_BYTES = 5_000;

@@ -7,7 +7,7 @@ const TYPING_DELAY_MS = 40;
 /** A coach types words, not one endless word: a 300-character run without a space would make the
  * browser re-break one giant line on every key, which no note ever has. */
 const SENTENCE = 'We agreed to try the shorter weekly review and to name one owner for each action. ';
-export const prose = (count: number) => SENTENCE.repeat(Math.ceil(count / SENTENCE.length)).slice(0, count);
+const prose = (count: number) => SENTENCE.repeat(Math.ceil(count / SENTENCE.length)).slice(0, count);
 
 declare global {
   interface Window {

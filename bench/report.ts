@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BenchResult } from './stats';
 
-export const resultsDirectory = join(import.meta.dirname, 'results');
+const resultsDirectory = join(import.meta.dirname, 'results');
 
 const number = (value: number) => (Number.isFinite(value) ? value.toFixed(value >= 100 ? 0 : 1) : '∞');
 

@@ -5,7 +5,7 @@ import { checkedSamples, discoverCaseFiles } from './discover';
 import { summarise, type BenchResult } from './stats';
 import type { BenchCase, BenchMode } from './types';
 
-export type RunOptions = {
+type RunOptions = {
   smoke: boolean;
   /** Only cases whose name contains this text. */
   caseFilter?: string;
@@ -14,8 +14,8 @@ export type RunOptions = {
   onProgress?: (message: string) => void;
 };
 
-export type Failure = { name: string; error: string };
-export type RunOutcome = { results: BenchResult[]; failures: Failure[] };
+type Failure = { name: string; error: string };
+type RunOutcome = { results: BenchResult[]; failures: Failure[] };
 
 export const DEFAULT_RUNS = 5;
 const caseTimeLimitMs = { smoke: 120_000, full: 300_000 };

@@ -8,7 +8,7 @@ export async function timed(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
-export type Sides = Record<string, () => Promise<number>>;
+type Sides = Record<string, () => Promise<number>>;
 
 /** One list of samples per side, each from `mode.runs` measured runs after `mode.warmups`. */
 export async function measureSides<S extends Sides>(mode: BenchMode, sides: S): Promise<Record<keyof S, number[]>> {

@@ -30,7 +30,7 @@ export const p95 = (values: readonly number[]) => percentile(values, 0.95);
 
 const rounded = (value: number) => Math.round(value * 100) / 100;
 
-export function caseName(name: string, unit: string | undefined): string {
+function caseName(name: string, unit: string | undefined): string {
   return unit ? `${name}-${unit.trim().replace(/\s+/g, '-')}` : name;
 }
 

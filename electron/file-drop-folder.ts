@@ -16,7 +16,7 @@ const settingsSchema = z.object({
 });
 type Settings = z.infer<typeof settingsSchema>;
 
-export type FileDropFolderState = {
+type FileDropFolderState = {
   folder: string | null;
   problem: string | null;
   lastWritten: { at: number; names: string[] } | null;

@@ -6,7 +6,7 @@ import { guardClose, type UnsavedWork } from './close-guard';
 import { createSecureWindow } from './window';
 import { loadWindowState, rememberWindowState, restoreWindowState } from './window-state';
 
-export type MainWindowOptions = {
+type MainWindowOptions = {
   preload: string;
   windowStateFile: string;
   title: string;

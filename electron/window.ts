@@ -16,7 +16,7 @@ import { minimumWindowSize } from './window-state';
 
 const log = createLogger('window');
 
-export function secureWebPreferences(preload: string): WebPreferences {
+function secureWebPreferences(preload: string): WebPreferences {
   return {
     preload,
     contextIsolation: true,
@@ -47,7 +47,7 @@ function withContentSecurityPolicy(headers: Record<string, string[]> = {}): Reco
 }
 
 /** Guards applied to the contents of every window; see the file header. */
-export function hardenWebContents(contents: WebContents): void {
+function hardenWebContents(contents: WebContents): void {
   contents.on('will-navigate', refuseNavigationAwayFromApp);
   contents.on('will-frame-navigate', refuseNavigationAwayFromApp);
   contents.on('will-redirect', refuseNavigationAwayFromApp);
@@ -76,7 +76,7 @@ export function hardenWebContents(contents: WebContents): void {
   });
 }
 
-export type SecureWindowOptions = {
+type SecureWindowOptions = {
   preload: string;
   bounds: Rectangle;
   title: string;

@@ -16,13 +16,13 @@ export type Section = (typeof sections)[number];
 
 export type Route = { section: Section; id: string | null };
 
-export function parseRoute(hash: string): Route {
+function parseRoute(hash: string): Route {
   const [section, id] = hash.replace(/^#\/?/, '').split('/');
   const known = sections.find((candidate) => candidate === section);
   return { section: known ?? 'today', id: known && id ? decodeURIComponent(id) : null };
 }
 
-export function routeHash({ section, id }: Route): string {
+function routeHash({ section, id }: Route): string {
   return id ? `#/${section}/${encodeURIComponent(id)}` : `#/${section}`;
 }
 

@@ -10,7 +10,7 @@ export function storedTheme(): ThemeChoice {
   return themeChoices.find((choice) => choice === value) ?? 'system';
 }
 
-export function applyTheme(choice: ThemeChoice): void {
+function applyTheme(choice: ThemeChoice): void {
   if (choice === 'system') delete document.documentElement.dataset.theme;
   else document.documentElement.dataset.theme = choice;
 }

@@ -3,7 +3,7 @@
 // which reads every table in one transaction that IndexedDB queues writes behind. Started
 // mid-sentence on years of data, each held an autosave back by 100–250 ms.
 
-export type TypingPause = {
+type TypingPause = {
   /** How long without input counts as a pause. */
   pauseMs: number;
   /** The work waits at most this long, so a coach who never stops typing still gets it done. */

@@ -7,11 +7,11 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 
 const root = resolve(import.meta.dirname, '..');
-export const defaultElectronOutDir = resolve(root, 'dist', 'electron');
+const defaultElectronOutDir = resolve(root, 'dist', 'electron');
 
 const external = ['electron', ...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
-export const electronEntries = {
+const electronEntries = {
   main: resolve(root, 'electron', 'main.ts'),
   preload: resolve(root, 'electron', 'preload.ts'),
 } as const;

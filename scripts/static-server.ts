@@ -11,7 +11,7 @@ export const defaultWebRoot = resolve(import.meta.dirname, '..', 'dist', 'render
 export type StaticServer = { url: string; close: () => Promise<void>; server: Server };
 
 /** Resolves a request path inside `root`, or null when it would escape it. */
-export function resolveInside(root: string, requestPath: string): string | null {
+function resolveInside(root: string, requestPath: string): string | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(requestPath.split('?')[0]);

@@ -3,7 +3,7 @@
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-export type SystemTool = {
+type SystemTool = {
   /** What the tests call it: "Chromium". */
   name: string;
   find: () => string | null;

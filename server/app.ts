@@ -13,7 +13,7 @@ import { registerManagerPage } from './http/manager-page';
 import { registerManagerRoutes } from './http/manager-routes';
 import { registerSyncRoutes } from './http/sync-routes';
 
-export type HubOptions = { db: SqlDatabase; limits: HubLimits; now?: () => number };
+type HubOptions = { db: SqlDatabase; limits: HubLimits; now?: () => number };
 
 /** Requests are counted per token; requests without one, per address. */
 function rateLimitKey(request: FastifyRequest): string {

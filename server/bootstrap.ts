@@ -3,9 +3,9 @@
 import type { SqlDatabase } from './db/sql';
 import { countTokens, issueToken } from './auth/tokens';
 
-export const FIRST_ORGANISATION = 'My organisation';
+const FIRST_ORGANISATION = 'My organisation';
 
-export type FirstTokens = { coach: string; manager: string };
+type FirstTokens = { coach: string; manager: string };
 
 export async function issueFirstTokens(db: SqlDatabase, now: number): Promise<FirstTokens | null> {
   return db.transaction(async (tx) => {

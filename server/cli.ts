@@ -25,7 +25,7 @@ const createSchema = z
   .object({ org: name, coach: name.optional(), manager: z.boolean().optional(), label: name.optional() })
   .refine((value) => Boolean(value.coach) !== Boolean(value.manager), 'Give either --coach <name> or --manager');
 
-export type CliOutput = { out: (line: string) => void };
+type CliOutput = { out: (line: string) => void };
 
 async function withDatabase<T>(config: HubConfig, work: (db: SqlDatabase) => Promise<T>): Promise<T> {
   const unlock =

@@ -6,7 +6,7 @@ import { lockDataDir } from './db/data-dir-lock';
 import { openDatabase } from './db/open';
 import type { SqlDatabase } from './db/sql';
 
-export type RunningHub = { url: string; db: SqlDatabase; app: FastifyInstance; close: () => Promise<void> };
+type RunningHub = { url: string; db: SqlDatabase; app: FastifyInstance; close: () => Promise<void> };
 
 export async function startHub(config: HubConfig, now: () => number = Date.now): Promise<RunningHub> {
   const unlock =

@@ -16,7 +16,7 @@ export function canMoveTo(from: ActionStatus, to: ActionStatus): boolean {
 
 export class StatusMoveError extends Error {}
 
-export type StatusMove = { status: ActionStatus; reason?: string; at: number; source: StatusChange['source'] };
+type StatusMove = { status: ActionStatus; reason?: string; at: number; source: StatusChange['source'] };
 
 /** The action after a status move, or a StatusMoveError saying why the move is not allowed. */
 export function applyStatusMove(action: Action, move: StatusMove): Action {

@@ -15,7 +15,7 @@ export const KEEP_DAILY = 14;
 export const KEEP_WEEKLY = 8;
 /** Backups made before an upgrade or a restore, or on request, are kept this long (and the newest few always). */
 export const KEEP_SAFETY_DAYS = 30;
-export const KEEP_SAFETY_NEWEST = 3;
+const KEEP_SAFETY_NEWEST = 3;
 
 const namePattern = new RegExp(
   `^followthrough-(\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z)-(${backupKinds.join('|')})\\.${BACKUP_EXTENSION}$`,

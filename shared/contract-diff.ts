@@ -6,7 +6,7 @@ import { alignedCells } from './contract-edits';
 
 type RaciCell = RaciDecision['cells'][number];
 
-export const comparedContractFields = [
+const comparedContractFields = [
   'title',
   'team',
   'status',
@@ -16,7 +16,7 @@ export const comparedContractFields = [
 ] as const;
 export type ComparedContractField = (typeof comparedContractFields)[number];
 
-export const comparedCommitmentFields = [
+const comparedCommitmentFields = [
   'text',
   'owner',
   'acceptanceCriteria',
@@ -27,13 +27,13 @@ export const comparedCommitmentFields = [
 ] as const;
 export type ComparedCommitmentField = (typeof comparedCommitmentFields)[number];
 
-export type ItemChange = 'added' | 'removed' | 'changed' | 'same';
+type ItemChange = 'added' | 'removed' | 'changed' | 'same';
 
-export type CommitmentDiff = { change: ItemChange; fields: ComparedCommitmentField[] };
+type CommitmentDiff = { change: ItemChange; fields: ComparedCommitmentField[] };
 export type RoleDiff = { before: number | null; after: number | null; renamed: boolean };
 /** A cell that differs, with its column in each version (null where the role is absent). */
-export type CellChange = RoleDiff & { role: string; from: RaciCell; to: RaciCell };
-export type DecisionDiff = { change: ItemChange; renamed: boolean; cells: CellChange[] };
+type CellChange = RoleDiff & { role: string; from: RaciCell; to: RaciCell };
+type DecisionDiff = { change: ItemChange; renamed: boolean; cells: CellChange[] };
 
 export type ContractDiff = {
   fields: ComparedContractField[];
@@ -170,7 +170,7 @@ const commitmentFieldLabels: Record<ComparedCommitmentField, string> = {
   actionIds: 'linked actions',
 };
 
-export function commitmentValue(commitment: Commitment, field: ComparedCommitmentField): string {
+function commitmentValue(commitment: Commitment, field: ComparedCommitmentField): string {
   switch (field) {
     case 'status':
       return commitmentStatusLabels[commitment.status];

@@ -4,7 +4,7 @@
 import type { Commitment, Contract, Raci, RaciDecision, RaciLetter } from './model';
 
 /** The list with the item at `index` moved by `offset` places, clamped to the ends. */
-export function moveItem<T>(items: readonly T[], index: number, offset: number): T[] {
+function moveItem<T>(items: readonly T[], index: number, offset: number): T[] {
   const target = Math.min(items.length - 1, Math.max(0, index + offset));
   if (index < 0 || index >= items.length || target === index) return [...items];
   const moved = [...items];

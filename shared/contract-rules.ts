@@ -18,9 +18,9 @@ import type {
 
 export const DEFAULT_REVIEW_CADENCE_WEEKS = 6;
 /** The program suggests six recurring decisions; above this many the RACI stops being lightweight. */
-export const MAX_DECISIONS = 8;
+const MAX_DECISIONS = 8;
 /** A review this many days away or fewer counts as due, so it shows up as a reminder. */
-export const REVIEW_DUE_WINDOW_DAYS = 7;
+const REVIEW_DUE_WINDOW_DAYS = 7;
 
 export const contractStatusLabels: Record<(typeof contractStatuses)[number], string> = {
   draft: 'Draft',
@@ -134,7 +134,7 @@ export function describeReviewState(state: ReviewState): string {
   }
 }
 
-export type DueContract<C> = { contract: C; state: ReviewState };
+type DueContract<C> = { contract: C; state: ReviewState };
 
 /**
  * The contracts a coach should review now or within the week, soonest first: active ones and
@@ -195,7 +195,7 @@ export function commitmentWarnings(commitment: Pick<Commitment, CommitmentField>
   return warnings;
 }
 
-export type RaciWarnings = {
+type RaciWarnings = {
   /** About the whole matrix, such as too many decisions. */
   matrix: string[];
   /** Per role column, in the order of `raci.roles`. */

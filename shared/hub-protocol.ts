@@ -21,7 +21,7 @@ export const hubPaths = {
 } as const;
 
 /** How far a device has pulled: the hub's change counter for its coach, as decimal digits. */
-export const hubCursorSchema = z.string().regex(/^\d{1,15}$/, 'A cursor is the number a previous pull returned');
+const hubCursorSchema = z.string().regex(/^\d{1,15}$/, 'A cursor is the number a previous pull returned');
 
 export const MAX_PULL_PAGE = 500;
 
@@ -84,9 +84,9 @@ export const hubActionSchema = wireActionSchema.extend({
 });
 export type HubAction = z.infer<typeof hubActionSchema>;
 
-export const hubPushOutcomes = ['applied', 'duplicate', 'ignored', 'refused'] as const;
+const hubPushOutcomes = ['applied', 'duplicate', 'ignored', 'refused'] as const;
 
-export const hubPushResultSchema = z
+const hubPushResultSchema = z
   .object({
     idempotencyKey: z.string(),
     outcome: z.enum(hubPushOutcomes),
@@ -119,7 +119,7 @@ export const hubPullResponseSchema = z
 export type HubPullResponse = z.infer<typeof hubPullResponseSchema>;
 
 /** What a program manager may set upstream. */
-export const upstreamStatuses = ['done', 'verified'] as const;
+const upstreamStatuses = ['done', 'verified'] as const;
 
 export const hubStatusUpdateSchema = z
   .object({
@@ -147,7 +147,7 @@ export const hubActionFilterSchema = z
   .strict();
 export type HubActionFilter = z.infer<typeof hubActionFilterSchema>;
 
-export const hubListedActionSchema = hubActionSchema.extend({
+const hubListedActionSchema = hubActionSchema.extend({
   coach: z.object({ id: z.uuid(), name: z.string() }).strict(),
 });
 export type HubListedAction = z.infer<typeof hubListedActionSchema>;
@@ -156,7 +156,7 @@ export const hubActionListSchema = z
   .object({ actions: z.array(hubListedActionSchema), total: z.number().int().nonnegative() })
   .strict();
 
-export const hubRoles = ['coach', 'manager'] as const;
+const hubRoles = ['coach', 'manager'] as const;
 
 export const hubWhoAmISchema = z
   .object({

@@ -14,10 +14,13 @@ const backupBytes = bytes.refine(
 
 const fileFilter = z.object({
   name: z.string().min(1).max(100),
-  extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/i)).min(1).max(10),
+  extensions: z
+    .array(z.string().regex(/^[a-z0-9]{1,10}$/i))
+    .min(1)
+    .max(10),
 });
 
-export const bundledTemplateNames = [
+const bundledTemplateNames = [
   '1to1-GROW-Checklist.docx',
   'Accountability-Contract.xlsx',
   'Measurement-Fields-Config.csv',
@@ -86,7 +89,10 @@ export const channels = {
       url: upstreamUrl,
       method: z.enum(['GET', 'POST', 'PUT']),
       headers: z.record(z.string().regex(/^[A-Za-z0-9-]{1,64}$/), z.string().max(8192)),
-      body: z.string().max(20 * 1024 * 1024).nullable(),
+      body: z
+        .string()
+        .max(20 * 1024 * 1024)
+        .nullable(),
       timeoutMs: z.number().int().min(100).max(120_000),
     }),
     /** Redirects are not followed; status 0 is one the browser does not disclose. */

@@ -1,5 +1,5 @@
 // A named logger per module, so a line in the console says where it came from.
-export type Logger = Record<'debug' | 'info' | 'warn' | 'error', (...args: unknown[]) => void>;
+type Logger = Record<'debug' | 'info' | 'warn' | 'error', (...args: unknown[]) => void>;
 
 export function createLogger(name: string): Logger {
   const prefix = `[${name}]`;

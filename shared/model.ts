@@ -79,10 +79,10 @@ export const participantSchema = z.object({
 export type Participant = z.infer<typeof participantSchema>;
 
 export const sessionTypes = ['one-to-one', 'peer-circle', 'group', 'cohort-workshop'] as const;
-export const sessionStatuses = ['draft', 'complete'] as const;
+const sessionStatuses = ['draft', 'complete'] as const;
 
 const pulseScore = z.number().int().min(1).max(5).nullable();
-export const pulseSchema = z.object({
+const pulseSchema = z.object({
   preparation: pulseScore,
   clarity: pulseScore,
   documentedAction: pulseScore,
@@ -120,7 +120,7 @@ export type ActionStatus = (typeof actionStatuses)[number];
 
 export const changeSources = ['coach', 'upstream'] as const;
 
-export const statusChangeSchema = z.object({
+const statusChangeSchema = z.object({
   status: z.enum(actionStatuses),
   at: timestampSchema,
   reason: z.string().optional(),
@@ -178,7 +178,7 @@ export const commitmentSchema = z.object({
 });
 export type Commitment = z.infer<typeof commitmentSchema>;
 
-export const raciDecisionSchema = z.object({
+const raciDecisionSchema = z.object({
   id: idSchema,
   name: z.string().max(300),
   /** One entry per role, in the order of `raci.roles`; '' is an empty cell. */
@@ -186,7 +186,7 @@ export const raciDecisionSchema = z.object({
 });
 export type RaciDecision = z.infer<typeof raciDecisionSchema>;
 
-export const raciSchema = z.object({
+const raciSchema = z.object({
   roles: z.array(z.string().max(100)),
   decisions: z.array(raciDecisionSchema),
 });
@@ -221,9 +221,9 @@ export const contractReviewSchema = z.object({
 });
 export type ContractReview = z.infer<typeof contractReviewSchema>;
 
-export const syncRecordTypes = ['action', 'commitment'] as const;
+const syncRecordTypes = ['action', 'commitment'] as const;
 /** Held: waiting for the participant's consent to share; sent once it allows, never parked. */
-export const outboxStates = ['pending', 'parked', 'held'] as const;
+const outboxStates = ['pending', 'parked', 'held'] as const;
 
 export const outboxEntrySchema = z.object({
   /** A snapshot of the record when it changed; parsed again with its own schema when sent. */
@@ -244,13 +244,13 @@ export const outboxEntrySchema = z.object({
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
 
 /** `retry`: the app's own timer after a wait; `retry-parked`: the coach's Retry on changes that failed. */
-export const syncTriggers = ['manual', 'online', 'schedule', 'retry', 'retry-parked'] as const;
+const syncTriggers = ['manual', 'online', 'schedule', 'retry', 'retry-parked'] as const;
 export type SyncTrigger = (typeof syncTriggers)[number];
-export const syncRunOutcomes = ['up-to-date', 'sent', 'will-retry', 'rejected', 'out-of-time', 'cancelled'] as const;
+const syncRunOutcomes = ['up-to-date', 'sent', 'will-retry', 'rejected', 'out-of-time', 'cancelled'] as const;
 export type SyncRunOutcome = (typeof syncRunOutcomes)[number];
 
 /** One request to the upstream (or one file written) during a sync run, and what came back. */
-export const syncExchangeSchema = z.object({
+const syncExchangeSchema = z.object({
   at: timestampSchema,
   events: z.number().int().nonnegative(),
   /** The HTTP status; null when no answer came back or the connector writes files. */

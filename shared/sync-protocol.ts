@@ -31,7 +31,7 @@ export function formatSignatureHeader(timestampSeconds: number, hexDigest: strin
 
 const isoTimestamp = z.iso.datetime({ offset: false });
 
-export const pseudonymPattern = /^p-[0-9a-f]{16}$/;
+const pseudonymPattern = /^p-[0-9a-f]{16}$/;
 
 /** Who the record belongs to, as far as the participant's consent allows. */
 export const wireParticipantSchema = z
@@ -73,7 +73,7 @@ export const wireActionSchema = z
   .strict();
 export type WireAction = z.infer<typeof wireActionSchema>;
 
-export const wireCommitmentSchema = z
+const wireCommitmentSchema = z
   .object({
     id: z.uuid(),
     contractId: z.uuid(),
@@ -101,7 +101,7 @@ const eventBase = {
   recordVersion: z.number().int().nonnegative(),
 };
 
-export const actionEventSchema = z
+const actionEventSchema = z
   .object({
     ...eventBase,
     type: z.enum(['action.upserted', 'action.deleted']),
@@ -110,7 +110,7 @@ export const actionEventSchema = z
   })
   .strict();
 
-export const commitmentEventSchema = z
+const commitmentEventSchema = z
   .object({
     ...eventBase,
     type: z.enum(['commitment.upserted', 'commitment.deleted']),
@@ -120,7 +120,7 @@ export const commitmentEventSchema = z
   .strict();
 
 /** Sent by "Send test event" in Sync settings; carries no coaching data. */
-export const testEventSchema = z.object({ ...eventBase, type: z.literal('test.ping'), message: z.string() }).strict();
+const testEventSchema = z.object({ ...eventBase, type: z.literal('test.ping'), message: z.string() }).strict();
 
 export const syncEventSchema = z.discriminatedUnion('type', [
   actionEventSchema,
@@ -130,7 +130,7 @@ export const syncEventSchema = z.discriminatedUnion('type', [
 export type SyncEvent = z.infer<typeof syncEventSchema>;
 export type RecordSyncEvent = z.infer<typeof actionEventSchema> | z.infer<typeof commitmentEventSchema>;
 
-export const MAX_EVENTS_PER_BATCH = 500;
+const MAX_EVENTS_PER_BATCH = 500;
 
 export const syncBatchSchema = z
   .object({

@@ -5,7 +5,7 @@ import { isInTrash, type Action, type Session } from './model';
 import { dayNumber } from './metrics/calendar-days';
 import type { ZonedClock } from './metrics/zoned-clock';
 
-export const TWENTY_FOUR_HOURS_MS = 24 * 60 * 60 * 1000;
+const TWENTY_FOUR_HOURS_MS = 24 * 60 * 60 * 1000;
 
 type SessionStart = Pick<Session, 'date' | 'startTime'>;
 

@@ -11,7 +11,7 @@ export const loggedLine = (actionText: string) => `- [logged] ${actionText}`;
 
 export const isLoggedLine = (line: string) => loggedMarker.test(line);
 
-export type WillLine = { text: string; logged: boolean };
+type WillLine = { text: string; logged: boolean };
 
 /** Each line of Will as prose, without the markers, and whether it was logged as an action. */
 export const willLines = (will: string): WillLine[] =>

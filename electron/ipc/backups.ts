@@ -19,7 +19,7 @@ import type { IpcHandlers } from './register';
 
 const log = createLogger('backups');
 
-export type BackupHandlerOptions = { folder: string; now?: () => number };
+type BackupHandlerOptions = { folder: string; now?: () => number };
 
 export function backupHandlers({
   folder,

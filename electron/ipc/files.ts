@@ -21,7 +21,7 @@ function isLocalAbsolutePath(path: string): boolean {
   return isAbsolute(path) && !path.replace(/\\/g, '/').startsWith('//');
 }
 
-export type FileHandlerOptions = {
+type FileHandlerOptions = {
   /** JSON file in userData that remembers the folder of the last save. */
   lastFolderFile: string;
   /** Where the first save dialog opens, e.g. the coach's Documents folder. */

@@ -14,14 +14,14 @@ const log = createLogger('ipc');
 type ParsedInput<K extends ChannelKey> = z.output<(typeof channels)[K]['input']>;
 
 /** A handler throws an Error whose message the coach can act on; the helper turns it into a Result. */
-export type IpcHandler<K extends ChannelKey> = (
+type IpcHandler<K extends ChannelKey> = (
   input: ParsedInput<K>,
   event: IpcMainInvokeEvent,
 ) => ChannelOutput<K> | Promise<ChannelOutput<K>>;
 
 export type IpcHandlers = { [K in ChannelKey]: IpcHandler<K> };
 
-export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
 }

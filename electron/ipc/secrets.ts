@@ -15,7 +15,7 @@ export type Encryption = Pick<
 const secretsFileSchema = z.object({ version: z.literal(1), secrets: z.record(secretKeySchema, z.base64()) });
 type SecretsFile = z.infer<typeof secretsFileSchema>;
 
-export type SecretStore = {
+type SecretStore = {
   get: (key: string) => Promise<string | null>;
   set: (key: string, value: string | null) => Promise<void>;
 };

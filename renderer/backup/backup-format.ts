@@ -5,16 +5,16 @@ import { z } from 'zod';
 import { backupKinds, MAX_BACKUP_BYTES, tooLargeMessage } from '../../shared/backup-files';
 import { recordsFromJson, recordsToJson } from './record-json';
 
-export const BACKUP_FORMAT = 'followthrough-backup';
-export const BACKUP_FORMAT_VERSION = 1;
+const BACKUP_FORMAT = 'followthrough-backup';
+const BACKUP_FORMAT_VERSION = 1;
 /** Unpacked records larger than this are refused before they are parsed (a compression bomb). */
-export const MAX_UNPACKED_BYTES = 400 * 1024 * 1024;
+const MAX_UNPACKED_BYTES = 400 * 1024 * 1024;
 /** The header is one line; a longer first line means this is not a backup. */
 const MAX_HEADER_BYTES = 256 * 1024;
 
-export const backupHeaderKinds = [...backupKinds, 'export'] as const;
+const backupHeaderKinds = [...backupKinds, 'export'] as const;
 
-export const backupHeaderSchema = z.object({
+const backupHeaderSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   formatVersion: z.number().int().positive(),
   /** The database version (Dexie's) the records were read at. */
@@ -46,9 +46,9 @@ export type BackupContent = {
   tables: BackupTables;
 };
 
-export type DecodedBackup = { header: BackupHeader; tables: BackupTables };
+type DecodedBackup = { header: BackupHeader; tables: BackupTables };
 
-export type BackupProblemKind =
+type BackupProblemKind =
   'too-large' | 'not-a-backup' | 'newer-version' | 'truncated' | 'checksum' | 'damaged' | 'invalid-records';
 
 /** A Result whose failure also says what kind of problem it was; `error` is written for the coach. */

@@ -8,7 +8,7 @@ import { applyRestore, type RestoreOptions, type RestorePlan } from './restore';
 
 export type RestorePhase = 'safety-backup' | 'writing';
 
-export type RestoreOutcome = { safetyBackup: string | null; records: number };
+type RestoreOutcome = { safetyBackup: string | null; records: number };
 
 export async function runRestore(
   db: FollowthroughDatabase,

@@ -15,7 +15,7 @@ import { errorMessage, fail, ok } from '../../shared/result';
 
 type StoredContent = { name: string; data: Uint8Array<ArrayBuffer> };
 
-export const WEB_BACKUPS_DATABASE = 'followthrough-backups';
+const WEB_BACKUPS_DATABASE = 'followthrough-backups';
 
 class WebBackupDatabase extends Dexie {
   /** What each backup is; listing them and applying the retention read only this. */
@@ -36,7 +36,7 @@ class WebBackupDatabase extends Dexie {
   }
 }
 
-export type WebBackupStore = Pick<PlatformApi, 'writeBackup' | 'listBackups' | 'readBackup' | 'openBackupFolder'>;
+type WebBackupStore = Pick<PlatformApi, 'writeBackup' | 'listBackups' | 'readBackup' | 'openBackupFolder'>;
 
 export function createWebBackupStore(name = WEB_BACKUPS_DATABASE, now: () => number = Date.now): WebBackupStore {
   const db = new WebBackupDatabase(name);

@@ -5,9 +5,9 @@ import { create } from 'zustand';
 import { errorMessage } from '../../shared/result';
 import { showToast } from './toasts';
 
-export const AUTOSAVE_DELAY_MS = 200;
+const AUTOSAVE_DELAY_MS = 200;
 /** Continuous typing never pauses, so an edit is written at the latest this long after it began. */
-export const AUTOSAVE_MAX_WAIT_MS = 300;
+const AUTOSAVE_MAX_WAIT_MS = 300;
 
 type SaveStatus = {
   /** Fields whose latest edit waits for a pause in typing. */

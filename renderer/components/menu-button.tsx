@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 
-export type MenuItem = { label: string; run: () => void };
+type MenuItem = { label: string; run: () => void };
 
 /** A button that opens a short list of commands; arrows move, Enter runs, Escape closes. */
 export function MenuButton({ label, items }: { label: string; items: MenuItem[] }) {

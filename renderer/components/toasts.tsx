@@ -1,7 +1,7 @@
 // Short-lived messages at the bottom of the window, optionally with one action such as Undo.
 import { create } from 'zustand';
 
-export type Toast = { id: number; message: string; actionLabel?: string; onAction?: () => void };
+type Toast = { id: number; message: string; actionLabel?: string; onAction?: () => void };
 
 type ToastState = { toasts: Toast[] };
 
@@ -10,7 +10,7 @@ export const useToasts = create<ToastState>(() => ({ toasts: [] }));
 let nextId = 1;
 const TOAST_MS = 8_000;
 
-export function dismissToast(id: number): void {
+function dismissToast(id: number): void {
   useToasts.setState((state) => ({ toasts: state.toasts.filter((toast) => toast.id !== id) }));
 }
 

@@ -9,19 +9,22 @@ import {
   type ActionStatus,
   type CalendarDate,
 } from '../../shared/model';
-import { applyStatusMove } from '../../shared/action-status';
+import { applyStatusMove, StatusMoveError } from '../../shared/action-status';
 import type { FollowthroughDatabase } from './database';
 import { enqueueChange, enqueueNewRecords, outboxTables } from './outbox';
 import { validated, type Clock } from './write';
 
 export type ActionDraft = Partial<Omit<Action, 'id' | 'createdAt' | 'updatedAt' | 'history' | 'status'>> &
   Pick<Action, 'participantId' | 'text'>;
-export type ActionQuery = {
+type ActionQuery = {
   statuses: readonly ActionStatus[];
   participantId?: string;
   where?: (action: Action) => boolean;
 };
-export type ActionPatch = Partial<Pick<Action, 'text' | 'owner' | 'dueDate' | 'verification' | 'isExperiment'>>;
+type ActionPatch = Partial<Pick<Action, 'text' | 'owner' | 'dueDate' | 'verification' | 'isExperiment'>>;
+
+/** What a bulk status change did: how many actions moved, and which were refused and why. */
+export type BulkStatusResult = { moved: number; refused: { id: string; reason: string }[] };
 
 export function actionsRepository(db: FollowthroughDatabase, now: Clock) {
   const tables = [db.actions, ...outboxTables(db)];
@@ -84,22 +87,31 @@ export function actionsRepository(db: FollowthroughDatabase, now: Clock) {
       change(id, (current) => applyStatusMove(current, { status, reason, at: now(), source: 'coach' })),
 
     /** Moves each action that may make the move; returns how many moved. */
-    async setStatusMany(ids: string[], status: ActionStatus): Promise<number> {
-      let moved = 0;
+    /**
+     * Moves each action to `status` in one transaction. A move the rules do not allow (say,
+     * dropped → done) is left out and named in `refused` with the reason; any other failure
+     * rejects, and nothing is written.
+     */
+    async setStatusMany(ids: string[], status: ActionStatus): Promise<BulkStatusResult> {
+      const result: BulkStatusResult = { moved: 0, refused: [] };
       await db.transaction('rw', tables, async () => {
         for (const id of ids) {
           const current = await db.actions.get(id);
           // One in the trash (deleted since it was ticked) is not the coach's to complete now.
           if (!current || isInTrash(current) || current.status === status) continue;
+          let next: Action;
           try {
-            await saveAndQueue(applyStatusMove(current, { status, at: now(), source: 'coach' }));
-            moved += 1;
-          } catch {
-            // A move this action cannot make (say, dropped → verified) is skipped, not fatal.
+            next = applyStatusMove(current, { status, at: now(), source: 'coach' });
+          } catch (cause) {
+            if (!(cause instanceof StatusMoveError)) throw cause;
+            result.refused.push({ id, reason: cause.message });
+            continue;
           }
+          await saveAndQueue(next);
+          result.moved += 1;
         }
       });
-      return moved;
+      return result;
     },
 
     get: (id: string) => db.actions.get(id),

@@ -26,7 +26,7 @@ import type { FollowthroughDatabase } from './database';
 import { enqueueChange, followConsent, outboxTables, payloadOwner } from './outbox';
 import { validated, type Clock } from './write';
 
-export type ContractDraft = Pick<Contract, 'participantId'> &
+type ContractDraft = Pick<Contract, 'participantId'> &
   Partial<Pick<Contract, 'title' | 'team' | 'startDate' | 'reviewCadenceWeeks'>>;
 export type ContractPatch = Partial<
   Pick<Contract, 'participantId' | 'title' | 'team' | 'startDate' | 'reviewCadenceWeeks' | 'nextReviewDate' | 'status'>
@@ -36,7 +36,7 @@ export type CommitmentPatch = Partial<
 >;
 
 /** What the outbox carries for a commitment: the commitment, its contract, and when it changed. */
-export type CommitmentSyncPayload = Commitment & { contractId: string; updatedAt: number; deletedAt?: number };
+type CommitmentSyncPayload = Commitment & { contractId: string; updatedAt: number; deletedAt?: number };
 
 const isOpen = (review: ContractReview) => review.completedAt === null;
 

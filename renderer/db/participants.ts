@@ -4,7 +4,7 @@ import type { FollowthroughDatabase } from './database';
 import { applyConsentToQueue, consentQueueTables } from './outbox';
 import { validated, type Clock } from './write';
 
-export type ParticipantDraft = Partial<Omit<Participant, 'id' | 'createdAt' | 'updatedAt'>> & { name: string };
+type ParticipantDraft = Partial<Omit<Participant, 'id' | 'createdAt' | 'updatedAt'>> & { name: string };
 
 export function participantsRepository(db: FollowthroughDatabase, now: Clock) {
   return {

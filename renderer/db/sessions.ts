@@ -11,9 +11,9 @@ import {
 import type { FollowthroughDatabase } from './database';
 import { validated, type Clock } from './write';
 
-export type SessionDraft = Partial<Omit<Session, 'id' | 'createdAt' | 'updatedAt'>> &
+type SessionDraft = Partial<Omit<Session, 'id' | 'createdAt' | 'updatedAt'>> &
   Pick<Session, 'participantId' | 'date' | 'startTime'>;
-export type DateOrder = 'oldest first' | 'newest first';
+type DateOrder = 'oldest first' | 'newest first';
 export type SessionPatch = Partial<Omit<Session, 'id' | 'createdAt' | 'participantId'>>;
 
 type SessionCollection = ReturnType<FollowthroughDatabase['sessions']['toCollection']>;
@@ -25,7 +25,7 @@ const hoursAndMinutes = (minutes: number) =>
   minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 
 /** The timer ran longer than a session can last; it is stopped and the duration left as it was. */
-export class TimerOverrunError extends Error {
+class TimerOverrunError extends Error {
   constructor(elapsedMinutes: number, durationMinutes: number) {
     super(
       `The timer ran for ${hoursAndMinutes(elapsedMinutes)}, which would make this session longer than 24 hours. ` +

@@ -9,7 +9,7 @@ import type { Clock } from './write';
 export const TRASH_RETENTION_DAYS = 30;
 const retentionMs = TRASH_RETENTION_DAYS * 24 * 60 * 60 * 1000;
 
-export type TrashedItem = { kind: 'session' | 'action'; id: string; title: string; deletedAt: number };
+type TrashedItem = { kind: 'session' | 'action'; id: string; title: string; deletedAt: number };
 
 export function trashRepository(db: FollowthroughDatabase, now: Clock) {
   async function markActions(actions: Action[], deletedAt: number | undefined, at: number) {

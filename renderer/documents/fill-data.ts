@@ -40,7 +40,7 @@ export function calendarDateToUtc(date: CalendarDate): number {
   return Date.UTC(year, month - 1, day);
 }
 
-export function formatDate(date: CalendarDate, locale: string): string {
+function formatDate(date: CalendarDate, locale: string): string {
   const format = cached(
     dateFormats,
     locale,

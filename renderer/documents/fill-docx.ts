@@ -134,7 +134,7 @@ export function fillDocxParts(template: DocxTemplate, data: FillData, options: F
 }
 
 /** Drawings need ids unique in the document; repeated rows and merged documents copy them. */
-export function renumberDrawings(xml: string): string {
+function renumberDrawings(xml: string): string {
   let next = 1;
   return xml.replace(/(<wp:docPr\b[^>]*?\sid=")\d+"/g, (_all, prefix: string) => `${prefix}${next++}"`);
 }

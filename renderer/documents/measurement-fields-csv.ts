@@ -4,7 +4,7 @@ import { parseCsv, toCsv } from '../../shared/csv';
 import type { CalendarDate } from '../../shared/model';
 import { fail, ok, type Result } from '../../shared/result';
 
-export type MeasurementValues = {
+type MeasurementValues = {
   /** The current value of each field, by its `field` id; missing fields stay empty. */
   values: Partial<Record<string, number | string | null>>;
   /** The pilot target of each field, by its `field` id, over the schema's own; others stay as they are. */

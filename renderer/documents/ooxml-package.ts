@@ -31,7 +31,7 @@ export type OoxmlPackage = {
   mainPart: string;
 };
 
-export type Relationship = { id: string; type: string; target: string; external: boolean };
+type Relationship = { id: string; type: string; target: string; external: boolean };
 
 export const readText = (entries: ZipEntries, path: string): string | undefined => {
   const bytes = entries.get(path);
@@ -51,7 +51,7 @@ export function tagsNamed(xml: string, name: string): string[] {
 
 const directoryOf = (path: string) => path.slice(0, path.lastIndexOf('/') + 1);
 
-export function resolveTarget(sourcePart: string, target: string): string {
+function resolveTarget(sourcePart: string, target: string): string {
   const joined = target.startsWith('/') ? target.slice(1) : directoryOf(sourcePart) + target;
   const parts: string[] = [];
   for (const part of joined.split('/')) {

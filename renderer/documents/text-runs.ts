@@ -5,7 +5,7 @@
 import { scanPlaceholders } from './placeholders';
 import { decodeXml, escapeXml, tagPattern, withAttribute } from './xml-text';
 
-export type TextSyntax = {
+type TextSyntax = {
   /** The element whose text nodes read as one string: a Word paragraph, an Excel string item. */
   container: string;
   /** The element holding text: `w:t` in Word, `t` in Excel. */

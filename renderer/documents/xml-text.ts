@@ -6,7 +6,7 @@ const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 /** Characters XML 1.0 forbids (control characters, lone surrogates); Word refuses a file holding one. */
 const invalidXmlChars = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
-export function stripInvalidXmlChars(text: string): string {
+function stripInvalidXmlChars(text: string): string {
   return text.replace(invalidXmlChars, '');
 }
 

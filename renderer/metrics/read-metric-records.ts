@@ -48,7 +48,7 @@ const contractsOf = (db: FollowthroughDatabase, ids: string[] | null) =>
 
 /** "All time": from the first live session of anyone until `until`, or from `fromWhenEmpty` when
  * there is no session yet. */
-export type AllTime = { until: string; fromWhenEmpty: string };
+type AllTime = { until: string; fromWhenEmpty: string };
 
 /** Everything in scope, live; with everyone's sessions too when `everyonesSessions` (All time starts
  * at anyone's first session), read in the same pass rather than a second one. */

@@ -26,7 +26,7 @@ class WebSecretDatabase extends Dexie {
   }
 }
 
-export type WebSecretStore = {
+type WebSecretStore = {
   getSecret: (name: string) => Promise<Result<string | null>>;
   setSecret: (name: string, value: string | null) => Promise<Result<true>>;
 };

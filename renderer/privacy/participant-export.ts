@@ -11,17 +11,17 @@ import { isLive } from '../../shared/model';
 import { omitPrivate } from './private-fields';
 import type { ParticipantData } from './participant-data';
 
-export const PARTICIPANT_EXPORT_FORMAT = 'followthrough-participant-export';
+const PARTICIPANT_EXPORT_FORMAT = 'followthrough-participant-export';
 
-export type ParticipantExportOptions = {
+type ParticipantExportOptions = {
   includePrivate: boolean;
   exportedAt: number;
   appVersion: string;
 };
 
-export type DocumentKind = BatchRequest['kind'];
+type DocumentKind = BatchRequest['kind'];
 
-export type ParticipantExportDeps = {
+type ParticipantExportDeps = {
   context: DocumentContext;
   /** Fills the kind's template once per session into one Word document. */
   buildDocument: (kind: DocumentKind, bundles: SessionBundle[]) => Promise<Result<Uint8Array>>;
@@ -56,7 +56,7 @@ function sessionBundles(data: ParticipantData): SessionBundle[] {
   }));
 }
 
-export type ParticipantExport = { fileName: string; zip: Uint8Array; files: string[] };
+type ParticipantExport = { fileName: string; zip: Uint8Array; files: string[] };
 
 export async function buildParticipantExport(
   data: ParticipantData,

@@ -4,7 +4,7 @@ import { privateFields, type Participant, type Session } from '../../shared/mode
 
 type PrivateKind = keyof typeof privateFields;
 type RecordOf = { participant: Participant; session: Session };
-export type PrivateFieldName<K extends PrivateKind> = (typeof privateFields)[K][number];
+type PrivateFieldName<K extends PrivateKind> = (typeof privateFields)[K][number];
 
 export function omitPrivate<K extends PrivateKind>(
   kind: K,

@@ -4,12 +4,12 @@
 import { z } from 'zod';
 import type { FollowthroughDatabase } from '../db/database';
 
-export const RETENTION_SETTING = 'privacy.retention';
+const RETENTION_SETTING = 'privacy.retention';
 export const RETENTION_LAST_RUN_SETTING = 'privacy.retention.last-run';
 export const RETENTION_GRACE_DAYS = 30;
 export const retentionMonthChoices = [6, 12, 24, 36] as const;
 
-export const retentionPolicySchema = z.object({
+const retentionPolicySchema = z.object({
   mode: z.enum(['keep', 'after-coaching-ends']),
   monthsAfterEnd: z.number().int().min(1).max(120),
   /** When the coach last changed the policy: what it removes waits a full grace period from here. */
@@ -18,9 +18,9 @@ export const retentionPolicySchema = z.object({
 export type RetentionPolicy = z.infer<typeof retentionPolicySchema>;
 
 /** Nothing is removed until the coach chooses a policy; 12 months is the suggested one. */
-export const defaultRetentionPolicy: RetentionPolicy = { mode: 'keep', monthsAfterEnd: 12, since: 0 };
+const defaultRetentionPolicy: RetentionPolicy = { mode: 'keep', monthsAfterEnd: 12, since: 0 };
 
-export const retentionRunSchema = z.object({
+const retentionRunSchema = z.object({
   at: z.number().int().nonnegative(),
   sessions: z.number().int().nonnegative(),
   participants: z.number().int().nonnegative(),

@@ -16,7 +16,7 @@ import {
   type RetentionRun,
 } from './retention-policy';
 
-export type RetentionReason = 'coaching-ended' | 'consent';
+type RetentionReason = 'coaching-ended' | 'consent';
 
 export type RetentionItem = {
   kind: 'session' | 'participant';
@@ -31,7 +31,7 @@ export type RetentionItem = {
   removeAt: number;
 };
 
-export type RetentionPlan = { items: RetentionItem[]; policy: RetentionPolicy };
+type RetentionPlan = { items: RetentionItem[]; policy: RetentionPolicy };
 
 const dayEnd = (date: string) => endOfDay(parseISO(date)).getTime();
 

@@ -35,7 +35,7 @@ const reviewText = (r: ContractReview) => r.notes;
  */
 type ChangesFoundBy = 'updatedAt' | 'writes';
 
-export type KindOf = {
+type KindOf = {
   table: TableName;
   text: (record: SearchableRecord) => string;
   changesFoundBy: ChangesFoundBy;
@@ -62,7 +62,7 @@ export const searchedKinds: Record<SearchKind, KindOf> = {
 /** What every searched record has: an id, and deletedAt while it is in the trash. */
 export type SearchableRecord = { id: string; updatedAt?: number; deletedAt?: number };
 
-export type TableName = {
+type TableName = {
   [K in keyof FollowthroughDatabase]: FollowthroughDatabase[K] extends Table ? K : never;
 }[keyof FollowthroughDatabase];
 

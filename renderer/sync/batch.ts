@@ -21,7 +21,7 @@ export type BatchItem = {
 
 export type SetAside = { entry: StoredEntry; reason: string };
 
-export type PreparedBatch = { items: BatchItem[]; held: SetAside[]; unusable: SetAside[] };
+type PreparedBatch = { items: BatchItem[]; held: SetAside[]; unusable: SetAside[] };
 
 /**
  * Prepares a page in slices of at most `sliceMs` between two yields, so neither the screen nor the

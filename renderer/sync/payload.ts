@@ -19,14 +19,14 @@ const timestamp = z.number().int().nonnegative();
  * The outbox payload of a commitment, as renderer/db/contracts.ts queues it: the commitment and
  * its contract's id and time of change. Whose it is and its objective come from the contract.
  */
-export const syncedCommitmentSchema = commitmentSchema.extend({
+const syncedCommitmentSchema = commitmentSchema.extend({
   contractId: z.uuid(),
   updatedAt: timestamp,
   deletedAt: timestamp.optional(),
 });
-export type SyncedCommitment = z.infer<typeof syncedCommitmentSchema>;
+type SyncedCommitment = z.infer<typeof syncedCommitmentSchema>;
 
-export type PreparedEvent =
+type PreparedEvent =
   | { kind: 'event'; event: RecordSyncEvent; title: string; participantId: string }
   | { kind: 'held'; reason: string }
   | { kind: 'unusable'; reason: string };

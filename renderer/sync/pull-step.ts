@@ -10,7 +10,7 @@ import { refusedStop, waitStop } from './upstream-pause';
 
 export const nothingPulled: PullApplied = { changed: 0, notKept: [] };
 
-export type PullStep = {
+type PullStep = {
   db: FollowthroughDatabase;
   connector: SyncConnector;
   applyPulled?: (changes: PulledChange[]) => Promise<PullApplied | void>;

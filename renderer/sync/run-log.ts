@@ -4,10 +4,10 @@
 import type { FollowthroughDatabase } from '../db/database';
 import type { SyncRun } from '../../shared/model';
 
-export const KEPT_RUNS = 200;
+const KEPT_RUNS = 200;
 /** A run lists at most this many sent records and exchanges; the counts stay exact. */
-export const MAX_LISTED_ITEMS = 100;
-export const MAX_LISTED_EXCHANGES = 50;
+const MAX_LISTED_ITEMS = 100;
+const MAX_LISTED_EXCHANGES = 50;
 
 export async function recordRun(db: FollowthroughDatabase, run: SyncRun): Promise<number> {
   return db.transaction('rw', db.syncRuns, async () => {

@@ -24,7 +24,7 @@ import {
 import { createTransport } from './transport';
 import { reportMessage } from './wording';
 
-export type SyncStatus = {
+type SyncStatus = {
   running: boolean;
   /** Records the current run has delivered so far. */
   sent: number;

@@ -31,7 +31,7 @@ const withoutCredentials = (url: string) => {
   }
 };
 
-export const connectorSettingsSchema = z.discriminatedUnion('kind', [
+const connectorSettingsSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('off') }),
   z.object({
     kind: z.literal('webhook'),
@@ -58,7 +58,7 @@ export type ConnectorSettings = z.infer<typeof connectorSettingsSchema>;
 export const syncSettingsSchema = z.object({ connector: connectorSettingsSchema, schedule: weeklyScheduleSchema });
 export type SyncSettings = z.infer<typeof syncSettingsSchema>;
 
-export const defaultSyncSettings: SyncSettings = { connector: { kind: 'off' }, schedule: defaultSchedule };
+const defaultSyncSettings: SyncSettings = { connector: { kind: 'off' }, schedule: defaultSchedule };
 
 export async function readSyncSettings(db: FollowthroughDatabase): Promise<SyncSettings> {
   const stored = await db.settings.get(settingsKey);

@@ -6,12 +6,12 @@ import type { WireParticipant } from '../../shared/sync-protocol';
 import { HELD_BACK_REASON } from '../db/outbox';
 import { sha256Hex } from './signature';
 
-export type Sharing =
+type Sharing =
   | { kind: 'share'; participant: WireParticipant; name: string }
   | { kind: 'hold'; reason: string }
   | { kind: 'missing'; reason: string };
 
-export type SharingResolver = (participantId: string) => Promise<Sharing>;
+type SharingResolver = (participantId: string) => Promise<Sharing>;
 
 /** A stable, non-reversible reference: the same participant always gets the same one. */
 export async function pseudonymFor(participantId: string): Promise<string> {

@@ -21,7 +21,7 @@ function hmacKey(secret: string): Promise<CryptoKey> {
   return key;
 }
 
-export async function hmacSha256Hex(secret: string, message: string): Promise<string> {
+async function hmacSha256Hex(secret: string, message: string): Promise<string> {
   return toHex(await crypto.subtle.sign('HMAC', await hmacKey(secret), encoder.encode(message)));
 }
 

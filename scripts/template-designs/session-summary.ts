@@ -45,10 +45,10 @@ function actionsTable(slots: Slots): Table {
   ]);
 }
 
-export const sessionSummaryTitle = 'Coaching session summary';
+const sessionSummaryTitle = 'Coaching session summary';
 
 /** One session's pages. */
-export function sessionSummarySection(slots: Slots): Omit<ISectionOptions, 'properties'> {
+function sessionSummarySection(slots: Slots): Omit<ISectionOptions, 'properties'> {
   return {
     footers: {
       default: footer(

@@ -59,7 +59,7 @@ export const heading = (text: string, spacingBefore = 240) =>
 const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
 const hairline = { style: BorderStyle.SINGLE, size: 4, color: colour.hairline };
 export const noBorders = { top: none, bottom: none, left: none, right: none };
-export const tableNoBorders = { ...noBorders, insideHorizontal: none, insideVertical: none };
+const tableNoBorders = { ...noBorders, insideHorizontal: none, insideVertical: none };
 export const tableHairlines = {
   top: hairline,
   bottom: hairline,
@@ -106,7 +106,7 @@ export const headerCell = (text: string, width: number) =>
   );
 
 /** A label above its value, for the details strip under a title. */
-export const detail = (label: string, value: string, width: number) =>
+const detail = (label: string, value: string, width: number) =>
   cell([eyebrow(label, 20), para([run(value, { size: 21 })], 0)], { width, padding: 50 });
 
 /** Column widths from fractions of the text width; the last column takes what is left. */

@@ -3,7 +3,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { SqlExecutor } from '../db/sql';
 
-export const TOKEN_PREFIX = 'fth_';
+const TOKEN_PREFIX = 'fth_';
 const tokenPattern = /^fth_[A-Za-z0-9_-]{43}$/;
 
 export type Principal =
@@ -18,9 +18,9 @@ export type Principal =
     }
   | { role: 'manager'; tokenId: string; label: string; organisationId: string; organisationName: string };
 
-export const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
-export function newToken(): string {
+function newToken(): string {
   return `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
 }
 
@@ -58,7 +58,7 @@ export async function authenticate(db: SqlExecutor, token: string): Promise<Prin
     : { role: 'manager', ...base };
 }
 
-export async function ensureOrganisation(db: SqlExecutor, name: string, now: number): Promise<string> {
+async function ensureOrganisation(db: SqlExecutor, name: string, now: number): Promise<string> {
   await db.query('INSERT INTO organisations (id, name, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING', [
     randomUUID(),
     name,
@@ -68,7 +68,7 @@ export async function ensureOrganisation(db: SqlExecutor, name: string, now: num
   return row.id;
 }
 
-export async function ensureCoach(db: SqlExecutor, organisationId: string, name: string, now: number): Promise<string> {
+async function ensureCoach(db: SqlExecutor, organisationId: string, name: string, now: number): Promise<string> {
   await db.query(
     `INSERT INTO coaches (id, organisation_id, name, created_at) VALUES ($1, $2, $3, $4)
      ON CONFLICT (organisation_id, name) DO NOTHING`,
@@ -81,14 +81,14 @@ export async function ensureCoach(db: SqlExecutor, organisationId: string, name:
   return row.id;
 }
 
-export type TokenRequest = {
+type TokenRequest = {
   organisation: string;
   /** The coach the token is for; absent for a program manager token. */
   coach?: string;
   label: string;
 };
 
-export type IssuedToken = {
+type IssuedToken = {
   id: string;
   token: string;
   role: 'coach' | 'manager';
@@ -120,7 +120,7 @@ export async function revokeToken(db: SqlExecutor, tokenId: string, now: number)
   return rows.length > 0;
 }
 
-export type TokenListing = {
+type TokenListing = {
   id: string;
   role: string;
   label: string;

@@ -1,7 +1,7 @@
 // The one database interface the hub uses, so the same SQL runs on the embedded PGlite and on a
 // PostgreSQL server. Both drivers are set up to return int8 as a JavaScript number (every bigint
 // the hub stores is a millisecond time or a counter, far below 2^53) and jsonb as parsed values.
-export type SqlRow = Record<string, unknown>;
+type SqlRow = Record<string, unknown>;
 
 export interface SqlExecutor {
   query<T extends SqlRow = SqlRow>(text: string, params?: unknown[]): Promise<T[]>;
@@ -9,7 +9,7 @@ export interface SqlExecutor {
   exec(text: string): Promise<void>;
 }
 
-export type SqlEngine = 'pglite' | 'postgres';
+type SqlEngine = 'pglite' | 'postgres';
 
 export interface SqlDatabase extends SqlExecutor {
   readonly engine: SqlEngine;

@@ -3,7 +3,7 @@
 import { toCsv } from '../../shared/csv';
 import type { HubListedAction } from '../../shared/hub-protocol';
 
-export const csvHeader = [
+const csvHeader = [
   'Action ID',
   'Coach',
   'Participant',

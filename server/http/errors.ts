@@ -7,7 +7,7 @@ import { createLogger } from '../../shared/logger';
 
 const log = createLogger('hub');
 
-export type HubErrorCode = (typeof hubErrorCodes)[number];
+type HubErrorCode = (typeof hubErrorCodes)[number];
 type Issue = { path: string; message: string };
 
 export class HubHttpError extends Error {
@@ -62,7 +62,7 @@ function fromFastify(error: FastifyError): HubHttpError {
   return new HubHttpError(500, 'internal', 'The hub failed to handle this request; try again later');
 }
 
-export function sendError(reply: FastifyReply, error: HubHttpError): FastifyReply {
+function sendError(reply: FastifyReply, error: HubHttpError): FastifyReply {
   const body: HubError = {
     error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) },
   };

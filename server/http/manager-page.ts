@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 
-export const publicDir = resolve(import.meta.dirname, '..', 'public');
+const publicDir = resolve(import.meta.dirname, '..', 'public');
 const appStylesheet = resolve(import.meta.dirname, '..', '..', 'renderer', 'styles.css');
 
 const files = {

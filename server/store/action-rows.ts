@@ -57,7 +57,7 @@ export function fromRow(row: ActionRow): StoredAction {
   };
 }
 
-export function toRow(action: StoredAction) {
+function toRow(action: StoredAction) {
   return {
     id: action.id,
     coach_id: action.coachId,

@@ -6,7 +6,7 @@ import type { Principal } from '../auth/tokens';
 import { toHubAction } from '../sync/stored-action';
 import { actionColumns, fromRow, loadNotes } from './action-rows';
 
-export const DEFAULT_LIST_LIMIT = 200;
+const DEFAULT_LIST_LIMIT = 200;
 
 /** The WHERE clause and its parameters; every value is a parameter, never spliced into the SQL. */
 function whereClause(principal: Principal, filter: HubActionFilter): { sql: string; params: unknown[] } {

@@ -40,7 +40,7 @@ const fieldLabels: Record<TrackedField, string> = {
 };
 
 /** A conflict in one sentence, as the coach and the program manager read it. */
-export function conflictSummary(conflict: Omit<ConflictRecord, 'summary'>): string {
+function conflictSummary(conflict: Omit<ConflictRecord, 'summary'>): string {
   const who =
     conflict.lostBy === 'upstream' ? `changed upstream by ${conflict.lostAuthor}` : `set on ${conflict.lostAuthor}`;
   return `${fieldLabels[conflict.field]}: kept “${conflict.keptValue}”, replaced “${conflict.lostValue}” (${who})`;
@@ -53,7 +53,7 @@ export type MergeOutcome = {
   conflicts: ConflictRecord[];
 };
 
-export type MergeContext = {
+type MergeContext = {
   /** The hub revision the device had pulled to; 0 before its first pull. */
   base: number;
   writer: Writer;
@@ -67,7 +67,7 @@ const millis = (iso: string) => Date.parse(iso);
 const historyKey = (entry: HubHistoryEntry) => `${entry.status}|${entry.at}|${entry.source}`;
 
 /** A value as a coach or manager reads it in a conflict note. */
-export function describeValue(field: TrackedField, value: FieldValue): string {
+function describeValue(field: TrackedField, value: FieldValue): string {
   if (field === 'deleted') return value ? 'moved to the trash' : 'kept';
   if (field === 'isExperiment') return value ? 'an experiment' : 'not an experiment';
   if (value === null || value === '') return field === 'dueDate' ? 'no due date' : '(empty)';
@@ -205,7 +205,7 @@ export function mergeCoachEvent(
   return { action: next, changedFields, conflicts };
 }
 
-export type UpstreamStatus = { status: Extract<ActionStatus, 'done' | 'verified'>; note?: string };
+type UpstreamStatus = { status: Extract<ActionStatus, 'done' | 'verified'>; note?: string };
 
 export class UpstreamMoveError extends Error {}
 

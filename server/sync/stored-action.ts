@@ -3,7 +3,7 @@ import type { WireParticipant } from '../../shared/sync-protocol';
 import type { HubAction, HubConflictField, HubHistoryEntry, HubNote } from '../../shared/hub-protocol';
 import type { ActionStatus } from '../../shared/model';
 
-export type ChangeSource = 'coach' | 'upstream';
+type ChangeSource = 'coach' | 'upstream';
 
 /** Who made a write: a coach's device (its token) or a program manager. */
 export type Writer = { source: ChangeSource; author: string; tokenId: string };

@@ -25,14 +25,14 @@ export type Dataset = {
   contractReviews: ContractReview[];
 };
 
-export type DatasetOptions = {
+type DatasetOptions = {
   size: DatasetSize;
   seed?: number;
   /** The moment the dataset ends: nothing happens after it, a few sessions are booked after it. */
   now?: number;
 };
 
-export const DEFAULT_SEED = 20_261_102;
+const DEFAULT_SEED = 20_261_102;
 export const DEFAULT_NOW = Date.UTC(2026, 10, 2, 12, 0);
 
 export function generateDataset({ size, seed = DEFAULT_SEED, now = DEFAULT_NOW }: DatasetOptions): Dataset {

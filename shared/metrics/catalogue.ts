@@ -17,7 +17,7 @@ export type MeasureKey = (typeof measureKeys)[number];
 
 export type MeasureUnit = 'percent' | 'days' | 'score' | 'per-team-month' | 'hours-per-leader-month';
 
-export type MeasureDefinition = {
+type MeasureDefinition = {
   label: string;
   /** Pilot KPIs from the guide, or the coach's own quality signals. */
   group: 'pilot' | 'coach';

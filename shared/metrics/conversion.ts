@@ -32,7 +32,7 @@ export function conversion(actions: readonly DatedAction[], within: Period): Con
   };
 }
 
-export type ConversionToDate = { logged: number; completed: number; rate: number | null };
+type ConversionToDate = { logged: number; completed: number; rate: number | null };
 
 /**
  * Conversion from the start of the period to the end of each week (weeks given by their Mondays):

@@ -7,7 +7,7 @@ import type { MetricParticipant } from './metric-records';
 import type { Period } from './period';
 
 export const AVERAGE_MONTH_DAYS = 365.2425 / 12;
-export const NO_TEAM = 'Team not recorded';
+const NO_TEAM = 'Team not recorded';
 
 export type TeamAdoption = { team: string; experiments: number; perMonth: number };
 
@@ -20,7 +20,7 @@ export type ExperimentAdoptionResult = {
   teamsAtTarget: number;
 };
 
-export const teamOf = (participant: Pick<MetricParticipant, 'team'> | undefined) => participant?.team.trim() || NO_TEAM;
+const teamOf = (participant: Pick<MetricParticipant, 'team'> | undefined) => participant?.team.trim() || NO_TEAM;
 
 /** The day an experiment reached done or verified, when that is one of the period's days; else null. */
 export const experimentDayIn = (action: DatedAction, within: Period): number | null =>

@@ -1,7 +1,7 @@
 // How measure values read in the page and the workbook summary. Null reads "No data", never NaN.
 import type { MeasureUnit } from './catalogue';
 
-export const NO_DATA = 'No data';
+const NO_DATA = 'No data';
 
 const oneDecimal = (value: number) => (Math.round(value * 10) / 10).toFixed(1);
 

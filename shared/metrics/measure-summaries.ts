@@ -16,7 +16,7 @@ export type MeasureSummary = {
   baselineDetail: string;
 };
 
-export function measureValue(key: MeasureKey, measures: PeriodMeasures): number | null {
+function measureValue(key: MeasureKey, measures: PeriodMeasures): number | null {
   switch (key) {
     case 'conversion':
       return measures.conversion.completionRate;
@@ -37,7 +37,7 @@ export function measureValue(key: MeasureKey, measures: PeriodMeasures): number 
   }
 }
 
-export function measureDetail(key: MeasureKey, measures: PeriodMeasures): string {
+function measureDetail(key: MeasureKey, measures: PeriodMeasures): string {
   switch (key) {
     case 'conversion': {
       const { logged, completed, verified, verificationRate } = measures.conversion;

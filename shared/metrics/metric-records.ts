@@ -62,18 +62,18 @@ export type ActionSource = Pick<
   Action,
   'id' | 'participantId' | 'sessionId' | 'createdAt' | 'isExperiment' | 'history' | 'deletedAt'
 >;
-export type SessionSource = Pick<
+type SessionSource = Pick<
   Session,
   'id' | 'participantId' | 'date' | 'startTime' | 'durationMinutes' | 'pulse' | 'deletedAt'
 >;
 
 /** When the action first reached done or verified, if it ever did. */
-export function completedAt(action: Pick<Action, 'history'>): number | null {
+function completedAt(action: Pick<Action, 'history'>): number | null {
   return action.history.find((change) => change.status === 'done' || change.status === 'verified')?.at ?? null;
 }
 
 /** Each blocked entry of the history with the first later change that is not blocked. */
-export function blockedSpells(action: Pick<Action, 'history'>): BlockedSpell[] {
+function blockedSpells(action: Pick<Action, 'history'>): BlockedSpell[] {
   const spells: BlockedSpell[] = [];
   let next: Action['history'][number] | null = null;
   for (let index = action.history.length - 1; index >= 0; index -= 1) {

@@ -42,7 +42,7 @@ const ordered = (range: DayRange): DayRange =>
   range.first <= range.last ? range : { first: range.last, last: range.first };
 
 /** The scope's first two weeks: from its earliest session, or null when it has none. */
-export function firstTwoWeeks(sessions: readonly Pick<DatedSession, 'day'>[]): DayRange | null {
+function firstTwoWeeks(sessions: readonly Pick<DatedSession, 'day'>[]): DayRange | null {
   let first = Infinity;
   for (const session of sessions) first = Math.min(first, session.day);
   return Number.isFinite(first) ? { first, last: first + BASELINE_DAYS - 1 } : null;

@@ -1,8 +1,8 @@
 // axe-core on every main screen, in both themes, with the demo data: any serious or critical
 // violation fails, and so do the minor ones already fixed once (figure role="img" on the charts).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchApp, type AppBrowser } from './browser';
+import { launchApp, closeAfterEach, type AppBrowser } from './browser';
 import { AppShell } from './pages/app-shell';
 import { FirstRunStep } from './pages/first-run-step';
 import { MetricsPage } from './pages/metrics-page';
@@ -11,10 +11,7 @@ import { screenshotDir } from './screenshots';
 import { axeFindings, describeFinding, isSerious, type Finding } from './axe';
 
 let app: AppBrowser | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+closeAfterEach(() => app);
 
 /** Minor rules the screens once broke and must not break again. */
 const guardedMinorRules = new Set(['svg-img-alt', 'role-img-alt', 'aria-allowed-role', 'landmark-unique']);

@@ -3,19 +3,16 @@
 // nothing and say what happened; a version 1 database is backed up before it is upgraded.
 import { readdirSync, readFileSync, rmSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appUrl, launchApp, type AppBrowser } from './browser';
+import { appUrl, launchApp, closeAfterEach, type AppBrowser } from './browser';
 import { screenshotDir } from './screenshots';
 import { PrivacySettings, type StoredState } from './pages/privacy-settings';
 import { datasetBackup, testFolder, writeTestFile } from './backup-files';
 import { schemaV1 } from '../../renderer/db/database';
 
 let app: AppBrowser | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+closeAfterEach(() => app);
 afterAll(() => rmSync(testFolder, { recursive: true, force: true }));
 
 /** SIGKILL every process of this browser profile, found by its own command line. */

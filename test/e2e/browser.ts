@@ -4,7 +4,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { afterEach, inject } from 'vitest';
 import { chromiumFlags, findChromium } from '../../scripts/find-chromium';
 
 export type AppBrowser = {
@@ -56,4 +56,11 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppBrowser
     },
   };
   return app;
+}
+
+/** Closes the test's browser after each test: whichever one `current` gives then, as a test may have restarted it. */
+export function closeAfterEach(current: () => AppBrowser | undefined) {
+  afterEach(async () => {
+    await current()?.close();
+  });
 }

@@ -1,18 +1,15 @@
 // Accountability contracts end to end in Chromium: a contract with four commitments and a 6×4
 // RACI typed from the keyboard, a review that changes two statuses, the earlier version beside
 // the current one, and the review reminder moving.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchApp, type AppBrowser } from './browser';
+import { launchApp, closeAfterEach, type AppBrowser } from './browser';
 import { ContractsPage } from './pages/contracts-page';
 import { screenshotDir } from './screenshots';
 import { addCalendarWeeks, calendarDateAt, formatCalendarDate } from '../../shared/contract-rules';
 
 let app: AppBrowser | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+closeAfterEach(() => app);
 
 const roles = ['Lead', 'PM', 'Engineer', 'Sponsor'];
 const decisions: [string, string][] = [

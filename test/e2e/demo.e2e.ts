@@ -1,15 +1,12 @@
 // The in-app demo loader: ?demo=<size> fills an empty profile once, leaves the address clean,
 // and never touches a profile that already holds data.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appUrl, launchApp, type AppBrowser } from './browser';
+import { appUrl, launchApp, closeAfterEach, type AppBrowser } from './browser';
 import { screenshotDir } from './screenshots';
 
 let app: AppBrowser | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+closeAfterEach(() => app);
 
 const todayReady = (page: Page) =>
   page.locator('main[aria-label="Today"] [data-ready="true"]').waitFor({ timeout: 60_000 });

@@ -1,16 +1,13 @@
 // A double-click is one gesture: every command that creates a record, double-clicked, creates
 // exactly one. Each case counts the records before and after through IndexedDB itself.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { launchApp, type AppBrowser } from './browser';
+import { launchApp, closeAfterEach, type AppBrowser } from './browser';
 import { AppShell } from './pages/app-shell';
 import { readRecords, type RecordSnapshot } from './records';
 
 let app: AppBrowser | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+closeAfterEach(() => app);
 
 type Counter = (records: RecordSnapshot) => number;
 const live = (store: string) => (records: RecordSnapshot) =>

@@ -2,18 +2,15 @@
 // not belong to (a bare <button> in a form is a submit button, and Enter "clicks" the first one).
 // Each sweep types into every field of a screen from the keyboard (the session, the contract
 // editor, Settings), presses Enter, and compares every record before and after.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { launchApp, type AppBrowser } from './browser';
+import { launchApp, closeAfterEach, type AppBrowser } from './browser';
 import { AppShell } from './pages/app-shell';
 import { ContractsPage } from './pages/contracts-page';
 import { changedFields, coachRecordStores, readRecords, type FieldChange, type RecordSnapshot } from './records';
 
 let app: AppBrowser | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+closeAfterEach(() => app);
 
 /** What the sweep types into a field, and the value the record should then hold (a value, or an
  * asymmetric matcher such as `holdsText`). */

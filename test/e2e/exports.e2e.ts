@@ -1,15 +1,12 @@
 // Exports from the screens, read back: a session's GROW checklist and shareable summary, and a
 // batch of a participant's sessions, downloaded from the web app and unzipped.
-import { afterEach, describe, expect, it } from 'vitest';
-import { launchApp, type AppBrowser } from './browser';
+import { describe, expect, it } from 'vitest';
+import { launchApp, closeAfterEach, type AppBrowser } from './browser';
 import { AppShell } from './pages/app-shell';
 import { downloadedWordText } from './downloads';
 
 let app: AppBrowser | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+closeAfterEach(() => app);
 
 describe('exports from the screens', () => {
   it('fills the GROW checklist and a summary that leaves private notes out', async () => {

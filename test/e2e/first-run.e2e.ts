@@ -1,8 +1,8 @@
 // The first time the app opens, it asks who the coach is, so their name is on every document they
 // hand out; the step can be skipped, and both answers stay editable in Settings.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchApp, type AppBrowser } from './browser';
+import { launchApp, closeAfterEach, type AppBrowser } from './browser';
 import { AppShell } from './pages/app-shell';
 import { FirstRunStep } from './pages/first-run-step';
 import { downloadedWordText } from './downloads';
@@ -28,10 +28,7 @@ function storedSetting(page: Page, key: string): Promise<unknown> {
 }
 
 let app: AppBrowser | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+closeAfterEach(() => app);
 
 describe('the first-run step', () => {
   it.each(['light', 'dark'] as const)(

@@ -1,15 +1,12 @@
 // When the passcode check itself fails (not a wrong passcode: the check cannot run), the coach is
 // told in plain words and the lock screen stays usable instead of spinning on "Checking…".
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchApp, type AppBrowser } from './browser';
+import { launchApp, closeAfterEach, type AppBrowser } from './browser';
 import { PrivacySettings } from './pages/privacy-settings';
 
 let app: AppBrowser | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+closeAfterEach(() => app);
 
 async function openDemo(): Promise<Page> {
   app = await launchApp({ hash: '?demo=small' });
@@ -22,11 +19,7 @@ describe('the lock screen when the passcode cannot be checked', () => {
     const page = await openDemo();
     const settings = new PrivacySettings(page);
     await settings.open();
-    const lock = settings.lock();
-    await lock.getByLabel('New passcode').fill('correct horse');
-    await lock.getByLabel('Repeat it').fill('correct horse');
-    await lock.getByRole('button', { name: 'Turn on the app lock' }).click();
-    await lock.getByRole('button', { name: /^Lock now/ }).waitFor();
+    await settings.turnOnLock('correct horse');
     await page.keyboard.press('Control+Shift+L');
     await page.getByRole('heading', { name: 'Followthrough is locked' }).waitFor();
 

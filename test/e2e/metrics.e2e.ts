@@ -1,16 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
-import { launchApp, type AppBrowser } from './browser';
+import { launchApp, closeAfterEach, type AppBrowser } from './browser';
 import { MetricsPage } from './pages/metrics-page';
 import { screenshotDir } from './screenshots';
 import { parseCsv } from '../../shared/csv';
 
 let app: AppBrowser | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+closeAfterEach(() => app);
 
 const ratingFor = (percent: number) => (percent >= 60 ? 'On target' : percent >= 45 ? 'Close to target' : 'Off target');
 

@@ -1,16 +1,13 @@
 // Consent, retention, the app lock and erasure through the screens, with screenshots of each in
 // both themes for a person to look at.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { launchApp, type AppBrowser } from './browser';
+import { launchApp, closeAfterEach, type AppBrowser } from './browser';
 import { screenshotDir } from './screenshots';
 import { PrivacySettings } from './pages/privacy-settings';
 
 let app: AppBrowser | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+closeAfterEach(() => app);
 
 async function shoot(page: Page, target: Locator | Page, name: string) {
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -70,14 +67,9 @@ describe('privacy through the screens', () => {
     expect(names.length).toBeGreaterThan(0);
     await settings.open();
     const lock = settings.lock();
-    await lock.getByLabel('New passcode').fill('short');
-    await lock.getByLabel('Repeat it').fill('short');
-    await lock.getByRole('button', { name: 'Turn on the app lock' }).click();
+    await settings.submitPasscode('short');
     await lock.getByRole('alert').getByText('Use at least 6 characters').waitFor();
-    await lock.getByLabel('New passcode').fill('correct horse');
-    await lock.getByLabel('Repeat it').fill('correct horse');
-    await lock.getByRole('button', { name: 'Turn on the app lock' }).click();
-    await lock.getByRole('button', { name: /^Lock now/ }).waitFor();
+    await settings.turnOnLock('correct horse');
     await shoot(page, lock, 'app-lock-settings');
 
     // While the lock is on, the window losing focus (another app, the task switcher) draws a
@@ -114,11 +106,7 @@ describe('privacy through the screens', () => {
     const { page } = app;
     const settings = new PrivacySettings(page);
     await settings.open();
-    const lock = settings.lock();
-    await lock.getByLabel('New passcode').fill('correct horse');
-    await lock.getByLabel('Repeat it').fill('correct horse');
-    await lock.getByRole('button', { name: 'Turn on the app lock' }).click();
-    await lock.getByRole('button', { name: /^Lock now/ }).waitFor();
+    await settings.turnOnLock('correct horse');
     await page.keyboard.press('Control+Shift+L');
 
     const passcode = page.getByLabel('Passcode');

@@ -1,15 +1,12 @@
 // Screens with a realistic amount of data, in both themes, for a person to look at; the checks
 // are that each screen shows its data and nothing failed on the way.
-import { afterEach, describe, expect, it } from 'vitest';
-import { launchApp, type AppBrowser } from './browser';
+import { describe, expect, it } from 'vitest';
+import { launchApp, closeAfterEach, type AppBrowser } from './browser';
 import { AppShell } from './pages/app-shell';
 import { screenshotDir } from './screenshots';
 
 let app: AppBrowser | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+closeAfterEach(() => app);
 
 describe.each(['light', 'dark'] as const)('screens with demo data, %s theme', (colorScheme) => {
   it('shows Today, Actions and a session with their data', async () => {

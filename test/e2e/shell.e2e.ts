@@ -1,14 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { launchApp, type AppBrowser } from './browser';
+import { describe, expect, it } from 'vitest';
+import { launchApp, closeAfterEach, type AppBrowser } from './browser';
 import { AppShell } from './pages/app-shell';
 import { FirstRunStep } from './pages/first-run-step';
 import { screenshotDir } from './screenshots';
 
 let app: AppBrowser | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+closeAfterEach(() => app);
 
 describe('the app shell', () => {
   it('loads every section with no console errors and shows real empty states', async () => {

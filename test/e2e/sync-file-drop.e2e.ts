@@ -2,17 +2,14 @@
 // and the changes they hold leave the queue.
 import { readFile } from 'node:fs/promises';
 import type { Download } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { launchApp, type AppBrowser } from './browser';
+import { describe, expect, it } from 'vitest';
+import { launchApp, closeAfterEach, type AppBrowser } from './browser';
 import { AppShell } from './pages/app-shell';
 import { SyncPageObject } from './pages/sync-page';
 import { fileDropNames, fileDropWeek } from '../../shared/file-drop-files';
 
 let app: AppBrowser | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+closeAfterEach(() => app);
 
 describe('the file drop in the browser', () => {
   it("downloads the week's CSV and JSON Lines files and empties the queue", async () => {

@@ -1,30 +1,24 @@
 // Offline → online in Chromium: actions logged in a session while the network is down wait in
 // the outbox, and go to a real webhook receiver on 127.0.0.1 when Playwright brings it back.
-import { afterEach, describe, expect, it } from 'vitest';
-import { launchApp, type AppBrowser } from './browser';
+import { describe, expect, it } from 'vitest';
+import { appAndReceiverPerTest } from './app-and-receiver';
 import { connectedToWebhook } from './pages/sync-page';
 import { screenshotDir } from './screenshots';
-import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
+import type { WebhookReceiver } from '../support/webhook-receiver';
 import { until } from '../support/until';
 import { HELD_BACK_REASON } from '../../renderer/db/outbox';
 import { closedPortUrl } from '../support/closed-port';
 
 const SECRET = 'whsec_e2e-secret';
 
-let app: AppBrowser | undefined;
-let receiver: WebhookReceiver | undefined;
-afterEach(async () => {
-  await app?.close();
-  await receiver?.close();
-  app = receiver = undefined;
-});
+const perTest = appAndReceiverPerTest();
 
 const actionTexts = (r: WebhookReceiver) =>
   [...r.records.values()].flatMap((event) => ('action' in event ? [event.action.text] : [])).sort();
 
 describe('sync in the browser', () => {
   it('sends actions made offline when the network returns, signed, and shows the state in the sidebar', async () => {
-    receiver = await startWebhookReceiver({
+    const receiver = await perTest.startReceiver({
       secret: SECRET,
       cors: true,
       refuse: (events) =>
@@ -32,7 +26,7 @@ describe('sync in the browser', () => {
           ? { status: 422, body: '{"error":"Owner must be an email address"}' }
           : null,
     });
-    app = await launchApp();
+    const app = await perTest.launchApp();
     const { context } = app;
     const { page, shell, sync } = await connectedToWebhook(app, receiver.url, SECRET);
     await sync.sendTestEvent();
@@ -59,7 +53,7 @@ describe('sync in the browser', () => {
     expect(receiver.records.size).toBe(0);
 
     await context.setOffline(false);
-    await until(() => receiver!.records.size === 2, 'both actions at the receiver');
+    await until(() => receiver.records.size === 2, 'both actions at the receiver');
     expect(actionTexts(receiver)).toEqual(['Publish the triage RACI', 'Run the commitment review']);
     expect(receiver.requests.every((request) => request.signatureValid)).toBe(true);
     await sync.waitForIndicator('Up to date');
@@ -107,8 +101,8 @@ describe('sync in the browser', () => {
   });
 
   it('holds back at once the actions of a leader who has not agreed to share them, and queues them once they agree', async () => {
-    receiver = await startWebhookReceiver({ secret: SECRET, cors: true });
-    app = await launchApp();
+    const receiver = await perTest.startReceiver({ secret: SECRET, cors: true });
+    const app = await perTest.launchApp();
     const { page, shell, sync } = await connectedToWebhook(app, receiver.url, SECRET);
 
     const sharing = async (choice: string) => {
@@ -141,7 +135,7 @@ describe('sync in the browser', () => {
 
   it('says the upstream is unreachable when nothing answers at its address, and counts no failed attempt', async () => {
     const { url } = await closedPortUrl();
-    app = await launchApp();
+    const app = await perTest.launchApp();
     const { page, shell, sync } = await connectedToWebhook(app, `${url}hooks/followthrough`, SECRET);
 
     const session = await shell.startSessionFor('Amara Okafor');
@@ -166,12 +160,12 @@ describe('sync in the browser', () => {
   });
 
   it('shows a change whose last try failed as waiting for its next try, not as an error', async () => {
-    receiver = await startWebhookReceiver({
+    const receiver = await perTest.startReceiver({
       secret: SECRET,
       cors: true,
       refuse: () => ({ status: 503, body: '{"error":"Down for maintenance"}' }),
     });
-    app = await launchApp();
+    const app = await perTest.launchApp();
     const { page, shell, sync } = await connectedToWebhook(app, receiver.url, SECRET);
     const session = await shell.startSessionFor('Amara Okafor');
     await session.addActionByKeyboard({ text: 'Run the commitment review', owner: 'Amara', due: '', verification: '' });

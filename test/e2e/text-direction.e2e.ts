@@ -1,16 +1,13 @@
 // Hebrew and Arabic written by the coach read right to left in the fields and where the screens show
 // them, and a Latin name inside a Hebrew line keeps its place and its own order.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { launchApp, type AppBrowser } from './browser';
+import { launchApp, closeAfterEach, type AppBrowser } from './browser';
 import { AppShell } from './pages/app-shell';
 import { screenshotDir } from './screenshots';
 
 let app: AppBrowser | undefined;
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
+closeAfterEach(() => app);
 
 const direction = (locator: Locator) => locator.evaluate((element) => getComputedStyle(element).direction);
 

@@ -3,22 +3,15 @@
 // the page's IndexedDB does it appear in plain text; and a secret whose key was cleared asks to be
 // entered again.
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { launchApp, type AppBrowser } from './browser';
+import { describe, expect, it } from 'vitest';
+import { appAndReceiverPerTest } from './app-and-receiver';
 import { connectedToWebhook } from './pages/sync-page';
 import { screenshotDir } from './screenshots';
-import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 import { until } from '../support/until';
 
 const SECRET = 'whsec_e2e-persisted-7c2a91';
 
-let app: AppBrowser | undefined;
-let receiver: WebhookReceiver | undefined;
-afterEach(async () => {
-  await app?.close();
-  await receiver?.close();
-  app = receiver = undefined;
-});
+const perTest = appAndReceiverPerTest();
 
 /** Every value and key of every IndexedDB database of the page, read raw and written out as text. */
 function everythingInIndexedDb(page: Page): Promise<{ databases: string[]; text: string }> {
@@ -83,8 +76,8 @@ function storedKey(page: Page): Promise<{ extractable: boolean; exportRefused: b
 
 describe('the signing secret in the browser', () => {
   it('survives a reload, so a sync after it reaches the receiver signed, and is never stored in plain text', async () => {
-    receiver = await startWebhookReceiver({ secret: SECRET, cors: true });
-    app = await launchApp();
+    const receiver = await perTest.startReceiver({ secret: SECRET, cors: true });
+    const app = await perTest.launchApp();
     const { page, shell, sync } = await connectedToWebhook(app, receiver.url, SECRET);
 
     await page.reload();
@@ -102,7 +95,7 @@ describe('the signing secret in the browser', () => {
     await session.addActionByKeyboard({ text: 'Run the commitment review', owner: 'Amara', due: '', verification: '' });
     await shell.goTo('Sync');
     await page.getByRole('button', { name: 'Sync now' }).click();
-    await until(() => receiver!.records.size === 1, 'the action at the receiver');
+    await until(() => receiver.records.size === 1, 'the action at the receiver');
     expect(receiver.requests.length).toBeGreaterThan(0);
     expect(receiver.requests.every((request) => request.signatureValid)).toBe(true);
     await sync.waitForIndicator('Up to date');
@@ -117,8 +110,8 @@ describe('the signing secret in the browser', () => {
   });
 
   it('asks for the secret again when the browser lost its key, and signs with the one entered', async () => {
-    receiver = await startWebhookReceiver({ secret: SECRET, cors: true });
-    app = await launchApp();
+    const receiver = await perTest.startReceiver({ secret: SECRET, cors: true });
+    const app = await perTest.launchApp();
     const { page, sync } = await connectedToWebhook(app, receiver.url, SECRET, { withParticipant: false });
 
     // The key store is cleared while the ciphertext stays, as a partial clearing of site data would.

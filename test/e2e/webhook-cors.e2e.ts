@@ -2,26 +2,19 @@
 // preflight through but not the answer, so the app must say what the receiver lacks (allowing
 // cross-origin requests from the web version) instead of "Nothing answered". Real Chromium, a
 // real receiver on 127.0.0.1.
-import { afterEach, describe, expect, it } from 'vitest';
-import { launchApp, type AppBrowser } from './browser';
+import { describe, expect, it } from 'vitest';
+import { appAndReceiverPerTest } from './app-and-receiver';
 import { AppShell } from './pages/app-shell';
 import { connectedToWebhook, SyncPageObject } from './pages/sync-page';
-import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 
 const SECRET = 'whsec_e2e-cors-secret';
 
-let app: AppBrowser | undefined;
-let receiver: WebhookReceiver | undefined;
-afterEach(async () => {
-  await app?.close();
-  await receiver?.close();
-  app = receiver = undefined;
-});
+const perTest = appAndReceiverPerTest();
 
 describe('a webhook receiver without CORS headers, from the web version', () => {
   it('tells the coach that the receiver must allow cross-origin requests, not that nothing answered', async () => {
-    receiver = await startWebhookReceiver({ secret: SECRET });
-    app = await launchApp();
+    const receiver = await perTest.startReceiver({ secret: SECRET });
+    const app = await perTest.launchApp();
     const { sync } = await connectedToWebhook(app, receiver.url, SECRET, { withParticipant: false });
     const form = sync.settings();
     await form.getByRole('button', { name: 'Send test event' }).click();
@@ -35,7 +28,7 @@ describe('a webhook receiver without CORS headers, from the web version', () => 
   });
 
   it('copies a generated signing secret, to give to the receiving side', async () => {
-    app = await launchApp();
+    const app = await perTest.launchApp();
     await app.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const shell = new AppShell(app.page);
     await shell.goTo('Sync');

@@ -19,7 +19,7 @@ export type LoadResult = {
   failures: string[];
 };
 
-export function percentile(values: number[], fraction: number): number {
+function percentile(values: number[], fraction: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))];
 }

@@ -13,7 +13,7 @@ import type { StoredAction, Writer } from '../../server/sync/stored-action';
 const owner = { coachId: crypto.randomUUID(), organisationId: crypto.randomUUID() };
 export const laptop: Writer = { source: 'coach', author: 'Dana laptop', tokenId: 'token-laptop' };
 export const desktop: Writer = { source: 'coach', author: 'Dana desktop', tokenId: 'token-desktop' };
-export const manager: Writer = { source: 'upstream', author: 'Pat Lee', tokenId: 'token-manager' };
+const manager: Writer = { source: 'upstream', author: 'Pat Lee', tokenId: 'token-manager' };
 
 /** A hub of one action in memory: its state, its change log and its revision counter. */
 export function memoryHub() {

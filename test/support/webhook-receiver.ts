@@ -26,7 +26,7 @@ export type ReceiverOptions = {
   now?: () => number;
 };
 
-export type ReceivedRequest = {
+type ReceivedRequest = {
   rawBody: string;
   headers: IncomingMessage['headers'];
   fault: Fault;

@@ -1,12 +1,12 @@
 // A1 references and what happens to them when one row or column of a sheet becomes several
 // (a repeated row) or none (a list with no items).
 
-export type Axis = 'row' | 'col';
+type Axis = 'row' | 'col';
 
 /** Line `at` (1-based) of `axis` becomes `count` lines; everything after it moves by count − 1. */
 export type Expansion = { axis: Axis; at: number; count: number };
 
-export function columnNumber(letters: string): number {
+function columnNumber(letters: string): number {
   let n = 0;
   for (const char of letters.toUpperCase()) n = n * 26 + (char.charCodeAt(0) - 64);
   return n;

@@ -10,7 +10,7 @@ import { attribute } from '../xml-text';
 import { cellName } from './cell-refs';
 import { parseSheet, type SheetCell, type SheetXml } from './sheet-xml';
 
-export type XlsxSheet = {
+type XlsxSheet = {
   name: string;
   path: string;
   xml: SheetXml;

@@ -4,6 +4,7 @@ import { endOfWeek, format } from 'date-fns';
 import { actionStatuses, type Action, type ActionStatus } from '../../../shared/model';
 import { errorMessage } from '../../../shared/result';
 import { repositories } from '../../db/instance';
+import type { BulkStatusResult } from '../../db/actions';
 import { AddParticipantButton } from '../../components/add-participant-button';
 import { EmptyState } from '../../components/empty-state';
 import { showToast } from '../../components/toasts';
@@ -91,9 +92,10 @@ export function ActionsPage() {
 
   const markSelectedDone = async () => {
     try {
-      const moved = await repositories.actions.setStatusMany([...selected], 'done');
-      setSelected(new Set());
-      showToast({ message: `${moved} ${moved === 1 ? 'action' : 'actions'} marked done` });
+      const { moved, refused } = await repositories.actions.setStatusMany([...selected], 'done');
+      // The refused stay ticked, so the coach sees which ones the toast is about.
+      setSelected(new Set(refused.map((action) => action.id)));
+      showToast({ message: bulkDoneMessage(moved, refused) });
     } catch (cause) {
       showToast({ message: `No action was marked done: ${errorMessage(cause)}` });
     }
@@ -242,4 +244,13 @@ export function ActionsPage() {
       )}
     </>
   );
+}
+
+const countOf = (count: number) => `${count} ${count === 1 ? 'action' : 'actions'}`;
+
+function bulkDoneMessage(moved: number, refused: BulkStatusResult['refused']): string {
+  const done = `${countOf(moved)} marked done`;
+  if (refused.length === 0) return done;
+  const reasons = [...new Set(refused.map((action) => action.reason))].join('; ');
+  return `${done}; ${countOf(refused.length)} could not be (still ticked): ${reasons}`;
 }

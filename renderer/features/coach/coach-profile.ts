@@ -4,9 +4,9 @@ import { repositories } from '../../db/instance';
 export const COACH_NAME_SETTING = 'coach.name';
 export const COACH_ORGANISATION_SETTING = 'coach.organisation';
 /** Set once the coach has answered or skipped the first-run step, so it is asked only once. */
-export const COACH_INTRODUCED_SETTING = 'coach.introduced';
+const COACH_INTRODUCED_SETTING = 'coach.introduced';
 
-export type CoachProfile = { name: string; organisation: string };
+type CoachProfile = { name: string; organisation: string };
 
 export async function readCoachProfile(): Promise<CoachProfile> {
   const [name, organisation] = await Promise.all([

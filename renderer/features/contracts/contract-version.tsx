@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/contract-diff';
 import { commitmentStatusTone, contractTitle } from './labels';
 
-export type VersionSide = 'earlier' | 'current';
+type VersionSide = 'earlier' | 'current';
 type Mark = 'changed' | 'added' | 'removed' | undefined;
 
 const markText: Record<NonNullable<Mark>, string> = { changed: 'Changed', added: 'New', removed: 'Removed' };

@@ -3,10 +3,10 @@
 // letters, Enter goes down a row (adding a decision below the last), Alt+Up/Down moves the row.
 import { raciLetters, type RaciLetter } from '../../../shared/model';
 
-export type GridPosition = { row: number; col: number };
+type GridPosition = { row: number; col: number };
 export type GridKey = Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey'>;
 
-export type GridCommand =
+type GridCommand =
   | { kind: 'focus'; at: GridPosition }
   | { kind: 'set'; letter: RaciLetter | '' }
   | { kind: 'reorder'; offset: -1 | 1 }

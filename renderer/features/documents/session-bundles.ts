@@ -7,7 +7,7 @@ import type { Repositories } from '../../db/repositories';
 
 export type BatchScope = { participantId: string } | { from: CalendarDate; to: CalendarDate };
 
-export type BatchSessions = { bundles: SessionBundle[]; skipped: { notHeldYet: number; empty: number } };
+type BatchSessions = { bundles: SessionBundle[]; skipped: { notHeldYet: number; empty: number } };
 
 const hasWriting = (session: Session) =>
   [session.goal, session.reality, session.options, session.will, session.notes].some((text) => text.trim() !== '');

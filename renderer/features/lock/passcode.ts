@@ -4,7 +4,7 @@
 import { z } from 'zod';
 
 export const PBKDF2_ITERATIONS = 600_000;
-export const MIN_PASSCODE_LENGTH = 6;
+const MIN_PASSCODE_LENGTH = 6;
 const SALT_BYTES = 16;
 const HASH_BITS = 256;
 
@@ -14,7 +14,7 @@ export const passcodeHashSchema = z.object({
   salt: z.base64(),
   hash: z.base64(),
 });
-export type PasscodeHash = z.infer<typeof passcodeHashSchema>;
+type PasscodeHash = z.infer<typeof passcodeHashSchema>;
 
 const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 const fromBase64 = (text: string) => Uint8Array.from(atob(text), (char) => char.charCodeAt(0));

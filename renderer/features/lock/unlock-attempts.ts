@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { SettingsRepository } from '../../db/repositories';
 
-export const UNLOCK_ATTEMPTS_SETTING = 'lock-attempts';
+const UNLOCK_ATTEMPTS_SETTING = 'lock-attempts';
 export const TRIES_BEFORE_PAUSE = 5;
 export const PAUSE_MS = 30_000;
 
@@ -15,7 +15,7 @@ const attemptsSchema = z.object({
   /** When the pause after the last run of wrong passcodes ends (ms since the epoch); 0: none. */
   pausedUntil: z.number().min(0),
 });
-export type UnlockAttempts = z.infer<typeof attemptsSchema>;
+type UnlockAttempts = z.infer<typeof attemptsSchema>;
 
 const noAttempts: UnlockAttempts = { wrong: 0, pausedUntil: 0 };
 

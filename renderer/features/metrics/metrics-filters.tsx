@@ -3,13 +3,13 @@ import type { ReactNode } from 'react';
 import type { MetricParticipant } from '../../../shared/metrics/metric-records';
 import type { MetricScope } from '../../../shared/metrics/scope';
 
-export const periodPresets = {
+const periodPresets = {
   'last-90': 'Last 90 days',
   'last-365': 'Last 12 months',
   all: 'All time',
   custom: 'Chosen dates',
 };
-export type PeriodPreset = keyof typeof periodPresets;
+type PeriodPreset = keyof typeof periodPresets;
 
 export type MetricsFilters = {
   scope: MetricScope;
@@ -19,7 +19,7 @@ export type MetricsFilters = {
   baselineRange: { from: string; to: string };
 };
 
-export function scopeValue(scope: MetricScope): string {
+function scopeValue(scope: MetricScope): string {
   if (scope.kind === 'cohort') return `cohort:${scope.cohort}`;
   if (scope.kind === 'participant') return `participant:${scope.participantId}`;
   return 'everyone';

@@ -34,7 +34,7 @@ async function readFor(filters: MetricsFilters, today: string, baseline: Baselin
   return { records: await readMetricRecords(database, filters.scope, range, baseline), range };
 }
 
-export type CurrentReport = {
+type CurrentReport = {
   report: MetricsReport | undefined;
   /** Whether the report shown is the one for the filters chosen, not the last one while computing. */
   current: boolean;

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { AutosaveText } from '../../components/fields';
 
 /** Above this many characters the notes open collapsed: about 60 pages of text. */
-export const COLLAPSED_NOTES_CHARS = 200_000;
+const COLLAPSED_NOTES_CHARS = 200_000;
 const PREVIEW_CHARS = 1_500;
 
 const placeholder = 'Anything else worth keeping. Private: never synced or shared.';

@@ -5,13 +5,13 @@ import type { Pulse, Session } from '../../../shared/model';
 import type { SessionPatch } from '../../db/sessions';
 import { repositories } from '../../db/instance';
 
-export function parseMinutes(text: string): number {
+function parseMinutes(text: string): number {
   const minutes = Number(text.trim());
   if (!/^\d+$/.test(text.trim()) || !Number.isInteger(minutes)) throw new Error('Enter whole minutes, e.g. 45');
   return minutes;
 }
 
-export function parseStartTime(text: string): string {
+function parseStartTime(text: string): string {
   const match = /^(\d{1,2})[:.]?(\d{2})$/.exec(text.trim());
   if (!match) throw new Error('Use a time like 09:30');
   return `${match[1].padStart(2, '0')}:${match[2]}`;

@@ -38,7 +38,7 @@ export function useHubSettings(stored: SyncSettings) {
   };
 }
 
-export type HubSettings = ReturnType<typeof useHubSettings>;
+type HubSettings = ReturnType<typeof useHubSettings>;
 
 export function HubSettingsFields({ hub, desktop }: { hub: HubSettings; desktop: boolean }) {
   const id = useId();

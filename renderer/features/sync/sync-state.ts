@@ -2,9 +2,9 @@
 import type { SyncOutcome } from '../../sync/outcomes';
 import { plural } from '../../sync/wording';
 
-export type SyncTone = 'ok' | 'pending' | 'offline' | 'attention' | 'busy';
+type SyncTone = 'ok' | 'pending' | 'offline' | 'attention' | 'busy';
 /** `note` is short enough for the sidebar; `detail` is the full story, for a tooltip. */
-export type SyncState = { tone: SyncTone; text: string; note: string; detail: string };
+type SyncState = { tone: SyncTone; text: string; note: string; detail: string };
 
 export type SyncFacts = {
   /** No upstream is chosen in Sync settings. */

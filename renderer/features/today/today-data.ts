@@ -12,12 +12,12 @@ import { zonedClock } from '../../../shared/metrics/zoned-clock';
 import { contractsDueForReview } from '../../../shared/contract-rules';
 import type { Repositories } from '../../db/repositories';
 
-export const TODAY_LIST_LIMIT = 50;
+const TODAY_LIST_LIMIT = 50;
 const RECENT_DAYS = 7;
 const RULE_LOOKBACK_DAYS = 30;
 const REVIEW_HORIZON_DAYS = 7;
 
-export type TodayData = {
+type TodayData = {
   recentSessions: Session[];
   dueActions: Action[];
   dueActionCount: number;

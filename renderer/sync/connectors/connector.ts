@@ -4,7 +4,7 @@
 import type { OutboxEntry } from '../../../shared/model';
 import type { SyncEvent } from '../../../shared/sync-protocol';
 
-export type ConnectorKind = 'webhook' | 'file-drop' | 'hub';
+type ConnectorKind = 'webhook' | 'file-drop' | 'hub';
 
 export type PushOutcome =
   /** The upstream holds every event of the batch. */

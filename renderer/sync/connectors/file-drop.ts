@@ -9,7 +9,7 @@ import { sendAtOnce, type PushOutcome, type SyncConnector } from './connector';
 import { toCsv, toJsonLines } from './file-drop-formats';
 import { plural } from '../wording';
 
-export const FILE_DROP_BATCH_SIZE = 5_000;
+const FILE_DROP_BATCH_SIZE = 5_000;
 
 const encoder = new TextEncoder();
 

@@ -71,7 +71,7 @@ function localHistory(entries: HubHistoryEntry[]): StatusChange[] {
   }));
 }
 
-export function localNote(actionId: string, note: HubNote): ActionNote {
+function localNote(actionId: string, note: HubNote): ActionNote {
   const base = { id: note.id, actionId, at: millis(note.at), kind: note.kind };
   return note.kind === 'comment'
     ? { ...base, author: note.author, text: note.text }

@@ -24,7 +24,7 @@ import {
 } from './connector';
 import { batchKey, classifyResponse } from './webhook';
 
-export type HubConnectorOptions = {
+type HubConnectorOptions = {
   /** The hub's address, e.g. https://hub.example.org (a path prefix is kept). */
   url: string;
   token: string;
@@ -41,7 +41,7 @@ export type HubConnectorOptions = {
   checkReachable?: ReachabilityCheck;
 };
 
-export const DEFAULT_HUB_BATCH_SIZE = 100;
+const DEFAULT_HUB_BATCH_SIZE = 100;
 const DEFAULT_TIMEOUT_MS = 20_000;
 const DEFAULT_PULL_PAGES = 50;
 

@@ -17,7 +17,7 @@ import {
 } from '../transport';
 import type { PreparedPush, PushOutcome, ReachabilityCheck, SyncConnector } from './connector';
 
-export type WebhookOptions = {
+type WebhookOptions = {
   url: string;
   secret: string;
   transport: Transport;
@@ -28,7 +28,7 @@ export type WebhookOptions = {
   checkReachable?: ReachabilityCheck;
 };
 
-export const DEFAULT_WEBHOOK_TIMEOUT_MS = 20_000;
+const DEFAULT_WEBHOOK_TIMEOUT_MS = 20_000;
 export const DEFAULT_WEBHOOK_BATCH_SIZE = 50;
 
 const retriedStatuses = new Set([408, 425, 429]);

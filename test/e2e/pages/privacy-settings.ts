@@ -27,6 +27,22 @@ export class PrivacySettings {
     return this.page.getByRole('region', { name: 'App lock' });
   }
 
+  /** Types a new passcode twice, as the form asks, and asks to turn the app lock on. */
+  async submitPasscode(passcode: string) {
+    const lock = this.lock();
+    await lock.getByLabel('New passcode').fill(passcode);
+    await lock.getByLabel('Repeat it').fill(passcode);
+    await lock.getByRole('button', { name: 'Turn on the app lock' }).click();
+  }
+
+  /** Turns the app lock on with this passcode and waits until it is on. */
+  async turnOnLock(passcode: string) {
+    await this.submitPasscode(passcode);
+    await this.lock()
+      .getByRole('button', { name: /^Lock now/ })
+      .waitFor();
+  }
+
   preview() {
     return this.page.getByRole('region', { name: 'Restore preview' });
   }

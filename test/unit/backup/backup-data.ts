@@ -9,7 +9,7 @@ import type { BackupDeps } from '../../../renderer/backup/backup-service';
 import { createWebBackupStore } from '../../../renderer/backup/web-backup-store';
 import { ok } from '../../../shared/result';
 
-export function extraRecords(dataset: Dataset, at: number) {
+function extraRecords(dataset: Dataset, at: number) {
   const action = dataset.actions[0];
   const outbox: OutboxEntry[] = dataset.actions.slice(0, 5).map((queued, index) => ({
     seq: index + 1,

@@ -32,7 +32,7 @@ function takesFreeText(element: ts.JsxOpeningLikeElement): boolean {
 }
 
 /** Every free-text field in the given sources without a `dir` attribute, as "file:line <tag>". */
-export function fieldsWithoutDirection(files: { path: string; text: string }[]): string[] {
+function fieldsWithoutDirection(files: { path: string; text: string }[]): string[] {
   const found: string[] = [];
   for (const { path, text } of files) {
     const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);

@@ -1,19 +1,14 @@
 // The contracts repository on a real (fake-indexeddb) database: drafts with bad input are kept,
 // commitments are queued for sync with the record, and RACI edits change only their own cell.
-import { afterEach, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../db/test-database';
-import type { FollowthroughDatabase } from '../../../renderer/db/database';
+import { describe, expect, it } from 'vitest';
+import { databasePerTest } from '../db/test-database';
 import { ValidationError } from '../../../renderer/db/write';
 import { raciWarnings, commitmentWarnings, contractWarnings } from '../../../shared/contract-rules';
 
-let db: FollowthroughDatabase | undefined;
-afterEach(async () => {
-  await db?.delete();
-});
+const openDatabase = databasePerTest();
 
 async function setup() {
-  const opened = openTestDatabase();
-  db = opened.db;
+  const opened = openDatabase();
   const leader = await opened.repos.participants.create({ name: 'Amara Okafor', team: 'Operations' });
   const contract = await opened.repos.contracts.create({ participantId: leader.id, startDate: '2026-11-02' });
   return { ...opened, leader, contract, contracts: opened.repos.contracts };

@@ -1,17 +1,13 @@
 // A contract's history: each review keeps the contract before and after, says in sentences what
 // changed, and any two versions can be compared field by field and cell by cell.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { openTestDatabase } from '../db/test-database';
-import type { FollowthroughDatabase } from '../../../renderer/db/database';
+import { databasePerTest } from '../db/test-database';
 import { alignRoles, compareContracts, describeChanges } from '../../../shared/contract-diff';
 import { contractReviewSchema } from '../../../shared/model';
 import { commitment, contract, decision } from './contract-fixtures';
 
-let db: FollowthroughDatabase | undefined;
-afterEach(async () => {
-  await db?.delete();
-});
+const openDatabase = databasePerTest();
 
 const DAY = 24 * 60 * 60_000;
 
@@ -116,8 +112,7 @@ describe('comparing two versions', () => {
 
 describe('reviews', () => {
   async function reviewedContract() {
-    const opened = openTestDatabase();
-    db = opened.db;
+    const opened = openDatabase();
     const { repos, clock } = opened;
     const leader = await repos.participants.create({ name: 'Amara Okafor' });
     // The clock reads 2 Nov 2026; the contract started seven weeks earlier, so its review is overdue.

@@ -1,16 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openTestDatabase } from './test-database';
-import type { FollowthroughDatabase } from '../../../renderer/db/database';
+import { describe, expect, it } from 'vitest';
+import { databasePerTest } from './test-database';
 
-let db: FollowthroughDatabase | undefined;
-afterEach(async () => {
-  await db?.delete();
-});
+const openDatabase = databasePerTest();
 
 describe('adding many actions at once', () => {
   it('writes exactly one pending outbox entry per new action, in the order given', async () => {
-    const opened = openTestDatabase();
-    db = opened.db;
+    const opened = openDatabase();
+    const { db } = opened;
     const participant = await opened.repos.participants.create({ name: 'Amara Okafor' });
     const texts = Array.from({ length: 25 }, (_, index) => `Action ${index + 1}`);
     const actions = await opened.repos.actions.addMany(texts.map((text) => ({ participantId: participant.id, text })));
@@ -24,8 +20,8 @@ describe('adding many actions at once', () => {
   });
 
   it('later changes to an added action coalesce into its one unsent entry', async () => {
-    const opened = openTestDatabase();
-    db = opened.db;
+    const opened = openDatabase();
+    const { db } = opened;
     const participant = await opened.repos.participants.create({ name: 'Li Wei' });
     const [first] = await opened.repos.actions.addMany([{ participantId: participant.id, text: 'Draft the RACI' }]);
     opened.clock.advance(1_000);
@@ -36,8 +32,8 @@ describe('adding many actions at once', () => {
   });
 
   it('writes nothing when one draft is invalid', async () => {
-    const opened = openTestDatabase();
-    db = opened.db;
+    const opened = openDatabase();
+    const { db } = opened;
     const participant = await opened.repos.participants.create({ name: 'Noor' });
     const drafts = [
       { participantId: participant.id, text: 'Fine' },

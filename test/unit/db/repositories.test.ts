@@ -1,16 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openTestDatabase } from './test-database';
+import { describe, expect, it } from 'vitest';
+import { databasePerTest } from './test-database';
 import { ValidationError } from '../../../renderer/db/write';
-import type { FollowthroughDatabase } from '../../../renderer/db/database';
 
-let db: FollowthroughDatabase | undefined;
-afterEach(async () => {
-  await db?.delete();
-});
+const openDatabase = databasePerTest();
 
 function setup() {
-  const opened = openTestDatabase();
-  db = opened.db;
+  const opened = openDatabase();
   return opened;
 }
 
@@ -123,7 +118,10 @@ describe('repositories', () => {
       ['One', 'Two', 'Three'].map((text) => ({ participantId: participant.id, text })),
     );
     await repos.actions.setStatus(third.id, 'dropped');
-    expect(await repos.actions.setStatusMany([first.id, second.id, third.id], 'done')).toBe(2);
+    expect(await repos.actions.setStatusMany([first.id, second.id, third.id], 'done')).toEqual({
+      moved: 2,
+      refused: [{ id: third.id, reason: 'An action that is dropped cannot become done' }],
+    });
     expect((await repos.actions.get(third.id))?.status).toBe('dropped');
   });
 });

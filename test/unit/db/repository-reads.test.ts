@@ -1,17 +1,12 @@
 // The reads the screens make through the repositories: each leaves out what is in the trash and
 // keeps the order the screen shows.
-import { afterEach, describe, expect, it } from 'vitest';
-import { openTestDatabase } from './test-database';
-import type { FollowthroughDatabase } from '../../../renderer/db/database';
+import { describe, expect, it } from 'vitest';
+import { databasePerTest } from './test-database';
 
-let db: FollowthroughDatabase | undefined;
-afterEach(async () => {
-  await db?.delete();
-});
+const openDatabase = databasePerTest();
 
 async function coachingHistory() {
-  const opened = openTestDatabase();
-  db = opened.db;
+  const opened = openDatabase();
   const { repos, clock } = opened;
   const amara = await repos.participants.create({ name: 'Amara' });
   const bea = await repos.participants.create({ name: 'Bea' });
@@ -80,8 +75,7 @@ describe('the repository reads', () => {
   });
 
   it('say there is no action when every one is in the trash', async () => {
-    const { repos, db: opened } = openTestDatabase();
-    db = opened;
+    const { repos } = openDatabase();
     const amara = await repos.participants.create({ name: 'Amara' });
     const only = await repos.actions.add({ participantId: amara.id, text: 'Only' });
     await repos.trash.deleteAction(only.id);

@@ -1,20 +1,15 @@
 // The coaching timer adds the time it ran to the session's duration when it is stopped. A timer
 // left running overnight, or one that would take the duration past 24 hours, must not quietly
 // turn into hours of coaching (or quietly lose minutes): the coach is told and decides.
-import { afterEach, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../db/test-database';
-import type { FollowthroughDatabase } from '../../../renderer/db/database';
+import { describe, expect, it } from 'vitest';
+import { databasePerTest } from '../db/test-database';
 
-let db: FollowthroughDatabase | undefined;
-afterEach(async () => {
-  await db?.delete();
-});
+const openDatabase = databasePerTest();
 
 const HOUR = 3_600_000;
 
 async function session(durationMinutes = 0) {
-  const opened = openTestDatabase();
-  db = opened.db;
+  const opened = openDatabase();
   const participant = await opened.repos.participants.create({ name: 'Amara' });
   const created = await opened.repos.sessions.create({
     participantId: participant.id,

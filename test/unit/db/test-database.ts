@@ -24,8 +24,8 @@ export function databasePerTest() {
     await db?.delete();
     db = undefined;
   });
-  return () => {
-    const opened = openTestDatabase();
+  return (clock?: ReturnType<typeof testClock>) => {
+    const opened = openTestDatabase(clock);
     db = opened.db;
     return opened;
   };

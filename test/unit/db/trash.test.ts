@@ -1,15 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openTestDatabase } from './test-database';
-import type { FollowthroughDatabase } from '../../../renderer/db/database';
+import { describe, expect, it } from 'vitest';
+import { databasePerTest } from './test-database';
 
-let db: FollowthroughDatabase | undefined;
-afterEach(async () => {
-  await db?.delete();
-});
+const openDatabase = databasePerTest();
 
 async function sessionWithActions() {
-  const opened = openTestDatabase();
-  db = opened.db;
+  const opened = openDatabase();
   const { repos } = opened;
   const participant = await repos.participants.create({ name: 'Amara' });
   const session = await repos.sessions.create({

@@ -30,7 +30,7 @@ const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const elements = (root: XmlDocument | Element, name: string) => Array.from(root.getElementsByTagNameNS(W, name));
 
 /** A paragraph's text, with Word's breaks and tabs as \n and \t. */
-export function paragraphText(paragraph: Element): string {
+function paragraphText(paragraph: Element): string {
   let text = '';
   const walk = (node: Element) => {
     for (const child of Array.from(node.childNodes) as Element[]) {

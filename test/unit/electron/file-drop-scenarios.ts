@@ -23,7 +23,7 @@ export const readOnlyObservationsSchema = z.object({
   writeError: z.string().nullable(),
   leftInFolder: z.array(z.string()),
 });
-export type ReadOnlyObservations = z.infer<typeof readOnlyObservationsSchema>;
+type ReadOnlyObservations = z.infer<typeof readOnlyObservationsSchema>;
 
 /** What the file drop says and writes once its chosen folder is made read-only. */
 export async function observeReadOnlyFolder(root: string): Promise<ReadOnlyObservations> {

@@ -13,7 +13,7 @@ import { createWebPlatform } from '../../../renderer/platform/web';
 import { ok } from '../../../shared/result';
 import type { Action, Participant } from '../../../shared/model';
 
-export type DeviceOptions = { hubUrl: string; token: string; batchSize?: number; start?: number };
+type DeviceOptions = { hubUrl: string; token: string; batchSize?: number; start?: number };
 
 export function coachDevice({ hubUrl, token, batchSize, start }: DeviceOptions) {
   const clock = testClock(start);

@@ -98,7 +98,7 @@ function commitment(
   return { id: id(commitmentCount), dueDate, statusHistory: history.map(([status, iso]) => ({ status, at: at(iso) })) };
 }
 
-export const participants = [
+const participants = [
   person('amara', 'Operations', '2026-A'),
   person('ben', 'Operations', '2026-A'),
   person('chloe', 'Finance', '2026-B'),
@@ -106,7 +106,7 @@ export const participants = [
   person('erin', 'Finance', '2026-B', at('2026-03-01T00:00:00Z')),
 ];
 
-export const sessions = {
+const sessions = {
   s0: session(ids.amara, '2026-02-16', '09:00', 60, pulse(3, 3, 3)),
   s1: session(ids.amara, '2026-03-02', '09:00', 60, pulse(4, 5, 4)),
   s2: session(ids.amara, '2026-03-09', '09:00', 60, noPulse),
@@ -118,7 +118,7 @@ export const sessions = {
   s9: session(ids.chloe, '2026-03-20', '09:00', 60, pulse(1, 1, 1), at('2026-03-21T00:00:00Z')),
 };
 
-export const actions = {
+const actions = {
   a0: action(ids.amara, sessions.s0.id, '2026-02-16T12:00:00Z', [
     ['blocked', '2026-02-17T09:00:00Z'],
     ['open', '2026-02-21T09:00:00Z'],
@@ -153,7 +153,7 @@ export const actions = {
   a10: action(ids.erin, sessions.s6.id, '2026-03-10T10:00:00Z', [['done', '2026-03-11T10:00:00Z']]),
 };
 
-export const contracts: MetricContract[] = [
+const contracts: MetricContract[] = [
   {
     id: id(401),
     participantId: ids.amara,

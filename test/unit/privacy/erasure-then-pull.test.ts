@@ -1,27 +1,22 @@
 // Erasure removes a participant everywhere on the device. The hub still holds what was pushed
 // before; when a program manager later comments on one of those actions, the next pull brings it
 // down again. It must not bring the erased person back onto the device.
-import { afterEach, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../db/test-database';
+import { describe, expect, it } from 'vitest';
+import { databasePerTest } from '../db/test-database';
 import { eraseParticipant } from '../../../renderer/privacy/erase-participant';
 import { createHubApplier } from '../../../renderer/sync/connectors/hub-apply';
 import { pseudonymFor } from '../../../renderer/sync/sharing';
 import { wireAction } from '../../support/hub-wire-events';
 import type { HubAction } from '../../../shared/hub-protocol';
-import type { FollowthroughDatabase } from '../../../renderer/db/database';
 
-let db: FollowthroughDatabase | undefined;
-afterEach(async () => {
-  await db?.delete();
-});
+const openDatabase = databasePerTest();
 
 const iso = (at: number) => new Date(at).toISOString();
 
 describe('a pull after an erasure', () => {
   it('does not re-create the erased participant or their action', async () => {
-    const opened = openTestDatabase();
-    db = opened.db;
-    const { repos, clock } = opened;
+    const opened = openDatabase();
+    const { db, repos, clock } = opened;
     const amara = await repos.participants.create({ name: 'Amara Okafor' });
     const action = await repos.actions.add({ participantId: amara.id, text: 'Share the reorg plan with the team' });
 

@@ -1,18 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { openTestDatabase } from '../db/test-database';
+import { databasePerTest } from '../db/test-database';
 import { SearchIndex } from '../../../renderer/search/search-index';
 import { highlight } from '../../../renderer/search/highlight';
-import type { FollowthroughDatabase } from '../../../renderer/db/database';
 
-let db: FollowthroughDatabase | undefined;
-afterEach(async () => {
-  await db?.delete();
-});
+const openDatabase = databasePerTest();
 
 async function setup() {
-  const opened = openTestDatabase();
-  db = opened.db;
+  const opened = openDatabase();
   const participant = await opened.repos.participants.create({ name: 'Amara Okafor', role: 'Head of Operations' });
   const session = await opened.repos.sessions.create({
     participantId: participant.id,
@@ -51,7 +46,7 @@ describe('the search index', () => {
   });
 
   it('builds in short reads that let a write through, and takes in what that write changed', async () => {
-    const { repos, participant, session, clock, index } = await setup();
+    const { db, repos, participant, session, clock, index } = await setup();
     await repos.actions.addMany(
       Array.from({ length: 2_000 }, (_, number) => ({ participantId: participant.id, text: `Follow-up ${number}` })),
     );
@@ -63,10 +58,10 @@ describe('the search index', () => {
       buildReadAnAction();
       return action;
     };
-    db!.actions.hook('reading', onRead);
+    db.actions.hook('reading', onRead);
     const building = index.search('follow').then(() => finished.push('index built'));
     await buildReadingActions;
-    db!.actions.hook('reading').unsubscribe(onRead);
+    db.actions.hook('reading').unsubscribe(onRead);
     clock.advance(1_000);
     await repos.sessions.update(session.id, { notes: 'written while the index was being built' });
     finished.push('autosave written');

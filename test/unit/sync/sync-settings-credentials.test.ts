@@ -1,16 +1,12 @@
 // "Secrets never in IndexedDB in plain text": an upstream address may carry a user name and
 // password (https://user:password@host/…). Sync settings live in the settings table, which every
 // backup copies, so such an address must be refused with a message, not stored.
-import { afterEach, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../db/test-database';
+import { describe, expect, it } from 'vitest';
+import { databasePerTest } from '../db/test-database';
 import { readSyncSettings, writeSyncSettings } from '../../../renderer/sync/settings';
 import { defaultSchedule } from '../../../renderer/sync/schedule';
-import type { FollowthroughDatabase } from '../../../renderer/db/database';
 
-let db: FollowthroughDatabase | undefined;
-afterEach(async () => {
-  await db?.delete();
-});
+const openDatabase = databasePerTest();
 
 describe('an upstream address with a password in it', () => {
   it.each([
@@ -18,7 +14,7 @@ describe('an upstream address with a password in it', () => {
     ['hub', 'https://coach:s3cret-token@hub.example.org'],
     ['webhook', 'https://:s3cret-token@hooks.example.com/catch/1'],
   ] as const)('is refused for the %s with a message, and nothing of it is stored', async (kind, url) => {
-    db = openTestDatabase().db;
+    const { db } = openDatabase();
     await expect(writeSyncSettings(db, { connector: { kind, url }, schedule: defaultSchedule })).rejects.toThrow(
       /password|secret|token|user/i,
     );
@@ -27,7 +23,7 @@ describe('an upstream address with a password in it', () => {
   });
 
   it('still accepts a plain address', async () => {
-    db = openTestDatabase().db;
+    const { db } = openDatabase();
     const saved = await writeSyncSettings(db, {
       connector: { kind: 'webhook', url: 'https://hooks.example.com/catch/1' },
       schedule: defaultSchedule,

@@ -1,12 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../db/test-database';
+import { describe, expect, it } from 'vitest';
+import { databasePerTest } from '../db/test-database';
 import { loadTodayData } from '../../../renderer/features/today/today-data';
-import type { FollowthroughDatabase } from '../../../renderer/db/database';
 
-let db: FollowthroughDatabase | undefined;
-afterEach(async () => {
-  await db?.delete();
-});
+const openDatabase = databasePerTest();
 
 const HOUR = 3_600_000;
 
@@ -14,8 +10,7 @@ describe('the Today view data', () => {
   it('lists due actions, recent sessions and the sessions still owing an action', async () => {
     // Monday 2 November 2026, 09:00 local time.
     const start = new Date(2026, 10, 2, 9, 0).getTime();
-    const opened = openTestDatabase(Object.assign(() => start, { advance: () => undefined }));
-    db = opened.db;
+    const opened = openDatabase(Object.assign(() => start, { advance: () => undefined }));
     const { repos } = opened;
     const amara = await repos.participants.create({ name: 'Amara' });
     const withAction = await repos.sessions.create({ participantId: amara.id, date: '2026-11-02', startTime: '08:00' });
