@@ -3,7 +3,7 @@
 // coach's, and the measures read that history, on the hub and on the device alike.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyStatusMove, canMoveTo } from '../../../shared/action-status';
+import { applyStatusMove, canMoveTo, resultingHistory } from '../../../shared/action-status';
 import { toHubAction } from '../../../server/sync/stored-action';
 import { createHubApplier, mergePulled } from '../../../renderer/sync/connectors/hub-apply';
 import { toMetricAction } from '../../../shared/metrics/metric-records';
@@ -143,17 +143,23 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   fc.constant({ kind: 'pull' as const }),
 );
 
-/** An upstream completion directly followed by a later change of the coach's to open. */
-const looksReopened = (action: Action) =>
-  action.history.some(
+/**
+ * An upstream completion directly followed by a later change of the coach's to open, once the
+ * entries the coach's changes replaced are left out: done (upstream), verified (upstream, later
+ * than the coach's open), open (coach) reads as done, then reopened.
+ */
+const looksReopened = (action: Action) => {
+  const history = resultingHistory(action.history);
+  return history.some(
     (entry, index) =>
-      entry.source === 'upstream' &&
-      action.history[index + 1]?.status === 'open' &&
-      action.history[index + 1].at > entry.at,
+      entry.source === 'upstream' && history[index + 1]?.status === 'open' && history[index + 1].at > entry.at,
   );
+};
 
 describe('the measures after any interleaving of the coach’s and upstream status changes', () => {
   it('agree with the action’s final status and with what the device showed', () => {
+    // Once failed on [blocked, sync, upstream done, coach open, upstream verified]: the test read
+    // "looks reopened" on the raw history, where the replaced "verified" hid the reopening.
     fc.assert(
       fc.property(fc.array(stepArb, { maxLength: 14 }), (steps) => {
         const world = coachAndHub();
@@ -182,7 +188,20 @@ describe('the measures after any interleaving of the coach’s and upstream stat
         // And one it did show is never lost.
         if (world.deviceCompleted) expect(facts.completedAt).not.toBeNull();
       }),
-      { numRuns: 500 },
+      {
+        numRuns: Number(process.env.PROPERTY_RUNS ?? 500),
+        examples: [
+          [
+            [
+              { kind: 'coach', status: 'blocked' },
+              { kind: 'sync' },
+              { kind: 'upstream', status: 'done' },
+              { kind: 'coach', status: 'open' },
+              { kind: 'upstream', status: 'verified' },
+            ],
+          ],
+        ],
+      },
     );
   });
 });
