@@ -152,7 +152,11 @@ function sayNotSaved(text: string, error: string): void {
   showToast({
     message: `Not saved: “${opening}”. ${error}`,
     actionLabel: 'Copy the text',
-    onAction: () => void navigator.clipboard.writeText(text).catch(() => undefined),
+    onAction: () =>
+      void navigator.clipboard
+        .writeText(text)
+        .then(() => showToast({ message: 'The text is on the clipboard.' }))
+        .catch((cause: unknown) => showToast({ message: `The text could not be copied: ${errorMessage(cause)}` })),
   });
 }
 
