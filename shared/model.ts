@@ -38,6 +38,15 @@ export const isLive = (record: { deletedAt?: number }): boolean => !isInTrash(re
 
 export const coachingTiers = ['high-touch', 'peer-circle', 'scaled'] as const;
 export const participantStatuses = ['active', 'paused', 'completed'] as const;
+/** How often the coach means to see a participant; completing a session proposes the next at it. */
+export const sessionCadences = ['weekly', 'every-two-weeks', 'monthly', 'none'] as const;
+export type SessionCadence = (typeof sessionCadences)[number];
+/** The program guide's rhythm for each tier: weekly 1:1s, circles every two weeks, monthly at scale. */
+export const tierCadence: Record<(typeof coachingTiers)[number], SessionCadence> = {
+  'high-touch': 'weekly',
+  'peer-circle': 'every-two-weeks',
+  scaled: 'monthly',
+};
 export const shareModes = ['named', 'pseudonymous', 'none'] as const;
 
 export const consentSchema = z.object({
@@ -73,13 +82,17 @@ export const participantSchema = z.object({
   primaryTarget: z.string().max(500),
   secondaryTarget: z.string().max(500),
   status: z.enum(participantStatuses),
+  /** Absent in records from before cadences (backups, the hub): they have none. */
+  cadence: z.enum(sessionCadences).default('none'),
   notes: z.string(),
   consent: consentSchema,
 });
 export type Participant = z.infer<typeof participantSchema>;
 
 export const sessionTypes = ['one-to-one', 'peer-circle', 'group', 'cohort-workshop'] as const;
-const sessionStatuses = ['draft', 'complete'] as const;
+/** Planned: booked ahead and not held yet; draft: being held or written up; complete: closed. */
+export const sessionStatuses = ['planned', 'draft', 'complete'] as const;
+export type SessionStatus = (typeof sessionStatuses)[number];
 
 const pulseScore = z.number().int().min(1).max(5).nullable();
 const pulseSchema = z.object({
@@ -144,6 +157,26 @@ export const actionSchema = z.object({
   history: z.array(statusChangeSchema).min(1),
 });
 export type Action = z.infer<typeof actionSchema>;
+
+/** What the coach and leader decided about an earlier action when they went over it in a session. */
+export const reviewOutcomes = ['still-open', 'done', 'verified', 'blocked', 'carried-forward', 'dropped'] as const;
+export type ReviewOutcome = (typeof reviewOutcomes)[number];
+
+/** One earlier action gone over in a session ("Since last time"): the follow-up rate counts these. */
+export const actionReviewSchema = z.object({
+  id: idSchema,
+  actionId: idSchema,
+  participantId: idSchema,
+  /** The session in which it was reviewed. */
+  sessionId: idSchema,
+  at: timestampSchema,
+  outcome: z.enum(reviewOutcomes),
+  /** Why it is blocked or dropped; empty otherwise. */
+  reason: z.string().max(2000),
+  /** The new due date of an action carried forward; null otherwise. */
+  dueDate: calendarDateSchema.nullable(),
+});
+export type ActionReview = z.infer<typeof actionReviewSchema>;
 
 /**
  * Something the Followthrough hub keeps beside an action and hands to the coach: a program

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import {
   actionNoteSchema,
+  actionReviewSchema,
   actionSchema,
   consentChangeSchema,
   contractReviewSchema,
@@ -22,6 +23,7 @@ export const recordSchemas: Record<string, z.ZodType> = {
   sessions: sessionSchema,
   actions: actionSchema,
   actionNotes: actionNoteSchema,
+  actionReviews: actionReviewSchema,
   contracts: contractSchema,
   contractReviews: contractReviewSchema,
   outbox: outboxEntrySchema,

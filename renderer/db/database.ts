@@ -6,6 +6,7 @@ import {
   defaultConsent,
   type Action,
   type ActionNote,
+  type ActionReview,
   type ConsentChange,
   type Contract,
   type ContractReview,
@@ -61,6 +62,7 @@ export class FollowthroughDatabase extends Dexie {
   syncRuns!: Table<SyncRun, number>;
   templates!: EntityTable<StoredTemplate, 'id'>;
   consentLog!: Table<ConsentChange, number>;
+  actionReviews!: EntityTable<ActionReview, 'id'>;
   /** Derived: written only by metricFactsMiddleware (see metric-facts.ts). */
   actionFactGroups!: EntityTable<ActionFactGroup, 'participantId'>;
   sessionFactGroups!: EntityTable<SessionFactGroup, 'participantId'>;
@@ -113,8 +115,20 @@ export class FollowthroughDatabase extends Dexie {
     this.version(8).stores(metricFactStoresV8).upgrade(fillMetricFactsV8);
     // Version 9: those facts grouped, one row per participant, which Chromium reads many times faster.
     this.version(9).stores(metricFactGroupStores).upgrade(fillMetricFactGroups);
+    // Version 10: participants get a session cadence (none until the coach sets one), and the
+    // reviews of earlier actions made in a session ("Since last time") get their own table.
+    this.version(10)
+      .stores({ actionReviews: 'id, actionId, sessionId, participantId' })
+      .upgrade((tx) =>
+        tx
+          .table('participants')
+          .toCollection()
+          .modify((participant: Partial<Participant>) => {
+            participant.cadence ??= 'none';
+          }),
+      );
     this.use(metricFactsMiddleware);
   }
 }
 
-export const CURRENT_SCHEMA_VERSION = 9;
+export const CURRENT_SCHEMA_VERSION = 10;

@@ -21,6 +21,7 @@ export function participantsRepository(db: FollowthroughDatabase, now: Clock) {
         primaryTarget: '',
         secondaryTarget: '',
         status: 'active',
+        cadence: 'none',
         notes: '',
         consent: { ...defaultConsent },
         ...draft,

@@ -1,6 +1,7 @@
 // The repositories over one database: the only way the rest of the app writes data.
 import { FollowthroughDatabase } from './database';
 import { actionsRepository } from './actions';
+import { actionReviewsRepository } from './action-reviews';
 import { contractsRepository } from './contracts';
 import { participantsRepository } from './participants';
 import { sessionsRepository } from './sessions';
@@ -14,6 +15,7 @@ export function createRepositories(db: FollowthroughDatabase, now: Clock = syste
     participants: participantsRepository(db, now),
     sessions: sessionsRepository(db, now),
     actions: actionsRepository(db, now),
+    actionReviews: actionReviewsRepository(db, now),
     contracts: contractsRepository(db, now),
     trash: trashRepository(db, now),
     settings: settingsRepository(db),

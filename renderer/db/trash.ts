@@ -87,13 +87,14 @@ export function trashRepository(db: FollowthroughDatabase, now: Clock) {
     /** Removes for good what has been in the trash longer than the retention period. */
     async purgeExpired(): Promise<number> {
       const cutoff = now() - retentionMs;
-      return db.transaction('rw', db.sessions, db.actions, db.actionNotes, async () => {
+      return db.transaction('rw', [db.sessions, db.actions, db.actionNotes, db.actionReviews], async () => {
         const sessions = await db.sessions
           .filter((s) => s.deletedAt !== undefined && s.deletedAt < cutoff)
           .primaryKeys();
         const actions = await db.actions.filter((a) => a.deletedAt !== undefined && a.deletedAt < cutoff).primaryKeys();
         // The hub's comments on a purged action go with it: nothing shows them any more.
         await db.actionNotes.where('actionId').anyOf(actions).delete();
+        await db.actionReviews.where('actionId').anyOf(actions).delete();
         await db.sessions.bulkDelete(sessions);
         await db.actions.bulkDelete(actions);
         return sessions.length + actions.length;

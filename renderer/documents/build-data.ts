@@ -33,7 +33,11 @@ const sessionTypeLabels: Record<Session['type'], string> = {
   'cohort-workshop': 'Cohort workshop',
 };
 
-const sessionStatusLabels: Record<Session['status'], string> = { draft: 'Draft', complete: 'Complete' };
+const sessionStatusLabels: Record<Session['status'], string> = {
+  planned: 'Planned',
+  draft: 'Draft',
+  complete: 'Complete',
+};
 
 const actionStatusLabels: Record<Action['status'], string> = {
   open: 'Open',

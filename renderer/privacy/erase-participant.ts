@@ -38,6 +38,7 @@ export async function eraseParticipant(
     db.sessions,
     db.actions,
     db.actionNotes,
+    db.actionReviews,
     db.contracts,
     db.contractReviews,
     db.outbox,
@@ -86,6 +87,9 @@ export async function eraseParticipant(
     await db.contractReviews.bulkDelete(contractReviews.map((review) => review.id));
     await db.contracts.bulkDelete(contracts.map((contract) => contract.id));
     await db.actionNotes.bulkDelete(actionNotes);
+    // What was decided about its actions in its sessions goes with the participant; the decisions
+    // themselves are in the actions' history, removed above.
+    await db.actionReviews.where('participantId').equals(participantId).delete();
     await db.actions.bulkDelete(actions.map((action) => action.id));
     await db.sessions.bulkDelete(sessions.map((session) => session.id));
     await db.participants.delete(participant.id);

@@ -69,6 +69,7 @@ type TableName = {
 /** Every table search does not read, and why. */
 export const tablesNotSearched = {
   actionNotes: "written by the hub (a program manager's comment, a value a conflict replaced), not by the coach",
+  actionReviews: 'what was decided about an earlier action in a session; the action itself is searched',
   outbox: 'copies of actions and commitments on their way upstream; the records themselves are searched',
   settings: 'device settings',
   syncRuns: "the app's own log of sync runs",

@@ -1,6 +1,6 @@
 // The leaders in a coach's book: each with an engagement window that the sessions, actions and
 // contracts of that leader fall into.
-import { type CalendarDate, type Participant } from '../model';
+import { tierCadence, type CalendarDate, type Participant } from '../model';
 import { addDays, daysBetween, startOfDay, DAY_MS } from './calendar';
 import { firstNames, lastNames, organisations, roles, stakeholders, targets, teamMemberNames, teams } from './people';
 import type { Random } from './random';
@@ -56,6 +56,7 @@ export function generateParticipants(
       primaryTarget,
       secondaryTarget,
       status: ongoing ? (random.chance(0.1) ? 'paused' : 'active') : 'completed',
+      cadence: 'none',
       notes: paragraph(random, participantNotes, 1, 3, voice),
       consent: {
         keepNotes: random.chance(0.95),
@@ -63,6 +64,7 @@ export function generateParticipants(
         aiProcessing: random.chance(0.2),
       },
     };
+    if (ongoing) participant.cadence = tierCadence[participant.tier];
     return { participant, voice, firstDay: start, lastDay, ongoing };
   });
 }

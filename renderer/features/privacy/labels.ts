@@ -7,6 +7,7 @@ export const tableLabels: Record<string, string> = {
   sessions: 'Sessions',
   actions: 'Actions',
   actionNotes: 'Notes from the hub on actions',
+  actionReviews: 'Reviews of earlier actions',
   contracts: 'Contracts',
   contractReviews: 'Contract reviews',
   consentLog: 'Consent changes',

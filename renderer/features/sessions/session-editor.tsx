@@ -19,6 +19,7 @@ import { PulseField } from './pulse-field';
 import { SessionTimer } from './session-timer';
 import { WillField } from './will-field';
 import { NotesField } from './notes-field';
+import { SinceLastTime } from './since-last-time';
 import { useSessionSavers } from './session-savers';
 
 const noActions: Action[] = [];
@@ -86,7 +87,7 @@ export function SessionEditor({ sessionId }: { sessionId: string }) {
       <header className="page-header">
         <div>
           <p className="eyebrow">
-            {sessionTypeLabels[session.type]} session · {complete ? 'complete' : 'draft'}
+            {sessionTypeLabels[session.type]} session · {session.status}
           </p>
           <h1>
             {participant ? (
@@ -156,6 +157,7 @@ export function SessionEditor({ sessionId }: { sessionId: string }) {
 
       <div className="session-layout">
         <div className="session-main">
+          <SinceLastTime participantId={session.participantId} sessionId={session.id} />
           <section className="card grow" aria-label="GROW">
             <FieldGroup>
               {growQuestions.map(({ field, label, prompt }) => (

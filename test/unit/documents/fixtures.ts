@@ -23,6 +23,7 @@ export const participant: Participant = {
   primaryTarget: 'Run weekly commitment reviews',
   secondaryTarget: 'Delegate triage decisions',
   status: 'active',
+  cadence: 'weekly',
   notes: 'PRIVATE-PARTICIPANT-NOTE: going through a reorganisation, keep this confidential',
   consent: { keepNotes: true, shareActions: 'named', aiProcessing: false },
 };

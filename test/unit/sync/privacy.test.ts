@@ -109,7 +109,7 @@ describe('what leaves the device', () => {
       id: crypto.randomUUID(),
       name: 'Amara Okafor',
       role: '', team: '', organisation: '', sponsor: '', cohort: '', tier: 'high-touch', startDate: null,
-      primaryTarget: '', secondaryTarget: '', status: 'active', notes: 'n', createdAt: 1, updatedAt: 1,
+      primaryTarget: '', secondaryTarget: '', status: 'active', cadence: 'none', notes: 'n', createdAt: 1, updatedAt: 1,
       consent: { keepNotes: true, shareActions: 'named', aiProcessing: false },
     }; // prettier-ignore
     const sharing = await sharingFor(participant.id, participant);
