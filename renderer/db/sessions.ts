@@ -21,6 +21,8 @@ type SessionCollection = ReturnType<FollowthroughDatabase['sessions']['toCollect
 const liveInOrder = (sessions: SessionCollection, order: DateOrder) =>
   (order === 'newest first' ? sessions.reverse() : sessions).filter(isLive).toArray();
 
+const byStart = (a: Session, b: Session) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime);
+
 const hoursAndMinutes = (minutes: number) =>
   minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 
@@ -45,29 +47,35 @@ export function sessionsRepository(db: FollowthroughDatabase, now: Clock) {
     });
   }
 
+  async function create(draft: SessionDraft): Promise<Session> {
+    const at = now();
+    const session = validated(sessionSchema, {
+      durationMinutes: 0,
+      timerStartedAt: null,
+      type: 'one-to-one',
+      goal: '',
+      reality: '',
+      options: '',
+      will: '',
+      notes: '',
+      pulse: { preparation: null, clarity: null, documentedAction: null },
+      status: 'draft',
+      completedAt: null,
+      ...draft,
+      id: crypto.randomUUID(),
+      createdAt: at,
+      updatedAt: at,
+    });
+    await db.sessions.add(session);
+    return session;
+  }
+
   return {
-    async create(draft: SessionDraft): Promise<Session> {
-      const at = now();
-      const session = validated(sessionSchema, {
-        durationMinutes: 0,
-        timerStartedAt: null,
-        type: 'one-to-one',
-        goal: '',
-        reality: '',
-        options: '',
-        will: '',
-        notes: '',
-        pulse: { preparation: null, clarity: null, documentedAction: null },
-        status: 'draft',
-        completedAt: null,
-        ...draft,
-        id: crypto.randomUUID(),
-        createdAt: at,
-        updatedAt: at,
-      });
-      await db.sessions.add(session);
-      return session;
-    },
+    create,
+
+    /** Books a session ahead: it stays planned until it is held and marked complete. */
+    plan: (draft: Pick<Session, 'participantId' | 'date' | 'startTime' | 'type'>) =>
+      create({ ...draft, status: 'planned' }),
 
     update: (id: string, patch: SessionPatch) => write(id, () => patch),
 
@@ -113,6 +121,25 @@ export function sessionsRepository(db: FollowthroughDatabase, now: Clock) {
         db.sessions.where('[participantId+date]').between([participantId, Dexie.minKey], [participantId, Dexie.maxKey]),
         order,
       ),
+
+    /** The participant's planned sessions from `from` on, soonest first. */
+    plannedOf: async (participantId: string, from: CalendarDate) =>
+      (
+        await db.sessions
+          .where('[participantId+date]')
+          .between([participantId, from], [participantId, Dexie.maxKey])
+          .filter((session) => isLive(session) && session.status === 'planned')
+          .toArray()
+      ).sort(byStart),
+
+    /** The participant's last session held (not planned) on or before `day`. */
+    lastHeldOf: (participantId: string, day: CalendarDate) =>
+      db.sessions
+        .where('[participantId+date]')
+        .between([participantId, Dexie.minKey], [participantId, day], true, true)
+        .reverse()
+        .filter((session) => isLive(session) && session.status !== 'planned')
+        .first(),
 
     /** The sessions not in the trash dated from `from` to `to`, both included. */
     between: (from: CalendarDate, to: CalendarDate, order: DateOrder) =>

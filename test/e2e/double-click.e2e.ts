@@ -49,6 +49,13 @@ describe('a double-click on a create command', () => {
 
     await doubleClickCreatesOne(
       page,
+      page.getByRole('form', { name: 'Plan a session' }).getByRole('button', { name: 'Plan a session' }),
+      live('sessions'),
+      'Plan a session on the participant page',
+    );
+
+    await doubleClickCreatesOne(
+      page,
       page.getByRole('button', { name: /^New session/ }),
       live('sessions'),
       'New session on the participant page',

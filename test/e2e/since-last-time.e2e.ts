@@ -1,15 +1,21 @@
-// Every session starts from the last one's commitments: a second session lists the first one's
-// open actions, and the coach settles each from the keyboard.
+// The follow-up loop: a session planned ahead shows under Today's "Coming up" with its prep card,
+// opens on the last session's open actions, which the coach settles from the keyboard, and once
+// complete proposes the next one at the participant's cadence.
 import { describe, expect, it } from 'vitest';
+import { addDays, format } from 'date-fns';
 import { launchApp, closeAfterEach, type AppBrowser } from './browser';
 import { AppShell } from './pages/app-shell';
 import { screenshotDir } from './screenshots';
+
+const day = (offset: number) => format(addDays(new Date(), offset), 'yyyy-MM-dd');
+const tomorrow = day(1);
+const weekAfter = day(8);
 
 let app: AppBrowser | undefined;
 closeAfterEach(() => app);
 
 describe('since last time', () => {
-  it('lists the last session’s open actions and settles three of them by keyboard, kept after a reload', async () => {
+  it('plans the next session, shows it coming up, settles three earlier actions by keyboard, proposes the one after', async () => {
     app = await launchApp();
     const { page } = app;
     const shell = new AppShell(page);
@@ -29,7 +35,27 @@ describe('since last time', () => {
     await page.getByRole('button', { name: 'Mark complete' }).click();
     await page.getByRole('button', { name: 'Reopen' }).waitFor();
 
-    await shell.startSessionFor('Amara Okafor');
+    // Weekly, and the next session booked for tomorrow from her page.
+    await shell.goTo('Participants');
+    await shell.participantLink('Amara Okafor').click();
+    await page.getByLabel('Session cadence').selectOption('weekly');
+    const plan = page.getByRole('form', { name: 'Plan a session' });
+    await plan.getByLabel('Date').fill(tomorrow);
+    await plan.getByLabel('Time').fill('10:30');
+    await plan.getByRole('button', { name: 'Plan a session' }).click();
+    await page.getByText('Planned · 10:30').waitFor();
+
+    await shell.goTo('Today');
+    const comingUp = page.getByRole('region', { name: 'Coming up' });
+    await comingUp.getByText(/10:30/).click();
+    const prep = comingUp.getByRole('group', { name: 'Prep for Amara Okafor' });
+    await prep.getByText('3 open').waitFor();
+    await page.screenshot({ path: `${screenshotDir}/today-coming-up-light.png`, fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: `${screenshotDir}/today-coming-up-dark.png`, fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await prep.getByRole('button', { name: 'Open the session' }).click();
+    await page.getByText('1:1 session · planned').waitFor();
     const since = page.getByRole('region', { name: 'Since last time' });
     await expect.poll(() => since.getByRole('listitem').count()).toBe(3);
     expect(await since.getByText('3 of 3 to go over').isVisible()).toBe(true);
@@ -62,6 +88,14 @@ describe('since last time', () => {
       'Blocked: Waiting for legal sign-off',
       expect.stringMatching(/^Carried forward to \w{3} \d{1,2} \w{3}/),
     ]);
+    // Held and completed: the next one is proposed a week later, at the same time.
+    await page.getByRole('button', { name: 'Mark complete' }).click();
+    const next = page.getByRole('form', { name: 'Plan the next session' });
+    expect(await next.getByLabel('Date').inputValue()).toBe(weekAfter);
+    expect(await next.getByLabel('Time').inputValue()).toBe('10:30');
+    await next.getByRole('button', { name: 'Plan the next session' }).click();
+    await next.waitFor({ state: 'detached' });
+
     await shell.goTo('Actions');
     await page.getByText('Waiting for legal sign-off').first().waitFor();
   });

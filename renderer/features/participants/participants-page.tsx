@@ -1,7 +1,16 @@
 import { useState } from 'react';
 import { AddParticipantButton } from '../../components/add-participant-button';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { coachingTiers, participantStatuses, type Participant } from '../../../shared/model';
+import {
+  actionStatuses,
+  coachingTiers,
+  participantStatuses,
+  sessionCadences,
+  type CalendarDate,
+  type Participant,
+} from '../../../shared/model';
+import { cadenceLabels } from '../../../shared/cadence';
+import { followUpRate } from '../../../shared/metrics/follow-up-rate';
 import { format, parseISO } from 'date-fns';
 import { repositories } from '../../db/instance';
 import { DateField } from '../../components/date-field';
@@ -10,6 +19,7 @@ import { BatchExport } from '../documents/batch-export';
 import { ParticipantPrivacy } from '../privacy/participant-privacy';
 import { useCommand } from '../../components/use-command';
 import { StartSessionButton } from '../sessions/start-session-button';
+import { PlanSessionForm, proposedDate } from '../sessions/plan-session-form';
 import { formatDay, sessionFacts } from '../labels';
 import { AutosaveText, SelectField } from '../../components/fields';
 import { EmptyState } from '../../components/empty-state';
@@ -70,6 +80,20 @@ function NewParticipantForm() {
   );
 }
 
+/** Of the actions open when each held session began, the share that session went over. */
+async function participantFollowUp(participantId: string) {
+  const [sessions, actions, reviews] = await Promise.all([
+    repositories.sessions.ofParticipant(participantId, 'oldest first'),
+    repositories.actions.list({ statuses: actionStatuses, participantId }),
+    repositories.actionReviews.ofParticipant(participantId),
+  ]);
+  const held = sessions
+    .filter((session) => session.status !== 'planned')
+    .map((session) => ({ ...session, startsAt: new Date(`${session.date}T${session.startTime}`).getTime() }))
+    .filter((session) => session.startsAt <= Date.now());
+  return followUpRate(held, actions, reviews);
+}
+
 function ParticipantHistory({ participant }: { participant: Participant }) {
   const sessions = useLiveQuery(
     () => repositories.sessions.ofParticipant(participant.id, 'newest first'),
@@ -77,7 +101,8 @@ function ParticipantHistory({ participant }: { participant: Participant }) {
   );
   const openActions = useLiveQuery(() => repositories.actions.unfinishedOf(participant.id), [participant.id]);
   const contracts = useLiveQuery(() => repositories.contracts.ofParticipant(participant.id), [participant.id]);
-  const today = format(new Date(), 'yyyy-MM-dd');
+  const today = format(new Date(), 'yyyy-MM-dd') as CalendarDate;
+  const followUp = useLiveQuery(() => participantFollowUp(participant.id), [participant.id]);
   return (
     <div className="detail-columns">
       <section className="card" aria-label="Sessions">
@@ -87,6 +112,7 @@ function ParticipantHistory({ participant }: { participant: Participant }) {
             New session <kbd>Alt N</kbd>
           </StartSessionButton>
         </div>
+        <PlanSessionForm key={participant.cadence} participant={participant} date={proposedDate(participant, today)} />
         {sessions && sessions.length > 0 && <BatchExport participantId={participant.id} title={participant.name} />}
         {sessions?.length === 0 ? (
           <p className="muted">No sessions yet.</p>
@@ -95,7 +121,9 @@ function ParticipantHistory({ participant }: { participant: Participant }) {
             {sessions?.slice(0, 20).map((session) => (
               <li key={session.id}>
                 <a href={`#/sessions/${session.id}`}>{format(parseISO(session.date), 'EEE d MMM yyyy')}</a>
-                <span className="muted">{sessionFacts(session)}</span>
+                <span className="muted">
+                  {session.status === 'planned' ? `Planned · ${session.startTime}` : sessionFacts(session)}
+                </span>
               </li>
             ))}
           </ul>
@@ -106,6 +134,12 @@ function ParticipantHistory({ participant }: { participant: Participant }) {
           <h2>Open actions</h2>
           <span className="muted">{openActions?.length ?? 0}</span>
         </div>
+        {followUp?.rate != null && (
+          <p className="muted">
+            Follow-up rate: {Math.round(followUp.rate * 100)} % ({followUp.reviewed} of {followUp.due} open actions gone
+            over in the next session)
+          </p>
+        )}
         {openActions?.length === 0 ? (
           <p className="muted">Nothing open.</p>
         ) : (
@@ -175,6 +209,12 @@ function ParticipantDetail({ participant }: { participant: Participant }) {
             value={participant.status}
             options={participantStatuses.map((status) => ({ value: status, label: statusLabels[status] }))}
             save={(status) => save({ status })}
+          />
+          <SelectField
+            label="Session cadence"
+            value={participant.cadence}
+            options={sessionCadences.map((cadence) => ({ value: cadence, label: cadenceLabels[cadence] }))}
+            save={(cadence) => save({ cadence })}
           />
           <DateField label="Coaching start" stored={participant.startDate} save={(startDate) => save({ startDate })} />
         </div>

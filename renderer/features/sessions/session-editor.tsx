@@ -14,12 +14,14 @@ import { runExport } from '../documents/run-export';
 import { showToast } from '../../components/toasts';
 import { navigate } from '../../navigation';
 import { formatMinutes, sessionTypeLabels } from '../labels';
+import { cadenceLabels } from '../../../shared/cadence';
 import { ActionLog } from './action-log';
 import { PulseField } from './pulse-field';
 import { SessionTimer } from './session-timer';
 import { WillField } from './will-field';
 import { NotesField } from './notes-field';
 import { SinceLastTime } from './since-last-time';
+import { PlanSessionForm, proposedDate } from './plan-session-form';
 import { useSessionSavers } from './session-savers';
 
 const noActions: Action[] = [];
@@ -38,6 +40,10 @@ export function SessionEditor({ sessionId }: { sessionId: string }) {
     [session?.participantId],
   );
   const actions = useLiveQuery(() => repositories.actions.ofSession(sessionId), [sessionId]);
+  const nextPlanned = useLiveQuery(
+    () => (session ? repositories.sessions.plannedOf(session.participantId, session.date) : undefined),
+    [session?.participantId, session?.date],
+  );
   const addActionInput = useRef<HTMLInputElement>(null);
   const savers = useSessionSavers(sessionId);
   const participantId = session?.participantId;
@@ -149,6 +155,20 @@ export function SessionEditor({ sessionId }: { sessionId: string }) {
         </div>
       </header>
 
+      {complete && participant && participant.cadence !== 'none' && nextPlanned?.length === 0 && (
+        <section className="notice" aria-label="Next session">
+          <p>
+            <strong>Next session, {cadenceLabels[participant.cadence]}:</strong> plan it now so Today shows it.
+          </p>
+          <PlanSessionForm
+            participant={participant}
+            date={proposedDate(participant, session.date)}
+            startTime={session.startTime}
+            type={session.type}
+            label="Plan the next session"
+          />
+        </section>
+      )}
       {complete && actions?.length === 0 && (
         <p className="notice warn" role="status">
           No action logged yet. The program asks every session to produce at least one action within 24 hours.

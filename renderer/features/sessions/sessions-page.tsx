@@ -1,3 +1,4 @@
+import type { Session } from '../../../shared/model';
 import { useState } from 'react';
 import { AddParticipantButton } from '../../components/add-participant-button';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -95,9 +96,7 @@ function SessionList() {
               <td>{sessionTypeLabels[session.type]}</td>
               <td>{session.durationMinutes ? formatMinutes(session.durationMinutes) : '—'}</td>
               <td>
-                <span className={session.status === 'complete' ? 'badge ok' : 'badge'}>
-                  {session.status === 'complete' ? 'Complete' : 'Draft'}
-                </span>
+                <span className={statusBadges[session.status].tone}>{statusBadges[session.status].label}</span>
               </td>
             </tr>
           ))}
@@ -113,6 +112,12 @@ function SessionList() {
     </section>
   );
 }
+
+const statusBadges: Record<Session['status'], { label: string; tone: string }> = {
+  planned: { label: 'Planned', tone: 'badge accent' },
+  draft: { label: 'Draft', tone: 'badge' },
+  complete: { label: 'Complete', tone: 'badge ok' },
+};
 
 export function SessionsPage({ selectedId }: { selectedId: string | null }) {
   if (selectedId && selectedId !== 'new') return <SessionEditor key={selectedId} sessionId={selectedId} />;

@@ -2,7 +2,8 @@
 // sessions, actions due, sessions still owing an action under the 24-hour rule, contracts due
 // for review.
 import { addDays, format } from 'date-fns';
-import type { Action, Contract, Session } from '../../../shared/model';
+import type { Action, CalendarDate, Contract, Participant, Session } from '../../../shared/model';
+import { daysOverdueForSession } from '../../../shared/cadence';
 import {
   firstActionLoggedAtBySession,
   twentyFourHourStatus,
@@ -16,6 +17,19 @@ const TODAY_LIST_LIMIT = 50;
 const RECENT_DAYS = 7;
 const RULE_LOOKBACK_DAYS = 30;
 const REVIEW_HORIZON_DAYS = 7;
+const COMING_UP_DAYS = 7;
+
+/** What the coach reads before a planned session: where the last one ended and what is open. */
+export type PrepCard = {
+  session: Session;
+  participant: Participant | undefined;
+  lastHeld: Session | undefined;
+  openActions: number;
+  overdueActions: number;
+};
+
+/** A participant with a cadence and no session held or planned within it. */
+export type DueForSession = { participant: Participant; lastHeld: CalendarDate; daysOverdue: number };
 
 type TodayData = {
   recentSessions: Session[];
@@ -24,6 +38,8 @@ type TodayData = {
   sessionsOwingAction: { session: Session; state: TwentyFourHourStatus }[];
   contractsForReview: Contract[];
   participantCount: number;
+  comingUp: Session[];
+  dueForSession: DueForSession[];
 };
 
 const calendarDay = (date: Date) => format(date, 'yyyy-MM-dd');
@@ -33,12 +49,20 @@ export async function loadTodayData(
   now: Date,
 ): Promise<TodayData> {
   const today = calendarDay(now);
-  const [recentSessions, ruleSessions, dueActions, contractsForReview, participantCount] = await Promise.all([
-    sessions.between(calendarDay(addDays(now, -RECENT_DAYS)), today, 'newest first'),
-    sessions.between(calendarDay(addDays(now, -RULE_LOOKBACK_DAYS)), today, 'oldest first'),
+  const held = (list: Session[]) => list.filter((session) => session.status !== 'planned');
+  const [recentSessions, ruleSessions, dueActions, contractsForReview, participantCount, comingUp] = await Promise.all([
+    sessions.between(calendarDay(addDays(now, -RECENT_DAYS)), today, 'newest first').then(held),
+    sessions.between(calendarDay(addDays(now, -RULE_LOOKBACK_DAYS)), today, 'oldest first').then(held),
     actions.dueBy(today),
     contracts.reviewBy(calendarDay(addDays(now, REVIEW_HORIZON_DAYS))),
     participants.count(),
+    sessions
+      .between(today, calendarDay(addDays(now, COMING_UP_DAYS)), 'oldest first')
+      .then((list) =>
+        list
+          .filter((session) => session.status === 'planned')
+          .sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime)),
+      ),
   ]);
 
   const ruleActions = await actions.ofSessions(ruleSessions.map((session) => session.id));
@@ -60,5 +84,49 @@ export async function loadTodayData(
     sessionsOwingAction,
     contractsForReview: contractsDueForReview(contractsForReview, today).map(({ contract }) => contract),
     participantCount,
+    comingUp,
+    dueForSession: await participantsDueForSession({ sessions, participants }, today),
+  };
+}
+
+/** Active participants whose cadence says a session is overdue and none is planned; most overdue first. */
+async function participantsDueForSession(
+  { sessions, participants }: Pick<Repositories, 'sessions' | 'participants'>,
+  today: CalendarDate,
+): Promise<DueForSession[]> {
+  const withCadence = (await participants.listActive()).filter(
+    (participant) => participant.status === 'active' && participant.cadence !== 'none',
+  );
+  const due = await Promise.all(
+    withCadence.map(async (participant): Promise<DueForSession | null> => {
+      const [lastHeld, planned] = await Promise.all([
+        sessions.lastHeldOf(participant.id, today),
+        sessions.plannedOf(participant.id, today),
+      ]);
+      if (!lastHeld || planned.length > 0) return null;
+      const daysOverdue = daysOverdueForSession(lastHeld.date, participant.cadence, today);
+      return daysOverdue === null ? null : { participant, lastHeld: lastHeld.date, daysOverdue };
+    }),
+  );
+  return due.filter((entry) => entry !== null).sort((a, b) => b.daysOverdue - a.daysOverdue);
+}
+
+/** The prep card of a planned session, read when the coach opens it. */
+export async function loadPrepCard(
+  { sessions, participants, actions }: Pick<Repositories, 'sessions' | 'participants' | 'actions'>,
+  session: Session,
+  today: CalendarDate,
+): Promise<PrepCard> {
+  const [participant, lastHeld, open] = await Promise.all([
+    participants.get(session.participantId),
+    sessions.lastHeldOf(session.participantId, session.date),
+    actions.unfinishedOf(session.participantId),
+  ]);
+  return {
+    session,
+    participant,
+    lastHeld,
+    openActions: open.length,
+    overdueActions: open.filter((action) => action.dueDate !== null && action.dueDate < today).length,
   };
 }

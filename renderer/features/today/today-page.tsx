@@ -9,6 +9,7 @@ import { StatusSelect } from '../actions/action-row';
 import { DueDateCell } from '../actions/due-date-cell';
 import { ReviewBadge } from '../contracts/review-badge';
 import { loadTodayData } from './today-data';
+import { ComingUp } from './coming-up';
 import { FirstRunStep } from '../coach/first-run-step';
 import { hasBeenIntroduced } from '../coach/coach-profile';
 
@@ -59,6 +60,8 @@ export function TodayPage() {
               has no action yet; the program asks for one within 24 hours.
             </section>
           )}
+
+          <ComingUp sessions={data.comingUp} due={data.dueForSession} name={name} today={today} />
 
           <section className="card" aria-label="Recent sessions">
             <div className="section-title">

@@ -7,7 +7,18 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 /** Inputs whose value is never free text, so their direction does not matter. */
-const notFreeText = new Set(['radio', 'checkbox', 'file', 'number', 'password', 'range', 'color', 'hidden', 'date']);
+const notFreeText = new Set([
+  'radio',
+  'checkbox',
+  'file',
+  'number',
+  'password',
+  'range',
+  'color',
+  'hidden',
+  'date',
+  'time',
+]);
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true, recursive: true })

@@ -42,4 +42,65 @@ describe('the Today view data', () => {
     expect(data.sessionsOwingAction.some(({ session }) => session.id === old.id)).toBe(false);
     expect(data.participantCount).toBe(1);
   });
+
+  it('shows the planned sessions of the next week and who is overdue for one at their cadence', async () => {
+    const start = new Date(2026, 11, 7, 9, 0).getTime();
+    const { repos } = openDatabase(Object.assign(() => start, { advance: () => undefined }));
+    const amara = await repos.participants.create({ name: 'Amara', cadence: 'weekly' });
+    const bea = await repos.participants.create({ name: 'Bea', cadence: 'every-two-weeks' });
+    const cleo = await repos.participants.create({ name: 'Cleo', cadence: 'weekly' });
+    const dev = await repos.participants.create({ name: 'Dev', cadence: 'none' });
+    const emma = await repos.participants.create({ name: 'Emma', cadence: 'weekly' });
+    for (const [who, date] of [
+      [emma, '2026-11-20'],
+      [amara, '2026-11-16'],
+      [bea, '2026-11-16'],
+      [cleo, '2026-11-30'],
+      [dev, '2026-01-05'],
+    ] as const) {
+      await repos.sessions.complete(
+        (await repos.sessions.create({ participantId: who.id, date, startTime: '10:00' })).id,
+      );
+    }
+    const tomorrow = await repos.sessions.plan({
+      participantId: cleo.id,
+      date: '2026-12-08',
+      startTime: '10:30',
+      type: 'one-to-one',
+    });
+    const earlier = await repos.sessions.plan({
+      participantId: bea.id,
+      date: '2026-12-08',
+      startTime: '08:00',
+      type: 'one-to-one',
+    });
+    await repos.sessions.plan({ participantId: amara.id, date: '2026-12-20', startTime: '09:00', type: 'one-to-one' });
+    const today = await repos.sessions.plan({
+      participantId: dev.id,
+      date: '2026-12-07',
+      startTime: '15:00',
+      type: 'one-to-one',
+    });
+
+    const data = await loadTodayData(repos, new Date(start));
+    expect(data.comingUp.map((session) => session.id)).toEqual([today.id, earlier.id, tomorrow.id]);
+    // Planned is not held: not a recent session, and owes no action under the 24-hour rule.
+    expect(data.recentSessions.map((session) => session.date)).toEqual(['2026-11-30']);
+    expect(data.sessionsOwingAction.map(({ session }) => session.status)).not.toContain('planned');
+    // The four sessions held in the last 30 days, none of the four planned.
+    expect(data.sessionsOwingAction).toHaveLength(4);
+    // Amara: weekly, last held 16 Nov, next planned 20 Dec (beyond the week, but planned): not listed.
+    // Bea and Cleo have one planned; Dev has no cadence. Emma, weekly since 20 Nov, is 10 days late.
+    const overdue = (list: typeof data.dueForSession) =>
+      list.map(({ participant, daysOverdue }) => [participant.name, daysOverdue]);
+    expect(overdue(data.dueForSession)).toEqual([['Emma', 10]]);
+
+    // Bea's planned session goes: every two weeks since 16 Nov, she is 7 days late, after Emma.
+    await repos.trash.deleteSession(earlier.id);
+    const after = await loadTodayData(repos, new Date(start));
+    expect(overdue(after.dueForSession)).toEqual([
+      ['Emma', 10],
+      ['Bea', 7],
+    ]);
+  });
 });

@@ -1,0 +1,89 @@
+// Booking a session ahead: a date (by default one cadence after `after`), a time and a type. The
+// session is then planned until it is held; Today lists it under "Coming up" with its prep card.
+import { useId, useState } from 'react';
+import { addDays, format } from 'date-fns';
+import { sessionTypes, type CalendarDate, type Participant, type Session } from '../../../shared/model';
+import { nextSessionDate } from '../../../shared/cadence';
+import { errorMessage } from '../../../shared/result';
+import { repositories } from '../../db/instance';
+import { useCommand } from '../../components/use-command';
+import { showToast } from '../../components/toasts';
+import { sessionTypeLabels } from '../labels';
+
+const DEFAULT_START = '09:00';
+
+/** One cadence after `after`, or a week after today when the participant has no cadence. */
+export function proposedDate(participant: Pick<Participant, 'cadence'>, after: CalendarDate): CalendarDate {
+  return nextSessionDate(after, participant.cadence) ?? (format(addDays(new Date(), 7), 'yyyy-MM-dd') as CalendarDate);
+}
+
+export function PlanSessionForm({
+  participant,
+  date,
+  startTime = DEFAULT_START,
+  type = 'one-to-one',
+  label = 'Plan a session',
+  onPlanned,
+}: {
+  participant: Pick<Participant, 'id' | 'name'>;
+  date: CalendarDate;
+  startTime?: string;
+  type?: Session['type'];
+  label?: string;
+  onPlanned?: (session: Session) => void;
+}) {
+  const id = useId();
+  const [value, setValue] = useState({ date, startTime, type });
+  const command = useCommand(async () => {
+    try {
+      const session = await repositories.sessions.plan({ participantId: participant.id, ...value });
+      showToast({
+        message: `Planned: ${participant.name}, ${format(new Date(`${value.date}T00:00`), 'EEE d MMM')} at ${value.startTime}.`,
+      });
+      onPlanned?.(session);
+    } catch (error) {
+      showToast({ message: `Not planned: ${errorMessage(error)}` });
+    }
+  });
+  return (
+    <form className="row plan-session" aria-label={label} onSubmit={command.onSubmit}>
+      <div className="field compact">
+        <label htmlFor={`${id}-date`}>Date</label>
+        <input
+          id={`${id}-date`}
+          type="date"
+          required
+          value={value.date}
+          onChange={(event) => setValue({ ...value, date: event.target.value as CalendarDate })}
+        />
+      </div>
+      <div className="field compact">
+        <label htmlFor={`${id}-time`}>Time</label>
+        <input
+          id={`${id}-time`}
+          type="time"
+          required
+          value={value.startTime}
+          onChange={(event) => setValue({ ...value, startTime: event.target.value })}
+        />
+      </div>
+      <div className="field compact">
+        <label htmlFor={`${id}-type`}>Type</label>
+        <select
+          id={`${id}-type`}
+          value={value.type}
+          onChange={(event) => setValue({ ...value, type: event.target.value as Session['type'] })}
+        >
+          {sessionTypes.map((type) => (
+            <option key={type} value={type}>
+              {sessionTypeLabels[type]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" {...command.submitProps}>
+        {label}
+      </button>
+    </form>
+  );
+}
