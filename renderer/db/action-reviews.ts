@@ -94,6 +94,8 @@ export function actionReviewsRepository(db: FollowthroughDatabase, now: Clock) {
         .map((action) => ({ action, review: latestReview.get(action.id) ?? null }));
     },
 
+    ofSession: (sessionId: string) => db.actionReviews.where('sessionId').equals(sessionId).toArray(),
+
     ofParticipant: (participantId: string) => db.actionReviews.where('participantId').equals(participantId).toArray(),
   };
 }

@@ -104,7 +104,7 @@ const sameText = (text: string) => text.trim().toLocaleLowerCase();
  * Will as the leader reads it: prose, without the app's task markers, and without the lines logged
  * as an action that is no longer live (deleted, or renamed since, when the table shows it anyway).
  */
-function willProse(will: string, actions: Action[]): string {
+export function willProse(will: string, actions: Action[]): string {
   const live = new Set(actions.filter(isLive).map((action) => sameText(action.text)));
   return willLines(will)
     .filter((line) => !line.logged || live.has(sameText(line.text)))

@@ -10,6 +10,7 @@ import { screenshotDir } from './screenshots';
 const day = (offset: number) => format(addDays(new Date(), offset), 'yyyy-MM-dd');
 const tomorrow = day(1);
 const weekAfter = day(8);
+const privateGoal = 'PRIVATE: wants to move teams before the reorganisation';
 
 let app: AppBrowser | undefined;
 closeAfterEach(() => app);
@@ -56,6 +57,7 @@ describe('since last time', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     await prep.getByRole('button', { name: 'Open the session' }).click();
     await page.getByText('1:1 session · planned').waitFor();
+    await page.getByRole('textbox', { name: 'Goal', exact: true }).fill(privateGoal);
     const since = page.getByRole('region', { name: 'Since last time' });
     await expect.poll(() => since.getByRole('listitem').count()).toBe(3);
     expect(await since.getByText('3 of 3 to go over').isVisible()).toBe(true);
@@ -95,6 +97,21 @@ describe('since last time', () => {
     expect(await next.getByLabel('Time').inputValue()).toBe('10:30');
     await next.getByRole('button', { name: 'Plan the next session' }).click();
     await next.waitFor({ state: 'detached' });
+
+    // The follow-up the leader receives: pasted as formatted and plain text, no private field.
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByRole('button', { name: /^Export/ }).click();
+    await page.getByRole('menuitem', { name: 'Follow-up for the leader (copy)' }).click();
+    await page.getByText('The follow-up is on the clipboard').waitFor();
+    const pasted = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      const read = async (type: string) => (await item.getType(type)).text();
+      return { plain: await read('text/plain'), html: await read('text/html') };
+    });
+    expect(pasted.plain).toContain(`Completed since last time:\n- ${actions[0].text}`);
+    expect(pasted.plain).toContain(`Next session:\n- ${format(addDays(new Date(), 8), 'EEE d MMM')} at 10:30`);
+    expect(pasted.html).toContain(`<li>${actions[0].text}</li>`);
+    for (const text of [pasted.plain, pasted.html]) expect(text).not.toContain(privateGoal);
 
     await shell.goTo('Actions');
     await page.getByText('Waiting for legal sign-off').first().waitFor();

@@ -21,6 +21,7 @@ import { SessionTimer } from './session-timer';
 import { WillField } from './will-field';
 import { NotesField } from './notes-field';
 import { SinceLastTime } from './since-last-time';
+import { copyFollowUp } from './copy-follow-up';
 import { PlanSessionForm, proposedDate } from './plan-session-form';
 import { useSessionSavers } from './session-savers';
 
@@ -126,6 +127,14 @@ export function SessionEditor({ sessionId }: { sessionId: string }) {
                       documents.exportSessionSummary({ session, participant, actions: actions ?? [] }, deps),
                     ),
                 },
+                ...(participant.consent.shareActions === 'none'
+                  ? []
+                  : [
+                      {
+                        label: 'Follow-up for the leader (copy)',
+                        run: () => void copyFollowUp(session, participant, actions ?? []),
+                      },
+                    ]),
               ]}
             />
           )}
