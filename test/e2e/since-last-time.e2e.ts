@@ -2,7 +2,9 @@
 // opens on the last session's open actions, which the coach settles from the keyboard, and once
 // complete proposes the next one at the participant's cadence.
 import { describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import { addDays, format } from 'date-fns';
+import ICAL from 'ical.js';
 import { launchApp, closeAfterEach, type AppBrowser } from './browser';
 import { AppShell } from './pages/app-shell';
 import { screenshotDir } from './screenshots';
@@ -112,6 +114,22 @@ describe('since last time', () => {
     expect(pasted.plain).toContain(`Next session:\n- ${format(addDays(new Date(), 8), 'EEE d MMM')} at 10:30`);
     expect(pasted.html).toContain(`<li>${actions[0].text}</li>`);
     for (const text of [pasted.plain, pasted.html]) expect(text).not.toContain(privateGoal);
+
+    // Her calendar: the session planned next week and the due date carried forward, read back with ical.js.
+    await shell.goTo('Participants');
+    await shell.participantLink('Amara Okafor').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export calendar (.ics)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Followthrough Amara Okafor.ics');
+    const calendar = new ICAL.Component(ICAL.parse(await readFile(await download.path(), 'utf8')));
+    const events = calendar.getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));
+    expect(events.map((event) => [event.summary, event.startDate.toJSDate().getTime()])).toEqual([
+      ['Coaching: Amara Okafor (1:1)', new Date(`${weekAfter}T10:30:00`).getTime()],
+      [`Due: ${actions[1].text} (Dana)`, new Date(`${actions[1].due}T00:00:00`).getTime()],
+      [`Due: ${actions[2].text} (Amara)`, new Date(`${day(7)}T00:00:00`).getTime()],
+    ]);
 
     await shell.goTo('Actions');
     await page.getByText('Waiting for legal sign-off').first().waitFor();

@@ -20,6 +20,7 @@ import { ParticipantPrivacy } from '../privacy/participant-privacy';
 import { useCommand } from '../../components/use-command';
 import { StartSessionButton } from '../sessions/start-session-button';
 import { PlanSessionForm, proposedDate } from '../sessions/plan-session-form';
+import { ExportCalendarButton } from '../sessions/export-calendar';
 import { formatDay, sessionFacts } from '../labels';
 import { AutosaveText, SelectField } from '../../components/fields';
 import { EmptyState } from '../../components/empty-state';
@@ -114,6 +115,7 @@ function ParticipantHistory({ participant }: { participant: Participant }) {
         </div>
         <PlanSessionForm key={participant.cadence} participant={participant} date={proposedDate(participant, today)} />
         {sessions && sessions.length > 0 && <BatchExport participantId={participant.id} title={participant.name} />}
+        <ExportCalendarButton participantId={participant.id} name={participant.name} />
         {sessions?.length === 0 ? (
           <p className="muted">No sessions yet.</p>
         ) : (

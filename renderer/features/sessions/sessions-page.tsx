@@ -10,6 +10,7 @@ import { formatMinutes, sessionTypeLabels } from '../labels';
 import { SessionEditor } from './session-editor';
 import { BatchExport } from '../documents/batch-export';
 import { startSession } from './start-session';
+import { ExportCalendarButton } from './export-calendar';
 import { StartSessionButton } from './start-session-button';
 
 const PAGE_SIZE = 100;
@@ -126,9 +127,12 @@ export function SessionsPage({ selectedId }: { selectedId: string | null }) {
       <header className="page-header">
         <h1>Sessions</h1>
         {selectedId !== 'new' && (
-          <button type="button" className="primary" onClick={() => navigate('sessions', 'new')}>
-            New session <kbd>Alt N</kbd>
-          </button>
+          <div className="row">
+            <ExportCalendarButton />
+            <button type="button" className="primary" onClick={() => navigate('sessions', 'new')}>
+              New session <kbd>Alt N</kbd>
+            </button>
+          </div>
         )}
       </header>
       {selectedId === 'new' ? (
