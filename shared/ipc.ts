@@ -167,7 +167,8 @@ export const channels = {
   /** The renderer says when it starts and stops holding edits not yet committed to IndexedDB. */
   setUnsavedWork: {
     channel: 'window:unsaved-work',
-    input: z.object({ unsaved: z.boolean() }),
+    /** `refused`: among the unsaved edits, one the app refused, which waiting will not save. */
+    input: z.object({ unsaved: z.boolean(), refused: z.boolean() }),
     output: z.null(),
   },
 } as const;

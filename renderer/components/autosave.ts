@@ -9,7 +9,7 @@ const AUTOSAVE_DELAY_MS = 200;
 /** Continuous typing never pauses, so an edit is written at the latest this long after it began. */
 const AUTOSAVE_MAX_WAIT_MS = 300;
 
-type SaveStatus = {
+export type SaveStatus = {
   /** Fields whose latest edit waits for a pause in typing. */
   waiting: number;
   /** Writes started and not yet committed. */

@@ -17,11 +17,17 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** The `refused` of each report made since the last reportedTo(). */
+let refusedReports: boolean[] = [];
+
+/** The `unsaved` of each report. */
 function reportedTo() {
   const reports: boolean[] = [];
+  refusedReports = [];
   stopReporting = reportUnsavedWork({
-    setUnsavedWork: async ({ unsaved }) => {
-      reports.push(unsaved);
+    setUnsavedWork: async (report) => {
+      reports.push(report.unsaved);
+      refusedReports.push(report.refused);
       return ok(null);
     },
   });
@@ -96,12 +102,16 @@ describe('reportUnsavedWork', () => {
     );
     writer.change('2026-02-30');
     await vi.advanceTimersByTimeAsync(200);
-    // The text stays on screen with its message, and the page still holds it unsaved.
-    expect(reports).toEqual([false, true]);
+    // The text stays on screen with its message, and the page still holds it unsaved: refused, so
+    // the desktop window asks before closing instead of waiting for a save that will not come.
+    expect(reports).toEqual([false, true, true]);
+    expect(refusedReports).toEqual([false, false, true]);
     expect(useSaveStatus.getState().error).toBe('2026-02-30 is not a real date');
     refuse = false;
     writer.change('2026-02-28');
     await vi.advanceTimersByTimeAsync(200);
-    expect(reports).toEqual([false, true, false]);
+    // Stored: no longer refused, then no longer unsaved once the write has finished.
+    expect(reports).toEqual([false, true, true, true, false]);
+    expect(refusedReports).toEqual([false, false, true, false, false]);
   });
 });

@@ -29,7 +29,7 @@ const sampleInputs: { [K in ChannelKey]: Parameters<PlatformApi[K]>[0] | undefin
   chooseFileDropFolder: undefined,
   writeFileDrop: { week: '2026-W48', csv: new Uint8Array([1]), jsonl: new Uint8Array([1]) },
   setContentProtection: { enabled: true },
-  setUnsavedWork: { unsaved: true },
+  setUnsavedWork: { unsaved: true, refused: false },
 };
 
 describe('the preload bridge', () => {
