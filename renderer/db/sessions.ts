@@ -7,7 +7,9 @@ import {
   type CalendarDate,
   type Pulse,
   type Session,
+  type SessionCadence,
 } from '../../shared/model';
+import { nextSessionDate } from '../../shared/cadence';
 import type { FollowthroughDatabase } from './database';
 import { validated, type Clock } from './write';
 
@@ -70,6 +72,26 @@ export function sessionsRepository(db: FollowthroughDatabase, now: Clock) {
     return session;
   }
 
+  /** The participant's planned sessions from `from` on, soonest first. */
+  async function plannedOf(participantId: string, from: CalendarDate): Promise<Session[]> {
+    const planned = await db.sessions
+      .where('[participantId+date]')
+      .between([participantId, from], [participantId, Dexie.maxKey])
+      .filter((session) => isLive(session) && session.status === 'planned')
+      .toArray();
+    return planned.sort(byStart);
+  }
+
+  /** The participant's last session held (not planned) on or before `day`. */
+  function lastHeldOf(participantId: string, day: CalendarDate): Promise<Session | undefined> {
+    return db.sessions
+      .where('[participantId+date]')
+      .between([participantId, Dexie.minKey], [participantId, day], true, true)
+      .reverse()
+      .filter((session) => isLive(session) && session.status !== 'planned')
+      .first();
+  }
+
   return {
     create,
 
@@ -122,24 +144,28 @@ export function sessionsRepository(db: FollowthroughDatabase, now: Clock) {
         order,
       ),
 
-    /** The participant's planned sessions from `from` on, soonest first. */
-    plannedOf: async (participantId: string, from: CalendarDate) =>
-      (
-        await db.sessions
-          .where('[participantId+date]')
-          .between([participantId, from], [participantId, Dexie.maxKey])
-          .filter((session) => isLive(session) && session.status === 'planned')
-          .toArray()
-      ).sort(byStart),
+    plannedOf,
 
-    /** The participant's last session held (not planned) on or before `day`. */
-    lastHeldOf: (participantId: string, day: CalendarDate) =>
-      db.sessions
-        .where('[participantId+date]')
-        .between([participantId, Dexie.minKey], [participantId, day], true, true)
-        .reverse()
-        .filter((session) => isLive(session) && session.status !== 'planned')
-        .first(),
+    lastHeldOf,
+
+    /**
+     * Moves the participant's planned sessions from `today` on to `cadence`: the first one cadence
+     * after the last session held (or today), each next one cadence after it, times kept.
+     */
+    replanAtCadence: (participantId: string, cadence: SessionCadence, today: CalendarDate) =>
+      db.transaction('rw', db.sessions, async () => {
+        const [planned, lastHeld] = await Promise.all([
+          plannedOf(participantId, today),
+          lastHeldOf(participantId, today),
+        ]);
+        let anchor = lastHeld?.date ?? today;
+        for (const session of planned) {
+          const date = nextSessionDate(anchor, cadence);
+          if (date === null) return;
+          await db.sessions.put(validated(sessionSchema, { ...session, date, updatedAt: now() }));
+          anchor = date;
+        }
+      }),
 
     /** The sessions not in the trash dated from `from` to `to`, both included. */
     between: (from: CalendarDate, to: CalendarDate, order: DateOrder) =>

@@ -131,6 +131,16 @@ describe('since last time', () => {
       [`Due: ${actions[2].text} (Amara)`, new Date(`${day(7)}T00:00:00`).getTime()],
     ]);
 
+    // Every two weeks from now on: asked first, the planned session moves to two weeks after today's.
+    await page.getByLabel('Session cadence').selectOption('every-two-weeks');
+    const question = page.getByRole('group', { name: 'Planned sessions and the new cadence' });
+    await question.getByText('One planned session follows the old rhythm. Move it to every 2 weeks?').waitFor();
+    await page.screenshot({ path: `${screenshotDir}/cadence-change-asks.png`, fullPage: true });
+    await question.getByRole('button', { name: 'Move it' }).click();
+    await question.waitFor({ state: 'detached' });
+    const sessionsCard = page.getByRole('region', { name: 'Sessions' });
+    await sessionsCard.getByRole('link', { name: format(addDays(new Date(), 14), 'EEE d MMM yyyy') }).waitFor();
+
     await shell.goTo('Actions');
     await page.getByText('Waiting for legal sign-off').first().waitFor();
   });

@@ -5,11 +5,9 @@ import {
   actionStatuses,
   coachingTiers,
   participantStatuses,
-  sessionCadences,
   type CalendarDate,
   type Participant,
 } from '../../../shared/model';
-import { cadenceLabels } from '../../../shared/cadence';
 import { followUpRate } from '../../../shared/metrics/follow-up-rate';
 import { format, parseISO } from 'date-fns';
 import { repositories } from '../../db/instance';
@@ -21,6 +19,7 @@ import { useCommand } from '../../components/use-command';
 import { StartSessionButton } from '../sessions/start-session-button';
 import { PlanSessionForm, proposedDate } from '../sessions/plan-session-form';
 import { ExportCalendarButton } from '../sessions/export-calendar';
+import { CadenceField } from './cadence-field';
 import { formatDay, sessionFacts } from '../labels';
 import { AutosaveText, SelectField } from '../../components/fields';
 import { EmptyState } from '../../components/empty-state';
@@ -212,12 +211,7 @@ function ParticipantDetail({ participant }: { participant: Participant }) {
             options={participantStatuses.map((status) => ({ value: status, label: statusLabels[status] }))}
             save={(status) => save({ status })}
           />
-          <SelectField
-            label="Session cadence"
-            value={participant.cadence}
-            options={sessionCadences.map((cadence) => ({ value: cadence, label: cadenceLabels[cadence] }))}
-            save={(cadence) => save({ cadence })}
-          />
+          <CadenceField participant={participant} />
           <DateField label="Coaching start" stored={participant.startDate} save={(startDate) => save({ startDate })} />
         </div>
         <div className="grid-2">
