@@ -128,6 +128,10 @@ export const sessionSchema = z.object({
 });
 export type Session = z.infer<typeof sessionSchema>;
 
+/** Soonest first: by date, then by start time. */
+export const bySessionStart = (a: Pick<Session, 'date' | 'startTime'>, b: Pick<Session, 'date' | 'startTime'>) =>
+  a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime);
+
 export const actionStatuses = ['open', 'done', 'verified', 'dropped', 'blocked'] as const;
 export type ActionStatus = (typeof actionStatuses)[number];
 

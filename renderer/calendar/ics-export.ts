@@ -3,7 +3,7 @@
 // is the record's id, so importing a later export updates the events instead of duplicating them.
 // Nothing private goes in: a session is its participant, type and time, never its notes.
 import ICAL from 'ical.js';
-import type { Action, Session } from '../../shared/model';
+import { bySessionStart, type Action, type Session } from '../../shared/model';
 
 const PRODUCT_ID = '-//Followthrough//Coaching sessions and actions//EN';
 const DEFAULT_SESSION_MINUTES = 60;
@@ -40,8 +40,7 @@ export function calendarFile({ sessions, actions, participantName, sessionTypeLa
   calendar.addPropertyWithValue('calscale', 'GREGORIAN');
   const stamp = ICAL.Time.fromJSDate(now, true);
 
-  const byStart = [...sessions].sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime));
-  for (const session of byStart) {
+  for (const session of [...sessions].sort(bySessionStart)) {
     const name = participantName(session.participantId);
     const vevent = event(sessionUid(session.id), stamp, `Coaching: ${name} (${sessionTypeLabel(session.type)})`);
     const start = sessionStart(session);

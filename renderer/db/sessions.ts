@@ -1,6 +1,7 @@
 // Coaching sessions: GROW notes, free notes, the quality pulse and the coaching timer.
 import Dexie from 'dexie';
 import {
+  bySessionStart,
   isLive,
   sessionSchema,
   MAX_SESSION_MINUTES,
@@ -22,8 +23,6 @@ type SessionCollection = ReturnType<FollowthroughDatabase['sessions']['toCollect
 
 const liveInOrder = (sessions: SessionCollection, order: DateOrder) =>
   (order === 'newest first' ? sessions.reverse() : sessions).filter(isLive).toArray();
-
-const byStart = (a: Session, b: Session) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime);
 
 const hoursAndMinutes = (minutes: number) =>
   minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
@@ -79,7 +78,7 @@ export function sessionsRepository(db: FollowthroughDatabase, now: Clock) {
       .between([participantId, from], [participantId, Dexie.maxKey])
       .filter((session) => isLive(session) && session.status === 'planned')
       .toArray();
-    return planned.sort(byStart);
+    return planned.sort(bySessionStart);
   }
 
   /** The participant's last session held (not planned) on or before `day`. */

@@ -9,6 +9,8 @@ import {
   type Participant,
 } from '../../../shared/model';
 import { followUpRate } from '../../../shared/metrics/follow-up-rate';
+import { zonedClock } from '../../../shared/metrics/zoned-clock';
+import { sessionStartsAt } from '../../../shared/twenty-four-hour-rule';
 import { format, parseISO } from 'date-fns';
 import { repositories } from '../../db/instance';
 import { DateField } from '../../components/date-field';
@@ -87,9 +89,10 @@ async function participantFollowUp(participantId: string) {
     repositories.actions.list({ statuses: actionStatuses, participantId }),
     repositories.actionReviews.ofParticipant(participantId),
   ]);
+  const clock = zonedClock(Intl.DateTimeFormat().resolvedOptions().timeZone);
   const held = sessions
     .filter((session) => session.status !== 'planned')
-    .map((session) => ({ ...session, startsAt: new Date(`${session.date}T${session.startTime}`).getTime() }))
+    .map((session) => ({ ...session, startsAt: sessionStartsAt(session, clock) }))
     .filter((session) => session.startsAt <= Date.now());
   return followUpRate(held, actions, reviews);
 }

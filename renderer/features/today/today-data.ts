@@ -2,7 +2,14 @@
 // sessions, actions due, sessions still owing an action under the 24-hour rule, contracts due
 // for review.
 import { addDays, format } from 'date-fns';
-import type { Action, CalendarDate, Contract, Participant, Session } from '../../../shared/model';
+import {
+  bySessionStart,
+  type Action,
+  type CalendarDate,
+  type Contract,
+  type Participant,
+  type Session,
+} from '../../../shared/model';
 import { daysOverdueForSession } from '../../../shared/cadence';
 import {
   firstActionLoggedAtBySession,
@@ -58,11 +65,7 @@ export async function loadTodayData(
     participants.count(),
     sessions
       .between(today, calendarDay(addDays(now, COMING_UP_DAYS)), 'oldest first')
-      .then((list) =>
-        list
-          .filter((session) => session.status === 'planned')
-          .sort((a, b) => a.date.localeCompare(b.date) || a.startTime.localeCompare(b.startTime)),
-      ),
+      .then((list) => list.filter((session) => session.status === 'planned').sort(bySessionStart)),
   ]);
 
   const ruleActions = await actions.ofSessions(ruleSessions.map((session) => session.id));
