@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { dateOf } from '../shared/demo-dataset/calendar';
 import { DEFAULT_NOW, generateDataset } from '../shared/demo-dataset';
 import { growChecklistData } from '../renderer/documents/build-data';
+import { sessionFollowUp } from '../renderer/documents/session-follow-up';
 import { fillTemplate } from '../renderer/documents/fill-template';
 import { openTemplate } from '../renderer/documents/inspect-template';
 import { convertWithLibreOffice } from './libreoffice';
@@ -38,6 +39,11 @@ const files = sample.map((session, i) => {
     session,
     participant: participants.get(session.participantId)!,
     actions: dataset.actions.filter((action) => action.sessionId === session.id),
+    followUp: sessionFollowUp(session, {
+      sessions: dataset.sessions.filter((other) => other.participantId === session.participantId),
+      actions: dataset.actions.filter((action) => action.participantId === session.participantId),
+      reviews: [],
+    }),
   };
   const filled = fillTemplate(
     opened.value,

@@ -11,8 +11,14 @@ import {
 } from '../../shared/model';
 import { willLines } from '../../shared/will-lines';
 import type { FillData, Scope } from './fill-data';
+import { completedSinceLastTime, type EarlierAction, type SessionFollowUp } from './session-follow-up';
 
-export type SessionBundle = { session: Session; participant: Participant; actions: Action[] };
+export type SessionBundle = {
+  session: Session;
+  participant: Participant;
+  actions: Action[];
+  followUp: SessionFollowUp;
+};
 
 export type DocumentContext = {
   coachName: string;
@@ -133,6 +139,42 @@ const actionItem = (action: Action, index: number): Scope => ({
   'action.status': actionStatusLabels[action.status],
 });
 
+/** What was decided about an earlier action, as the checklist's "Since last time" shows it. */
+function earlierOutcome({ action, review }: EarlierAction): string {
+  if (!review)
+    return action.status === 'blocked' ? `Not gone over yet (blocked: ${action.blockedReason})` : 'Not gone over yet';
+  const withReason = (label: string) => (review.reason ? `${label}: ${review.reason}` : label);
+  const labels: Record<typeof review.outcome, string> = {
+    'still-open': 'Still open',
+    done: 'Done',
+    verified: 'Verified',
+    blocked: withReason('Blocked'),
+    'carried-forward': 'Carried forward',
+    dropped: withReason('Dropped'),
+  };
+  return labels[review.outcome];
+}
+
+const earlierItem = (earlier: EarlierAction, index: number): Scope => ({
+  'earlier.number': index + 1,
+  'earlier.text': earlier.action.text,
+  'earlier.owner': earlier.action.owner,
+  'earlier.dueDate': date(earlier.action.dueDate),
+  'earlier.outcome': earlierOutcome(earlier),
+});
+
+const completedItem = (action: Action, index: number): Scope => ({
+  'completed.number': index + 1,
+  'completed.text': action.text,
+  'completed.owner': action.owner,
+  'completed.dueDate': date(action.dueDate),
+});
+
+const nextSessionScope = ({ nextSession }: SessionFollowUp): Scope => ({
+  'nextSession.date': date(nextSession?.date ?? null),
+  'nextSession.startTime': nextSession?.startTime ?? '',
+});
+
 const blankActionItem: Scope = {
   'action.number': null,
   'action.text': '',
@@ -143,7 +185,7 @@ const blankActionItem: Scope = {
 };
 
 export function growChecklistData(
-  { session, participant, actions }: SessionBundle,
+  { session, participant, actions, followUp }: SessionBundle,
   context: DocumentContext,
 ): FillData {
   const items = actions.filter(isLive).sort(byCreation).map(actionItem);
@@ -156,20 +198,29 @@ export function growChecklistData(
       'session.reality': session.reality,
       'session.options': session.options,
       'session.notes': session.notes,
+      ...nextSessionScope(followUp),
       ...exportScope(context),
     },
-    lists: { actions: items },
+    lists: { actions: items, earlierActions: followUp.earlier.map(earlierItem) },
   };
 }
 
 export function sessionSummaryData(
-  { session, participant, actions }: SessionBundle,
+  { session, participant, actions, followUp }: SessionBundle,
   context: DocumentContext,
 ): FillData {
   const shared = actions.filter((action) => isLive(action) && action.status !== 'dropped').sort(byCreation);
   return {
-    fields: { ...participantScope(participant), ...sessionHeaderScope(session, actions), ...exportScope(context) },
-    lists: { actions: shared.map(actionItem) },
+    fields: {
+      ...participantScope(participant),
+      ...sessionHeaderScope(session, actions),
+      ...nextSessionScope(followUp),
+      ...exportScope(context),
+    },
+    lists: {
+      actions: shared.map(actionItem),
+      completedActions: completedSinceLastTime(followUp).map(completedItem),
+    },
   };
 }
 

@@ -107,6 +107,39 @@ const actionsList: ListSpec = {
   ],
 };
 
+const nextSessionFields: FieldSpec[] = [
+  field('nextSession.date', 'date', 'The next planned session, if one is planned', '16 November 2026'),
+  field('nextSession.startTime', 'text', 'When the next planned session starts', '09:30'),
+];
+
+const earlierActionsList: ListSpec = {
+  name: 'earlierActions',
+  item: 'earlier',
+  axis: 'row',
+  description:
+    'Since last time: the earlier actions the session went over, with what was decided, and (until the session is complete) those still waiting; oldest due first',
+  fields: [
+    field('earlier.number', 'number', 'Its position in the list: 1, 2, 3…', '1'),
+    field('earlier.text', 'text', 'What was to be done', 'Publish the triage RACI'),
+    field('earlier.owner', 'text', 'Who does it', 'Amara'),
+    field('earlier.dueDate', 'date', 'When it is due (the new date if carried forward)', '16 November 2026'),
+    field('earlier.outcome', 'text', 'What was decided: done, verified, blocked, carried forward…', 'Done'),
+  ],
+};
+
+const completedActionsList: ListSpec = {
+  name: 'completedActions',
+  item: 'completed',
+  axis: 'row',
+  description: 'Completed since last time: the earlier actions this session marked done or verified',
+  fields: [
+    field('completed.number', 'number', 'Its position in the list: 1, 2, 3…', '1'),
+    field('completed.text', 'text', 'What was done', 'Name an owner for every Sev-2 escalation'),
+    field('completed.owner', 'text', 'Who did it', 'Amara'),
+    field('completed.dueDate', 'date', 'When it was due', '23 October 2026'),
+  ],
+};
+
 const commitmentsList: ListSpec = {
   name: 'commitments',
   item: 'commitment',
@@ -166,8 +199,8 @@ export const catalogue: Record<TemplateKind, KindSpec> = {
     description: 'The coach’s one-page record of a session: the four GROW sections and the action log.',
     format: 'docx',
     bundled: '1to1-GROW-Checklist.docx',
-    fields: [...participantFields, ...sessionHeaderFields, ...growFields, ...exportFields],
-    lists: [actionsList],
+    fields: [...participantFields, ...sessionHeaderFields, ...growFields, ...nextSessionFields, ...exportFields],
+    lists: [actionsList, earlierActionsList],
     requiredSheets: [],
   },
   'session-summary': {
@@ -177,8 +210,8 @@ export const catalogue: Record<TemplateKind, KindSpec> = {
     description: 'What the leader takes away: the Will section and the actions, never the private notes.',
     format: 'docx',
     bundled: 'Session-Summary.docx',
-    fields: [...participantFields, ...sessionHeaderFields, willField, ...exportFields],
-    lists: [actionsList],
+    fields: [...participantFields, ...sessionHeaderFields, willField, ...nextSessionFields, ...exportFields],
+    lists: [actionsList, completedActionsList],
     requiredSheets: [],
   },
   'contract-workbook': {

@@ -1,6 +1,14 @@
 // Everything the app holds about one participant, gathered in one read transaction: used by the
 // participant export and, as the list of what goes, by erasure.
-import type { Action, ConsentChange, Contract, ContractReview, Participant, Session } from '../../shared/model';
+import type {
+  Action,
+  ActionReview,
+  ConsentChange,
+  Contract,
+  ContractReview,
+  Participant,
+  Session,
+} from '../../shared/model';
 import type { FollowthroughDatabase } from '../db/database';
 
 export type ParticipantData = {
@@ -8,6 +16,8 @@ export type ParticipantData = {
   consentLog: ConsentChange[];
   sessions: Session[];
   actions: Action[];
+  /** What was decided about each action when it was gone over in a later session. */
+  actionReviews: ActionReview[];
   contracts: Contract[];
   contractReviews: ContractReview[];
 };
@@ -16,20 +26,29 @@ export async function collectParticipantData(
   db: FollowthroughDatabase,
   participantId: string,
 ): Promise<ParticipantData | null> {
-  const tables = [db.participants, db.consentLog, db.sessions, db.actions, db.contracts, db.contractReviews];
+  const tables = [
+    db.participants,
+    db.consentLog,
+    db.sessions,
+    db.actions,
+    db.actionReviews,
+    db.contracts,
+    db.contractReviews,
+  ];
   return db.transaction('r', tables, async () => {
     const participant = await db.participants.get(participantId);
     if (!participant) return null;
-    const [consentLog, sessions, actions, contracts] = await Promise.all([
+    const [consentLog, sessions, actions, actionReviews, contracts] = await Promise.all([
       db.consentLog.where('participantId').equals(participantId).sortBy('at'),
       db.sessions.where('participantId').equals(participantId).sortBy('date'),
       db.actions.where('participantId').equals(participantId).sortBy('createdAt'),
+      db.actionReviews.where('participantId').equals(participantId).sortBy('at'),
       db.contracts.where('participantId').equals(participantId).sortBy('startDate'),
     ]);
     const contractReviews = await db.contractReviews
       .where('contractId')
       .anyOf(contracts.map((contract) => contract.id))
       .sortBy('at');
-    return { participant, consentLog, sessions, actions, contracts, contractReviews };
+    return { participant, consentLog, sessions, actions, actionReviews, contracts, contractReviews };
   });
 }

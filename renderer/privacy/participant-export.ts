@@ -8,6 +8,7 @@ import type { DocumentContext, SessionBundle } from '../documents/build-data';
 import { safeFileName } from '../documents/file-names';
 import type { Result } from '../../shared/result';
 import { isLive } from '../../shared/model';
+import { sessionFollowUp } from '../documents/session-follow-up';
 import { omitPrivate } from './private-fields';
 import type { ParticipantData } from './participant-data';
 
@@ -40,6 +41,7 @@ export function participantJson(data: ParticipantData, options: ParticipantExpor
       consentLog: data.consentLog,
       sessions: includePrivate ? data.sessions : data.sessions.map((session) => omitPrivate('session', session)),
       actions: data.actions,
+      actionReviews: data.actionReviews,
       contracts: data.contracts,
       contractReviews: data.contractReviews,
     },
@@ -49,10 +51,12 @@ export function participantJson(data: ParticipantData, options: ParticipantExpor
 }
 
 function sessionBundles(data: ParticipantData): SessionBundle[] {
+  const history = { sessions: data.sessions, actions: data.actions, reviews: data.actionReviews };
   return data.sessions.filter(isLive).map((session) => ({
     session,
     participant: data.participant,
     actions: data.actions.filter((action) => action.sessionId === session.id),
+    followUp: sessionFollowUp(session, history),
   }));
 }
 

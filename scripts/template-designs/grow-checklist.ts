@@ -137,6 +137,44 @@ function actionLog(slots: Slots): Table {
   );
 }
 
+/** The earlier actions the session went over, first thing in the conversation (guide, section 4). */
+function sinceLastTimeTable(slots: Slots): Table {
+  const widths = widthsOf([0.52, 0.16]);
+  return fixedTable(widths, [
+    new TableRow({
+      tableHeader: true,
+      children: [
+        headerCell('Earlier action & owner', widths[0]),
+        headerCell('Due', widths[1]),
+        headerCell('Outcome', widths[2]),
+      ],
+    }),
+    ...slots.each(
+      'earlierActions',
+      (earlier) =>
+        new TableRow({
+          cantSplit: true,
+          children: [
+            cell(
+              [
+                compact([
+                  run(`${earlier.marker}${earlier.text('earlier.text')}`, { size: 17 }),
+                  run(`  ·  ${earlier.text('earlier.owner')}`, { size: 15, color: colour.muted }),
+                ]),
+              ],
+              { width: widths[0], padding: 40 },
+            ),
+            cell([compact([run(earlier.text('earlier.dueDate'), { size: 17 })])], { width: widths[1], padding: 40 }),
+            cell([compact([run(earlier.text('earlier.outcome'), { size: 17, bold: true })])], {
+              width: widths[2],
+              padding: 40,
+            }),
+          ],
+        }),
+    ),
+  ]);
+}
+
 export const growChecklistTitle = '1:1 GROW coaching checklist';
 
 /** One session's pages. */
@@ -158,7 +196,9 @@ export function growChecklistSection(slots: Slots): Omit<ISectionOptions, 'prope
         ['Session', slots.text('session.type')],
         ['Coach', slots.text('coach.name')],
       ]),
-      heading('Conversation', 100),
+      heading('Since last time', 100),
+      sinceLastTimeTable(slots),
+      heading('Conversation', 120),
       growTable(slots),
       heading('Action log', 120),
       para(
@@ -179,6 +219,13 @@ export function growChecklistSection(slots: Slots): Omit<ISectionOptions, 'prope
         border: { left: { style: 'single', size: 18, color: colour.accent, space: 8 } },
         children: [run(slots.text('session.notes'), { size: 17 })],
       }),
+      para(
+        [
+          run('Next session: ', { size: 17, bold: true }),
+          run(`${slots.text('nextSession.date')} ${slots.text('nextSession.startTime')}`, { size: 17 }),
+        ],
+        0,
+      ),
     ],
   };
 }

@@ -45,6 +45,28 @@ function actionsTable(slots: Slots): Table {
   ]);
 }
 
+/** The earlier actions this session marked done or verified. */
+function completedTable(slots: Slots): Table {
+  const widths = widthsOf([0.7]);
+  return fixedTable(widths, [
+    new TableRow({
+      tableHeader: true,
+      children: ['Completed', 'Owner'].map((title, i) => headerCell(title, widths[i])),
+    }),
+    ...slots.each(
+      'completedActions',
+      (completed) =>
+        new TableRow({
+          cantSplit: true,
+          children: [
+            cell([para([run(`${completed.marker}✓ ${completed.text('completed.text')}`)], 0)], { width: widths[0] }),
+            cell([para([run(completed.text('completed.owner'))], 0)], { width: widths[1] }),
+          ],
+        }),
+    ),
+  ]);
+}
+
 const sessionSummaryTitle = 'Coaching session summary';
 
 /** One session's pages. */
@@ -64,6 +86,7 @@ function sessionSummarySection(slots: Slots): Omit<ISectionOptions, 'properties'
         ['Session', `${slots.text('session.date')} · ${slots.text('session.duration')}`],
         ['With', slots.text('coach.name')],
         ['Format', slots.text('session.type')],
+        ['Next session', `${slots.text('nextSession.date')} ${slots.text('nextSession.startTime')}`],
       ]),
       new Paragraph({
         spacing: { before: 200, line: 264 },
@@ -81,6 +104,8 @@ function sessionSummarySection(slots: Slots): Omit<ISectionOptions, 'properties'
         border: { left: { style: 'single', size: 18, color: colour.accent, space: 8 } },
         children: [run(slots.text('session.will'), { size: 22 })],
       }),
+      heading('Completed since last time'),
+      completedTable(slots),
       heading('Agreed actions'),
       actionsTable(slots),
       new Paragraph({

@@ -8,6 +8,7 @@ import ICAL from 'ical.js';
 import { launchApp, closeAfterEach, type AppBrowser } from './browser';
 import { AppShell } from './pages/app-shell';
 import { screenshotDir } from './screenshots';
+import { downloadedWordText } from './downloads';
 
 const day = (offset: number) => format(addDays(new Date(), offset), 'yyyy-MM-dd');
 const tomorrow = day(1);
@@ -99,6 +100,25 @@ describe('since last time', () => {
     expect(await next.getByLabel('Time').inputValue()).toBe('10:30');
     await next.getByRole('button', { name: 'Plan the next session' }).click();
     await next.waitFor({ state: 'detached' });
+
+    // The coach's checklist opens with what was gone over; the leader's summary lists what was completed.
+    const checklist = await downloadedWordText(page, async () => {
+      await page.getByRole('button', { name: /^Export/ }).click();
+      await page.getByRole('menuitem', { name: 'GROW checklist (.docx)' }).click();
+    });
+    const sinceLastTime = checklist.text.slice(checklist.text.indexOf('Since last time'));
+    expect(sinceLastTime.indexOf('Since last time')).toBeLessThan(sinceLastTime.indexOf('Conversation'));
+    for (const outcome of ['Done', 'Blocked: Waiting for legal sign-off', 'Carried forward']) {
+      expect(sinceLastTime.slice(0, sinceLastTime.indexOf('Conversation'))).toContain(outcome);
+    }
+    const summary = await downloadedWordText(page, async () => {
+      await page.getByRole('button', { name: /^Export/ }).click();
+      await page.getByRole('menuitem', { name: /Session summary/ }).click();
+    });
+    expect(summary.text).toContain(`Completed since last time`);
+    expect(summary.text).toContain(`✓ ${actions[0].text}`);
+    expect(summary.text).not.toContain(actions[1].text);
+    expect(summary.text).not.toContain(privateGoal);
 
     // The follow-up the leader receives: pasted as formatted and plain text, no private field.
     await app.context.grantPermissions(['clipboard-read', 'clipboard-write']);

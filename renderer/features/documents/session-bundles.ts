@@ -4,6 +4,8 @@
 import type { CalendarDate, Session } from '../../../shared/model';
 import type { SessionBundle } from '../../documents/build-data';
 import type { Repositories } from '../../db/repositories';
+import { sessionFollowUp, type ParticipantHistory } from '../../documents/session-follow-up';
+import { loadParticipantHistory } from './load-follow-up';
 
 export type BatchScope = { participantId: string } | { from: CalendarDate; to: CalendarDate };
 
@@ -23,14 +25,25 @@ export async function loadSessionBundles(
   const held = inScope.filter((session) => session.date <= today);
   const participants = await repositories.participants.byId();
   const actions = await repositories.actions.ofSessions(held.map((session) => session.id));
+  const histories = new Map<string, ParticipantHistory>();
+  const historyOf = async (participantId: string) => {
+    if (!histories.has(participantId)) {
+      histories.set(participantId, await loadParticipantHistory(repositories, participantId));
+    }
+    return histories.get(participantId)!;
+  };
   const bundles: SessionBundle[] = [];
   let empty = 0;
   for (const session of held) {
     const participant = participants.get(session.participantId);
     if (!participant) continue;
     const own = actions.filter((action) => action.sessionId === session.id);
-    if (hasWriting(session) || own.length > 0) bundles.push({ session, participant, actions: own });
-    else empty++;
+    if (!hasWriting(session) && own.length === 0) {
+      empty++;
+      continue;
+    }
+    const followUp = sessionFollowUp(session, await historyOf(participant.id));
+    bundles.push({ session, participant, actions: own, followUp });
   }
   return { bundles, skipped: { notHeldYet: inScope.length - held.length, empty } };
 }

@@ -4,27 +4,19 @@ import type { Action, Participant, Session } from '../../../shared/model';
 import { errorMessage } from '../../../shared/result';
 import { repositories } from '../../db/instance';
 import { followUpMessage } from '../../documents/follow-up-message';
+import { completedSinceLastTime } from '../../documents/session-follow-up';
+import { loadSessionFollowUp } from '../documents/load-follow-up';
 import { showToast } from '../../components/toasts';
-
-async function completedSinceLastTime(sessionId: string): Promise<Action[]> {
-  const reviews = await repositories.actionReviews.ofSession(sessionId);
-  const completed = reviews.filter((review) => review.outcome === 'done' || review.outcome === 'verified');
-  const actions = await Promise.all(completed.map((review) => repositories.actions.get(review.actionId)));
-  return actions.filter((action) => action !== undefined);
-}
 
 export async function copyFollowUp(session: Session, participant: Participant, actions: Action[]): Promise<void> {
   try {
-    const [completed, planned] = await Promise.all([
-      completedSinceLastTime(session.id),
-      repositories.sessions.plannedOf(participant.id, session.date),
-    ]);
+    const followUp = await loadSessionFollowUp(repositories, session);
     const message = followUpMessage({
       session,
       participant,
       actions,
-      completedSinceLastTime: completed,
-      nextSession: planned.find((next) => next.id !== session.id) ?? null,
+      completedSinceLastTime: completedSinceLastTime(followUp),
+      nextSession: followUp.nextSession,
     });
     if (!message) {
       showToast({ message: `${participant.name}’s consent shares no actions, so there is no follow-up to send.` });

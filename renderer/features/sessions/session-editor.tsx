@@ -11,6 +11,7 @@ import { ConfirmButton } from '../../components/confirm-button';
 import { moveToTrash } from '../../components/move-to-trash';
 import { MenuButton } from '../../components/menu-button';
 import { runExport } from '../documents/run-export';
+import { loadSessionBundle } from '../documents/load-follow-up';
 import { showToast } from '../../components/toasts';
 import { navigate } from '../../navigation';
 import { formatMinutes, sessionTypeLabels } from '../labels';
@@ -116,15 +117,21 @@ export function SessionEditor({ sessionId }: { sessionId: string }) {
                 {
                   label: 'GROW checklist (.docx)',
                   run: () =>
-                    void runExport('The GROW checklist', (deps, documents) =>
-                      documents.exportGrowChecklist({ session, participant, actions: actions ?? [] }, deps),
+                    void runExport('The GROW checklist', async (deps, documents) =>
+                      documents.exportGrowChecklist(
+                        await loadSessionBundle(repositories, { session, participant, actions: actions ?? [] }),
+                        deps,
+                      ),
                     ),
                 },
                 {
                   label: 'Session summary for the leader (.docx)',
                   run: () =>
-                    void runExport('The session summary', (deps, documents) =>
-                      documents.exportSessionSummary({ session, participant, actions: actions ?? [] }, deps),
+                    void runExport('The session summary', async (deps, documents) =>
+                      documents.exportSessionSummary(
+                        await loadSessionBundle(repositories, { session, participant, actions: actions ?? [] }),
+                        deps,
+                      ),
                     ),
                 },
                 ...(participant.consent.shareActions === 'none'

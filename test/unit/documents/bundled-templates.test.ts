@@ -61,6 +61,20 @@ describe('the bundled GROW checklist', () => {
     expect(log[3]).toEqual([`${actions[2].text}  ·  ${actions[2].owner}`, '13 November 2026', actions[2].verification]);
   });
 
+  it('opens with "Since last time": each earlier action gone over, its due date and what was decided', () => {
+    const paragraphs = wordParagraphs(filled);
+    expect(paragraphs.indexOf('Since last time')).toBeGreaterThan(-1);
+    expect(paragraphs.indexOf('Since last time')).toBeLessThan(paragraphs.indexOf('Conversation'));
+    const since = wordTables(filled).find((table) => table[0][0] === 'EARLIER ACTION & OWNER')!;
+    expect(since).toEqual([
+      ['EARLIER ACTION & OWNER', 'DUE', 'OUTCOME'],
+      ['Name an owner for every Sev-2 escalation  ·  Amara', '23 October 2026', 'Done'],
+      ['Hand the rota to the shift leads  ·  Amara', '30 October 2026', 'Blocked: Waiting for HR'],
+      ['Ask the COO for a monthly 1:1  ·  Amara', '16 November 2026', 'Carried forward'],
+    ]);
+    expect(wordText(filled)).toContain('Next session: 16 November 2026 09:30');
+  });
+
   it('grows to 300 actions and keeps at least three rows to write in', () => {
     const many = Array.from({ length: 300 }, (_, i) => ({
       ...actions[0],
@@ -94,6 +108,24 @@ describe('the bundled session summary', () => {
     for (const secret of [session.goal, session.reality, session.options, session.notes, bundle.participant.notes]) {
       expect(everything).not.toContain(secret.slice(0, 30));
     }
+  });
+
+  it('lists what was completed since last time, and when the next session is', () => {
+    const completed = wordTables(filled).find((t) => t[0][0] === 'COMPLETED')!;
+    expect(completed).toEqual([
+      ['COMPLETED', 'OWNER'],
+      ['✓ Name an owner for every Sev-2 escalation', 'Amara'],
+    ]);
+    expect(wordText(filled)).toContain('November 16, 2026 09:30');
+  });
+
+  it('has an empty completed list and no next session when there is nothing to follow up', () => {
+    const quiet = fillBundled(
+      'session-summary',
+      sessionSummaryData({ ...bundle, followUp: { earlier: [], nextSession: null } }, context),
+    );
+    expect(wordTables(quiet).find((t) => t[0][0] === 'COMPLETED')).toEqual([['COMPLETED', 'OWNER']]);
+    expect(wordText(quiet)).not.toContain('November 16');
   });
 
   it('leaves dropped actions out of what the leader receives', () => {

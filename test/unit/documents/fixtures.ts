@@ -1,6 +1,6 @@
 // Realistic records for the document tests, the look-at-it renders and the benchmark: one leader,
 // one session with its actions, one contract with a RACI.
-import type { Action, Contract, Participant, Session } from '../../../shared/model';
+import type { Action, ActionReview, Contract, Participant, Session } from '../../../shared/model';
 import type { DocumentContext, SessionBundle } from '../../../renderer/documents/build-data';
 
 const at = Date.UTC(2026, 10, 2, 9, 30);
@@ -92,7 +92,51 @@ export const actions: Action[] = [
   ),
 ];
 
-export const bundle: SessionBundle = { session, participant, actions };
+/** Actions from the session before, gone over in this one ("Since last time"). */
+export const earlierActions: Action[] = [
+  {
+    ...action('Name an owner for every Sev-2 escalation', 'Amara', '2026-10-23', 'Owner column filled in', -4),
+    sessionId: null,
+    status: 'done',
+  },
+  { ...action('Ask the COO for a monthly 1:1', 'Amara', '2026-11-16', 'Meeting in the calendar', -3), sessionId: null },
+  {
+    ...action('Hand the rota to the shift leads', 'Amara', '2026-10-30', 'Rota signed by the leads', -2),
+    sessionId: null,
+    status: 'blocked',
+    blockedReason: 'Waiting for HR',
+  },
+];
+
+const review = (
+  actionId: string,
+  outcome: ActionReview['outcome'],
+  reason = '',
+  dueDate: string | null = null,
+): ActionReview => ({
+  id: uuid(),
+  actionId,
+  participantId: participant.id,
+  sessionId: session.id,
+  at: at + 10,
+  outcome,
+  reason,
+  dueDate,
+});
+
+export const bundle: SessionBundle = {
+  session,
+  participant,
+  actions,
+  followUp: {
+    earlier: [
+      { action: earlierActions[0], review: review(earlierActions[0].id, 'done') },
+      { action: earlierActions[2], review: review(earlierActions[2].id, 'blocked', 'Waiting for HR') },
+      { action: earlierActions[1], review: review(earlierActions[1].id, 'carried-forward', '', '2026-11-16') },
+    ],
+    nextSession: { date: '2026-11-16', startTime: '09:30' },
+  },
+};
 
 export const context: DocumentContext = {
   coachName: 'Sam Rivera',

@@ -21,6 +21,7 @@ import { openTemplate } from '../../../renderer/documents/inspect-template';
 import { fillTemplate } from '../../../renderer/documents/fill-template';
 import { contractWorkbookData, sessionSummaryData, type SessionBundle } from '../../../renderer/documents/build-data';
 import { buildSessionBatch } from '../../../renderer/documents/batch';
+import { noFollowUp } from '../../../renderer/documents/session-follow-up';
 import { buildParticipantExport } from '../../../renderer/privacy/participant-export';
 import { collectParticipantData } from '../../../renderer/privacy/participant-data';
 import { changeConsent } from '../../../renderer/privacy/consent';
@@ -151,7 +152,12 @@ async function everyExit(consent: Consent): Promise<{ outputs: Record<string, st
   }
 
   const stored = (await db.participants.get(participant.id))!;
-  const bundle: SessionBundle = { session: (await db.sessions.get(session.id))!, participant: stored, actions };
+  const bundle: SessionBundle = {
+    session: (await db.sessions.get(session.id))!,
+    participant: stored,
+    actions,
+    followUp: noFollowUp,
+  };
   const summaryTemplate = openTemplate(templates['session-summary'].data, 'session-summary', 'Session-Summary.docx');
   if (!summaryTemplate.ok) throw new Error(summaryTemplate.error);
   const summary = fillTemplate(summaryTemplate.value, sessionSummaryData(bundle, context), { locale: 'en-GB' });
