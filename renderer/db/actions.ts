@@ -137,13 +137,16 @@ export function actionsRepository(db: FollowthroughDatabase, now: Clock) {
     /** The actions not in the trash logged in any of these sessions. */
     ofSessions: (sessionIds: string[]) => db.actions.where('sessionId').anyOf(sessionIds).filter(isLive).toArray(),
 
-    /** A participant's actions still to be done (open or blocked), not in the trash. */
+    /** A participant's actions still to be done (open or blocked), not in the trash, oldest first. */
     unfinishedOf: (participantId: string) =>
       db.actions
-        .where('participantId')
-        .equals(participantId)
-        .filter((action) => isLive(action) && (action.status === 'open' || action.status === 'blocked'))
-        .toArray(),
+        .where('[participantId+status]')
+        .anyOf([
+          [participantId, 'open'],
+          [participantId, 'blocked'],
+        ])
+        .filter(isLive)
+        .sortBy('createdAt'),
 
     /** Open and blocked actions not in the trash due on or before `day`. */
     dueBy: (day: CalendarDate) =>

@@ -22,7 +22,9 @@ import {
   fillMetricFactsV8,
   metricFactGroupStores,
   metricFactStoresV8,
+  reviewFactGroupStores,
   type ActionFactGroup,
+  type ReviewFactGroup,
   type SessionFactGroup,
 } from './metric-facts';
 import { metricFactsMiddleware } from './metric-facts-middleware';
@@ -66,6 +68,7 @@ export class FollowthroughDatabase extends Dexie {
   /** Derived: written only by metricFactsMiddleware (see metric-facts.ts). */
   actionFactGroups!: EntityTable<ActionFactGroup, 'participantId'>;
   sessionFactGroups!: EntityTable<SessionFactGroup, 'participantId'>;
+  reviewFactGroups!: EntityTable<ReviewFactGroup, 'participantId'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -114,7 +117,9 @@ export class FollowthroughDatabase extends Dexie {
     // Version 8: what the metrics read of each action and session, as flat rows the middleware keeps.
     this.version(8).stores(metricFactStoresV8).upgrade(fillMetricFactsV8);
     // Version 9: those facts grouped, one row per participant, which Chromium reads many times faster.
-    this.version(9).stores(metricFactGroupStores).upgrade(fillMetricFactGroups);
+    this.version(9)
+      .stores(metricFactGroupStores)
+      .upgrade((tx) => fillMetricFactGroups(tx, ['actionFactGroups', 'sessionFactGroups']));
     // Version 10: participants get a session cadence (none until the coach sets one), and the
     // reviews of earlier actions made in a session ("Since last time") get their own table.
     this.version(10)
@@ -127,8 +132,14 @@ export class FollowthroughDatabase extends Dexie {
             participant.cadence ??= 'none';
           }),
       );
+    // Version 11: the reviews' facts grouped like the others, and every group filled again, since
+    // an action's facts now say when it was dropped (the follow-up rate needs it). Actions get a
+    // participant-and-status index, so a prep card reads a participant's open actions only.
+    this.version(11)
+      .stores({ ...reviewFactGroupStores, actions: `${schemaV1.actions}, [participantId+status]` })
+      .upgrade((tx) => fillMetricFactGroups(tx));
     this.use(metricFactsMiddleware);
   }
 }
 
-export const CURRENT_SCHEMA_VERSION = 10;
+export const CURRENT_SCHEMA_VERSION = 11;

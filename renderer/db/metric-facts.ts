@@ -11,8 +11,10 @@ import type Dexie from 'dexie';
 import type { Table, Transaction } from 'dexie';
 import {
   toMetricAction,
+  toMetricReview,
   toMetricSession,
   type MetricAction,
+  type MetricReview,
   type MetricSession,
 } from '../../shared/metrics/metric-records';
 
@@ -20,6 +22,7 @@ import {
 export type FactGroup<Fact> = { participantId: string; facts: Fact[] };
 export type ActionFactGroup = FactGroup<MetricAction>;
 export type SessionFactGroup = FactGroup<MetricSession>;
+export type ReviewFactGroup = FactGroup<MetricReview>;
 
 /** What every fact holds: the id of its record and whose it is. */
 export type Fact = { id: string; participantId: string };
@@ -28,7 +31,9 @@ export type Fact = { id: string; participantId: string };
 export const metricFactGroupTables = {
   actionFactGroups: { source: 'actions', project: toMetricAction as (record: never) => Fact },
   sessionFactGroups: { source: 'sessions', project: toMetricSession as (record: never) => Fact },
+  reviewFactGroups: { source: 'actionReviews', project: toMetricReview as (record: never) => Fact },
 } as const;
+type GroupTableName = keyof typeof metricFactGroupTables;
 
 const derivedTableNames = Object.keys(metricFactGroupTables);
 
@@ -39,6 +44,9 @@ export const metricFactGroupStores = {
   actionFacts: null,
   sessionFacts: null,
 };
+
+/** Version 11's change: the reviews of earlier actions ("Since last time") get their group table. */
+export const reviewFactGroupStores = { reviewFactGroups: 'participantId' };
 
 /** The tables that hold the coach's records: every table but the derived ones. */
 export const recordTables = (db: Dexie): Table[] =>
@@ -57,9 +65,13 @@ export function groupFacts<T extends Fact>(facts: readonly T[]): FactGroup<T>[] 
   return [...groups].map(([participantId, grouped]) => ({ participantId, facts: grouped.sort(byId) }));
 }
 
-/** Writes every group table from its source table (the version 9 upgrade). */
-export async function fillMetricFactGroups(tx: Transaction): Promise<void> {
-  for (const [name, { source, project }] of Object.entries(metricFactGroupTables)) {
+/** Writes these group tables (all of them unless named) from their source tables: an upgrade's step. */
+export async function fillMetricFactGroups(
+  tx: Transaction,
+  names: GroupTableName[] = Object.keys(metricFactGroupTables) as GroupTableName[],
+): Promise<void> {
+  for (const name of names) {
+    const { source, project } = metricFactGroupTables[name];
     const records = await tx.table(source).toArray();
     await tx.table(name).bulkPut(groupFacts(records.map((record) => project(record as never))));
   }

@@ -81,15 +81,20 @@ export function sessionsRepository(db: FollowthroughDatabase, now: Clock) {
     return planned.sort(bySessionStart);
   }
 
-  /** The participant's last session held (not planned) on or before `day`. */
-  function lastHeldOf(participantId: string, day: CalendarDate): Promise<Session | undefined> {
+  /** The participant's last `count` sessions held (not planned) on or before `day`, newest first. */
+  function recentHeldOf(participantId: string, day: CalendarDate, count: number): Promise<Session[]> {
     return db.sessions
       .where('[participantId+date]')
       .between([participantId, Dexie.minKey], [participantId, day], true, true)
       .reverse()
       .filter((session) => isLive(session) && session.status !== 'planned')
-      .first();
+      .limit(count)
+      .toArray();
   }
+
+  /** The participant's last session held (not planned) on or before `day`. */
+  const lastHeldOf = async (participantId: string, day: CalendarDate): Promise<Session | undefined> =>
+    (await recentHeldOf(participantId, day, 1))[0];
 
   return {
     create,
@@ -146,6 +151,8 @@ export function sessionsRepository(db: FollowthroughDatabase, now: Clock) {
     plannedOf,
 
     lastHeldOf,
+
+    recentHeldOf,
 
     /**
      * Moves the participant's planned sessions from `today` on to `cadence`: the first one cadence

@@ -14,12 +14,13 @@ const demoSizeSchema = z.enum(Object.keys(datasetSizes) as [DatasetSize, ...Data
 
 /** Writes the dataset in one transaction, unless the database already holds participants. */
 export async function fillEmptyDatabase(db: FollowthroughDatabase, dataset: Dataset): Promise<boolean> {
-  const tables = [db.participants, db.sessions, db.actions, db.contracts, db.contractReviews];
+  const tables = [db.participants, db.sessions, db.actions, db.actionReviews, db.contracts, db.contractReviews];
   return db.transaction('rw', tables, async () => {
     if ((await db.participants.count()) > 0) return false;
     await db.participants.bulkPut(dataset.participants);
     await db.sessions.bulkPut(dataset.sessions);
     await db.actions.bulkPut(dataset.actions);
+    await db.actionReviews.bulkPut(dataset.actionReviews);
     await db.contracts.bulkPut(dataset.contracts);
     await db.contractReviews.bulkPut(dataset.contractReviews);
     return true;

@@ -35,6 +35,7 @@ const weekColumns: WeekColumn[] = [
   { header: 'Quality index (median pulse)', key: 'qualityMedian', width: 13, numFmt: '0.0' },
   { header: 'Share with a pulse', key: 'pulseShare', width: 11, numFmt: '0%' },
   { header: 'Action within 24 h', key: 'actionWithin24h', width: 11, numFmt: '0%' },
+  { header: 'Follow-up rate', key: 'followUpRate', width: 10, numFmt: '0%' },
   { header: 'Experiments completed', key: 'experiments', width: 12 },
 ];
 

@@ -8,6 +8,7 @@ import type { FactGroup } from '../db/metric-facts';
 import type { DateRange } from '../../shared/metrics/calendar-days';
 import { isLive } from '../../shared/model';
 import {
+  emptyRecords,
   toMetricContract,
   toMetricParticipant,
   type MetricParticipant,
@@ -21,9 +22,7 @@ import { calendarDate, dayNumber } from '../../shared/metrics/calendar-days';
 /** Everyone in scope, or null for everyone (no participant filter needed). */
 function participantIdsInScope(participants: MetricParticipant[], scope: MetricScope): string[] | null {
   if (scope.kind === 'everyone') return null;
-  return recordsInScope({ participants, sessions: [], actions: [], contracts: [] }, scope).participants.map(
-    (participant) => participant.id,
-  );
+  return recordsInScope({ ...emptyRecords, participants }, scope).participants.map((participant) => participant.id);
 }
 
 /** The rows of a group table for these participants (ids), or for everyone (null). */
@@ -55,9 +54,10 @@ type AllTime = { until: string; fromWhenEmpty: string };
 async function readInScope(db: FollowthroughDatabase, scope: MetricScope, everyonesSessions: boolean) {
   const participants = (await db.participants.toArray()).map(toMetricParticipant);
   const ids = participantIdsInScope(participants, scope);
-  const [sessions, actions, contracts] = await Promise.all([
+  const [sessions, actions, reviews, contracts] = await Promise.all([
     groupsOf(db.sessionFactGroups, everyonesSessions ? null : ids),
     groupsOf(db.actionFactGroups, ids),
+    groupsOf(db.reviewFactGroups, ids),
     contractsOf(db, ids),
   ]);
   const everyones = sessions.filter(isLive);
@@ -67,6 +67,7 @@ async function readInScope(db: FollowthroughDatabase, scope: MetricScope, everyo
     everyonesSessions: everyones,
     sessions: wanted === null ? everyones : everyones.filter((session) => wanted.has(session.participantId)),
     actions: actions.filter(isLive),
+    reviews,
     contracts: contracts.filter(isLive).map(toMetricContract),
   };
 }
@@ -80,16 +81,25 @@ function recordsFor(
   let baselineDates: DateRange | null = baseline.kind === 'period' ? baseline.range : null;
   const first = baseline.kind === 'first-two-weeks' ? firstDate(read.sessions) : null;
   if (first) baselineDates = { from: first, to: calendarDate(dayNumber(first) + BASELINE_DAYS - 1) };
+  const sessions = read.sessions.filter(
+    (session) => within(range, session.date) || within(baselineDates, session.date),
+  );
+  const sessionIds = new Set(sessions.map((session) => session.id));
   return {
     participants: read.participants,
-    sessions: read.sessions.filter((session) => within(range, session.date) || within(baselineDates, session.date)),
+    sessions,
     actions: read.actions,
     contracts: read.contracts,
+    reviews: read.reviews.filter((review) => sessionIds.has(review.sessionId)),
   };
 }
 
 const inOneRead = <T>(db: FollowthroughDatabase, work: () => Promise<T>) =>
-  db.transaction('r', [db.participants, db.sessionFactGroups, db.actionFactGroups, db.contracts], work);
+  db.transaction(
+    'r',
+    [db.participants, db.sessionFactGroups, db.actionFactGroups, db.reviewFactGroups, db.contracts],
+    work,
+  );
 
 export function readMetricRecords(
   db: FollowthroughDatabase,

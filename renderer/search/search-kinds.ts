@@ -77,6 +77,7 @@ export const tablesNotSearched = {
   consentLog: 'dated consent choices, no text',
   actionFactGroups: 'derived numbers for the metrics',
   sessionFactGroups: 'derived numbers for the metrics',
+  reviewFactGroups: 'derived numbers for the metrics',
 } satisfies Partial<Record<TableName, string>>;
 
 /** Record fields with free text that search leaves out on purpose, by kind, and why. */

@@ -1,7 +1,8 @@
 // A realistic, deterministic coaching dataset: the same seed and clock always give the same
 // records, and every record parses with the schemas in shared/model.ts. Used by the benchmarks,
 // by tests that need data, and by the in-app demo (?demo=medium). Pure: no DOM, no Node.
-import type { Action, Contract, ContractReview, Participant, Session } from '../model';
+import type { Action, ActionReview, Contract, ContractReview, Participant, Session } from '../model';
+import { generateActionReviews } from './action-reviews';
 import { generateActions } from './actions';
 import { addDays, dateOf } from './calendar';
 import { generateContracts } from './contracts';
@@ -21,6 +22,7 @@ export type Dataset = {
   participants: Participant[];
   sessions: Session[];
   actions: Action[];
+  actionReviews: ActionReview[];
   contracts: Contract[];
   contractReviews: ContractReview[];
 };
@@ -47,6 +49,7 @@ export function generateDataset({ size, seed = DEFAULT_SEED, now = DEFAULT_NOW }
     participants: engagements.map((engagement) => engagement.participant),
     sessions,
     actions,
+    actionReviews: generateActionReviews(random, sessions, actions, now),
     contracts,
     contractReviews,
   };

@@ -69,7 +69,7 @@ function pastSession(random: Random, engagement: Engagement, date: string, now: 
   };
 }
 
-/** A session booked for the coming days: a planned goal at most, nothing else yet. */
+/** A session planned for the coming days: a goal at most, nothing else yet. */
 function bookedSession(random: Random, engagement: Engagement, date: string, now: number): Session {
   const createdAt = now - random.int(1, 10) * DAY_MS;
   return {
@@ -85,7 +85,7 @@ function bookedSession(random: Random, engagement: Engagement, date: string, now
     ...blankNotes,
     goal: random.chance(0.5) ? paragraph(random, goalSentences, 1, 1, engagement.voice) : '',
     pulse: unscored,
-    status: 'draft',
+    status: 'planned',
     completedAt: null,
   };
 }

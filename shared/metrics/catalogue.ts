@@ -11,6 +11,7 @@ export const measureKeys = [
   'experimentAdoption',
   'coachingHours',
   'actionWithin24h',
+  'followUpRate',
   'pulseShare',
 ] as const;
 export type MeasureKey = (typeof measureKeys)[number];
@@ -106,6 +107,18 @@ export const measureCatalogue: Record<MeasureKey, MeasureDefinition> = {
     target: { kind: 'none' },
     targetText: 'Coach quality signal: no pilot target',
     trendLabel: 'Share of each week’s sessions with an action within 24 hours',
+  },
+  followUpRate: {
+    label: 'Follow-up rate',
+    group: 'coach',
+    unit: 'percent',
+    definition:
+      'For each session held in the period, the participant’s actions from earlier that were still open when it began ' +
+      '(logged before it and not yet done, verified or dropped); the share of those the session went over in “Since last time”. ' +
+      'The program guide opens every session on the last one’s commitments.',
+    target: { kind: 'none' },
+    targetText: 'Coach quality signal: no pilot target',
+    trendLabel: 'Share of the earlier open actions each week’s sessions went over',
   },
   pulseShare: {
     label: 'Sessions with a pulse',

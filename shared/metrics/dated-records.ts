@@ -10,6 +10,7 @@ import {
 } from '../twenty-four-hour-rule';
 import { dayNumber } from './calendar-days';
 import type { BlockedSpell, MetricAction, MetricCommitment, MetricRecords, MetricSession } from './metric-records';
+import { followUpBySession, type FollowUpCounts } from './follow-up-rate';
 import { pulseScore } from './session-measures';
 import type { ZonedClock } from './zoned-clock';
 
@@ -24,6 +25,8 @@ export type DatedAction = Pick<MetricAction, 'participantId' | 'isExperiment' | 
 export type DatedSpell = BlockedSpell & { blockedDay: number };
 
 export type DatedSession = Pick<MetricSession, 'participantId' | 'durationMinutes'> & {
+  /** The earlier actions open when it began, and how many of them it went over. */
+  followUp: FollowUpCounts;
   day: number;
   /** When the session starts on the coach's wall clock. */
   startsAt: number;
@@ -75,11 +78,18 @@ export function dateRecords(records: MetricRecords, clock: ZonedClock, now: numb
       completedDay: action.completedAt === null ? null : clock.dayOf(action.completedAt),
     };
   });
-  const sessions = records.sessions.map((session): DatedSession => ({
+  const startsAt = records.sessions.map((session) => sessionStartsAt(session, clock));
+  const followUp = followUpBySession(
+    records.sessions.map(({ id, participantId }, index) => ({ id, participantId, startsAt: startsAt[index] })),
+    records.actions,
+    records.reviews,
+  );
+  const sessions = records.sessions.map((session, index): DatedSession => ({
     participantId: session.participantId,
     durationMinutes: session.durationMinutes,
+    followUp: followUp.get(session.id)!,
     day: dayNumber(session.date),
-    startsAt: sessionStartsAt(session, clock),
+    startsAt: startsAt[index],
     score: pulseScore(session),
     rule: twentyFourHourStatus(session, firstActionLoggedAt.get(session.id) ?? null, clock, now),
   }));

@@ -1,46 +1,61 @@
 // The follow-up rate: of the actions a participant still had open when a session began, the share
 // that session went over ("Since last time"). The program guide opens every session on the last
-// one's commitments; this says how often that really happens.
-import { isInTrash, type Action, type ActionReview, type ActionStatus } from '../model';
+// one's commitments; this says how often that really happens. An action counts as open from when
+// it was logged until it was first done, verified or dropped.
+import { isInTrash } from '../model';
+import type { MetricAction, MetricReview } from './metric-records';
+import { ratio } from './ratio';
 
-type HeldSession = { id: string; participantId: string; startsAt: number };
-type ReviewableAction = Pick<Action, 'id' | 'participantId' | 'sessionId' | 'createdAt' | 'history' | 'deletedAt'>;
+export type HeldSession = { id: string; participantId: string; startsAt: number };
+type FollowedAction = Pick<
+  MetricAction,
+  'id' | 'participantId' | 'sessionId' | 'createdAt' | 'completedAt' | 'droppedAt' | 'deletedAt'
+>;
 
-export type FollowUpRate = { due: number; reviewed: number; rate: number | null };
+/** One session's share: the earlier actions open when it began, and how many of them it went over. */
+export type FollowUpCounts = { due: number; reviewed: number };
+export type FollowUpRate = FollowUpCounts & { rate: number | null };
 
-/** The action's status at `at`: the last change made by then, or null if it did not exist yet. */
-function statusAt(action: ReviewableAction, at: number): ActionStatus | null {
-  let status: ActionStatus | null = null;
-  for (const change of action.history) {
-    if (change.at > at) break;
-    status = change.status;
-  }
-  return status;
-}
+const closedBy = (at: number | null, moment: number) => at !== null && at <= moment;
 
-export function followUpRate(
+const openAt = (action: FollowedAction, moment: number) =>
+  action.createdAt <= moment && !closedBy(action.completedAt, moment) && !closedBy(action.droppedAt, moment);
+
+/** Each session's follow-up counts, by session id. */
+export function followUpBySession(
   sessions: readonly HeldSession[],
-  actions: readonly ReviewableAction[],
-  reviews: readonly Pick<ActionReview, 'actionId' | 'sessionId'>[],
-): FollowUpRate {
+  actions: readonly FollowedAction[],
+  reviews: readonly Pick<MetricReview, 'actionId' | 'sessionId'>[],
+): Map<string, FollowUpCounts> {
   const reviewedIn = new Set(reviews.map((review) => `${review.sessionId}:${review.actionId}`));
-  const actionsOf = new Map<string, ReviewableAction[]>();
+  const actionsOf = new Map<string, FollowedAction[]>();
   for (const action of actions) {
     if (isInTrash(action)) continue;
-    const list = actionsOf.get(action.participantId) ?? [];
-    list.push(action);
-    actionsOf.set(action.participantId, list);
+    const list = actionsOf.get(action.participantId);
+    if (list) list.push(action);
+    else actionsOf.set(action.participantId, [action]);
   }
-  let due = 0;
-  let reviewed = 0;
+  const counts = new Map<string, FollowUpCounts>();
   for (const session of sessions) {
+    let due = 0;
+    let reviewed = 0;
     for (const action of actionsOf.get(session.participantId) ?? []) {
-      if (action.sessionId === session.id) continue;
-      const status = statusAt(action, session.startsAt);
-      if (status !== 'open' && status !== 'blocked') continue;
+      if (action.sessionId === session.id || !openAt(action, session.startsAt)) continue;
       due += 1;
       if (reviewedIn.has(`${session.id}:${action.id}`)) reviewed += 1;
     }
+    counts.set(session.id, { due, reviewed });
   }
-  return { due, reviewed, rate: due === 0 ? null : reviewed / due };
+  return counts;
+}
+
+/** The rate over some sessions' counts: null when nothing was open at any of them. */
+export function followUpRate(counts: Iterable<FollowUpCounts>): FollowUpRate {
+  let due = 0;
+  let reviewed = 0;
+  for (const session of counts) {
+    due += session.due;
+    reviewed += session.reviewed;
+  }
+  return { due, reviewed, rate: ratio(reviewed, due) };
 }

@@ -32,6 +32,8 @@ function measureValue(key: MeasureKey, measures: PeriodMeasures): number | null 
       return measures.hours.perLeaderPerMonth;
     case 'actionWithin24h':
       return measures.within24h.share;
+    case 'followUpRate':
+      return measures.followUp.rate;
     case 'pulseShare':
       return measures.pulse.share;
   }
@@ -84,6 +86,12 @@ function measureDetail(key: MeasureKey, measures: PeriodMeasures): string {
       if (met + missed + open === 0) return 'No sessions held in this period';
       const decided = `${met.toLocaleString('en-GB')} of ${plural(met + missed, 'session')}`;
       return open > 0 ? `${decided} · ${open.toLocaleString('en-GB')} still inside their 24 hours` : decided;
+    }
+    case 'followUpRate': {
+      const { due, reviewed } = measures.followUp;
+      if (measures.hours.sessions === 0) return 'No sessions held in this period';
+      if (due === 0) return 'No earlier action was open when a session began';
+      return `${reviewed.toLocaleString('en-GB')} of ${plural(due, 'earlier open action')} gone over`;
     }
     case 'pulseShare': {
       const { withPulse, sessions } = measures.pulse;

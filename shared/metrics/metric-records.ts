@@ -6,6 +6,7 @@
 import {
   isInTrash,
   type Action,
+  type ActionReview,
   type Commitment,
   type Contract,
   type Participant,
@@ -33,6 +34,8 @@ export type MetricAction = Pick<
   completedAt: number | null;
   /** When it was first verified, or null. */
   verifiedAt: number | null;
+  /** When it was first dropped, or null. */
+  droppedAt: number | null;
   /** Every time it was marked blocked, in history order; absent when it never was, as for most actions. */
   blocks?: BlockedSpell[];
 };
@@ -48,14 +51,18 @@ export type MetricContract = Pick<Contract, 'id' | 'participantId' | 'deletedAt'
   commitments: MetricCommitment[];
 };
 
+/** That an earlier action was gone over in a session ("Since last time"). */
+export type MetricReview = Pick<ActionReview, 'id' | 'actionId' | 'sessionId' | 'participantId'>;
+
 export type MetricRecords = {
   participants: MetricParticipant[];
   sessions: MetricSession[];
   actions: MetricAction[];
   contracts: MetricContract[];
+  reviews: MetricReview[];
 };
 
-export const emptyRecords: MetricRecords = { participants: [], sessions: [], actions: [], contracts: [] };
+export const emptyRecords: MetricRecords = { participants: [], sessions: [], actions: [], contracts: [], reviews: [] };
 
 /** What an action must hold to be projected: full actions fit. */
 export type ActionSource = Pick<
@@ -101,6 +108,7 @@ export function toMetricAction(action: ActionSource): MetricAction {
     isExperiment: action.isExperiment,
     completedAt: completedAt(history),
     verifiedAt: firstTimeIn(history, 'verified'),
+    droppedAt: firstTimeIn(history, 'dropped'),
   };
   const spells = blockedSpells(history);
   if (spells.length > 0) projected.blocks = spells;
@@ -131,6 +139,13 @@ export const toMetricParticipant = ({ id, name, team, cohort, deletedAt }: Metri
   deletedAt,
 });
 
+export const toMetricReview = ({ id, actionId, sessionId, participantId }: MetricReview): MetricReview => ({
+  id,
+  actionId,
+  sessionId,
+  participantId,
+});
+
 export const toMetricContract = (contract: MetricContract): MetricContract => ({
   id: contract.id,
   participantId: contract.participantId,
@@ -144,11 +159,13 @@ export function toMetricRecords(records: {
   sessions: readonly SessionSource[];
   actions: readonly ActionSource[];
   contracts: readonly MetricContract[];
+  actionReviews: readonly MetricReview[];
 }): MetricRecords {
   return {
     participants: records.participants.map(toMetricParticipant),
     sessions: records.sessions.map(toMetricSession),
     actions: records.actions.map(toMetricAction),
     contracts: records.contracts.map(toMetricContract),
+    reviews: records.actionReviews.map(toMetricReview),
   };
 }

@@ -4,6 +4,7 @@ import { conversion, type ConversionResult } from './conversion';
 import type { DatedRecords } from './dated-records';
 import { experimentAdoption, type ExperimentAdoptionResult } from './experiment-adoption';
 import { followThrough, type FollowThroughResult } from './follow-through';
+import { followUpRate, type FollowUpRate } from './follow-up-rate';
 import type { Period } from './period';
 import {
   actionWithin24h,
@@ -23,6 +24,7 @@ export type PeriodMeasures = {
   pulse: PulseResult;
   hours: CoachingHoursResult;
   within24h: ActionWithin24hResult;
+  followUp: FollowUpRate;
   experiments: ExperimentAdoptionResult;
 };
 
@@ -35,6 +37,7 @@ export function measuresFor(records: DatedRecords, within: Period): PeriodMeasur
     pulse: sessionPulse(held),
     hours: coachingHours(held, rangeLength(within)),
     within24h: actionWithin24h(held),
+    followUp: followUpRate(held.map((session) => session.followUp)),
     experiments: experimentAdoption(records.participants, held, records.actions, within),
   };
 }

@@ -22,6 +22,7 @@ export function recordsInScope(records: MetricRecords, scope: MetricScope): Metr
     sessions: records.sessions.filter(kept),
     actions: records.actions.filter(kept),
     contracts: records.contracts.filter(kept),
+    reviews: records.reviews.filter(kept),
   };
 }
 

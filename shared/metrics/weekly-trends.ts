@@ -6,6 +6,7 @@ import { conversionToDate } from './conversion';
 import type { DatedCommitment, DatedRecords, DatedSession, DatedSpell } from './dated-records';
 import { experimentDayIn } from './experiment-adoption';
 import { followThrough } from './follow-through';
+import { followUpRate } from './follow-up-rate';
 import { daysOf, type Period } from './period';
 import { actionWithin24h, sessionPulse, sessionsHeldIn, totalHours } from './session-measures';
 import { timeToUnblock } from './time-to-unblock';
@@ -28,6 +29,7 @@ export type WeekRow = {
   qualityMedian: number | null;
   pulseShare: number | null;
   actionWithin24h: number | null;
+  followUpRate: number | null;
   experiments: number;
 };
 
@@ -80,6 +82,7 @@ export function weeklyTrends(records: DatedRecords, within: Period): WeekRow[] {
       qualityMedian: pulse.medianScore,
       pulseShare: pulse.share,
       actionWithin24h: actionWithin24h(bucket.sessions).share,
+      followUpRate: followUpRate(bucket.sessions.map((session) => session.followUp)).rate,
       experiments: bucket.experiments,
     };
   });

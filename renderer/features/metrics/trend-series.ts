@@ -94,6 +94,15 @@ export const trendSpecs: Record<MeasureKey, TrendSpec> = {
     range: [0, 100],
     counts: [{ label: 'Sessions', value: (week) => week.sessions }],
   },
+  followUpRate: {
+    kind: 'line',
+    seriesLabel: 'Follow-up rate',
+    value: (week) => percent(week.followUpRate),
+    format: asPercent,
+    range: [0, 100],
+    sparse: true,
+    counts: [{ label: 'Sessions', value: (week) => week.sessions }],
+  },
   pulseShare: {
     kind: 'line',
     seriesLabel: 'With a pulse',

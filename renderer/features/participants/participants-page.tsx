@@ -8,7 +8,8 @@ import {
   type CalendarDate,
   type Participant,
 } from '../../../shared/model';
-import { followUpRate } from '../../../shared/metrics/follow-up-rate';
+import { followUpBySession, followUpRate } from '../../../shared/metrics/follow-up-rate';
+import { toMetricAction } from '../../../shared/metrics/metric-records';
 import { zonedClock } from '../../../shared/metrics/zoned-clock';
 import { sessionStartsAt } from '../../../shared/twenty-four-hour-rule';
 import { format, parseISO } from 'date-fns';
@@ -94,7 +95,7 @@ async function participantFollowUp(participantId: string) {
     .filter((session) => session.status !== 'planned')
     .map((session) => ({ ...session, startsAt: sessionStartsAt(session, clock) }))
     .filter((session) => session.startsAt <= Date.now());
-  return followUpRate(held, actions, reviews);
+  return followUpRate(followUpBySession(held, actions.map(toMetricAction), reviews).values());
 }
 
 function ParticipantHistory({ participant }: { participant: Participant }) {

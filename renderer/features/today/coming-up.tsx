@@ -79,7 +79,8 @@ function PlannedSession({ session, name, today }: { session: Session; name: stri
 function PrepCard({ session, today }: { session: Session; today: string }) {
   const card = useLiveQuery(() => loadPrepCard(repositories, session, today), [session, today]);
   if (!card) return <p className="muted">Reading…</p>;
-  const { lastHeld, participant, openActions, overdueActions } = card;
+  const { lastHeld, participant, openActions, overdueActions, contractsDue, lastPulses } = card;
+  const targets = [participant?.primaryTarget, participant?.secondaryTarget].filter((target) => target?.trim());
   return (
     <div className="prep-card" aria-label={`Prep for ${participant?.name ?? 'the session'}`} role="group">
       <dl>
@@ -97,10 +98,36 @@ function PrepCard({ session, today }: { session: Session; today: string }) {
         <dd>
           {openActions} open{overdueActions > 0 && <span className="badge danger">{overdueActions} overdue</span>}
         </dd>
-        {participant?.primaryTarget && (
+        {contractsDue.length > 0 && (
           <>
-            <dt>Behaviour target</dt>
-            <dd dir="auto">{participant.primaryTarget}</dd>
+            <dt>Contract review</dt>
+            <dd dir="auto">
+              {contractsDue
+                .map(
+                  (contract) =>
+                    `${contract.title || 'Contract'} (${format(parseISO(contract.nextReviewDate), 'd MMM')})`,
+                )
+                .join(', ')}
+            </dd>
+          </>
+        )}
+        {targets.length > 0 && (
+          <>
+            <dt>Behaviour {targets.length === 1 ? 'target' : 'targets'}</dt>
+            <dd dir="auto">{targets.join('; ')}</dd>
+          </>
+        )}
+        {lastPulses.length > 0 && (
+          <>
+            <dt>Last pulses</dt>
+            <dd>
+              {lastPulses
+                .map(
+                  ({ date, score }) =>
+                    `${format(parseISO(date), 'd MMM')}: ${score === null ? 'none' : `${score.toFixed(1)} / 5`}`,
+                )
+                .join(' · ')}
+            </dd>
           </>
         )}
       </dl>

@@ -18,6 +18,7 @@ import {
 } from '../../../shared/twenty-four-hour-rule';
 import { zonedClock } from '../../../shared/metrics/zoned-clock';
 import { contractsDueForReview } from '../../../shared/contract-rules';
+import { pulseScore } from '../../../shared/metrics/session-measures';
 import type { Repositories } from '../../db/repositories';
 
 const TODAY_LIST_LIMIT = 50;
@@ -26,6 +27,9 @@ const RULE_LOOKBACK_DAYS = 30;
 const REVIEW_HORIZON_DAYS = 7;
 const COMING_UP_DAYS = 7;
 
+/** How many held sessions' pulses a prep card shows. */
+const PREP_PULSES = 3;
+
 /** What the coach reads before a planned session: where the last one ended and what is open. */
 export type PrepCard = {
   session: Session;
@@ -33,6 +37,10 @@ export type PrepCard = {
   lastHeld: Session | undefined;
   openActions: number;
   overdueActions: number;
+  /** The participant's contracts whose review is due by the session. */
+  contractsDue: Contract[];
+  /** The pulse scores (1–5) of the last sessions held, newest first; null where none was taken. */
+  lastPulses: { date: CalendarDate; score: number | null }[];
 };
 
 /** A participant with a cadence and no session held or planned within it. */
@@ -116,20 +124,28 @@ async function participantsDueForSession(
 
 /** The prep card of a planned session, read when the coach opens it. */
 export async function loadPrepCard(
-  { sessions, participants, actions }: Pick<Repositories, 'sessions' | 'participants' | 'actions'>,
+  {
+    sessions,
+    participants,
+    actions,
+    contracts,
+  }: Pick<Repositories, 'sessions' | 'participants' | 'actions' | 'contracts'>,
   session: Session,
   today: CalendarDate,
 ): Promise<PrepCard> {
-  const [participant, lastHeld, open] = await Promise.all([
+  const [participant, recentHeld, open, ownContracts] = await Promise.all([
     participants.get(session.participantId),
-    sessions.lastHeldOf(session.participantId, session.date),
+    sessions.recentHeldOf(session.participantId, session.date, PREP_PULSES),
     actions.unfinishedOf(session.participantId),
+    contracts.ofParticipant(session.participantId),
   ]);
   return {
     session,
     participant,
-    lastHeld,
+    lastHeld: recentHeld[0],
     openActions: open.length,
     overdueActions: open.filter((action) => action.dueDate !== null && action.dueDate < today).length,
+    contractsDue: contractsDueForReview(ownContracts, session.date).map(({ contract }) => contract),
+    lastPulses: recentHeld.map((held) => ({ date: held.date, score: pulseScore(held.pulse) })),
   };
 }

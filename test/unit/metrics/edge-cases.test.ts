@@ -36,6 +36,7 @@ describe('edge cases', () => {
       ['experimentAdoption', null, 'no-data'],
       ['coachingHours', null, 'no-target'],
       ['actionWithin24h', null, 'no-target'],
+      ['followUpRate', null, 'no-target'],
       ['pulseShare', null, 'no-target'],
     ]);
     expect(report.measures.every((measure) => measure.baselineDetail === 'No baseline period')).toBe(true);

@@ -185,9 +185,31 @@ const contracts: MetricContract[] = [
   },
 ];
 
+let reviewCount = 500;
+const reviewed = (action: MetricAction, session: MetricSession) => ({
+  id: id(++reviewCount),
+  actionId: action.id,
+  sessionId: session.id,
+  participantId: session.participantId,
+});
+
+/** What each session went over "since last time"; the follow-up rate's worked example is in the test. */
+const reviews = [
+  reviewed(actions.a00, sessions.s1),
+  reviewed(actions.a2, sessions.s2),
+  // a1 was done by s2: going over it again is no follow-up of an open action.
+  reviewed(actions.a1, sessions.s2),
+  reviewed(actions.a6, sessions.s7),
+  reviewed(actions.a00, sessions.s7),
+  // a5 was logged after s4, and s9 is in the trash.
+  reviewed(actions.a5, sessions.s4),
+  reviewed(actions.a4, sessions.s9),
+];
+
 export const records: MetricRecords = {
   participants,
   sessions: Object.values(sessions),
   actions: Object.values(actions),
   contracts,
+  reviews,
 };

@@ -41,7 +41,8 @@ describe('the KPI workbook', () => {
     );
     expect(followThrough.getCell(5).value).toBe('Off target');
     expect(summary.getRow(9).getCell(3).value).toBe(2); // mean days to unblock
-    expect(summary.getRow(14).getCell(1).value).toBe('Sessions with a pulse');
+    expect(summary.getRow(14).getCell(1).value).toBe('Follow-up rate');
+    expect(summary.getRow(15).getCell(1).value).toBe('Sessions with a pulse');
   });
 
   it('holds the weekly data behind the charts', async () => {

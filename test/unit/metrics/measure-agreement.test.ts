@@ -36,6 +36,7 @@ describe('coaching hours', () => {
       participants: [participant],
       actions: [],
       contracts: [],
+      reviews: [],
       sessions: mondays.map((date, index) =>
         toMetricSession({
           id: `s${index}`,

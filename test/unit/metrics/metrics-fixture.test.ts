@@ -118,6 +118,23 @@ describe('every measure for everyone over the fixture period', () => {
     expect(within24h.detail).toBe('4 of 6 sessions');
   });
 
+  it('computes the follow-up rate from what each session went over', () => {
+    // Earlier actions open when each held session began (Erin is in the trash, s9 too):
+    //   s1 (Mon 2 Mar 09:00): a00 (no session, still open) -> due 1; reviewed a00 -> 1.
+    //   s2 (Mon 9 Mar 09:00): a00, a2 (reopened on the 7th, done on the 12th); a1 done on the 5th.
+    //      Due 2; reviewed a2 (and a1, which was not open) -> 1.
+    //   s3 (Ben), s4 and s5: nothing earlier open (a3, a5 and a7 came later) -> due 0.
+    //   s7 (Sat 28 Mar 23:30 GMT): a00, a6 (done 29 Mar 22:30Z); a8 is s7's own. Due 2; reviewed 2.
+    // 4 of 5. The baseline's one session, s0, had nothing earlier open: no rate.
+    const followUp = measure(result, 'followUpRate');
+    expect(followUp.value).toBeCloseTo(4 / 5, 10);
+    expect(followUp.detail).toBe('4 of 5 earlier open actions gone over');
+    expect(followUp.baseline).toBeNull();
+    expect(followUp.baselineDetail).toBe('No earlier action was open when a session began');
+    // Week of 2 March: s1 1/1; 9 March: s2 1/2; 16 March: nothing due; 23 March: s7 2/2.
+    expect(result.weeks.map((week) => week.followUpRate)).toEqual([1, 0.5, null, 1]);
+  });
+
   it('fills the weekly series, Monday to Sunday in London', () => {
     expect(result.weeks.map((week) => week.weekStart)).toEqual([
       '2026-03-02',

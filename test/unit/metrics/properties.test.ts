@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { actionStatuses, commitmentStatuses } from '../../../shared/model';
 import { conversion } from '../../../shared/metrics/conversion';
 import { computeMetrics } from '../../../shared/metrics/metrics-report';
+import { measureCatalogue } from '../../../shared/metrics/catalogue';
 import {
   emptyRecords,
   toMetricAction,
@@ -70,6 +71,16 @@ const recordsArb: fc.Arbitrary<MetricRecords> = fc
       { maxLength: 12 },
     ),
     actions: fc.array(actionSourceArb, { maxLength: 25 }),
+    actionReviews: fc.array(
+      fc.record({
+        id: fc.uuid(),
+        // Reviews of made-up actions too: the rate must ignore what is not an open earlier action.
+        actionId: fc.uuid(),
+        sessionId: fc.constantFrom(...sessionIds),
+        participantId: fc.constantFrom(...participantIds),
+      }),
+      { maxLength: 10 },
+    ),
     contracts: fc.array(
       fc.record({
         id: fc.uuid(),
@@ -217,11 +228,9 @@ describe('the whole report', () => {
         expect(sum((week) => week.blocksRaised)).toBe(timeToUnblock(all.spells, within).blocked);
         expect(sum((week) => week.actionsLogged)).toBe(conversion(all.actions, within).logged);
         expect(sum((week) => week.actionsCompleted)).toBe(conversion(all.actions, within).completed);
+        for (const { followUp } of all.sessions) expect(followUp.reviewed).toBeLessThanOrEqual(followUp.due);
         for (const measure of result.measures) {
-          if (
-            measure.value !== null &&
-            ['conversion', 'followThrough', 'actionWithin24h', 'pulseShare'].includes(measure.key)
-          ) {
+          if (measure.value !== null && measureCatalogue[measure.key].unit === 'percent') {
             expect(measure.value).toBeGreaterThanOrEqual(0);
             expect(measure.value).toBeLessThanOrEqual(1);
           }

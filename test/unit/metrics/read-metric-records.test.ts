@@ -6,7 +6,7 @@ import type { FollowthroughDatabase } from '../../../renderer/db/database';
 import { readAllTimeMetricRecords, readMetricRecords } from '../../../renderer/metrics/read-metric-records';
 import { DEFAULT_NOW, generateDataset } from '../../../shared/demo-dataset';
 import { computeMetrics, type BaselineChoice } from '../../../shared/metrics/metrics-report';
-import { toMetricRecords } from '../../../shared/metrics/metric-records';
+import { emptyRecords, toMetricRecords, type MetricRecords } from '../../../shared/metrics/metric-records';
 import type { MetricScope } from '../../../shared/metrics/scope';
 
 const NOW = Date.parse('2026-11-02T12:00:00Z');
@@ -24,6 +24,7 @@ async function filled(): Promise<FollowthroughDatabase> {
   await db.participants.bulkPut(dataset.participants);
   await db.sessions.bulkPut(dataset.sessions);
   await db.actions.bulkPut(dataset.actions);
+  await db.actionReviews.bulkPut(dataset.actionReviews);
   await db.contracts.bulkPut(dataset.contracts);
   return db;
 }
@@ -105,10 +106,12 @@ describe('reading the records the measures need', () => {
     const large = generateDataset({ size: 'large' });
     db = openTestDatabase().db;
     const database = db;
-    await database.transaction('rw', [db.participants, db.sessions, db.actions, db.contracts], async () => {
+    const tables = [db.participants, db.sessions, db.actions, db.actionReviews, db.contracts];
+    await database.transaction('rw', tables, async () => {
       await database.participants.bulkPut(large.participants);
       await database.sessions.bulkPut(large.sessions);
       await database.actions.bulkPut(large.actions);
+      await database.actionReviews.bulkPut(large.actionReviews);
       await database.contracts.bulkPut(large.contracts);
     });
     const dates = large.sessions.map((session) => session.date).sort();
@@ -123,10 +126,15 @@ describe('reading the records the measures need', () => {
       sessions: live(await database.sessions.toArray()),
       actions: live(await database.actions.toArray()),
       contracts: live(await database.contracts.toArray()),
+      actionReviews: await database.actionReviews.toArray(),
     });
     const byId = <T extends { id: string }>(records: T[]) => [...records].sort((a, b) => a.id.localeCompare(b.id));
     expect(byId(read.actions)).toStrictEqual(byId(full.actions));
     expect(byId(read.sessions)).toStrictEqual(byId(full.sessions));
+    const byKey = (reviews: MetricRecords['reviews']) =>
+      reviews.map((review) => `${review.sessionId}:${review.actionId}`).sort();
+    expect(full.reviews.length).toBeGreaterThan(1000);
+    expect(byKey(read.reviews)).toEqual(byKey(full.reviews));
     expect(read.participants).toStrictEqual(full.participants);
     expect(read.contracts).toStrictEqual(full.contracts);
     const request = {
@@ -143,6 +151,6 @@ describe('reading the records the measures need', () => {
     const database = openTestDatabase().db;
     db = database;
     const read = await readMetricRecords(database, { kind: 'everyone' }, range, { kind: 'first-two-weeks' });
-    expect(read).toEqual({ participants: [], sessions: [], actions: [], contracts: [] });
+    expect(read).toEqual(emptyRecords);
   });
 });

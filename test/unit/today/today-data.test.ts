@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { databasePerTest } from '../db/test-database';
-import { loadTodayData } from '../../../renderer/features/today/today-data';
+import { loadPrepCard, loadTodayData } from '../../../renderer/features/today/today-data';
 
 const openDatabase = databasePerTest();
 
@@ -101,6 +101,46 @@ describe('the Today view data', () => {
     expect(overdue(after.dueForSession)).toEqual([
       ['Emma', 10],
       ['Bea', 7],
+    ]);
+  });
+
+  it('prepares a planned session: last Will, open and overdue actions, reviews due, targets, last pulses', async () => {
+    const start = new Date(2026, 11, 7, 9, 0).getTime();
+    const { repos } = openDatabase(Object.assign(() => start, { advance: () => undefined }));
+    const amara = await repos.participants.create({
+      name: 'Amara',
+      primaryTarget: 'Run weekly commitment reviews',
+      secondaryTarget: 'Delegate triage decisions',
+    });
+    const held = async (date: string, score: number | null) => {
+      const session = await repos.sessions.create({ participantId: amara.id, date, startTime: '10:00' });
+      if (score !== null) await repos.sessions.setPulseScore(session.id, 'clarity', score);
+      await repos.sessions.update(session.id, { will: `Will of ${date}` });
+      return repos.sessions.complete(session.id);
+    };
+    await held('2026-11-02', 3);
+    await held('2026-11-09', 4);
+    await held('2026-11-16', null);
+    await held('2026-11-23', 5);
+    await repos.actions.add({ participantId: amara.id, text: 'Overdue', dueDate: '2026-12-01' });
+    await repos.actions.add({ participantId: amara.id, text: 'Later', dueDate: '2026-12-20' });
+    const contract = await repos.contracts.create({ participantId: amara.id, title: 'Triage contract' });
+    await repos.contracts.update(contract.id, { status: 'active', nextReviewDate: '2026-12-09' });
+    const planned = await repos.sessions.plan({
+      participantId: amara.id,
+      date: '2026-12-08',
+      startTime: '10:30',
+      type: 'one-to-one',
+    });
+
+    const card = await loadPrepCard(repos, planned, '2026-12-07');
+    expect(card.lastHeld?.will).toBe('Will of 2026-11-23');
+    expect([card.openActions, card.overdueActions]).toEqual([2, 1]);
+    expect(card.contractsDue.map((due) => due.title)).toEqual(['Triage contract']);
+    expect(card.lastPulses).toEqual([
+      { date: '2026-11-23', score: 5 },
+      { date: '2026-11-16', score: null },
+      { date: '2026-11-09', score: 4 },
     ]);
   });
 });

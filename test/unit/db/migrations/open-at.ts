@@ -16,6 +16,7 @@ schemas[6] = { ...schemas[5], consentLog: '++id, participantId, at' };
 schemas[7] = { ...schemas[6], actionNotes: 'id, actionId' };
 schemas[8] = { ...schemas[7], ...metricFactStoresV8 };
 schemas[9] = { ...schemas[8], ...metricFactGroupStores };
+schemas[10] = { ...schemas[9], actionReviews: 'id, actionId, sessionId, participantId' };
 
 const opened: FollowthroughDatabase[] = [];
 afterEach(async () => {
