@@ -152,6 +152,33 @@ export function contractsDueForReview<C extends Pick<Contract, 'status' | 'nextR
     .map((contract) => ({ contract, state: reviewState(contract, today) }));
 }
 
+export type CommitmentToGoOver = { contract: Contract; commitment: Commitment };
+
+/**
+ * The commitments a session goes over "since last time": those of the participant's contracts in
+ * force that are due by the session and not met, or whose status changed since `since` (the last
+ * session held), oldest due first and undated last.
+ */
+export function commitmentsToGoOver(
+  contracts: readonly Contract[],
+  sessionDate: CalendarDate,
+  since: number | null,
+): CommitmentToGoOver[] {
+  const changedSince = (commitment: Commitment) =>
+    since !== null && commitment.statusHistory.some((change) => change.at >= since);
+  const due = (commitment: Commitment) =>
+    commitment.dueDate !== null && commitment.dueDate <= sessionDate && commitment.status !== 'met';
+  return contracts
+    .filter(isLive)
+    .filter((contract) => contract.status === 'active' || contract.status === 'under-review')
+    .flatMap((contract) =>
+      contract.commitments
+        .filter((commitment) => commitment.text.trim() !== '' && (due(commitment) || changedSince(commitment)))
+        .map((commitment) => ({ contract, commitment })),
+    )
+    .sort((a, b) => (a.commitment.dueDate ?? '9999-12-31').localeCompare(b.commitment.dueDate ?? '9999-12-31'));
+}
+
 // ---- Warnings ----------------------------------------------------------------------------------
 
 export type FieldWarning<F extends string> = { field: F; message: string };

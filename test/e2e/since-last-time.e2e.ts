@@ -9,6 +9,7 @@ import { launchApp, closeAfterEach, type AppBrowser } from './browser';
 import { AppShell } from './pages/app-shell';
 import { screenshotDir } from './screenshots';
 import { downloadedWordText } from './downloads';
+import { ContractsPage } from './pages/contracts-page';
 
 const day = (offset: number) => format(addDays(new Date(), offset), 'yyyy-MM-dd');
 const tomorrow = day(1);
@@ -49,6 +50,15 @@ describe('since last time', () => {
     await plan.getByRole('button', { name: 'Plan a session' }).click();
     await page.getByText('Planned · 10:30').waitFor();
 
+    // A contract in force with a commitment due yesterday: the session goes over it too.
+    const contracts = new ContractsPage(page);
+    await contracts.create({ leader: 'Amara Okafor', title: 'Ops handoffs', team: 'Operations', startDate: day(-14) });
+    await contracts.details().getByLabel('Status').selectOption({ label: 'Active' });
+    await contracts.addCommitment(1, 'Weekly demo to stakeholders', 'Demo held every Friday', 'Amara');
+    await contracts.commitment(1).getByLabel('Due').fill(day(-1));
+    await page.keyboard.press('Tab');
+    await expect.poll(async () => (await contracts.commitment(1).getByLabel('Due').inputValue()) !== '').toBe(true);
+
     await shell.goTo('Today');
     const comingUp = page.getByRole('region', { name: 'Coming up' });
     await comingUp.getByText(/10:30/).click();
@@ -62,7 +72,7 @@ describe('since last time', () => {
     await page.getByText('1:1 session · planned').waitFor();
     await page.getByRole('textbox', { name: 'Goal', exact: true }).fill(privateGoal);
     const since = page.getByRole('region', { name: 'Since last time' });
-    await expect.poll(() => since.getByRole('listitem').count()).toBe(3);
+    await expect.poll(() => since.getByRole('list').first().getByRole('listitem').count()).toBe(3);
     expect(await since.getByText('3 of 3 to go over').isVisible()).toBe(true);
     await page.screenshot({ path: `${screenshotDir}/since-last-time-to-go-over.png`, fullPage: true });
     const row = (text: string) => since.getByRole('group', { name: `Since last time: ${text}` });
@@ -88,6 +98,14 @@ describe('since last time', () => {
 
     await page.reload();
     await since.getByText('All gone over').waitFor();
+    // The contract commitment due yesterday, met, by keyboard.
+    const commitments = since.getByRole('group', { name: 'Contract commitments' });
+    const demo = commitments.getByRole('listitem', { name: 'Weekly demo to stakeholders' });
+    await demo.getByText('Ops handoffs').waitFor();
+    await demo.getByRole('button', { name: 'Met', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await demo.getByRole('button', { name: 'On track', exact: true }).waitFor();
+    expect(await demo.locator('.badge').textContent()).toBe('Met');
     expect(await since.getByRole('status').allTextContents()).toEqual([
       'Done',
       'Blocked: Waiting for legal sign-off',

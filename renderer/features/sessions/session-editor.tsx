@@ -193,7 +193,7 @@ export function SessionEditor({ sessionId }: { sessionId: string }) {
 
       <div className="session-layout">
         <div className="session-main">
-          <SinceLastTime participantId={session.participantId} sessionId={session.id} />
+          <SinceLastTime participantId={session.participantId} sessionId={session.id} sessionDate={session.date} />
           <section className="card grow" aria-label="GROW">
             <FieldGroup>
               {growQuestions.map(({ field, label, prompt }) => (

@@ -1,7 +1,8 @@
 // "Since last time": a session opens on the participant's earlier actions that are still open or
 // blocked, oldest due first, and each is settled in place by keyboard: done, verified, blocked
 // with a reason, carried forward to a new date, dropped with a reason. What was decided stays on
-// the row, so the coach sees what the session has already gone over.
+// the row, so the coach sees what the session has already gone over. Their contract commitments
+// due or changed since follow.
 import { useState, type FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { addDays, format } from 'date-fns';
@@ -11,6 +12,7 @@ import { repositories } from '../../db/instance';
 import type { ReviewDecision, SinceLastTimeItem } from '../../db/action-reviews';
 import { showToast } from '../../components/toasts';
 import { actionStatusLabels, actionStatusTone, formatDay } from '../labels';
+import { CommitmentsToGoOver, loadCommitmentsToGoOver } from './commitments-to-go-over';
 
 const outcomeLabels: Record<ReviewOutcome, string> = {
   'still-open': 'Still open',
@@ -25,13 +27,25 @@ type Asking = { kind: 'blocked' | 'dropped' | 'carried-forward'; actionId: strin
 
 const today = () => format(new Date(), 'yyyy-MM-dd');
 
-export function SinceLastTime({ participantId, sessionId }: { participantId: string; sessionId: string }) {
+export function SinceLastTime({
+  participantId,
+  sessionId,
+  sessionDate,
+}: {
+  participantId: string;
+  sessionId: string;
+  sessionDate: CalendarDate;
+}) {
   const items = useLiveQuery(
     () => repositories.actionReviews.sinceLastTime(participantId, sessionId),
     [participantId, sessionId],
   );
+  const commitments = useLiveQuery(
+    () => loadCommitmentsToGoOver(participantId, sessionId, sessionDate),
+    [participantId, sessionId, sessionDate],
+  );
   const [asking, setAsking] = useState<Asking>(null);
-  if (!items || items.length === 0) return null;
+  if (!items || !commitments || items.length + commitments.length === 0) return null;
 
   const decide = (actionId: string, decision: ReviewDecision) =>
     repositories.actionReviews.review(actionId, sessionId, decision).then(
@@ -44,19 +58,24 @@ export function SinceLastTime({ participantId, sessionId }: { participantId: str
     <section className="card stack since-last-time" aria-labelledby="since-last-time-heading">
       <div className="row spread">
         <h2 id="since-last-time-heading">Since last time</h2>
-        <span className="muted">{open === 0 ? 'All gone over' : `${open} of ${items.length} to go over`}</span>
+        {items.length > 0 && (
+          <span className="muted">{open === 0 ? 'All gone over' : `${open} of ${items.length} to go over`}</span>
+        )}
       </div>
-      <ul className="review-list">
-        {items.map((item) => (
-          <ReviewRow
-            key={item.action.id}
-            item={item}
-            asking={asking?.actionId === item.action.id ? asking.kind : null}
-            ask={(kind) => setAsking(kind ? { kind, actionId: item.action.id } : null)}
-            decide={(decision) => decide(item.action.id, decision)}
-          />
-        ))}
-      </ul>
+      {items.length > 0 && (
+        <ul className="review-list">
+          {items.map((item) => (
+            <ReviewRow
+              key={item.action.id}
+              item={item}
+              asking={asking?.actionId === item.action.id ? asking.kind : null}
+              ask={(kind) => setAsking(kind ? { kind, actionId: item.action.id } : null)}
+              decide={(decision) => decide(item.action.id, decision)}
+            />
+          ))}
+        </ul>
+      )}
+      <CommitmentsToGoOver items={commitments} />
     </section>
   );
 }

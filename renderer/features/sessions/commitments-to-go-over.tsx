@@ -1,0 +1,62 @@
+// The contract commitments a session goes over "since last time": due by the session and not met,
+// or changed since the last session held. Each is set to met, on track, at risk or missed in place;
+// the commitment's status history keeps when.
+import { commitmentsToGoOver, commitmentStatusLabels, type CommitmentToGoOver } from '../../../shared/contract-rules';
+import { commitmentStatuses, type CalendarDate, type Commitment } from '../../../shared/model';
+import { errorMessage } from '../../../shared/result';
+import { repositories } from '../../db/instance';
+import { showToast } from '../../components/toasts';
+import { commitmentStatusTone, contractTitle } from '../contracts/labels';
+import { formatDay } from '../labels';
+
+export async function loadCommitmentsToGoOver(participantId: string, sessionId: string, sessionDate: CalendarDate) {
+  const [contracts, recent] = await Promise.all([
+    repositories.contracts.ofParticipant(participantId),
+    repositories.sessions.recentHeldOf(participantId, sessionDate, 2),
+  ]);
+  const previous = recent.find((session) => session.id !== sessionId);
+  const since = previous ? (previous.completedAt ?? new Date(`${previous.date}T00:00`).getTime()) : null;
+  return commitmentsToGoOver(contracts, sessionDate, since);
+}
+
+export function CommitmentsToGoOver({ items }: { items: CommitmentToGoOver[] }) {
+  if (items.length === 0) return null;
+
+  const setStatus = (contractId: string, commitmentId: string, status: Commitment['status']) =>
+    repositories.contracts
+      .setCommitmentStatus(contractId, commitmentId, status)
+      .catch((error: unknown) => showToast({ message: `Not recorded: ${errorMessage(error)}` }));
+
+  return (
+    <div className="stack" role="group" aria-labelledby="commitments-to-go-over-heading">
+      <h3 id="commitments-to-go-over-heading">Contract commitments</h3>
+      <ul className="review-list">
+        {items.map(({ contract, commitment }) => (
+          <li key={commitment.id} className="review-row" aria-label={commitment.text}>
+            <div className="review-text">
+              <span dir="auto">{commitment.text}</span>
+              <span className="muted small">
+                <span dir="auto">{contractTitle(contract)}</span>
+                {commitment.owner && <> · {commitment.owner}</>}
+                {' · '}
+                {commitment.dueDate ? <>due {formatDay(commitment.dueDate)}</> : 'no due date'}
+                <span className={`badge ${commitmentStatusTone[commitment.status]}`}>
+                  {commitmentStatusLabels[commitment.status]}
+                </span>
+              </span>
+            </div>
+            <div className="row review-buttons" role="group" aria-label={`Commitment: ${commitment.text}`}>
+              {commitmentStatuses
+                .filter((status) => status !== commitment.status)
+                .map((status) => (
+                  <button key={status} type="button" onClick={() => void setStatus(contract.id, commitment.id, status)}>
+                    {commitmentStatusLabels[status]}
+                  </button>
+                ))}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
