@@ -1,5 +1,5 @@
 // The desktop app's lifecycle: wires the modules of electron/ together and holds no logic itself.
-import { app, BrowserWindow, Menu, safeStorage } from 'electron';
+import { app, BrowserWindow, Menu, safeStorage, shell } from 'electron';
 import { join } from 'node:path';
 import { createLogger } from '../shared/logger';
 import { appInfoHandlers } from './ipc/app-info';
@@ -7,6 +7,7 @@ import { backupHandlers } from './ipc/backups';
 import { contentProtectionHandlers } from './ipc/content-protection';
 import { fileDropHandlers } from './ipc/file-drop';
 import { fileHandlers } from './ipc/files';
+import { mailDraftHandlers } from './ipc/mail-draft';
 import { networkHandlers } from './ipc/network';
 import { registerHandlers } from './ipc/register';
 import { createSecretStore, secretHandlers } from './ipc/secrets';
@@ -44,6 +45,10 @@ async function start(): Promise<void> {
     ...fileHandlers({
       lastFolderFile: join(userData, 'last-save-folder.json'),
       defaultFolder: () => app.getPath('documents'),
+    }),
+    ...mailDraftHandlers({
+      folder: join(app.getPath('temp'), 'Followthrough mail drafts'),
+      openPath: (path) => shell.openPath(path),
     }),
     ...templateHandlers(join(appPath, 'templates')),
     ...networkHandlers(),

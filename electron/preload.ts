@@ -8,6 +8,7 @@ const api = {
   appInfo: () => ipcRenderer.invoke(channels.appInfo.channel),
   saveFile: (input) => ipcRenderer.invoke(channels.saveFile.channel, input),
   showInFolder: (input) => ipcRenderer.invoke(channels.showInFolder.channel, input),
+  openMailDraft: (input) => ipcRenderer.invoke(channels.openMailDraft.channel, input),
   readTemplate: (input) => ipcRenderer.invoke(channels.readTemplate.channel, input),
   networkStatus: () => ipcRenderer.invoke(channels.networkStatus.channel),
   httpRequest: (input) => ipcRenderer.invoke(channels.httpRequest.channel, input),

@@ -12,6 +12,9 @@ const backupBytes = bytes.refine(
   `A backup holds 1 byte to ${MAX_BACKUP_BYTES / 1024 / 1024} MB`,
 );
 
+/** Mail servers refuse most messages over 25 MB of attachments, which base64 makes about a third larger. */
+const MAX_MAIL_DRAFT_BYTES = 30 * 1024 * 1024;
+
 const fileFilter = z.object({
   name: z.string().min(1).max(100),
   extensions: z
@@ -66,6 +69,25 @@ export const channels = {
     }),
     /** `path` is null when the coach cancelled the dialog or the platform has no paths (web). */
     output: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  },
+  /**
+   * A mail draft (.eml) for the coach to send: opened in their mail app on desktop (from a folder
+   * of drafts in the system's temporary folder), downloaded on the web. `path` is null on the web.
+   */
+  openMailDraft: {
+    channel: 'files:open-mail-draft',
+    input: z.object({
+      fileName: z
+        .string()
+        .min(5)
+        .max(255)
+        .regex(/\.eml$/, 'A mail draft is an .eml file'),
+      data: bytes.refine(
+        (data) => data.length > 0 && data.length <= MAX_MAIL_DRAFT_BYTES,
+        'A mail draft holds 1 byte to 30 MB',
+      ),
+    }),
+    output: z.object({ path: z.string().nullable() }),
   },
   showInFolder: {
     channel: 'files:show-in-folder',

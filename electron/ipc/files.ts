@@ -7,14 +7,10 @@ import { basename, dirname, isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { errorMessage } from '../../shared/result';
 import { readJsonFile, writeJsonFile } from '../json-file';
+import { plainFileName } from '../plain-file-name';
 import type { IpcHandlers } from './register';
 
 const lastFolderSchema = z.object({ folder: z.string().min(1) });
-
-/** A suggested name may come from a coachee's name: keep it a plain file name, never a path. */
-function plainFileName(suggestedName: string): string {
-  return suggestedName.replace(/[\\/:*?"<>|\0]/g, '-').replace(/^\.+/, '') || 'export';
-}
 
 /** UNC paths (\\server\share) would make Windows contact another machine just to reveal a file. */
 function isLocalAbsolutePath(path: string): boolean {

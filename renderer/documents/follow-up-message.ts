@@ -27,6 +27,10 @@ function actionLine(action: Action): string {
   return `${action.text}${who}${due}`;
 }
 
+/** The subject of the mail that carries it. */
+export const followUpSubject = (session: Pick<Session, 'date'>) =>
+  `Our coaching session on ${day(session.date)}: next steps`;
+
 /** The message, or null when the participant's consent shares no actions with anyone. */
 export function followUpMessage(input: FollowUpInput): FollowUpMessage | null {
   const { session, participant, actions, completedSinceLastTime, nextSession } = input;

@@ -64,6 +64,10 @@ export function createWebPlatform(): PlatformApi {
       return ok({ saved: true, path: null });
     },
     showInFolder: async () => ok(false),
+    openMailDraft: async ({ fileName, data }) => {
+      download(fileName, data);
+      return ok({ path: null });
+    },
     readTemplate: async ({ name }) => {
       try {
         const response = await fetch(`./templates/${encodeURIComponent(name)}`);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { addDays, format } from 'date-fns';
 import ICAL from 'ical.js';
+import { simpleParser } from 'mailparser';
 import { launchApp, closeAfterEach, type AppBrowser } from './browser';
 import { AppShell } from './pages/app-shell';
 import { screenshotDir } from './screenshots';
@@ -137,6 +138,23 @@ describe('since last time', () => {
     expect(summary.text).toContain(`✓ ${actions[0].text}`);
     expect(summary.text).not.toContain(actions[1].text);
     expect(summary.text).not.toContain(privateGoal);
+
+    // The follow-up as a mail draft: unsent, the summary attached, no private field.
+    const [draft] = await Promise.all([
+      page.waitForEvent('download'),
+      (async () => {
+        await page.getByRole('button', { name: /^Export/ }).click();
+        await page.getByRole('menuitem', { name: 'Follow-up mail draft (.eml)' }).click();
+      })(),
+    ]);
+    expect(draft.suggestedFilename()).toBe(`${tomorrow} Amara Okafor - Follow-up.eml`);
+    const mail = await simpleParser(await readFile(await draft.path()));
+    expect(mail.headers.get('x-unsent')).toBe('1');
+    expect(mail.text).toContain(`Completed since last time:\n- ${actions[0].text}`);
+    expect(mail.attachments.map((attachment) => attachment.filename)).toEqual([
+      `${tomorrow} Amara Okafor - Session summary.docx`,
+    ]);
+    expect(`${mail.text}${mail.html}`).not.toContain(privateGoal);
 
     // The follow-up the leader receives: pasted as formatted and plain text, no private field.
     await app.context.grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -63,12 +63,15 @@ export const documentContext = (deps: ExportDeps): DocumentContext => ({
   today: deps.today(),
 });
 
-async function exportFilled(
+type FilledDocument = { fileName: string; data: Uint8Array; format: 'docx' | 'xlsx' };
+
+/** The kind's template (the coach's or the bundled one) filled, and the file name it is saved under. */
+async function fillDocument(
   kind: TemplateKind,
   build: (builders: typeof import('../../documents/build-data')) => FillData,
   fileName: (names: typeof import('../../documents/file-names'), label: string, extension: string) => string,
   deps: ExportDeps,
-): Promise<Result<SavedDocument>> {
+): Promise<Result<FilledDocument>> {
   const [template, builders, names, { openTemplate }, { fillTemplate }, { catalogue }] = await Promise.all([
     templateFor(kind, deps),
     import('../../documents/build-data'),
@@ -83,21 +86,71 @@ async function exportFilled(
   const filled = fillTemplate(opened.value, build(builders), { locale: deps.locale });
   if (!filled.ok) return filled;
   const format = catalogue[kind].format;
-  return save(deps, fileName(names, catalogue[kind].fileLabel, format), filled.value, format);
+  return {
+    ok: true,
+    value: { fileName: fileName(names, catalogue[kind].fileLabel, format), data: filled.value, format },
+  };
+}
+
+async function exportFilled(...document: Parameters<typeof fillDocument>): Promise<Result<SavedDocument>> {
+  const filled = await fillDocument(...document);
+  if (!filled.ok) return filled;
+  const { fileName, data, format } = filled.value;
+  return save(document[3], fileName, data, format);
 }
 
 /** A one-session document, named by the session's date and the participant. */
-const sessionExport =
-  (kind: BatchKind, builder: 'growChecklistData' | 'sessionSummaryData') => (bundle: SessionBundle, deps: ExportDeps) =>
-    exportFilled(
-      kind,
-      (b) => b[builder](bundle, documentContext(deps)),
-      (n, label, ext) => n.datedFileName(bundle.session.date, bundle.participant.name, label, ext),
-      deps,
-    );
+const sessionDocument = (kind: BatchKind, bundle: SessionBundle, deps: ExportDeps) =>
+  [
+    kind,
+    (b: typeof import('../../documents/build-data')) =>
+      b[kind === 'grow-checklist' ? 'growChecklistData' : 'sessionSummaryData'](bundle, documentContext(deps)),
+    (n: typeof import('../../documents/file-names'), label: string, ext: string) =>
+      n.datedFileName(bundle.session.date, bundle.participant.name, label, ext),
+    deps,
+  ] as const;
 
-export const exportGrowChecklist = sessionExport('grow-checklist', 'growChecklistData');
-export const exportSessionSummary = sessionExport('session-summary', 'sessionSummaryData');
+export const exportGrowChecklist = (bundle: SessionBundle, deps: ExportDeps) =>
+  exportFilled(...sessionDocument('grow-checklist', bundle, deps));
+export const exportSessionSummary = (bundle: SessionBundle, deps: ExportDeps) =>
+  exportFilled(...sessionDocument('session-summary', bundle, deps));
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/**
+ * The leader's follow-up as a mail draft with the session summary attached: opened in the coach's
+ * mail app on desktop, saved as an .eml file on the web. Only what the summary and the follow-up
+ * share, and nothing when the participant's consent shares no actions.
+ */
+export async function exportFollowUpDraft(bundle: SessionBundle, deps: ExportDeps): Promise<Result<SavedDocument>> {
+  const [{ followUpMessage, followUpSubject }, { completedSinceLastTime }, { mailDraft }, { datedFileName }] =
+    await Promise.all([
+      import('../../documents/follow-up-message'),
+      import('../../documents/session-follow-up'),
+      import('../../documents/mail-draft'),
+      import('../../documents/file-names'),
+    ]);
+  const message = followUpMessage({
+    session: bundle.session,
+    participant: bundle.participant,
+    actions: bundle.actions,
+    completedSinceLastTime: completedSinceLastTime(bundle.followUp),
+    nextSession: bundle.followUp.nextSession,
+  });
+  if (!message)
+    return fail(`${bundle.participant.name}’s consent shares no actions, so there is no follow-up to send.`);
+  const summary = await fillDocument(...sessionDocument('session-summary', bundle, deps));
+  if (!summary.ok) return summary;
+  const eml = mailDraft({
+    subject: followUpSubject(bundle.session),
+    ...message,
+    attachment: { fileName: summary.value.fileName, contentType: DOCX_TYPE, data: summary.value.data },
+    date: new Date(),
+  });
+  const fileName = datedFileName(bundle.session.date, bundle.participant.name, 'Follow-up', 'eml');
+  const opened = await deps.platform.openMailDraft({ fileName, data: new TextEncoder().encode(eml) });
+  return opened.ok ? { ok: true, value: { fileName, saved: true, path: opened.value.path } } : opened;
+}
 
 export const exportContractWorkbook = (contract: Contract, participant: Participant, deps: ExportDeps) =>
   exportFilled(

@@ -138,6 +138,19 @@ export function SessionEditor({ sessionId }: { sessionId: string }) {
                   ? []
                   : [
                       {
+                        label: 'Follow-up mail draft (.eml)',
+                        run: () =>
+                          void runExport(
+                            'The follow-up mail draft',
+                            async (deps, documents) =>
+                              documents.exportFollowUpDraft(
+                                await loadSessionBundle(repositories, { session, participant, actions: actions ?? [] }),
+                                deps,
+                              ),
+                            'Add the leader’s address and send it from your mail app.',
+                          ),
+                      },
+                      {
                         label: 'Follow-up for the leader (copy)',
                         run: () => void copyFollowUp(session, participant, actions ?? []),
                       },

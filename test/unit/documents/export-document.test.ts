@@ -6,6 +6,7 @@ import {
   exportGrowChecklist,
   exportMeasurementFields,
   exportSessionBatch,
+  exportFollowUpDraft,
   exportSessionSummary,
   type ExportDeps,
 } from '../../../renderer/features/documents/export-document';
@@ -17,6 +18,7 @@ import { parseCsv } from '../../../shared/csv';
 import { readFileSync } from 'node:fs';
 import type { MeasureSummary } from '../../../shared/metrics/measure-summaries';
 import { fileURLToPath } from 'node:url';
+import { simpleParser } from 'mailparser';
 
 type Saved = { suggestedName: string; data: Uint8Array; extensions: string[] };
 
@@ -30,6 +32,10 @@ function recordingPlatform(saved: Saved[]): PlatformApi {
       return ok({ saved: true, path: `/home/coach/Documents/${suggestedName}` });
     },
     showInFolder: async () => ok(true),
+    openMailDraft: async ({ fileName, data }) => {
+      saved.push({ suggestedName: fileName, data, extensions: ['eml'] });
+      return ok({ path: `/tmp/Followthrough mail drafts/${fileName}` });
+    },
     readTemplate: async ({ name }) =>
       ok(new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../templates/${name}`, import.meta.url))))),
     networkStatus: unused,
@@ -92,6 +98,35 @@ describe('exporting documents', () => {
     if (own.ok) await repos.templates.remove(own.value.id);
     await exportSessionSummary(bundle, deps);
     expect(wordText(saved[1].data)).toContain('Your next steps');
+  });
+
+  it('prepares the follow-up as a mail draft with the summary attached and no private field', async () => {
+    const { saved, deps } = setUp();
+    const result = await exportFollowUpDraft(bundle, deps);
+    expect(result.ok && result.value.path).toBe(
+      '/tmp/Followthrough mail drafts/2026-11-02 Amara Okafor - Follow-up.eml',
+    );
+    const mail = await simpleParser(Buffer.from(saved[0].data));
+    expect(mail.headers.get('x-unsent')).toBe('1');
+    expect(mail.subject).toBe('Our coaching session on Mon 2 Nov: next steps');
+    expect(mail.text).toContain('Completed since last time:\n- Name an owner for every Sev-2 escalation');
+    expect(mail.text).toContain('Next session:\n- Mon 16 Nov at 09:30');
+    const [summary] = mail.attachments;
+    expect(summary.filename).toBe('2026-11-02 Amara Okafor - Session summary.docx');
+    expect(wordText(new Uint8Array(summary.content))).toContain(bundle.session.will);
+    const everything = `${mail.text}${mail.html}${wordText(new Uint8Array(summary.content))}`;
+    expect(everything).not.toMatch(/PRIVATE-/);
+  });
+
+  it('prepares no follow-up when the participant’s consent shares no actions', async () => {
+    const { saved, deps } = setUp();
+    const withheld = {
+      ...bundle,
+      participant: { ...participant, consent: { ...participant.consent, shareActions: 'none' as const } },
+    };
+    const result = await exportFollowUpDraft(withheld, deps);
+    expect(result.ok ? '' : result.error).toMatch(/consent shares no actions/);
+    expect(saved).toEqual([]);
   });
 
   it('exports the contract workbook and the measurement fields', async () => {

@@ -15,6 +15,7 @@ const sampleInputs: { [K in ChannelKey]: Parameters<PlatformApi[K]>[0] | undefin
   appInfo: undefined,
   saveFile: { suggestedName: 'a.csv', data: new Uint8Array([1]), filters: [] },
   showInFolder: { path: '/home/coach/a.csv' },
+  openMailDraft: { fileName: 'Follow-up.eml', data: new Uint8Array([1]) },
   readTemplate: { name: 'Session-Summary.docx' },
   networkStatus: undefined,
   httpRequest: { url: 'https://hub.example/', method: 'GET', headers: {}, body: null, timeoutMs: 1000 },

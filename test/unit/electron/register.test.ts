@@ -16,6 +16,7 @@ function fakeHandlers(): IpcHandlers {
     appInfo: vi.fn(() => ({ name: 'Followthrough', version: '1.0.0', platform: 'linux', desktop: true })),
     saveFile: vi.fn(() => ({ saved: true, path: '/home/coach/Contract.xlsx' })),
     showInFolder: vi.fn(() => true),
+    openMailDraft: vi.fn(() => ({ path: '/tmp/Follow-up.eml' })),
     readTemplate: vi.fn(() => new Uint8Array([80, 75])),
     networkStatus: vi.fn(() => ({ online: true })),
     httpRequest: vi.fn(() => ({ status: 200, headers: {}, body: '' })),
