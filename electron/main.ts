@@ -8,6 +8,7 @@ import { contentProtectionHandlers } from './ipc/content-protection';
 import { fileDropHandlers } from './ipc/file-drop';
 import { fileHandlers } from './ipc/files';
 import { networkHandlers } from './ipc/network';
+import { notificationHandlers } from './ipc/notifications';
 import { registerHandlers } from './ipc/register';
 import { createSecretStore, secretHandlers } from './ipc/secrets';
 import { templateHandlers } from './ipc/templates';
@@ -51,6 +52,7 @@ async function start(): Promise<void> {
     ...backupHandlers({ folder: join(userData, 'backups') }),
     ...fileDropHandlers(createFileDropFolder({ settingsFile: join(userData, 'file-drop.json') })),
     ...contentProtectionHandlers(),
+    ...notificationHandlers(),
     ...unsavedWorkHandlers(unsavedWork),
   });
   app.on('activate', () => {

@@ -46,6 +46,9 @@ function recordingPlatform(saved: Saved[]): PlatformApi {
     writeFileDrop: unused,
     setContentProtection: unused,
     setUnsavedWork: unused,
+    notificationPermission: unused,
+    showNotification: unused,
+    onNotificationClicked: () => () => undefined,
   };
 }
 
