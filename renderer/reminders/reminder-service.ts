@@ -75,6 +75,8 @@ type ReminderDeps = {
   repositories: Pick<Repositories, 'sessions' | 'actions' | 'participants' | 'settings'>;
   platform: Pick<PlatformApi, 'notificationPermission' | 'showNotification' | 'onNotificationClicked'>;
   now?: () => Date;
+  /** Called after each check, raised or not. */
+  onChecked?: () => void;
 };
 
 /**
@@ -108,7 +110,7 @@ export function startReminders(deps: ReminderDeps): () => void {
     queue = queue
       .then(() => raiseDueReminders(deps, snapshot))
       .then(
-        () => undefined,
+        () => deps.onChecked?.(),
         (error: unknown) => log.error('Reminders could not be checked:', error),
       );
   };
