@@ -58,7 +58,7 @@ function Permission({ settings }: { settings: ReminderSettings }) {
   };
   const blocked = blockedText(permission, desktop);
   return (
-    <div className="stack">
+    <div className="stack reminder-permission">
       {settings.enabled && permission === 'granted' ? (
         <div className="row">
           <span className="badge ok">Reminders are on</span>
@@ -134,7 +134,7 @@ function QuietHoursFields({ stored }: { stored: QuietHours }) {
     save((current) => ({ ...current, quietHours: parsed.data }));
   };
   return (
-    <fieldset className="reminder-group">
+    <fieldset className="choice-group reminder-group">
       <legend>Quiet hours</legend>
       <label className="check">
         <input
@@ -168,7 +168,7 @@ export function RemindersSection() {
       {settings && (
         <>
           <Permission settings={settings} />
-          <fieldset className="reminder-group">
+          <fieldset className="choice-group reminder-group">
             <legend>Remind me when</legend>
             {(Object.keys(kindLabels) as ReminderKind[]).map((kind) => (
               <label key={kind} className="check">

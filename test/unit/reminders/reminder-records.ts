@@ -1,5 +1,6 @@
 // Sessions and actions as the reminder scheduler reads them, built field by field for its tests.
 import type { Action, Session } from '../../../shared/model';
+import { newSessionFields } from '../../../renderer/db/sessions';
 import { defaultReminderSettings, type ReminderSettings } from '../../../renderer/reminders/reminder-settings';
 
 export const amaraId = '00000000-0000-4000-8000-00000000000a';
@@ -9,18 +10,9 @@ export function session(fields: Partial<Session> & Pick<Session, 'date' | 'start
     id: crypto.randomUUID(),
     createdAt: 0,
     updatedAt: 0,
+    ...newSessionFields,
     participantId: amaraId,
-    durationMinutes: 60,
-    timerStartedAt: null,
-    type: 'one-to-one',
-    goal: '',
-    reality: '',
-    options: '',
-    will: '',
-    notes: '',
-    pulse: { preparation: null, clarity: null, documentedAction: null },
     status: 'planned',
-    completedAt: null,
     ...fields,
   };
 }
