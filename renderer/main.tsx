@@ -8,6 +8,7 @@ import { database, repositories, requestPersistentStorage } from './db/instance'
 import { CURRENT_SCHEMA_VERSION, DATABASE_NAME } from './db/database';
 import { isStoredVersionOlder } from './backup/stored-version';
 import { LockGate } from './features/lock/lock-gate';
+import { useLock } from './features/lock/lock-store';
 import { prefetchScreens } from './screens';
 import { watchTypingPauses } from './typing-pause';
 import { reportUnsavedWork } from './unsaved-work';
@@ -73,6 +74,8 @@ function start() {
         reminders.startReminders({
           repositories,
           platform,
+          // Until the lock's settings are read, it counts as on.
+          locked: () => ['locked', 'loading'].includes(useLock.getState().status),
           // Marked on the page: the browser tests wait for a check to know none was raised.
           onChecked: () => (document.documentElement.dataset.remindersChecked = 'true'),
         }),

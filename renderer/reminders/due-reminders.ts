@@ -32,6 +32,8 @@ type DueInput = ReminderRecords & {
   settings: ReminderSettings;
   /** The keys of the reminders already raised. */
   shown: ReadonlySet<string>;
+  /** While the app is locked a reminder names no one: the screen may be in front of anyone. */
+  locked?: boolean;
 };
 
 const calendarDay = (date: Date) => format(date, 'yyyy-MM-dd');
@@ -45,7 +47,7 @@ export function inQuietHours(now: Date, quiet: QuietHours): boolean {
   return quiet.from < quiet.to ? time >= quiet.from && time < quiet.to : time >= quiet.from || time < quiet.to;
 }
 
-function sessionsStartingSoon({ sessions, participantName, now }: DueInput): Reminder[] {
+function sessionsStartingSoon({ sessions, participantName, now, locked }: DueInput): Reminder[] {
   const horizon = addMinutes(now, SESSION_SOON_MINUTES);
   return sessions
     .filter((session) => isLive(session) && session.status === 'planned')
@@ -56,7 +58,7 @@ function sessionsStartingSoon({ sessions, participantName, now }: DueInput): Rem
     .map((session) => ({
       key: `session-soon:${session.id}:${session.date}T${session.startTime}`,
       kind: 'session-soon',
-      title: `${participantName(session.participantId)} at ${session.startTime}`,
+      title: `${locked ? 'A session' : participantName(session.participantId)} at ${session.startTime}`,
       body: `${sessionTypeLabels[session.type]} session in ${SESSION_SOON_MINUTES} minutes or less. Open it for the prep card.`,
       target: { section: 'today', id: session.id },
     }));
@@ -79,7 +81,7 @@ function actionsDueToday({ actions, now }: DueInput): Reminder[] {
   ];
 }
 
-function sessionsWithoutAction({ sessions, actions, participantName, now }: DueInput): Reminder[] {
+function sessionsWithoutAction({ sessions, actions, participantName, now, locked }: DueInput): Reminder[] {
   const yesterday = calendarDay(subDays(now, 1));
   const withAction = new Set(actions.filter(isLive).map((action) => action.sessionId));
   return sessions
@@ -90,7 +92,9 @@ function sessionsWithoutAction({ sessions, actions, participantName, now }: DueI
     .map((session) => ({
       key: `no-action-yet:${session.id}`,
       kind: 'no-action-yet',
-      title: `No action yet from ${participantName(session.participantId)}’s session`,
+      title: locked
+        ? 'No action yet from yesterday’s session'
+        : `No action yet from ${participantName(session.participantId)}’s session`,
       body: `${sessionTypeLabels[session.type]} session yesterday at ${session.startTime}. The 24-hour rule asks for one action; log it while it is fresh.`,
       target: { section: 'sessions', id: session.id },
     }));

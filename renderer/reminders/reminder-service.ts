@@ -75,6 +75,8 @@ type ReminderDeps = {
   repositories: Pick<Repositories, 'sessions' | 'actions' | 'participants' | 'settings'>;
   platform: Pick<PlatformApi, 'notificationPermission' | 'showNotification' | 'onNotificationClicked'>;
   now?: () => Date;
+  /** Whether the app lock is on now. */
+  locked?: () => boolean;
   /** Called after each check, raised or not. */
   onChecked?: () => void;
 };
@@ -84,11 +86,12 @@ type ReminderDeps = {
  * are raised once they can. `snapshot` saves a read when the caller has just made one.
  */
 export async function raiseDueReminders(
-  { repositories, platform, now = () => new Date() }: ReminderDeps,
+  { repositories, platform, now = () => new Date(), locked = () => false }: ReminderDeps,
   snapshot?: Snapshot,
 ): Promise<Reminder[]> {
   const at = now();
-  const due = dueReminders({ ...(snapshot ?? (await readReminderSnapshot(repositories, at))), now: at });
+  const records = snapshot ?? (await readReminderSnapshot(repositories, at));
+  const due = dueReminders({ ...records, now: at, locked: locked() });
   if (due.length === 0) return [];
   const permission = await platform.notificationPermission({ ask: false });
   if (!permission.ok || permission.value !== 'granted') return [];

@@ -163,7 +163,7 @@ export function RemindersSection() {
     <section className="card stack" aria-label="Reminders">
       <div className="section-title">
         <h2>Reminders</h2>
-        <span className="muted">Only names, times and counts: never what was said.</span>
+        <span className="muted">Names, times and counts only, never what was said; no names while locked.</span>
       </div>
       {settings && (
         <>

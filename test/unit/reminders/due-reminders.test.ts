@@ -13,7 +13,7 @@ const participantName = (id: string) => (id === amaraId ? 'Amara Okafor' : 'Some
 
 function due(
   records: { sessions?: ReturnType<typeof session>[]; actions?: ReturnType<typeof action>[] },
-  options: { at?: Date; settings?: ReminderSettings; shown?: string[] } = {},
+  options: { at?: Date; settings?: ReminderSettings; shown?: string[]; locked?: boolean } = {},
 ) {
   return dueReminders({
     now: options.at ?? now,
@@ -22,6 +22,7 @@ function due(
     participantName,
     settings: options.settings ?? remindersOn,
     shown: new Set(options.shown ?? []),
+    locked: options.locked,
   });
 }
 
@@ -192,6 +193,19 @@ describe('quiet hours', () => {
 });
 
 describe('what a reminder may say', () => {
+  it('names no one while the app is locked', () => {
+    const sessions = [
+      session({ date: '2026-12-07', startTime: '10:00' }),
+      session({ date: '2026-12-06', startTime: '14:00', status: 'complete' }),
+    ];
+    const reminders = due({ sessions }, { locked: true });
+    expect(reminders.map(({ title }) => title)).toEqual([
+      'A session at 10:00',
+      'No action yet from yesterday’s session',
+    ]);
+    expect(JSON.stringify(reminders)).not.toContain('Amara');
+  });
+
   // Every field that holds what was said: the model's private fields, the Will, and the actions' own text.
   const sessionTextFields = [...privateFields.session, 'will'] as const;
   const actionTextFields = ['text', 'verification', 'blockedReason', 'owner'] as const;
