@@ -33,10 +33,7 @@ export class ContractsPage {
     // A cleared start date is refused by name, and the form keeps what was typed.
     await form.getByLabel('Start date').fill('');
     await form.getByRole('button', { name: 'Create contract' }).press('Enter');
-    await form
-      .getByRole('alert')
-      .filter({ hasText: /^Start date: / })
-      .waitFor();
+    await form.getByRole('alert').filter({ hasText: /^Start date: / }).waitFor();
     await form.getByLabel('Start date').fill(options.startDate);
     await form.getByRole('button', { name: 'Create contract' }).press('Enter');
     await this.page.getByRole('heading', { level: 1, name: options.title }).waitFor();
