@@ -22,7 +22,10 @@ export type Reminder = {
 export type ReminderRecords = {
   /** Sessions dated from yesterday to tomorrow at least, in the trash or not. */
   sessions: readonly Session[];
-  /** Unfinished actions due today, and the actions of yesterday's sessions, in the trash or not. */
+  /**
+   * Unfinished actions due today, and the actions of yesterday's sessions, in the trash or not; one
+   * may be listed twice.
+   */
   actions: readonly Action[];
   participantName: (participantId: string) => string;
 };
@@ -66,9 +69,11 @@ function sessionsStartingSoon({ sessions, participantName, now, locked }: DueInp
 
 function actionsDueToday({ actions, now }: DueInput): Reminder[] {
   const today = calendarDay(now);
-  const count = actions.filter(
+  const dueToday = actions.filter(
     (action) => isLive(action) && action.dueDate === today && (action.status === 'open' || action.status === 'blocked'),
-  ).length;
+  );
+  // By id: the caller may list an action twice (due today, and of yesterday's session).
+  const count = new Set(dueToday.map((action) => action.id)).size;
   if (count === 0) return [];
   return [
     {

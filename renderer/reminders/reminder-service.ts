@@ -41,15 +41,19 @@ export async function readReminderSnapshot(
 ): Promise<Snapshot> {
   const yesterday = calendarDay(subDays(now, 1));
   const today = calendarDay(now);
-  const [near, due, names, reminderSettings, shown] = await Promise.all([
+  const [near, due, reminderSettings, shown] = await Promise.all([
     // Tomorrow too: a session just after midnight is ten minutes away at 23:55.
     sessions.between(yesterday, calendarDay(addDays(now, 1)), 'oldest first'),
-    actions.dueBy(today),
-    participants.names(),
+    actions.dueOn(today),
     readReminderSettings(settings),
     settings.value(SHOWN_REMINDERS).then(parseShown),
   ]);
-  const ofYesterday = await actions.ofSessions(near.filter((session) => session.date === yesterday).map((s) => s.id));
+  // Only the people of these few sessions: this runs again on every autosave of one of them.
+  const [ofYesterday, people] = await Promise.all([
+    actions.ofSessions(near.filter((session) => session.date === yesterday).map((session) => session.id)),
+    Promise.all([...new Set(near.map((session) => session.participantId))].map((id) => participants.get(id))),
+  ]);
+  const names = new Map(people.filter((person) => person !== undefined).map((person) => [person.id, person.name]));
   return {
     sessions: near,
     actions: [...due, ...ofYesterday],

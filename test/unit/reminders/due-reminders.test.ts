@@ -92,6 +92,11 @@ describe('actions due today', () => {
     ]);
     expect(due({ actions: actions.slice(0, 1) })[0].title).toBe('1 action due today');
   });
+
+  it('counts an action listed twice once', () => {
+    const twice = action({ dueDate: '2026-12-07' });
+    expect(due({ actions: [twice, twice] })[0].title).toBe('1 action due today');
+  });
 });
 
 describe('the 24-hour rule', () => {

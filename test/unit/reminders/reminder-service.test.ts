@@ -77,6 +77,25 @@ describe('raising reminders', () => {
     expect(shown).toHaveLength(1);
   });
 
+  it('counts the unfinished actions due today, and reminds of yesterday’s session with none', async () => {
+    const { repos } = openDatabase();
+    const amara = await repos.participants.create({ name: 'Amara Okafor' });
+    const held = await repos.sessions.create({ participantId: amara.id, date: '2026-12-06', startTime: '15:00' });
+    const answered = await repos.sessions.create({ participantId: amara.id, date: '2026-12-06', startTime: '16:00' });
+    await repos.actions.add({ participantId: amara.id, sessionId: answered.id, text: 'Done', dueDate: '2026-12-07' });
+    await repos.actions.add({ participantId: amara.id, text: 'Also today', dueDate: '2026-12-07' });
+    await repos.actions.add({ participantId: amara.id, text: 'Overdue', dueDate: '2026-12-06' });
+    const finished = await repos.actions.add({ participantId: amara.id, text: 'Finished', dueDate: '2026-12-07' });
+    await repos.actions.setStatus(finished.id, 'done');
+    await updateReminderSettings(repos.settings, (settings) => ({ ...settings, enabled: true }));
+    const { platform, shown } = fakePlatform({ current: 'granted' });
+    await raiseDueReminders({ repositories: repos, platform, now });
+    expect(shown.map(({ title, target }) => [title, target])).toEqual([
+      ['2 actions due today', { section: 'today', id: null }],
+      ['No action yet from Amara Okafor’s session', { section: 'sessions', id: held.id }],
+    ]);
+  });
+
   it('shows nothing until the coach turns reminders on', async () => {
     const { repos } = await coachWithSessionInTenMinutes();
     await updateReminderSettings(repos.settings, (settings) => ({ ...settings, enabled: false }));
