@@ -39,13 +39,16 @@ export async function readReminderSnapshot(
   }: Pick<Repositories, 'sessions' | 'actions' | 'participants' | 'settings'>,
   now: Date,
 ): Promise<Snapshot> {
+  const reminderSettings = await readReminderSettings(settings);
+  // With reminders off nothing else is read, so nothing else re-runs this on a change.
+  if (!reminderSettings.enabled) {
+    return { sessions: [], actions: [], participantName: () => '', settings: reminderSettings, shown: new Set() };
+  }
   const yesterday = calendarDay(subDays(now, 1));
-  const today = calendarDay(now);
-  const [near, due, reminderSettings, shown] = await Promise.all([
+  const [near, due, shown] = await Promise.all([
     // Tomorrow too: a session just after midnight is ten minutes away at 23:55.
     sessions.between(yesterday, calendarDay(addDays(now, 1)), 'oldest first'),
-    actions.dueOn(today),
-    readReminderSettings(settings),
+    actions.dueOn(calendarDay(now)),
     settings.value(SHOWN_REMINDERS).then(parseShown),
   ]);
   // Only the people of these few sessions: this runs again on every autosave of one of them.
