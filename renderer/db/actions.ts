@@ -29,6 +29,14 @@ export type BulkStatusResult = { moved: number; refused: { id: string; reason: s
 export function actionsRepository(db: FollowthroughDatabase, now: Clock) {
   const tables = [db.actions, ...outboxTables(db)];
 
+  /** The open and blocked actions not in the trash whose `index` holds `value`. */
+  const unfinishedWhere = (index: 'participantId' | 'dueDate', value: string) =>
+    db.actions
+      .where(index)
+      .equals(value)
+      .filter((action) => isLive(action) && (action.status === 'open' || action.status === 'blocked'))
+      .toArray();
+
   function build(draft: ActionDraft, at: number): Action {
     return validated(actionSchema, {
       sessionId: null,
@@ -138,12 +146,7 @@ export function actionsRepository(db: FollowthroughDatabase, now: Clock) {
     ofSessions: (sessionIds: string[]) => db.actions.where('sessionId').anyOf(sessionIds).filter(isLive).toArray(),
 
     /** A participant's actions still to be done (open or blocked), not in the trash. */
-    unfinishedOf: (participantId: string) =>
-      db.actions
-        .where('participantId')
-        .equals(participantId)
-        .filter((action) => isLive(action) && (action.status === 'open' || action.status === 'blocked'))
-        .toArray(),
+    unfinishedOf: (participantId: string) => unfinishedWhere('participantId', participantId),
 
     /** Open and blocked actions not in the trash due on or before `day`. */
     dueBy: (day: CalendarDate) =>
@@ -155,12 +158,7 @@ export function actionsRepository(db: FollowthroughDatabase, now: Clock) {
         .toArray(),
 
     /** Open and blocked actions not in the trash due on `day`, read through the due-date index. */
-    dueOn: (day: CalendarDate) =>
-      db.actions
-        .where('dueDate')
-        .equals(day)
-        .filter((action) => isLive(action) && (action.status === 'open' || action.status === 'blocked'))
-        .toArray(),
+    dueOn: (day: CalendarDate) => unfinishedWhere('dueDate', day),
 
     /** The hub's comments and conflict notes on an action, oldest first. */
     notes: (actionId: string): Promise<ActionNote[]> => db.actionNotes.where('actionId').equals(actionId).sortBy('at'),
