@@ -33,8 +33,10 @@ export function notificationHandlers(
   const showing = new Set<SystemNotification>();
 
   const openTarget = (sender: WebContents, target: NotificationTarget) => {
+    // The page that asked may be gone (its window closed since): then there is nothing to open.
+    if (sender.isDestroyed()) return;
     const window = BrowserWindow.fromWebContents(sender);
-    if (!window || sender.isDestroyed()) return;
+    if (!window) return;
     bringToFront(window);
     sender.send(events.notificationClicked.channel, notificationTargetSchema.parse(target));
   };

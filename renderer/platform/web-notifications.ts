@@ -1,7 +1,7 @@
 // Notifications in the web version, through the browser's Notification API. Permission is asked
 // only when the coach turns reminders on; a click brings the tab forward and opens the target.
 import type { NotificationTarget, PlatformApi } from '../../shared/ipc';
-import { ok } from '../../shared/result';
+import { errorMessage, fail, ok } from '../../shared/result';
 
 type WebNotifications = Pick<PlatformApi, 'notificationPermission' | 'showNotification' | 'onNotificationClicked'>;
 
@@ -17,7 +17,13 @@ export function createWebNotifications(): WebNotifications {
     },
     showNotification: async ({ title, body, target }) => {
       if (!supported() || Notification.permission !== 'granted') return ok({ shown: false });
-      const notification = new Notification(title, { body });
+      let notification: Notification;
+      try {
+        notification = new Notification(title, { body });
+      } catch (error) {
+        // Some browsers (Chrome on Android) show notifications only through a service worker.
+        return fail(`This browser could not show the reminder: ${errorMessage(error)}`);
+      }
       notification.onclick = () => {
         window.focus();
         notification.close();

@@ -59,6 +59,15 @@ describe('notifications from the main process', () => {
     expect(window.webContents.sent).toEqual([{ channel: events.notificationClicked.channel, payload: request.target }]);
   });
 
+  it('does nothing on a click once the page that asked is gone', async () => {
+    const { window, show } = appWindow();
+    await show(sessionInTenMinutes());
+    window.webContents.isDestroyed = () => true;
+    Notification.created[0].click();
+    expect(window.focus).not.toHaveBeenCalled();
+    expect(window.webContents.send).not.toHaveBeenCalled();
+  });
+
   it('says so when the system cannot show notifications, and shows none', async () => {
     Notification.supported = false;
     const { show, permission } = appWindow();
