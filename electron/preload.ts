@@ -1,6 +1,6 @@
 // The bridge between the sandboxed renderer and the main process: exactly the PlatformApi of
-// shared/ipc.ts, one method per channel. ipcRenderer itself never crosses contextBridge, so a
-// page cannot invoke a channel that is not listed here.
+// shared/ipc.ts, one method per channel and one subscription per event. ipcRenderer itself never
+// crosses contextBridge, so a page cannot invoke a channel nor hear a message not listed here.
 import { contextBridge, ipcRenderer } from 'electron';
 import { bridgeName, channels, events, type PlatformApi } from '../shared/ipc';
 

@@ -51,7 +51,7 @@ export const secretKeySchema = z.string().regex(/^[a-z0-9][a-z0-9.-]{0,63}$/, 'S
 
 /** Where clicking a notification takes the coach: a screen of the app and, for some, a record on it. */
 export const notificationTargetSchema = z.object({
-  section: z.enum(['today', 'sessions', 'actions']),
+  section: z.enum(['today', 'sessions']),
   id: z.uuid().nullable(),
 });
 export type NotificationTarget = z.infer<typeof notificationTargetSchema>;
