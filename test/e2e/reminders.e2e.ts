@@ -58,6 +58,7 @@ describe('reminders', () => {
     // A run at night must not wait for the morning.
     await reminders.quietHours().uncheck();
     await reminders.turnOn();
+    await reminders.section().screenshot({ path: `${screenshotDir}/settings-reminders-on.png` });
     await expect.poll(() => reminders.raised()).toHaveLength(1);
     const [raised] = await reminders.raised();
     expect(raised.title).toBe(`Amara Okafor at ${format(start, 'HH:mm')}`);
