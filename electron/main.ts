@@ -9,6 +9,7 @@ import { fileDropHandlers } from './ipc/file-drop';
 import { fileHandlers } from './ipc/files';
 import { mailDraftHandlers } from './ipc/mail-draft';
 import { networkHandlers } from './ipc/network';
+import { notificationHandlers } from './ipc/notifications';
 import { registerHandlers } from './ipc/register';
 import { createSecretStore, secretHandlers } from './ipc/secrets';
 import { templateHandlers } from './ipc/templates';
@@ -56,6 +57,7 @@ async function start(): Promise<void> {
     ...backupHandlers({ folder: join(userData, 'backups') }),
     ...fileDropHandlers(createFileDropFolder({ settingsFile: join(userData, 'file-drop.json') })),
     ...contentProtectionHandlers(),
+    ...notificationHandlers(),
     ...unsavedWorkHandlers(unsavedWork),
   });
   app.on('activate', () => {

@@ -1,8 +1,8 @@
 // The bridge between the sandboxed renderer and the main process: exactly the PlatformApi of
-// shared/ipc.ts, one method per channel. ipcRenderer itself never crosses contextBridge, so a
-// page cannot invoke a channel that is not listed here.
+// shared/ipc.ts, one method per channel and one subscription per event. ipcRenderer itself never
+// crosses contextBridge, so a page cannot invoke a channel nor hear a message not listed here.
 import { contextBridge, ipcRenderer } from 'electron';
-import { bridgeName, channels, type PlatformApi } from '../shared/ipc';
+import { bridgeName, channels, events, type PlatformApi } from '../shared/ipc';
 
 const api = {
   appInfo: () => ipcRenderer.invoke(channels.appInfo.channel),
@@ -24,6 +24,18 @@ const api = {
   writeFileDrop: (input) => ipcRenderer.invoke(channels.writeFileDrop.channel, input),
   setContentProtection: (input) => ipcRenderer.invoke(channels.setContentProtection.channel, input),
   setUnsavedWork: (input) => ipcRenderer.invoke(channels.setUnsavedWork.channel, input),
+  notificationPermission: (input) => ipcRenderer.invoke(channels.notificationPermission.channel, input),
+  showNotification: (input) => ipcRenderer.invoke(channels.showNotification.channel, input),
+  onNotificationClicked: (listener) => {
+    const { channel, payload } = events.notificationClicked;
+    // Only the payload crosses over, and only when it has the declared shape.
+    const relay = (_event: unknown, value: unknown) => {
+      const parsed = payload.safeParse(value);
+      if (parsed.success) listener(parsed.data);
+    };
+    ipcRenderer.on(channel, relay);
+    return () => void ipcRenderer.off(channel, relay);
+  },
 } satisfies PlatformApi;
 
 contextBridge.exposeInMainWorld(bridgeName, api);

@@ -33,7 +33,7 @@ const titles: Record<Section, string> = {
 function Page({ section, id }: Route) {
   switch (section) {
     case 'today':
-      return <TodayPage />;
+      return <TodayPage openSessionId={id} />;
     case 'participants':
       return <ParticipantsPage selectedId={id} />;
     case 'sessions':

@@ -4,10 +4,11 @@ import { App } from './app';
 import { ErrorBoundary } from './components/error-boundary';
 import { applyStoredTheme } from './theme';
 import { startSyncService } from './sync/service';
-import { database, requestPersistentStorage } from './db/instance';
+import { database, repositories, requestPersistentStorage } from './db/instance';
 import { CURRENT_SCHEMA_VERSION, DATABASE_NAME } from './db/database';
 import { isStoredVersionOlder } from './backup/stored-version';
 import { LockGate } from './features/lock/lock-gate';
+import { useLock } from './features/lock/lock-store';
 import { prefetchScreens } from './screens';
 import { watchTypingPauses } from './typing-pause';
 import { reportUnsavedWork } from './unsaved-work';
@@ -38,6 +39,8 @@ const PREFETCH_DELAY_MS = 1_500;
 const SEARCH_WARM_UP_PAUSE = { pauseMs: 2_000, maxWaitMs: 60_000 };
 /** The day's automatic backup and the retention policy run once the app has settled, then hourly. */
 const HOUSEKEEPING_DELAY_MS = 10_000;
+/** Reminders start once the first screen is drawn; one due at start-up waits a moment, not a minute. */
+const REMINDERS_DELAY_MS = 1_000;
 
 function start() {
   startSyncService();
@@ -64,6 +67,20 @@ function start() {
         housekeeping.startHousekeeping(waitForTypingPause),
       ),
     HOUSEKEEPING_DELAY_MS,
+  );
+  setTimeout(
+    () =>
+      void import('./reminders/reminder-service').then((reminders) =>
+        reminders.startReminders({
+          repositories,
+          platform,
+          // Until the lock's settings are read, it counts as on.
+          locked: () => ['locked', 'loading'].includes(useLock.getState().status),
+          // Marked on the page: the browser tests wait for a check to know none was raised.
+          onChecked: () => (document.documentElement.dataset.remindersChecked = 'true'),
+        }),
+      ),
+    REMINDERS_DELAY_MS,
   );
   if (new URLSearchParams(window.location.search).has('demo')) {
     // ?demo=medium fills an empty database before the first render; a normal start never loads this code.

@@ -52,6 +52,17 @@ const fileDropTargetSchema = z.discriminatedUnion('target', [
 
 export const secretKeySchema = z.string().regex(/^[a-z0-9][a-z0-9.-]{0,63}$/, 'Secret keys are short lowercase names');
 
+/** Where clicking a notification takes the coach: a screen of the app and, for some, a record on it. */
+export const notificationTargetSchema = z.object({
+  section: z.enum(['today', 'sessions']),
+  id: z.uuid().nullable(),
+});
+export type NotificationTarget = z.infer<typeof notificationTargetSchema>;
+
+/** granted: notifications show; default: not asked yet (web); denied: blocked; unsupported: the system has none. */
+export const notificationPermissions = ['granted', 'default', 'denied', 'unsupported'] as const;
+export type NotificationPermission = (typeof notificationPermissions)[number];
+
 const upstreamUrl = z.url({ protocol: /^https?$/, error: 'Only http and https addresses can be reached' });
 
 export const channels = {
@@ -193,7 +204,34 @@ export const channels = {
     input: z.object({ unsaved: z.boolean(), refused: z.boolean() }),
     output: z.null(),
   },
+  /** Whether notifications can show; with `ask`, the browser asks the coach first (web only, never on load). */
+  notificationPermission: {
+    channel: 'notifications:permission',
+    input: z.object({ ask: z.boolean() }),
+    output: z.enum(notificationPermissions),
+  },
+  /** Raises a notification; `shown` is false where the system cannot show one. */
+  showNotification: {
+    channel: 'notifications:show',
+    input: z.object({
+      title: z.string().min(1).max(200),
+      body: z.string().max(500),
+      target: notificationTargetSchema,
+    }),
+    output: z.object({ shown: z.boolean() }),
+  },
 } as const;
+
+/** What the main process tells the renderer unasked; the preload checks each payload before passing it on. */
+export const events = {
+  /** The coach clicked a notification: the window is in front, and the renderer opens the target. */
+  notificationClicked: { channel: 'notifications:clicked', payload: notificationTargetSchema },
+} as const;
+
+export type EventKey = keyof typeof events;
+export type EventPayload<K extends EventKey> = z.output<(typeof events)[K]['payload']>;
+/** Subscribes to an event; the function it returns unsubscribes. */
+type Subscribe<K extends EventKey> = (listener: (payload: EventPayload<K>) => void) => () => void;
 
 export type ChannelKey = keyof typeof channels;
 export type ChannelInput<K extends ChannelKey> = z.input<(typeof channels)[K]['input']>;
@@ -204,7 +242,7 @@ export type PlatformApi = {
   [K in ChannelKey]: ChannelInput<K> extends undefined
     ? () => Promise<Result<ChannelOutput<K>>>
     : (input: ChannelInput<K>) => Promise<Result<ChannelOutput<K>>>;
-};
+} & { [K in EventKey as `on${Capitalize<K>}`]: Subscribe<K> };
 
 /** The name under which the preload exposes the PlatformApi on `window`. */
 export const bridgeName = 'followthrough';

@@ -157,6 +157,14 @@ export function actionsRepository(db: FollowthroughDatabase, now: Clock) {
         .filter((action) => isLive(action) && action.dueDate !== null && action.dueDate <= day)
         .toArray(),
 
+    /** Open and blocked actions not in the trash due on `day`, read through the due-date index. */
+    dueOn: (day: CalendarDate) =>
+      db.actions
+        .where('dueDate')
+        .equals(day)
+        .filter((action) => isLive(action) && (action.status === 'open' || action.status === 'blocked'))
+        .toArray(),
+
     /** The hub's comments and conflict notes on an action, oldest first. */
     notes: (actionId: string): Promise<ActionNote[]> => db.actionNotes.where('actionId').equals(actionId).sortBy('at'),
   };

@@ -37,6 +37,21 @@ class TimerOverrunError extends Error {
   }
 }
 
+/** What a new session holds until the coach says otherwise: nothing written, not started. */
+export const newSessionFields = {
+  durationMinutes: 0,
+  timerStartedAt: null,
+  type: 'one-to-one',
+  goal: '',
+  reality: '',
+  options: '',
+  will: '',
+  notes: '',
+  pulse: { preparation: null, clarity: null, documentedAction: null },
+  status: 'draft',
+  completedAt: null,
+} as const satisfies Omit<Session, 'id' | 'createdAt' | 'updatedAt' | 'participantId' | 'date' | 'startTime'>;
+
 export function sessionsRepository(db: FollowthroughDatabase, now: Clock) {
   async function write(id: string, change: (current: Session) => SessionPatch): Promise<Session> {
     return db.transaction('rw', db.sessions, async () => {
@@ -51,17 +66,7 @@ export function sessionsRepository(db: FollowthroughDatabase, now: Clock) {
   async function create(draft: SessionDraft): Promise<Session> {
     const at = now();
     const session = validated(sessionSchema, {
-      durationMinutes: 0,
-      timerStartedAt: null,
-      type: 'one-to-one',
-      goal: '',
-      reality: '',
-      options: '',
-      will: '',
-      notes: '',
-      pulse: { preparation: null, clarity: null, documentedAction: null },
-      status: 'draft',
-      completedAt: null,
+      ...newSessionFields,
       ...draft,
       id: crypto.randomUUID(),
       createdAt: at,

@@ -5,6 +5,7 @@ import type { PlatformApi } from '../../shared/ipc';
 import { fileDropNames } from '../../shared/file-drop-files';
 import { errorMessage, fail, ok } from '../../shared/result';
 import { createWebBackupStore } from '../backup/web-backup-store';
+import { createWebNotifications } from './web-notifications';
 import { createWebSecretStore } from './web-secret-store';
 
 function download(name: string, data: Uint8Array): void {
@@ -111,5 +112,6 @@ export function createWebPlatform(): PlatformApi {
       return ok({ folder: null, names: [names.csv, names.jsonl] });
     },
     setContentProtection: async () => ok(false),
+    ...createWebNotifications(),
   };
 }

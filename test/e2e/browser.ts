@@ -21,7 +21,13 @@ export function appUrl(hash = ''): string {
   return inject('appUrl') + hash;
 }
 
-export type LaunchOptions = { profileDir?: string; colorScheme?: 'light' | 'dark'; hash?: string };
+export type LaunchOptions = {
+  profileDir?: string;
+  colorScheme?: 'light' | 'dark';
+  hash?: string;
+  /** Runs before the app loads: to grant permissions or add init scripts. */
+  beforeLoad?: (context: BrowserContext, page: Page) => Promise<void>;
+};
 
 export async function launchApp(options: LaunchOptions = {}): Promise<AppBrowser> {
   const executablePath = findChromium();
@@ -40,6 +46,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppBrowser
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await options.beforeLoad?.(context, page);
   await page.goto(appUrl(options.hash ?? ''));
   const app: AppBrowser = {
     context,

@@ -338,6 +338,11 @@ describe('Enter in a field', () => {
     const typing = (info: FieldInfo, index: number): Typing | null | 'skip' => {
       if (info.name === 'Your organisation') return 'skip';
       if (info.tag === 'select') return null;
+      // A time field takes a time, not text: the quiet hours store the one chosen.
+      if (info.type === 'time') {
+        const time = info.name === 'From' ? '21:30' : '07:15';
+        return { keys: (field) => field.fill(time), expected: holdsText(`"${time}"`) };
+      }
       const typeIt = (text: string) => async (field: Locator) => {
         await field.press('Control+End');
         await page.keyboard.type(text);

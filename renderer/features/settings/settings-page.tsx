@@ -9,6 +9,7 @@ import { TRASH_RETENTION_DAYS } from '../../db/trash';
 import { BackupsSection } from '../privacy/backups-section';
 import { RetentionSection } from '../privacy/retention-section';
 import { LockSection } from '../lock/lock-section';
+import { RemindersSection } from './reminders-section';
 
 const themeLabels: Record<ThemeChoice, string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
 
@@ -84,6 +85,7 @@ export function SettingsPage() {
       <div className="settings-stack">
         <CoachSection />
         <Appearance />
+        <RemindersSection />
         <BackupsSection />
         <RetentionSection />
         <LockSection />

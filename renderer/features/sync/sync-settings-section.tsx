@@ -187,7 +187,7 @@ export const SyncSettingsSection = memo(function SyncSettingsSection({ stored }:
       {kind === 'hub' && <HubSettingsFields hub={hub} desktop={secretState.desktop} />}
       {kind === 'file-drop' && <FileDropFolderField />}
 
-      <fieldset className="sync-schedule">
+      <fieldset className="choice-group sync-schedule">
         <legend>Weekly sync</legend>
         <label className="row">
           <input

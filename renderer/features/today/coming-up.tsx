@@ -1,6 +1,6 @@
 // Today's "Coming up": the planned sessions of the next seven days, each with a prep card read
 // when the coach opens it, and the participants overdue for a session at their cadence.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { format, parseISO } from 'date-fns';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Session } from '../../../shared/model';
@@ -18,11 +18,14 @@ export function ComingUp({
   due,
   name,
   today,
+  openSessionId = null,
 }: {
   sessions: Session[];
   due: DueForSession[];
   name: (participantId: string) => string;
   today: string;
+  /** The session whose prep card opens at once (a reminder's click leads here). */
+  openSessionId?: string | null;
 }) {
   return (
     <section className="card today-wide" aria-label="Coming up">
@@ -36,7 +39,12 @@ export function ComingUp({
         <ul className="plain-list coming-up">
           {sessions.map((session) => (
             <li key={session.id}>
-              <PlannedSession session={session} name={name(session.participantId)} today={today} />
+              <PlannedSession
+                session={session}
+                name={name(session.participantId)}
+                today={today}
+                opened={session.id === openSessionId}
+              />
             </li>
           ))}
         </ul>
@@ -61,10 +69,18 @@ export function ComingUp({
   );
 }
 
-function PlannedSession({ session, name, today }: { session: Session; name: string; today: string }) {
+function PlannedSession(props: { session: Session; name: string; today: string; opened: boolean }) {
+  const { session, name, today, opened } = props;
   const [open, setOpen] = useState(false);
+  const details = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (!opened || !details.current) return;
+    // Opening the element fires its toggle, which reads the prep card.
+    details.current.open = true;
+    details.current.scrollIntoView({ block: 'nearest' });
+  }, [opened]);
   return (
-    <details className="prep" onToggle={(event) => setOpen(event.currentTarget.open)}>
+    <details ref={details} className="prep" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>
         <strong dir="auto">{name}</strong>
         <span className="muted">

@@ -15,7 +15,8 @@ import { hasBeenIntroduced } from '../coach/coach-profile';
 
 const day = (date: string) => format(parseISO(date), 'EEE d MMM');
 
-export function TodayPage() {
+/** `openSessionId`: a planned session whose prep card opens at once. */
+export function TodayPage({ openSessionId = null }: { openSessionId?: string | null }) {
   const data = useLiveQuery(() => loadTodayData(repositories, new Date()), []);
   const names = useLiveQuery(() => repositories.participants.names(), []);
   const introduced = useLiveQuery(hasBeenIntroduced, []);
@@ -61,7 +62,13 @@ export function TodayPage() {
             </section>
           )}
 
-          <ComingUp sessions={data.comingUp} due={data.dueForSession} name={name} today={today} />
+          <ComingUp
+            sessions={data.comingUp}
+            due={data.dueForSession}
+            name={name}
+            today={today}
+            openSessionId={openSessionId}
+          />
 
           <section className="card" aria-label="Recent sessions">
             <div className="section-title">

@@ -52,6 +52,9 @@ function recordingPlatform(saved: Saved[]): PlatformApi {
     writeFileDrop: unused,
     setContentProtection: unused,
     setUnsavedWork: unused,
+    notificationPermission: unused,
+    showNotification: unused,
+    onNotificationClicked: () => () => undefined,
   };
 }
 

@@ -25,6 +25,10 @@ export class FakeSession {
 
 export class FakeWebContents extends EventEmitter {
   session = new FakeSession();
+  /** What the main process sent the page, in order. */
+  sent: { channel: string; payload: unknown }[] = [];
+  send = vi.fn((channel: string, payload: unknown) => void this.sent.push({ channel, payload }));
+  isDestroyed = (): boolean => false;
   windowOpenHandler: Handler | null = null;
   setWindowOpenHandler(handler: Handler): void {
     this.windowOpenHandler = handler;
@@ -83,9 +87,32 @@ export const ipcMain = {
   },
 };
 
+const rendererEvents = new EventEmitter();
 export const ipcRenderer = {
   invoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => ({ ok: true, value: null })),
+  on: vi.fn((channel: string, listener: (...args: unknown[]) => void) => rendererEvents.on(channel, listener)),
+  off: vi.fn((channel: string, listener: (...args: unknown[]) => void) => rendererEvents.off(channel, listener)),
+  /** Delivers a message from the main process to the preload's listeners. */
+  deliver: (channel: string, payload: unknown) => rendererEvents.emit(channel, {}, payload),
 };
+
+/** Electron's Notification: each one made is kept, and `click()` acts as the coach clicking it. */
+export class Notification extends EventEmitter {
+  static supported = true;
+  static created: Notification[] = [];
+  static isSupported = () => Notification.supported;
+  shown = false;
+  constructor(public options: { title: string; body: string }) {
+    super();
+    Notification.created.push(this);
+  }
+  show(): void {
+    this.shown = true;
+  }
+  click(): void {
+    this.emit('click');
+  }
+}
 export const contextBridge = { exposed: new Map<string, unknown>(), exposeInMainWorld: vi.fn() };
 contextBridge.exposeInMainWorld.mockImplementation((name: string, api: unknown) =>
   contextBridge.exposed.set(name, api),
@@ -144,6 +171,8 @@ export function resetFakeElectron(): void {
     vi.spyOn(console, level).mockImplementation(() => undefined);
   }
   BrowserWindow.created = [];
+  Notification.created = [];
+  Notification.supported = true;
   ipcMain.handlers.clear();
   contextBridge.exposed.clear();
   app.removeAllListeners();

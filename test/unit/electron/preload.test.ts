@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { bridgeName, channels, type ChannelKey, type PlatformApi } from '../../../shared/ipc';
+import { bridgeName, channels, events, type ChannelKey, type PlatformApi } from '../../../shared/ipc';
 import { contextBridge, ipcRenderer, resetFakeElectron } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -31,7 +31,11 @@ const sampleInputs: { [K in ChannelKey]: Parameters<PlatformApi[K]>[0] | undefin
   writeFileDrop: { week: '2026-W48', csv: new Uint8Array([1]), jsonl: new Uint8Array([1]) },
   setContentProtection: { enabled: true },
   setUnsavedWork: { unsaved: true, refused: false },
+  notificationPermission: { ask: false },
+  showNotification: { title: 'Amara at 10:00', body: '1:1', target: { section: 'today', id: null } },
 };
+
+const eventMethods = Object.keys(events).map((key) => `on${key[0].toUpperCase()}${key.slice(1)}`);
 
 describe('the preload bridge', () => {
   it('exposes one object, under the bridge name', () => {
@@ -39,8 +43,8 @@ describe('the preload bridge', () => {
     expect(contextBridge.exposeInMainWorld).toHaveBeenCalledWith(bridgeName, exposed);
   });
 
-  it('has exactly one method per channel of the contract, and nothing else', () => {
-    expect(Object.keys(exposed).sort()).toEqual(Object.keys(channels).sort());
+  it('has exactly one method per channel and per event of the contract, and nothing else', () => {
+    expect(Object.keys(exposed).sort()).toEqual([...Object.keys(channels), ...eventMethods].sort());
     for (const value of Object.values(exposed)) {
       expect(typeof value).toBe('function');
       expect(value).not.toBe(ipcRenderer.invoke);
@@ -56,5 +60,21 @@ describe('the preload bridge', () => {
     expect(await call(input, 'smuggled')).toEqual({ ok: true, value: key });
     const expectedArguments = input === undefined ? [channels[key].channel] : [channels[key].channel, input];
     expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(...expectedArguments);
+  });
+});
+
+describe('events from the main process', () => {
+  it('passes a notification click on to the page only when its payload has the declared shape', () => {
+    const heard: unknown[] = [];
+    const stop = exposed.onNotificationClicked((target) => heard.push(target));
+    const { channel } = events.notificationClicked;
+    const target = { section: 'today', id: '00000000-0000-4000-8000-00000000000a' };
+    ipcRenderer.deliver(channel, target);
+    ipcRenderer.deliver(channel, { section: 'settings', id: null });
+    ipcRenderer.deliver(channel, { ...target, script: 'alert(1)' });
+    expect(heard).toEqual([target, target]);
+    stop();
+    ipcRenderer.deliver(channel, target);
+    expect(heard).toHaveLength(2);
   });
 });

@@ -43,6 +43,8 @@ function fakeHandlers(): IpcHandlers {
     })),
     setContentProtection: vi.fn(() => true),
     setUnsavedWork: vi.fn(() => null),
+    notificationPermission: vi.fn(() => 'granted' as const),
+    showNotification: vi.fn(() => ({ shown: true })),
   };
 }
 

@@ -1,8 +1,9 @@
 // Every way data leaves the device, for every consent setting: the sync payload builder, the
 // webhook (real HTTP on 127.0.0.1), the file drop's CSV and JSON Lines, the hub connector, the
-// session summary (one and a batch), the contract workbook and the participant export when
-// "include private notes" is not ticked. Text planted in each field `privateFields` marks must
-// appear in none of them; the ticked participant export is the control that shows it would be seen.
+// session summary (one and a batch), the contract workbook, the participant export when
+// "include private notes" is not ticked, and the coach's reminders (shown as notifications). Text
+// planted in each field `privateFields` marks must appear in none of them; the ticked participant
+// export is the control that shows it would be seen.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -26,6 +27,9 @@ import { buildParticipantExport } from '../../../renderer/privacy/participant-ex
 import { collectParticipantData } from '../../../renderer/privacy/participant-data';
 import { changeConsent } from '../../../renderer/privacy/consent';
 import { bundledTemplate } from '../documents/template-builders';
+import { raiseDueReminders } from '../../../renderer/reminders/reminder-service';
+import { updateReminderSettings } from '../../../renderer/reminders/reminder-settings';
+import { ok } from '../../../shared/result';
 
 const secret = (field: string) => `PRIVATE${field.replace(/\W/g, '').toUpperCase()}CANARY`;
 const canaries = [
@@ -186,7 +190,33 @@ async function everyExit(consent: Consent): Promise<{ outputs: Record<string, st
   outputs['contract workbook'] = [textOf(workbook.value)];
 
   outputs['participant export, private notes not ticked'] = [await participantExportText(h, false)];
+  outputs['reminders'] = await raisedReminders(h);
   return { outputs, events };
+}
+
+/** Every kind of reminder, about sessions holding the planted text: a notification shows on any screen. */
+async function raisedReminders({ repos, participant }: SyncHarness): Promise<string[]> {
+  const planted = Object.fromEntries(privateFields.session.map((field) => [field, secret(`session-${field}`)]));
+  const withPlanted = { participantId: participant.id, ...planted };
+  await repos.sessions.create({ ...withPlanted, date: '2026-11-03', startTime: '10:05', status: 'planned' });
+  await repos.sessions.create({ ...withPlanted, date: '2026-11-02', startTime: '15:00' });
+  await repos.actions.add({ participantId: participant.id, text: 'Send the agenda', dueDate: '2026-11-03' });
+  await updateReminderSettings(repos.settings, (settings) => ({ ...settings, enabled: true }));
+  const shown: string[] = [];
+  const raised = await raiseDueReminders({
+    repositories: repos,
+    platform: {
+      notificationPermission: async () => ok('granted'),
+      showNotification: async ({ title, body }) => {
+        shown.push(`${title}\n${body}`);
+        return ok({ shown: true });
+      },
+      onNotificationClicked: () => () => undefined,
+    },
+    now: () => new Date(2026, 10, 3, 10, 0),
+  });
+  expect(new Set(raised.map(({ kind }) => kind))).toEqual(new Set(['session-soon', 'actions-due', 'no-action-yet']));
+  return shown;
 }
 
 async function participantExportText(h: SyncHarness, includePrivate: boolean): Promise<string> {
@@ -214,7 +244,7 @@ const consents: Consent[] = [true, false].flatMap((keepNotes) =>
 describe('no private field leaves the device', () => {
   it.each(consents)('with consent %o, through any exit path', async (consent) => {
     const { outputs, events } = await everyExit(consent);
-    expect(Object.keys(outputs)).toHaveLength(9);
+    expect(Object.keys(outputs)).toHaveLength(10);
     for (const [path, texts] of Object.entries(outputs)) {
       for (const text of texts) {
         for (const canary of canaries) expect(text.includes(canary), `${canary} left through the ${path}`).toBe(false);
