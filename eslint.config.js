@@ -85,6 +85,12 @@ export const buttonTypeRule = {
       selector: 'JSXOpeningElement[name.name="button"]:not(:has(JSXAttribute[name.name="type"]))',
       message: 'Give every <button> a type: "button", or "submit" for the one button that submits its form.',
     },
+    {
+      // A key remounts the form and throws away what the coach has typed when the value changes.
+      selector: 'JSXOpeningElement[name.name=/Form$/] > JSXAttribute[name.name="key"]',
+      message:
+        'Do not key a form on data: a change remounts it and loses what was typed. Let it follow its props instead.',
+    },
   ],
 };
 

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { addDays, format } from 'date-fns';
 import ICAL from 'ical.js';
 import { simpleParser } from 'mailparser';
+import type { Page } from 'playwright-core';
 import { launchApp, closeAfterEach, type AppBrowser } from './browser';
 import { AppShell } from './pages/app-shell';
 import { screenshotDir } from './screenshots';
@@ -16,6 +17,23 @@ const day = (offset: number) => format(addDays(new Date(), offset), 'yyyy-MM-dd'
 const tomorrow = day(1);
 const weekAfter = day(8);
 const privateGoal = 'PRIVATE: wants to move teams before the reorganisation';
+
+/** Every participant's cadence as stored, read from IndexedDB without the app. */
+const storedCadences = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const request = indexedDB.open('followthrough');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const all = request.result.transaction('participants').objectStore('participants').getAll();
+          all.onsuccess = () => {
+            request.result.close();
+            resolve(all.result.map((participant: { cadence: string }) => participant.cadence));
+          };
+        };
+      }),
+  );
 
 let app: AppBrowser | undefined;
 closeAfterEach(() => app);
@@ -44,10 +62,15 @@ describe('since last time', () => {
     // Weekly, and the next session booked for tomorrow from her page.
     await shell.goTo('Participants');
     await shell.participantLink('Amara Okafor').click();
-    await page.getByLabel('Session cadence').selectOption('weekly');
     const plan = page.getByRole('form', { name: 'Plan a session' });
     await plan.getByLabel('Date').fill(tomorrow);
     await plan.getByLabel('Time').fill('10:30');
+    // The proposed date moves with the cadence, never over a date the coach typed.
+    await page.getByLabel('Session cadence').selectOption('weekly');
+    await expect.poll(() => storedCadences(page)).toEqual(['weekly']);
+    await plan.getByText('Type').click();
+    expect(await plan.getByLabel('Date').inputValue()).toBe(tomorrow);
+    expect(await plan.getByLabel('Time').inputValue()).toBe('10:30');
     await plan.getByRole('button', { name: 'Plan a session' }).click();
     await page.getByText('Planned · 10:30').waitFor();
 

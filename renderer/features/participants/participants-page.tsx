@@ -116,7 +116,7 @@ function ParticipantHistory({ participant }: { participant: Participant }) {
             New session <kbd>Alt N</kbd>
           </StartSessionButton>
         </div>
-        <PlanSessionForm key={participant.cadence} participant={participant} date={proposedDate(participant, today)} />
+        <PlanSessionForm participant={participant} date={proposedDate(participant, today)} />
         {sessions && sessions.length > 0 && <BatchExport participantId={participant.id} title={participant.name} />}
         <ExportCalendarButton participantId={participant.id} name={participant.name} />
         {sessions?.length === 0 ? (

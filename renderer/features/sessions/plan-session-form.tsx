@@ -17,6 +17,8 @@ export function proposedDate(participant: Pick<Participant, 'cadence'>, after: C
   return nextSessionDate(after, participant.cadence) ?? (format(addDays(new Date(), 7), 'yyyy-MM-dd') as CalendarDate);
 }
 
+type Planned = { date: CalendarDate; startTime: string; type: Session['type'] };
+
 export function PlanSessionForm({
   participant,
   date,
@@ -33,13 +35,18 @@ export function PlanSessionForm({
   onPlanned?: (session: Session) => void;
 }) {
   const id = useId();
-  const [value, setValue] = useState({ date, startTime, type });
+  // Only what the coach changed: the rest follows the proposal, which moves with the cadence, and
+  // a proposal that moves never overwrites what was typed.
+  const [edits, setEdits] = useState<Partial<Planned>>({});
+  const value: Planned = { date, startTime, type, ...edits };
+  const setValue = (change: Partial<Planned>) => setEdits((current) => ({ ...current, ...change }));
   const command = useCommand(async () => {
     try {
       const session = await repositories.sessions.plan({ participantId: participant.id, ...value });
       showToast({
         message: `Planned: ${participant.name}, ${format(new Date(`${value.date}T00:00`), 'EEE d MMM')} at ${value.startTime}.`,
       });
+      setEdits({});
       onPlanned?.(session);
     } catch (error) {
       showToast({ message: `Not planned: ${errorMessage(error)}` });
@@ -54,7 +61,7 @@ export function PlanSessionForm({
           type="date"
           required
           value={value.date}
-          onChange={(event) => setValue({ ...value, date: event.target.value as CalendarDate })}
+          onChange={(event) => setValue({ date: event.target.value as CalendarDate })}
         />
       </div>
       <div className="field compact">
@@ -64,7 +71,7 @@ export function PlanSessionForm({
           type="time"
           required
           value={value.startTime}
-          onChange={(event) => setValue({ ...value, startTime: event.target.value })}
+          onChange={(event) => setValue({ startTime: event.target.value })}
         />
       </div>
       <div className="field compact">
@@ -72,7 +79,7 @@ export function PlanSessionForm({
         <select
           id={`${id}-type`}
           value={value.type}
-          onChange={(event) => setValue({ ...value, type: event.target.value as Session['type'] })}
+          onChange={(event) => setValue({ type: event.target.value as Session['type'] })}
         >
           {sessionTypes.map((type) => (
             <option key={type} value={type}>
