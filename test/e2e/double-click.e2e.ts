@@ -76,6 +76,25 @@ describe('a double-click on a create command', () => {
     );
     await page.getByRole('textbox', { name: 'Goal', exact: true }).waitFor();
 
+    // The new session goes over the action logged in the first: one review per decision.
+    const since = page.getByRole('region', { name: 'Since last time' });
+    await doubleClickCreatesOne(page, since.getByRole('button', { name: 'Done' }), live('actionReviews'), 'Done');
+    await log.getByLabel('New action', { exact: true }).fill('Shadow a night-shift handoff');
+    await log.getByRole('button', { name: 'Add' }).click();
+    await shell.goTo('Sessions');
+    await page.getByRole('button', { name: /^New session/ }).click();
+    await page
+      .getByRole('region', { name: 'New session' })
+      .getByRole('button', { name: /Amara Okafor/ })
+      .click();
+    await since.getByRole('button', { name: 'Carry forward…' }).click();
+    await doubleClickCreatesOne(
+      page,
+      since.getByRole('button', { name: 'Carry forward', exact: true }),
+      live('actionReviews'),
+      'Carry forward',
+    );
+
     await shell.goTo('Contracts');
     await page.getByRole('button', { name: 'New contract' }).click();
     const contractForm = page.getByRole('form', { name: 'New contract' });

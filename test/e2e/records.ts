@@ -3,7 +3,14 @@
 import type { Page } from 'playwright-core';
 
 /** The stores a coach's gesture may change; bookkeeping (outbox, metric facts, search) is left out. */
-export const coachRecordStores = ['participants', 'sessions', 'actions', 'contracts', 'contractReviews'] as const;
+export const coachRecordStores = [
+  'participants',
+  'sessions',
+  'actions',
+  'actionReviews',
+  'contracts',
+  'contractReviews',
+] as const;
 
 export type RecordSnapshot = Record<string, Record<string, Record<string, unknown>>>;
 

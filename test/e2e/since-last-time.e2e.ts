@@ -126,9 +126,13 @@ describe('since last time', () => {
     const commitments = since.getByRole('group', { name: 'Contract commitments' });
     const demo = commitments.getByRole('listitem', { name: 'Weekly demo to stakeholders' });
     await demo.getByText('Ops handoffs').waitFor();
+    // A double-click sets one status: the buttons move under the pointer once it is set.
+    await demo.getByRole('button', { name: 'At risk', exact: true }).dblclick();
+    await demo.getByRole('button', { name: 'On track', exact: true }).waitFor();
+    expect(await demo.locator('.badge').textContent()).toBe('At risk');
     await demo.getByRole('button', { name: 'Met', exact: true }).focus();
     await page.keyboard.press('Enter');
-    await demo.getByRole('button', { name: 'On track', exact: true }).waitFor();
+    await demo.getByRole('button', { name: 'At risk', exact: true }).waitFor();
     expect(await demo.locator('.badge').textContent()).toBe('Met');
     expect(await since.getByRole('status').allTextContents()).toEqual([
       'Done',

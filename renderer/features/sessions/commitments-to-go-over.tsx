@@ -6,6 +6,7 @@ import { commitmentStatuses, type CalendarDate, type Commitment } from '../../..
 import { errorMessage } from '../../../shared/result';
 import { repositories } from '../../db/instance';
 import { showToast } from '../../components/toasts';
+import { oneAtATime } from '../../components/use-command';
 import { commitmentStatusTone, contractTitle } from '../contracts/labels';
 import { formatDay } from '../labels';
 
@@ -19,13 +20,15 @@ export async function loadCommitmentsToGoOver(participantId: string, sessionId: 
   return commitmentsToGoOver(contracts, sessionDate, since);
 }
 
+/** One status change at a time: the buttons move under the pointer once a status is set. */
+const setStatus = oneAtATime((contractId: string, commitmentId: string, status: Commitment['status']) =>
+  repositories.contracts
+    .setCommitmentStatus(contractId, commitmentId, status)
+    .catch((error: unknown) => showToast({ message: `Not recorded: ${errorMessage(error)}` })),
+);
+
 export function CommitmentsToGoOver({ items }: { items: CommitmentToGoOver[] }) {
   if (items.length === 0) return null;
-
-  const setStatus = (contractId: string, commitmentId: string, status: Commitment['status']) =>
-    repositories.contracts
-      .setCommitmentStatus(contractId, commitmentId, status)
-      .catch((error: unknown) => showToast({ message: `Not recorded: ${errorMessage(error)}` }));
 
   return (
     <div className="stack" role="group" aria-labelledby="commitments-to-go-over-heading">

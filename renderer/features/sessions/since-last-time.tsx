@@ -11,6 +11,7 @@ import { errorMessage } from '../../../shared/result';
 import { repositories } from '../../db/instance';
 import type { ReviewDecision, SinceLastTimeItem } from '../../db/action-reviews';
 import { showToast } from '../../components/toasts';
+import { oneAtATime } from '../../components/use-command';
 import { actionStatusLabels, actionStatusTone, formatDay } from '../labels';
 import { CommitmentsToGoOver, loadCommitmentsToGoOver } from './commitments-to-go-over';
 
@@ -45,13 +46,17 @@ export function SinceLastTime({
     [participantId, sessionId, sessionDate],
   );
   const [asking, setAsking] = useState<Asking>(null);
+  // One decision per gesture: the second click of a double-click joins the first.
+  const [decideOnce] = useState(() =>
+    oneAtATime((inSession: string, actionId: string, decision: ReviewDecision) =>
+      repositories.actionReviews.review(actionId, inSession, decision).then(
+        () => setAsking(null),
+        (error: unknown) => showToast({ message: `Not recorded: ${errorMessage(error)}` }),
+      ),
+    ),
+  );
+  const decide = (actionId: string, decision: ReviewDecision) => decideOnce(sessionId, actionId, decision);
   if (!items || !commitments || items.length + commitments.length === 0) return null;
-
-  const decide = (actionId: string, decision: ReviewDecision) =>
-    repositories.actionReviews.review(actionId, sessionId, decision).then(
-      () => setAsking(null),
-      (error: unknown) => showToast({ message: `Not recorded: ${errorMessage(error)}` }),
-    );
 
   const open = items.filter((item) => !item.review).length;
   return (
