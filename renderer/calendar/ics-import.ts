@@ -16,11 +16,9 @@ import { MAX_SESSION_MINUTES } from '../../shared/model';
 import { calendarDate, dayNumber, MS_PER_DAY } from '../../shared/metrics/calendar-days';
 import { zonedClock, type ZonedClock } from '../../shared/metrics/zoned-clock';
 import { errorMessage } from '../../shared/result';
+import { IMPORT_WINDOW_DAYS, MAX_CALENDAR_BYTES } from './import-limits';
 import { matchParticipants, type Attendee } from './participant-match';
 
-export const MAX_CALENDAR_BYTES = 5 * 1024 * 1024;
-/** How far ahead events are turned into planned sessions: today and the next 90 days. */
-export const IMPORT_WINDOW_DAYS = 90;
 /**
  * Steps of ical.js's rule iterator allowed for one repeating event, and for all of a file's. A
  * rule no date can satisfy (daily, in February, on the 30th) makes ical.js search forever; a weekly

@@ -21,7 +21,13 @@ export function appUrl(hash = ''): string {
   return inject('appUrl') + hash;
 }
 
-export type LaunchOptions = { profileDir?: string; colorScheme?: 'light' | 'dark'; hash?: string };
+export type LaunchOptions = {
+  profileDir?: string;
+  colorScheme?: 'light' | 'dark';
+  hash?: string;
+  /** The coach's time zone (IANA); the machine's when absent. */
+  timezoneId?: string;
+};
 
 export async function launchApp(options: LaunchOptions = {}): Promise<AppBrowser> {
   const executablePath = findChromium();
@@ -33,6 +39,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppBrowser
     headless: true,
     viewport: { width: 1280, height: 800 },
     colorScheme: options.colorScheme ?? 'light',
+    timezoneId: options.timezoneId,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const consoleErrors: string[] = [];

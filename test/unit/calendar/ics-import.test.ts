@@ -3,13 +3,8 @@
 // within the window, and every event left out named with its reason.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  IMPORT_WINDOW_DAYS,
-  MAX_CALENDAR_BYTES,
-  readCalendar,
-  type CalendarReading,
-  type ReadOptions,
-} from '../../../renderer/calendar/ics-import';
+import { IMPORT_WINDOW_DAYS, MAX_CALENDAR_BYTES } from '../../../renderer/calendar/import-limits';
+import { readCalendar, type CalendarReading, type ReadOptions } from '../../../renderer/calendar/ics-import';
 import { calendarFile, sessionUid } from '../../../renderer/calendar/ics-export';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(`test/fixtures/calendar/${name}`));

@@ -55,6 +55,16 @@ describe('planning sessions from a calendar file', () => {
     expect((await repos.sessions.between('2027-01-01', '2027-12-31', 'oldest first')).length).toBe(21);
   });
 
+  it('adds each session once when two imports of the same file run at the same time', async () => {
+    const { repos, read } = await setUp();
+    const results = await Promise.all([
+      repos.sessions.planFromCalendar(read(outlook()).proposals),
+      repos.sessions.planFromCalendar(read(outlook()).proposals),
+    ]);
+    expect(results.map((result) => result.added.length).sort()).toEqual([0, 21]);
+    expect((await repos.sessions.between('2027-01-01', '2027-12-31', 'oldest first')).length).toBe(21);
+  });
+
   it('does not bring back a session the coach moved to the trash', async () => {
     const { repos, read } = await setUp();
     const { added } = await repos.sessions.planFromCalendar(read(outlook()).proposals);
