@@ -42,7 +42,8 @@ describe('calendar import', () => {
       ['Mon 11 Jan 2027', '09:00', 'Amara Okafor', 'Coaching – Amara Okafor', '1 h'],
     ]);
     expect(toAdd.at(-1)).toEqual(['Thu 1 Apr 2027', '14:00', 'Bea Lindqvist', 'Leadership 1:1', '50 min']);
-    const leftOut = await calendar.rows('Left out (9)');
+    await dialog.getByRole('heading', { name: 'Left out (9)' }).waitFor();
+    const leftOut = await calendar.rows('Events left out');
     expect(leftOut).toContainEqual([
       'Weekly team meeting',
       'Mon 4 Jan 2027, 07:30 and 38 more',

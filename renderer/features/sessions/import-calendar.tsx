@@ -120,12 +120,43 @@ function Dialog({ labelledBy, onClose, children }: { labelledBy: string; onClose
   );
 }
 
-/** A table's box that scrolls when the table is long; focusable, so the keyboard scrolls it too. */
-const ScrollBox = ({ label, children }: { label: string; children: ReactNode }) => (
-  <div className="calendar-import-scroll" role="region" aria-label={label} tabIndex={0}>
-    {children}
-  </div>
-);
+/** A table in a box that scrolls when it is long; the box is focusable, so the keyboard scrolls it too. */
+function PreviewTable({
+  label,
+  columns,
+  rows,
+}: {
+  label: string;
+  columns: string[];
+  rows: { key: string; cells: ReactNode[] }[];
+}) {
+  return (
+    <div className="calendar-import-scroll" role="region" aria-label={label} tabIndex={0}>
+      <table className="data-table" aria-label={label}>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              {row.cells.map((cell, index) => (
+                <td key={columns[index]} dir="auto">
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
 
 function ImportPreview({ preview, onDone }: { preview: Preview; onDone: () => void }) {
   const { reading, fresh, alreadyHere, inTrash, names } = preview;
@@ -162,54 +193,32 @@ function ImportPreview({ preview, onDone }: { preview: Preview; onDone: () => vo
         </p>
       ))}
       {fresh.length > 0 && (
-        <ScrollBox label="Sessions to add">
-          <table className="data-table" aria-label="Sessions to add">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Time</th>
-                <th scope="col">Participant</th>
-                <th scope="col">Title</th>
-                <th scope="col">Length</th>
-              </tr>
-            </thead>
-            <tbody>
-              {fresh.map((proposal) => (
-                <tr key={proposal.calendarEventId}>
-                  <td>{day(proposal.date)}</td>
-                  <td>{proposal.startTime}</td>
-                  <td dir="auto">{names.get(proposal.participantId)}</td>
-                  <td dir="auto">{proposal.title}</td>
-                  <td>{proposal.durationMinutes ? formatMinutes(proposal.durationMinutes) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollBox>
+        <PreviewTable
+          label="Sessions to add"
+          columns={['Date', 'Time', 'Participant', 'Title', 'Length']}
+          rows={fresh.map((proposal) => ({
+            key: proposal.calendarEventId,
+            cells: [
+              day(proposal.date),
+              proposal.startTime,
+              names.get(proposal.participantId),
+              proposal.title,
+              proposal.durationMinutes ? formatMinutes(proposal.durationMinutes) : '—',
+            ],
+          }))}
+        />
       )}
       {reading.skipped.length > 0 && (
         <>
-          <h3 id="calendar-import-skipped">Left out ({reading.skipped.length})</h3>
-          <ScrollBox label="Events left out">
-            <table className="data-table" aria-labelledby="calendar-import-skipped">
-              <thead>
-                <tr>
-                  <th scope="col">Event</th>
-                  <th scope="col">When</th>
-                  <th scope="col">Why</th>
-                </tr>
-              </thead>
-              <tbody>
-                {reading.skipped.map((line) => (
-                  <tr key={`${line.title}-${line.reason}-${line.date}-${line.startTime}`}>
-                    <td dir="auto">{line.title || <span className="muted">(no title)</span>}</td>
-                    <td>{skipWhen(line)}</td>
-                    <td>{skipText(line)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollBox>
+          <h3>Left out ({reading.skipped.length})</h3>
+          <PreviewTable
+            label="Events left out"
+            columns={['Event', 'When', 'Why']}
+            rows={reading.skipped.map((line) => ({
+              key: `${line.title}-${line.reason}-${line.date}-${line.startTime}`,
+              cells: [line.title || <span className="muted">(no title)</span>, skipWhen(line), skipText(line)],
+            }))}
+          />
         </>
       )}
       {reading.outsideWindow > 0 && (

@@ -18,7 +18,7 @@ export class CalendarImport {
   }
 
   /** The rows of a table in the dialog, each as its cells' text. */
-  async rows(table: 'Sessions to add' | string): Promise<string[][]> {
+  async rows(table: 'Sessions to add' | 'Events left out'): Promise<string[][]> {
     const rows = this.dialog().getByRole('table', { name: table }).locator('tbody tr');
     return rows.evaluateAll((elements) =>
       elements.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent ?? '')),
