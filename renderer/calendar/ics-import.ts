@@ -20,12 +20,14 @@ import { IMPORT_WINDOW_DAYS, MAX_CALENDAR_BYTES } from './import-limits';
 import { matchParticipants, type Attendee } from './participant-match';
 
 /**
- * Steps of ical.js's rule iterator allowed for one repeating event, and for all of a file's. A
- * rule no date can satisfy (daily, in February, on the 30th) makes ical.js search forever; a weekly
- * series begun ten years ago takes about 520 steps, a daily one 3,650.
+ * Steps of ical.js's rule iterators allowed for one repeating event, and for all of a file's. A
+ * rule no date can satisfy (daily, in February, on the 30th) makes ical.js search forever. A
+ * yearly or monthly step costs ical.js far more than a daily one, so it counts for more: a weekly
+ * series begun ten years ago takes 520, a daily one 3,650, a monthly one 1,200, a yearly one 200.
  */
-export const MAX_RULE_STEPS_PER_SERIES = 50_000;
-export const MAX_RULE_STEPS_PER_FILE = 1_000_000;
+export const MAX_RULE_STEPS_PER_SERIES = 20_000;
+export const MAX_RULE_STEPS_PER_FILE = 200_000;
+const STEP_WEIGHT: Partial<Record<string, number>> = { YEARLY: 20, MONTHLY: 10 };
 
 export type CalendarParticipant = Pick<Participant, 'id' | 'name'>;
 
@@ -208,37 +210,52 @@ function inWindow(occurrence: Occurrence, window: Window): boolean {
   return instant >= window.fromInstant && instant < window.endInstant;
 }
 
+/** The steps left for the series being expanded and for the whole file. */
+type StepBudget = { series: number; file: number };
+
+/** Makes each step of a rule iterator count against the budget, and stop the series when it runs out. */
+function limitSteps(iterator: ICAL.RecurIterator, budget: StepBudget): void {
+  const check = iterator.check_contracting_rules.bind(iterator);
+  const weight = STEP_WEIGHT[iterator.rule.freq] ?? 1;
+  iterator.check_contracting_rules = () => {
+    budget.series -= weight;
+    budget.file -= weight;
+    if (budget.series < 0 || budget.file < 0) throw new UnusableRepeatRule();
+    return check();
+  };
+}
+
 /**
- * Walks each of the series' rules alone, up to the window's end, with a bounded number of steps:
- * ical.js's expansion repeats exactly these steps, so it then ends too.
+ * ical.js's expansion of a series, every step of its rules counted. The expansion takes a first
+ * step of each rule as it is made, before its iterators can be reached: that step is taken first
+ * on a counted iterator of the same rule and start, which computes exactly the same.
  */
-function checkRulesEnd(event: ICAL.Event, startZone: Zone, window: Window, budget: { steps: number }): void {
+function countedExpansion(event: ICAL.Event, window: Window, budget: StepBudget): ICAL.RecurExpansion {
+  // Nothing after the window is wanted: each rule ends there (two days later, so that no zone's
+  // offset can move the last wanted occurrence past it), which also bounds ical.js's search for
+  // the first year a yearly rule matches (to the year 20000 otherwise).
+  const end = ICAL.Time.fromJSDate(new Date(window.endInstant + 2 * MS_PER_DAY), true);
   for (const property of event.component.getAllProperties('rrule')) {
-    const iterator = (property.getFirstValue() as ICAL.Recur).iterator(event.startDate);
-    let steps = 0;
-    const check = iterator.check_contracting_rules.bind(iterator);
-    iterator.check_contracting_rules = () => {
-      steps += 1;
-      budget.steps -= 1;
-      if (steps > MAX_RULE_STEPS_PER_SERIES || budget.steps < 0) throw new UnusableRepeatRule();
-      return check();
-    };
-    for (let next = iterator.next(); next; next = iterator.next()) {
-      if (instantOrDay(next, startZone) >= window.endInstant) break;
-    }
+    const rule = property.getFirstValue() as ICAL.Recur;
+    if (!rule.until || rule.until.compare(end) > 0) rule.until = end;
   }
+  for (const property of event.component.getAllProperties('rrule')) {
+    const probe = (property.getFirstValue() as ICAL.Recur).iterator(event.startDate);
+    limitSteps(probe, budget);
+    probe.next();
+  }
+  const expansion = event.iterator();
+  const { ruleIterators } = expansion as unknown as { ruleIterators?: ICAL.RecurIterator[] };
+  if (!Array.isArray(ruleIterators)) throw new Error('this version of ical.js hides its rule iterators');
+  for (const iterator of ruleIterators) limitSteps(iterator, budget);
+  return expansion;
 }
 
 /** An occurrence's start as an instant; an all-day one at the start of its day in UTC (only compared with the window's end). */
 const instantOrDay = (time: ICAL.Time, zone: Zone) =>
   time.isDate ? dayNumber(time.toString()) * MS_PER_DAY : instantOf(time, zone);
 
-function occurrencesInWindow(
-  event: ICAL.Event,
-  coach: ZonedClock,
-  window: Window,
-  budget: { steps: number },
-): Occurrence[] {
+function occurrencesInWindow(event: ICAL.Event, coach: ZonedClock, window: Window, budget: StepBudget): Occurrence[] {
   if (!event.isRecurring()) {
     const single = occurrenceOf(event, coach, null);
     if (event.isRecurrenceException()) {
@@ -251,9 +268,9 @@ function occurrencesInWindow(
   }
   const seriesZone = zoneOf(event.component.getFirstProperty('dtstart'), coach);
   if (seriesZone.kind === 'unknown') throw new UnknownTimeZone(seriesZone.tzid);
-  checkRulesEnd(event, seriesZone, window, budget);
   const found: Occurrence[] = [];
-  const iterator = event.iterator();
+  budget.series = MAX_RULE_STEPS_PER_SERIES;
+  const iterator = countedExpansion(event, window, budget);
   for (let next = iterator.next(); next; next = iterator.next()) {
     const recurrenceInstant = instantOrDay(next, seriesZone);
     if (recurrenceInstant >= window.endInstant) break;
@@ -319,7 +336,7 @@ export function readCalendar(bytes: Uint8Array, { participants, today, timeZone 
     fromInstant: coach.instantOf(fromDay, 0),
     endInstant: coach.instantOf(toDay + 1, 0),
   };
-  const budget = { steps: MAX_RULE_STEPS_PER_FILE };
+  const budget: StepBudget = { series: MAX_RULE_STEPS_PER_SERIES, file: MAX_RULE_STEPS_PER_FILE };
   const proposals = new Map<string, ProposedSession>();
   const skipped = skippedList();
   const openEnded: OpenEndedSeries[] = [];
@@ -332,6 +349,8 @@ export function readCalendar(bytes: Uint8Array, { participants, today, timeZone 
       skipped.add(uid, { title, date: null, startTime: null, reason, detail });
     try {
       const event = new ICAL.Event(component, { exceptions: overrides.get(uid) ?? [], strictExceptions: true });
+      const rules = component.getAllProperties('rrule').map((property) => property.getFirstValue() as ICAL.Recur);
+      const endless = rules.some((rule) => !rule.isFinite());
       const occurrences = occurrencesInWindow(event, coach, window, budget);
       if (occurrences.length === 0) {
         outsideWindow += 1;
@@ -351,8 +370,7 @@ export function readCalendar(bytes: Uint8Array, { participants, today, timeZone 
           proposed += 1;
         }
       }
-      const rules = component.getAllProperties('rrule').map((property) => property.getFirstValue() as ICAL.Recur);
-      if (proposed > 0 && rules.some((rule) => !rule.isFinite())) {
+      if (proposed > 0 && endless) {
         openEnded.push({ title, until: calendarDate(toDay) });
       }
     } catch (error) {

@@ -249,6 +249,19 @@ describe('bad calendar files', () => {
     expect(skippedOf(reading)).toEqual([['Amara Okafor', null, null, 'unusable-repeat-rule', '', 1]]);
   });
 
+  it('ends on a rule whose next date after the first one is never found (found by the property test)', () => {
+    // The first occurrence is after the window; ical.js computes the one after it as it hands the
+    // first one over, and that search never ended on this rule.
+    const reading = read(
+      oneEvent(
+        'SUMMARY:Amara Okafor',
+        'DTSTART:20271024T180000Z',
+        'RRULE:FREQ=MINUTELY;INTERVAL=4;BYMONTH=6,1;BYMONTHDAY=-20;BYDAY=MO,-1FR,SU;COUNT=5',
+      ),
+    );
+    expect([reading.proposals, reading.skipped, reading.outsideWindow]).toEqual([[], [], 1]);
+  });
+
   it('skips a series that repeats too often to be a session, within a bounded number of steps', () => {
     const reading = read(oneEvent('SUMMARY:Amara Okafor', 'DTSTART:19900101T080000Z', 'RRULE:FREQ=MINUTELY'));
     expect(reading.skipped.map((line) => line.reason)).toEqual(['unusable-repeat-rule']);
