@@ -10,6 +10,7 @@ import { repositories } from '../../db/instance';
 import { showToast } from '../../components/toasts';
 import { useCommand } from '../../components/use-command';
 import { MAX_CALENDAR_BYTES } from '../../calendar/import-limits';
+import { readCalendarInWorker } from '../../calendar/read-in-worker';
 import { formatMinutes } from '../labels';
 import './import-calendar.css';
 
@@ -78,13 +79,9 @@ async function readChosenFile(file: File): Promise<Opened> {
       message: problemMessage(file.name, { reason: 'too-large', bytes: file.size }),
     };
   }
-  const [bytes, participants, { readCalendar }] = await Promise.all([
-    file.arrayBuffer(),
-    repositories.participants.listActive(),
-    import('../../calendar/ics-import'),
-  ]);
-  const result = readCalendar(new Uint8Array(bytes), {
-    participants,
+  const [bytes, participants] = await Promise.all([file.arrayBuffer(), repositories.participants.listActive()]);
+  const result = await readCalendarInWorker(new Uint8Array(bytes), {
+    participants: participants.map(({ id, name }) => ({ id, name })),
     today: format(new Date(), 'yyyy-MM-dd') as CalendarDate,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
   });
