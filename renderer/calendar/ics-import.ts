@@ -176,7 +176,8 @@ function uidOf(component: ICAL.Component): string {
   if (typeof uid === 'string' && uid.trim()) return uid.trim();
   // RFC 5545 requires a UID; without one, the title and start stand in, stable from one export to the next.
   const start = component.getFirstProperty('dtstart')?.toICALString() ?? '';
-  return `no-uid:${String(component.getFirstPropertyValue('summary') ?? '')}|${start}`;
+  const title = String(component.getFirstPropertyValue('summary') ?? '').slice(0, 200);
+  return `no-uid:${title}|${start}`;
 }
 
 type Occurrence = {

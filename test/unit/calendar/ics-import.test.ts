@@ -295,6 +295,25 @@ describe('bad calendar files', () => {
     }
   });
 
+  it('gives an event with no UID an identity from its title and start, the same on every read', () => {
+    const ics = text(
+      [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'BEGIN:VEVENT',
+        `SUMMARY:Amara Okafor ${'and a very long agenda '.repeat(200)}`,
+        'DTSTART:20270105T080000Z',
+        'END:VEVENT',
+        'END:VCALENDAR',
+        '',
+      ].join('\r\n'),
+    );
+    const [first] = read(ics).proposals;
+    expect(first.calendarEventId).toMatch(/^no-uid:Amara Okafor and a very long agenda .*\|DTSTART:20270105T080000Z$/);
+    expect(first.calendarEventId.length).toBeLessThan(300);
+    expect(read(ics).proposals[0].calendarEventId).toBe(first.calendarEventId);
+  });
+
   it('lists an event that names no participant as not matched', () => {
     const reading = read(oneEvent('SUMMARY:Budget review', 'DTSTART:20270105T080000Z'));
     expect(skippedOf(reading)).toEqual([['Budget review', '2027-01-05', '08:00', 'not-matched', '', 1]]);
