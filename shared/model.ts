@@ -125,6 +125,11 @@ export const sessionSchema = z.object({
   pulse: pulseSchema,
   status: z.enum(sessionStatuses),
   completedAt: timestampSchema.nullable(),
+  /**
+   * The calendar event a planned session was imported from (its UID, and for one occurrence of a
+   * series the original start), so importing the same file again adds nothing. Absent otherwise.
+   */
+  calendarEventId: z.string().min(1).max(2000).optional(),
 });
 export type Session = z.infer<typeof sessionSchema>;
 

@@ -138,8 +138,11 @@ export class FollowthroughDatabase extends Dexie {
     this.version(11)
       .stores({ ...reviewFactGroupStores, actions: `${schemaV1.actions}, [participantId+status]` })
       .upgrade((tx) => fillMetricFactGroups(tx));
+    // Version 12: planned sessions imported from a calendar file keep the event they came from,
+    // indexed so a second import of the same file finds them.
+    this.version(12).stores({ sessions: `${schemaV2.sessions}, calendarEventId` });
     this.use(metricFactsMiddleware);
   }
 }
 
-export const CURRENT_SCHEMA_VERSION = 11;
+export const CURRENT_SCHEMA_VERSION = 12;

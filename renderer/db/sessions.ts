@@ -17,6 +17,10 @@ import { validated, type Clock } from './write';
 type SessionDraft = Partial<Omit<Session, 'id' | 'createdAt' | 'updatedAt'>> &
   Pick<Session, 'participantId' | 'date' | 'startTime'>;
 type DateOrder = 'oldest first' | 'newest first';
+/** A calendar event as the import knows it (see renderer/calendar/ics-import.ts). */
+type CalendarEventRef = { calendarEventId: string; exportedSessionId: string | null };
+type CalendarSessionDraft = CalendarEventRef &
+  Pick<Session, 'participantId' | 'date' | 'startTime' | 'durationMinutes'>;
 export type SessionPatch = Partial<Omit<Session, 'id' | 'createdAt' | 'participantId'>>;
 
 type SessionCollection = ReturnType<FollowthroughDatabase['sessions']['toCollection']>;
@@ -101,6 +105,29 @@ export function sessionsRepository(db: FollowthroughDatabase, now: Clock) {
   const lastHeldOf = async (participantId: string, day: CalendarDate): Promise<Session | undefined> =>
     (await recentHeldOf(participantId, day, 1))[0];
 
+  /**
+   * The sessions these calendar events already are, by event: imported before (the same
+   * calendarEventId) or exported from here (the event names the session). The trash included.
+   */
+  async function fromCalendarEvents(events: readonly CalendarEventRef[]): Promise<Map<string, Session>> {
+    const [imported, exported] = await Promise.all([
+      db.sessions
+        .where('calendarEventId')
+        .anyOf(events.map((event) => event.calendarEventId))
+        .toArray(),
+      db.sessions.bulkGet(events.flatMap((event) => (event.exportedSessionId ? [event.exportedSessionId] : []))),
+    ]);
+    const byEvent = new Map(imported.map((session) => [session.calendarEventId, session]));
+    const byId = new Map(exported.flatMap((session) => (session ? [[session.id, session]] : [])));
+    const found = new Map<string, Session>();
+    for (const event of events) {
+      const session =
+        byEvent.get(event.calendarEventId) ?? (event.exportedSessionId && byId.get(event.exportedSessionId));
+      if (session) found.set(event.calendarEventId, session);
+    }
+    return found;
+  }
+
   return {
     create,
 
@@ -154,6 +181,39 @@ export function sessionsRepository(db: FollowthroughDatabase, now: Clock) {
       ),
 
     plannedOf,
+
+    fromCalendarEvents,
+
+    /**
+     * Plans a session for each calendar event not already one here (see fromCalendarEvents), in
+     * one transaction; says how many were added and how many were already here or in the trash.
+     */
+    planFromCalendar: (events: readonly CalendarSessionDraft[]) =>
+      db.transaction('rw', db.sessions, async () => {
+        const existing = await fromCalendarEvents(events);
+        const added: Session[] = [];
+        for (const event of events) {
+          if (existing.has(event.calendarEventId)) continue;
+          const { calendarEventId, participantId, date, startTime, durationMinutes } = event;
+          added.push(
+            await create({
+              status: 'planned',
+              type: 'one-to-one',
+              calendarEventId,
+              participantId,
+              date,
+              startTime,
+              durationMinutes,
+            }),
+          );
+        }
+        const known = [...existing.values()];
+        return {
+          added,
+          alreadyHere: known.filter(isLive).length,
+          inTrash: known.filter((session) => !isLive(session)).length,
+        };
+      }),
 
     lastHeldOf,
 

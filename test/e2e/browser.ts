@@ -27,6 +27,8 @@ export type LaunchOptions = {
   hash?: string;
   /** Runs before the app loads: to grant permissions or add init scripts. */
   beforeLoad?: (context: BrowserContext, page: Page) => Promise<void>;
+  /** The coach's time zone (IANA); the machine's when absent. */
+  timezoneId?: string;
 };
 
 export async function launchApp(options: LaunchOptions = {}): Promise<AppBrowser> {
@@ -39,6 +41,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppBrowser
     headless: true,
     viewport: { width: 1280, height: 800 },
     colorScheme: options.colorScheme ?? 'light',
+    timezoneId: options.timezoneId,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const consoleErrors: string[] = [];

@@ -11,6 +11,7 @@ import { SessionEditor } from './session-editor';
 import { BatchExport } from '../documents/batch-export';
 import { startSession } from './start-session';
 import { ExportCalendarButton } from './export-calendar';
+import { ImportCalendarButton } from './import-calendar';
 import { StartSessionButton } from './start-session-button';
 
 const PAGE_SIZE = 100;
@@ -128,6 +129,7 @@ export function SessionsPage({ selectedId }: { selectedId: string | null }) {
         <h1>Sessions</h1>
         {selectedId !== 'new' && (
           <div className="row">
+            <ImportCalendarButton />
             <ExportCalendarButton />
             <button type="button" className="primary" onClick={() => navigate('sessions', 'new')}>
               New session <kbd>Alt N</kbd>

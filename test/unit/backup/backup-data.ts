@@ -71,7 +71,12 @@ export async function fillDatabase(db: FollowthroughDatabase, dataset: Dataset, 
   const extra = extraRecords(dataset, at);
   await db.transaction('rw', db.tables, async () => {
     await db.participants.bulkAdd(dataset.participants);
-    await db.sessions.bulkAdd(dataset.sessions);
+    // One planned session imported from a calendar: its event identity must survive a restore.
+    await db.sessions.bulkAdd(
+      dataset.sessions.map((session, index) =>
+        index === 0 ? { ...session, calendarEventId: 'weekly-1to1@example.com/20270104T090000Z' } : session,
+      ),
+    );
     await db.actions.bulkAdd(dataset.actions);
     await db.contracts.bulkAdd(dataset.contracts);
     await db.contractReviews.bulkAdd(dataset.contractReviews);

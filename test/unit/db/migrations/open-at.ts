@@ -4,7 +4,7 @@
 import Dexie from 'dexie';
 import { afterEach } from 'vitest';
 import { FollowthroughDatabase, schemaV1, schemaV2, schemaV3 } from '../../../../renderer/db/database';
-import { metricFactGroupStores, metricFactStoresV8 } from '../../../../renderer/db/metric-facts';
+import { metricFactGroupStores, metricFactStoresV8, reviewFactGroupStores } from '../../../../renderer/db/metric-facts';
 
 type Stores = Record<string, string | null>;
 
@@ -17,6 +17,7 @@ schemas[7] = { ...schemas[6], actionNotes: 'id, actionId' };
 schemas[8] = { ...schemas[7], ...metricFactStoresV8 };
 schemas[9] = { ...schemas[8], ...metricFactGroupStores };
 schemas[10] = { ...schemas[9], actionReviews: 'id, actionId, sessionId, participantId' };
+schemas[11] = { ...schemas[10], ...reviewFactGroupStores, actions: `${schemaV1.actions}, [participantId+status]` };
 
 const opened: FollowthroughDatabase[] = [];
 afterEach(async () => {
