@@ -12,6 +12,7 @@ import { AppShell } from './pages/app-shell';
 import { screenshotDir } from './screenshots';
 import { downloadedWordText } from './downloads';
 import { ContractsPage } from './pages/contracts-page';
+import { readRecords } from './records';
 
 const day = (offset: number) => format(addDays(new Date(), offset), 'yyyy-MM-dd');
 const tomorrow = day(1);
@@ -19,20 +20,9 @@ const weekAfter = day(8);
 const privateGoal = 'PRIVATE: wants to move teams before the reorganisation';
 
 /** Every participant's cadence as stored, read from IndexedDB without the app. */
-const storedCadences = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const request = indexedDB.open('followthrough');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const all = request.result.transaction('participants').objectStore('participants').getAll();
-          all.onsuccess = () => {
-            request.result.close();
-            resolve(all.result.map((participant: { cadence: string }) => participant.cadence));
-          };
-        };
-      }),
+const storedCadences = async (page: Page) =>
+  Object.values((await readRecords(page, ['participants'])).participants ?? {}).map(
+    (participant) => participant.cadence,
   );
 
 let app: AppBrowser | undefined;
