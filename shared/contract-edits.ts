@@ -55,9 +55,15 @@ export function editCommitment(
   };
 }
 
-export function withCommitmentStatus(commitment: Commitment, status: Commitment['status'], at: number): Commitment {
+export function withCommitmentStatus(
+  commitment: Commitment,
+  status: Commitment['status'],
+  at: number,
+  sessionId?: string,
+): Commitment {
   if (commitment.status === status) return commitment;
-  return { ...commitment, status, statusHistory: [...commitment.statusHistory, { status, at }] };
+  const change = sessionId ? { status, at, sessionId } : { status, at };
+  return { ...commitment, status, statusHistory: [...commitment.statusHistory, change] };
 }
 
 export const moveCommitment = (contract: Contract, commitmentId: string, offset: number): Contract => ({

@@ -215,7 +215,14 @@ export const commitmentSchema = z.object({
   reviewCadenceWeeks: z.number().int().min(1).max(52),
   dueDate: calendarDateSchema.nullable(),
   status: z.enum(commitmentStatuses),
-  statusHistory: z.array(z.object({ status: z.enum(commitmentStatuses), at: timestampSchema })),
+  statusHistory: z.array(
+    z.object({
+      status: z.enum(commitmentStatuses),
+      at: timestampSchema,
+      /** The session in which it was set, when it was set while going over it there ("Since last time"). */
+      sessionId: idSchema.optional(),
+    }),
+  ),
   actionIds: z.array(idSchema),
 });
 export type Commitment = z.infer<typeof commitmentSchema>;

@@ -180,10 +180,11 @@ export function contractsRepository(db: FollowthroughDatabase, now: Clock) {
         edits.editCommitment(current, commitmentId, (commitment) => ({ ...commitment, ...patch })),
       ),
 
-    setCommitmentStatus: (contractId: string, commitmentId: string, status: Commitment['status']) =>
+    /** Sets a commitment's status; `sessionId` names the session it was gone over in, if any. */
+    setCommitmentStatus: (contractId: string, commitmentId: string, status: Commitment['status'], sessionId?: string) =>
       change(contractId, (current) =>
         edits.editCommitment(current, commitmentId, (commitment) =>
-          edits.withCommitmentStatus(commitment, status, now()),
+          edits.withCommitmentStatus(commitment, status, now(), sessionId),
         ),
       ),
 

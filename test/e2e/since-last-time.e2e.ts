@@ -124,6 +124,11 @@ describe('since last time', () => {
     await page.keyboard.press('Enter');
     await demo.getByRole('button', { name: 'At risk', exact: true }).waitFor();
     expect(await demo.locator('.badge').textContent()).toBe('Met');
+    await demo.getByText('set in this session').waitFor();
+    const sessionId = page.url().split('/').at(-1);
+    const [contract] = Object.values((await readRecords(page, ['contracts'])).contracts);
+    const [commitment] = contract.commitments as { statusHistory: { status: string; sessionId?: string }[] }[];
+    expect(commitment.statusHistory.at(-1)).toMatchObject({ status: 'met', sessionId });
     expect(await since.getByRole('status').allTextContents()).toEqual([
       'Done',
       'Blocked: Waiting for legal sign-off',

@@ -21,13 +21,14 @@ export async function loadCommitmentsToGoOver(participantId: string, sessionId: 
 }
 
 /** One status change at a time: the buttons move under the pointer once a status is set. */
-const setStatus = oneAtATime((contractId: string, commitmentId: string, status: Commitment['status']) =>
-  repositories.contracts
-    .setCommitmentStatus(contractId, commitmentId, status)
-    .catch((error: unknown) => showToast({ message: `Not recorded: ${errorMessage(error)}` })),
+const setStatus = oneAtATime(
+  (sessionId: string, contractId: string, commitmentId: string, status: Commitment['status']) =>
+    repositories.contracts
+      .setCommitmentStatus(contractId, commitmentId, status, sessionId)
+      .catch((error: unknown) => showToast({ message: `Not recorded: ${errorMessage(error)}` })),
 );
 
-export function CommitmentsToGoOver({ items }: { items: CommitmentToGoOver[] }) {
+export function CommitmentsToGoOver({ items, sessionId }: { items: CommitmentToGoOver[]; sessionId: string }) {
   if (items.length === 0) return null;
 
   return (
@@ -46,13 +47,21 @@ export function CommitmentsToGoOver({ items }: { items: CommitmentToGoOver[] }) 
                 <span className={`badge ${commitmentStatusTone[commitment.status]}`}>
                   {commitmentStatusLabels[commitment.status]}
                 </span>
+                {commitment.statusHistory.at(-1)?.sessionId === sessionId && <> set in this session</>}
               </span>
             </div>
             <div className="row review-buttons" role="group" aria-label={`Commitment: ${commitment.text}`}>
               {commitmentStatuses
                 .filter((status) => status !== commitment.status)
                 .map((status) => (
-                  <button key={status} type="button" onClick={() => void setStatus(contract.id, commitment.id, status)}>
+                  <button
+                    key={status}
+                    type="button"
+                    // The second click of a double-click would land on the button that moved in.
+                    onClick={(event) =>
+                      event.detail < 2 && void setStatus(sessionId, contract.id, commitment.id, status)
+                    }
+                  >
                     {commitmentStatusLabels[status]}
                   </button>
                 ))}

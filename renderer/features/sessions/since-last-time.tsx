@@ -80,7 +80,7 @@ export function SinceLastTime({
           ))}
         </ul>
       )}
-      <CommitmentsToGoOver items={commitments} />
+      <CommitmentsToGoOver items={commitments} sessionId={sessionId} />
     </section>
   );
 }

@@ -93,6 +93,15 @@ describe('contracts repository', () => {
     expect(entries[0].payload).toMatchObject({ id: commitment.id, contractId: contract.id, status: 'at-risk' });
   });
 
+  it('names the session a status was set in', async () => {
+    const { contracts, contract, clock } = await setup();
+    const commitment = await contracts.addCommitment(contract.id);
+    const sessionId = crypto.randomUUID();
+    clock.advance(60_000);
+    const stored = await contracts.setCommitmentStatus(contract.id, commitment.id, 'met', sessionId);
+    expect(stored.commitments[0].statusHistory.at(-1)).toEqual({ status: 'met', at: clock(), sessionId });
+  });
+
   it('queues nothing for edits that leave every commitment as it was', async () => {
     const { contracts, contract, db } = await setup();
     await contracts.addCommitment(contract.id);
