@@ -2,6 +2,7 @@
 // violation fails, and so do the minor ones already fixed once (figure role="img" on the charts).
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { addDays, format } from 'date-fns';
 import { launchApp, closeAfterEach, type AppBrowser } from './browser';
 import { AppShell } from './pages/app-shell';
 import { FirstRunStep } from './pages/first-run-step';
@@ -32,6 +33,23 @@ async function sweepScreens(page: Page, colorScheme: string): Promise<Finding[]>
   await page.getByRole('region', { name: 'Participant list' }).getByRole('link').first().click();
   await page.getByRole('article').first().waitFor();
   await check('a participant');
+
+  // A session planned for tomorrow, its prep card open on Today, in a 960 px window.
+  const plan = page.getByRole('form', { name: 'Plan a session' });
+  await plan.getByLabel('Date').fill(format(addDays(new Date(), 1), 'yyyy-MM-dd'));
+  await plan.getByRole('button', { name: 'Plan a session' }).click();
+  await page.getByText(/^Planned: /).waitFor();
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 960, height: 800 });
+  await shell.goTo('Today');
+  const comingUp = page.getByRole('region', { name: 'Coming up' });
+  await comingUp.locator('details.prep summary').first().click();
+  await comingUp
+    .getByRole('group', { name: /^Prep for / })
+    .first()
+    .waitFor();
+  await check('Today with a prep card open, 960 px');
+  if (viewport) await page.setViewportSize(viewport);
 
   await shell.openCompletedSession();
   await check('a session');

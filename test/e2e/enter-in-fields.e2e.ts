@@ -242,6 +242,76 @@ describe('Enter in a field', () => {
     expect(actions.filter((action) => action.deletedAt === undefined)).toHaveLength(5);
   }, 300_000);
 
+  it('in the follow-up forms, submits the form it is in and changes nothing else', async () => {
+    app = await launchApp();
+    const { page } = app;
+    const shell = new AppShell(page);
+    await shell.addParticipant('Amara Okafor', 'Head of Operations');
+    const first = await shell.startSession();
+    await first.addActionByKeyboard({
+      text: 'Publish the triage RACI',
+      owner: 'Dana',
+      due: '2026-12-03',
+      verification: 'Link',
+    });
+    await first.addActionByKeyboard({
+      text: 'Run the Monday review',
+      owner: 'Amara',
+      due: '2026-12-04',
+      verification: 'Agenda',
+    });
+    await page.getByRole('button', { name: 'Mark complete' }).click();
+    await page.getByRole('button', { name: 'Reopen' }).waitFor();
+    const changesAfter = async (before: RecordSnapshot, count: number) => {
+      let changes: FieldChange[] = [];
+      await expect
+        .poll(async () => {
+          changes = changedFields(before, await readRecords(page));
+          return changes.length;
+        })
+        .toBeGreaterThanOrEqual(count);
+      return changes;
+    };
+
+    // Enter in the plan form's date plans one session, and nothing else changes.
+    await shell.goTo('Participants');
+    await shell.participantLink('Amara Okafor').click();
+    const plan = page.getByRole('form', { name: 'Plan a session' });
+    const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString('sv');
+    await plan.getByLabel('Date').fill(tomorrow);
+    let before = await readRecords(page);
+    await plan.getByLabel('Date').press('Enter');
+    const planned = await changesAfter(before, 1);
+    expect(planned).toEqual([
+      expect.objectContaining({
+        store: 'sessions',
+        field: '*',
+        before: undefined,
+        after: expect.objectContaining({ status: 'planned', date: tomorrow }),
+      }),
+    ]);
+
+    // Enter in a Since last time reason records that decision, for that action only.
+    await page.getByRole('listitem').filter({ hasText: 'Planned ·' }).getByRole('link').click();
+    const since = page.getByRole('region', { name: 'Since last time' });
+    await since
+      .getByRole('group', { name: 'Since last time: Run the Monday review' })
+      .getByRole('button', { name: 'Blocked…' })
+      .click();
+    await page.keyboard.type('Waiting for the budget');
+    before = await readRecords(page);
+    await page.keyboard.press('Enter');
+    const decided = await changesAfter(before, 4);
+    const actionId = decided.find((change) => change.store === 'actions')?.id;
+    expect(decided.map(({ store, field }) => `${store}.${field}`).sort()).toEqual([
+      'actionReviews.*',
+      'actions.blockedReason',
+      'actions.history',
+      'actions.status',
+    ]);
+    expect(decided.filter((change) => change.store === 'actions').every((change) => change.id === actionId)).toBe(true);
+  });
+
   it('in the contract editor, pressed in every field from the keyboard, changes exactly what was typed', async () => {
     app = await launchApp();
     const { page } = app;
