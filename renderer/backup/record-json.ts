@@ -1,22 +1,8 @@
 // Records as JSON text and back. JSON has no bytes, so a Uint8Array (a stored template) is written
 // as {"__followthroughBytes__": "<base64>"} and read back as a Uint8Array; all else is plain JSON.
+import { fromBase64, toBase64 } from '../base64';
+
 const BYTES_TAG = '__followthroughBytes__';
-const CHUNK = 0x8000;
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let start = 0; start < bytes.length; start += CHUNK) {
-    binary += String.fromCharCode(...bytes.subarray(start, start + CHUNK));
-  }
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-  return bytes;
-}
 
 export function recordsToJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) =>

@@ -4,6 +4,8 @@
 // coach's mail app fills in their account, and the coach adds the leader's address. Written here
 // rather than with a MIME library because the ones that run in a browser refuse a message without
 // a From address.
+import { toBase64 } from '../base64';
+
 export type MailDraft = {
   subject: string;
   plain: string;
@@ -15,23 +17,14 @@ export type MailDraft = {
 const CRLF = '\r\n';
 const LINE = 76;
 
-function base64(bytes: Uint8Array): string {
-  let binary = '';
-  const chunk = 0x8000;
-  for (let start = 0; start < bytes.length; start += chunk) {
-    binary += String.fromCharCode(...bytes.subarray(start, start + chunk));
-  }
-  return btoa(binary);
-}
-
 /** Base64 in lines of 76 characters, as RFC 2045 asks. */
 const base64Lines = (bytes: Uint8Array) =>
-  base64(bytes)
+  toBase64(bytes)
     .match(new RegExp(`.{1,${LINE}}`, 'g'))
     ?.join(CRLF) ?? '';
 
 /** A header value any mail reader decodes: UTF-8 as an RFC 2047 encoded word. */
-const encodedWord = (text: string) => `=?UTF-8?B?${base64(new TextEncoder().encode(text))}?=`;
+const encodedWord = (text: string) => `=?UTF-8?B?${toBase64(new TextEncoder().encode(text))}?=`;
 
 /** The attachment's name as an RFC 2231 parameter (the Content-Type's name= carries it for older readers). */
 const fileNameParameter = (fileName: string) =>

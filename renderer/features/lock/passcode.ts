@@ -2,6 +2,7 @@
 // made and checked with WebCrypto. 600,000 iterations is OWASP's 2023 figure for PBKDF2-SHA-256;
 // the count is stored with the hash, so a later release can raise it for new passcodes.
 import { z } from 'zod';
+import { fromBase64, toBase64 } from '../../base64';
 
 export const PBKDF2_ITERATIONS = 600_000;
 const MIN_PASSCODE_LENGTH = 6;
@@ -15,9 +16,6 @@ export const passcodeHashSchema = z.object({
   hash: z.base64(),
 });
 type PasscodeHash = z.infer<typeof passcodeHashSchema>;
-
-const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
-const fromBase64 = (text: string) => Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
 
 async function derive(passcode: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
   const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(passcode), 'PBKDF2', false, ['deriveBits']);
