@@ -4,7 +4,8 @@
 // or notes, and nothing at all when the participant's consent shares no actions.
 import { format, parseISO } from 'date-fns';
 import { isLive, type Action, type Participant, type Session } from '../../shared/model';
-import { willProse } from './build-data';
+import { willProse, type SessionBundle } from './build-data';
+import { completedSinceLastTime } from './session-follow-up';
 
 export type FollowUpInput = {
   session: Session;
@@ -17,6 +18,15 @@ export type FollowUpInput = {
 };
 
 export type FollowUpMessage = { plain: string; html: string };
+
+/** What the message says of a session, from the records its documents are made of. */
+export const followUpInput = ({ session, participant, actions, followUp }: SessionBundle): FollowUpInput => ({
+  session,
+  participant,
+  actions,
+  completedSinceLastTime: completedSinceLastTime(followUp),
+  nextSession: followUp.nextSession,
+});
 
 const day = (date: string) => format(parseISO(date), 'EEE d MMM');
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);

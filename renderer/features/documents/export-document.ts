@@ -92,28 +92,28 @@ async function fillDocument(
   };
 }
 
-async function exportFilled(...document: Parameters<typeof fillDocument>): Promise<Result<SavedDocument>> {
-  const filled = await fillDocument(...document);
+async function saveFilled(filled: Result<FilledDocument>, deps: ExportDeps): Promise<Result<SavedDocument>> {
   if (!filled.ok) return filled;
   const { fileName, data, format } = filled.value;
-  return save(document[3], fileName, data, format);
+  return save(deps, fileName, data, format);
 }
 
-/** A one-session document, named by the session's date and the participant. */
-const sessionDocument = (kind: BatchKind, bundle: SessionBundle, deps: ExportDeps) =>
-  [
-    kind,
-    (b: typeof import('../../documents/build-data')) =>
-      b[kind === 'grow-checklist' ? 'growChecklistData' : 'sessionSummaryData'](bundle, documentContext(deps)),
-    (n: typeof import('../../documents/file-names'), label: string, ext: string) =>
-      n.datedFileName(bundle.session.date, bundle.participant.name, label, ext),
-    deps,
-  ] as const;
+const exportFilled = async (...document: Parameters<typeof fillDocument>) =>
+  saveFilled(await fillDocument(...document), document[3]);
 
-export const exportGrowChecklist = (bundle: SessionBundle, deps: ExportDeps) =>
-  exportFilled(...sessionDocument('grow-checklist', bundle, deps));
-export const exportSessionSummary = (bundle: SessionBundle, deps: ExportDeps) =>
-  exportFilled(...sessionDocument('session-summary', bundle, deps));
+/** A one-session document, named by the session's date and the participant. */
+const fillSessionDocument = (kind: BatchKind, bundle: SessionBundle, deps: ExportDeps) =>
+  fillDocument(
+    kind,
+    (b) => b[kind === 'grow-checklist' ? 'growChecklistData' : 'sessionSummaryData'](bundle, documentContext(deps)),
+    (n, label, ext) => n.datedFileName(bundle.session.date, bundle.participant.name, label, ext),
+    deps,
+  );
+
+export const exportGrowChecklist = async (bundle: SessionBundle, deps: ExportDeps) =>
+  saveFilled(await fillSessionDocument('grow-checklist', bundle, deps), deps);
+export const exportSessionSummary = async (bundle: SessionBundle, deps: ExportDeps) =>
+  saveFilled(await fillSessionDocument('session-summary', bundle, deps), deps);
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -123,23 +123,15 @@ const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingm
  * share, and nothing when the participant's consent shares no actions.
  */
 export async function exportFollowUpDraft(bundle: SessionBundle, deps: ExportDeps): Promise<Result<SavedDocument>> {
-  const [{ followUpMessage, followUpSubject }, { completedSinceLastTime }, { mailDraft }, { datedFileName }] =
-    await Promise.all([
-      import('../../documents/follow-up-message'),
-      import('../../documents/session-follow-up'),
-      import('../../documents/mail-draft'),
-      import('../../documents/file-names'),
-    ]);
-  const message = followUpMessage({
-    session: bundle.session,
-    participant: bundle.participant,
-    actions: bundle.actions,
-    completedSinceLastTime: completedSinceLastTime(bundle.followUp),
-    nextSession: bundle.followUp.nextSession,
-  });
+  const [{ followUpInput, followUpMessage, followUpSubject }, { mailDraft }, { datedFileName }] = await Promise.all([
+    import('../../documents/follow-up-message'),
+    import('../../documents/mail-draft'),
+    import('../../documents/file-names'),
+  ]);
+  const message = followUpMessage(followUpInput(bundle));
   if (!message)
     return fail(`${bundle.participant.name}’s consent shares no actions, so there is no follow-up to send.`);
-  const summary = await fillDocument(...sessionDocument('session-summary', bundle, deps));
+  const summary = await fillSessionDocument('session-summary', bundle, deps);
   if (!summary.ok) return summary;
   const eml = mailDraft({
     subject: followUpSubject(bundle.session),

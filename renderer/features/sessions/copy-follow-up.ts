@@ -3,21 +3,15 @@
 import type { Action, Participant, Session } from '../../../shared/model';
 import { errorMessage } from '../../../shared/result';
 import { repositories } from '../../db/instance';
-import { followUpMessage } from '../../documents/follow-up-message';
-import { completedSinceLastTime } from '../../documents/session-follow-up';
-import { loadSessionFollowUp } from '../documents/load-follow-up';
+import { followUpInput, followUpMessage } from '../../documents/follow-up-message';
+import { loadSessionBundle } from '../documents/load-follow-up';
 import { showToast } from '../../components/toasts';
 
 export async function copyFollowUp(session: Session, participant: Participant, actions: Action[]): Promise<void> {
   try {
-    const followUp = await loadSessionFollowUp(repositories, session);
-    const message = followUpMessage({
-      session,
-      participant,
-      actions,
-      completedSinceLastTime: completedSinceLastTime(followUp),
-      nextSession: followUp.nextSession,
-    });
+    const message = followUpMessage(
+      followUpInput(await loadSessionBundle(repositories, { session, participant, actions })),
+    );
     if (!message) {
       showToast({ message: `${participant.name}’s consent shares no actions, so there is no follow-up to send.` });
       return;
