@@ -10,8 +10,7 @@ import { EmptyState } from '../../components/empty-state';
 import { showToast } from '../../components/toasts';
 import { navigate } from '../../navigation';
 import { actionStatusLabels } from '../labels';
-import { DueDateCell } from './due-date-cell';
-import { StatusSelect } from './action-row';
+import { DueAndStatusCells } from './due-and-status-cells';
 
 type DueFilter = 'any' | 'overdue' | 'this-week' | 'none';
 type Filters = { status: ActionStatus | 'unfinished' | 'all'; owner: string; participantId: string; due: DueFilter };
@@ -225,10 +224,7 @@ export function ActionsPage() {
                   </td>
                   <td dir="auto">{action.owner || '—'}</td>
                   <td dir="auto">{names.get(action.participantId) ?? '—'}</td>
-                  <DueDateCell action={action} today={today} />
-                  <td>
-                    <StatusSelect action={action} />
-                  </td>
+                  <DueAndStatusCells action={action} today={today} />
                 </tr>
               ))}
             </tbody>

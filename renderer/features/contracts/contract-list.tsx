@@ -6,6 +6,7 @@ import { navigate } from '../../navigation';
 import { ReviewBadge } from './review-badge';
 import { contractStatusTone, contractTitle } from './labels';
 import { useToday } from './use-today';
+import { TableHead } from '../../components/table-head';
 
 /** Every contract with its leader, status and how close its next review is. */
 export function ContractList() {
@@ -37,16 +38,10 @@ export function ContractList() {
       ) : (
         <section className="card flush" aria-label="Contract list">
           <table className="data-table contract-table">
-            <thead>
-              <tr>
-                <th>Contract</th>
-                <th>Leader</th>
-                <th>Status</th>
-                <th>Next review</th>
-                <th className="numeric">Commitments</th>
-                <th className="numeric">Warnings</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={['Contract', 'Leader', 'Status', 'Next review', 'Commitments', 'Warnings']}
+              numeric={['Commitments', 'Warnings']}
+            />
             <tbody>
               {contracts.map((contract) => {
                 const warnings = warningCount(contract);

@@ -11,6 +11,7 @@ import { navigate } from '../../navigation';
 import { parseCadence } from './cadence';
 import { useToday } from './use-today';
 import { useCommand } from '../../components/use-command';
+import { FormInput } from '../../components/form-input';
 
 const fieldLabels: Record<string, string> = { startDate: 'Start date', reviewCadenceWeeks: 'Review every' };
 
@@ -76,46 +77,11 @@ export function NewContractForm() {
           ]}
           save={async (id) => setLeaderId(id)}
         />
-        <div className="field">
-          <label htmlFor="new-contract-title">Title</label>
-          <input
-            dir="auto"
-            id="new-contract-title"
-            value={title}
-            placeholder="Ops handoffs, Q1"
-            onChange={(event) => setTitle(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="new-contract-team">Team</label>
-          <input
-            dir="auto"
-            id="new-contract-team"
-            value={team ?? leader?.team ?? ''}
-            onChange={(event) => setTeam(event.target.value)}
-          />
-        </div>
+        <FormInput label="Title" value={title} placeholder="Ops handoffs, Q1" onValue={setTitle} />
+        <FormInput label="Team" value={team ?? leader?.team ?? ''} onValue={setTeam} />
         <div className="grid-2">
-          <div className="field">
-            <label htmlFor="new-contract-start">Start date</label>
-            <input
-              id="new-contract-start"
-              type="date"
-              value={startDate ?? today}
-              onChange={(event) => setStartDate(event.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="new-contract-cadence">Review every (weeks)</label>
-            <input
-              id="new-contract-cadence"
-              type="number"
-              min={1}
-              max={52}
-              value={cadence}
-              onChange={(event) => setCadence(event.target.value)}
-            />
-          </div>
+          <FormInput label="Start date" type="date" value={startDate ?? today} onValue={setStartDate} />
+          <FormInput label="Review every (weeks)" type="number" min={1} max={52} value={cadence} onValue={setCadence} />
         </div>
         {error && (
           <p className="field-error" role="alert">

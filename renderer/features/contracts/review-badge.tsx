@@ -24,3 +24,25 @@ export function ReviewBadge({
     </span>
   );
 }
+
+/** Contracts as a list of links, each with how close its next review is. */
+export function ContractLinks({
+  contracts,
+  today,
+}: {
+  contracts: Pick<Contract, 'id' | 'title' | 'status' | 'nextReviewDate'>[];
+  today: string;
+}) {
+  return (
+    <ul className="plain-list">
+      {contracts.map((contract) => (
+        <li key={contract.id}>
+          <a href={`#/contracts/${contract.id}`} dir="auto">
+            {contract.title || 'Untitled contract'}
+          </a>
+          <ReviewBadge contract={contract} today={today} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -15,7 +15,7 @@ import { sessionStartsAt } from '../../../shared/twenty-four-hour-rule';
 import { format, parseISO } from 'date-fns';
 import { repositories } from '../../db/instance';
 import { DateField } from '../../components/date-field';
-import { ReviewBadge } from '../contracts/review-badge';
+import { ContractLinks } from '../contracts/review-badge';
 import { BatchExport } from '../documents/batch-export';
 import { ParticipantPrivacy } from '../privacy/participant-privacy';
 import { useCommand } from '../../components/use-command';
@@ -26,6 +26,7 @@ import { CadenceField } from './cadence-field';
 import { formatDay, sessionFacts } from '../labels';
 import { AutosaveText, SelectField } from '../../components/fields';
 import { EmptyState } from '../../components/empty-state';
+import { FormInput } from '../../components/form-input';
 import { navigate } from '../../navigation';
 import { errorMessage } from '../../../shared/result';
 
@@ -56,20 +57,8 @@ function NewParticipantForm() {
   return (
     <form className="card form-card" aria-label="New participant" onSubmit={create.onSubmit}>
       <h2>New participant</h2>
-      <div className="field">
-        <label htmlFor="new-participant-name">Name</label>
-        <input
-          dir="auto"
-          id="new-participant-name"
-          autoFocus
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="new-participant-role">Role</label>
-        <input dir="auto" id="new-participant-role" value={role} onChange={(event) => setRole(event.target.value)} />
-      </div>
+      <FormInput label="Name" autoFocus value={name} onValue={setName} />
+      <FormInput label="Role" value={role} onValue={setRole} />
       {error && <p className="field-error">{error}</p>}
       <div className="row">
         <button type="submit" className="primary" {...create.submitProps}>
@@ -167,16 +156,7 @@ function ParticipantHistory({ participant }: { participant: Participant }) {
         {contracts?.length === 0 ? (
           <p className="muted">No accountability contract yet.</p>
         ) : (
-          <ul className="plain-list">
-            {contracts?.map((contract) => (
-              <li key={contract.id}>
-                <a href={`#/contracts/${contract.id}`} dir="auto">
-                  {contract.title || 'Untitled contract'}
-                </a>
-                <ReviewBadge contract={contract} today={today} />
-              </li>
-            ))}
-          </ul>
+          <ContractLinks contracts={contracts ?? []} today={today} />
         )}
       </section>
     </div>

@@ -16,6 +16,7 @@ import { sessionPrivateFieldsText } from '../../privacy/private-fields';
 import { showErasureReport } from './erasure-report-host';
 import { exportParticipantData } from './run-participant-export';
 import './privacy.css';
+import { FormInput } from '../../components/form-input';
 
 type Question<T> = { label: string; hint: string; choices: { value: T; label: string }[] };
 
@@ -134,16 +135,7 @@ function ErasePanel({ participant, onClose }: { participant: Participant; onClos
         This removes them and all their sessions, actions, contracts, consent history and waiting sync changes from this
         device, and their entries from search. It cannot be undone. Export their data first if they asked for a copy.
       </p>
-      <div className="field">
-        <label htmlFor="erase-confirm">Type their name to confirm</label>
-        <input
-          dir="auto"
-          id="erase-confirm"
-          value={typed}
-          autoComplete="off"
-          onChange={(event) => setTyped(event.target.value)}
-        />
-      </div>
+      <FormInput label="Type their name to confirm" autoComplete="off" value={typed} onValue={setTyped} />
       {error && (
         <p className="field-error" role="alert">
           {error}

@@ -5,6 +5,7 @@ import { format, parseISO } from 'date-fns';
 import type { RestorePlan, TableChange } from '../../backup/restore';
 import type { RestorePhase } from '../../backup/run-restore';
 import { backupKindLabels, plural, tableLabels } from './labels';
+import { TableHead } from '../../components/table-head';
 
 const when = (iso: string) => format(parseISO(iso), 'EEE d MMM yyyy, HH:mm');
 const day = (date: string) => format(parseISO(date), 'd MMM yyyy');
@@ -60,14 +61,7 @@ export function RestorePreview({
         <dd>{lastChangeAt ? when(lastChangeAt) : 'None'}</dd>
       </dl>
       <table className="data-table restore-table">
-        <thead>
-          <tr>
-            <th scope="col">Kind</th>
-            <th scope="col">In the backup</th>
-            <th scope="col">Now</th>
-            <th scope="col">If you restore</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Kind', 'In the backup', 'Now', 'If you restore']} />
         <tbody>
           {rows.map((change) => (
             <tr key={change.table}>

@@ -13,6 +13,7 @@ import { MAX_CALENDAR_BYTES } from '../../calendar/import-limits';
 import { readCalendarInWorker } from '../../calendar/read-in-worker';
 import { formatMinutes } from '../labels';
 import './import-calendar.css';
+import { TableHead } from '../../components/table-head';
 
 type Preview = {
   fileName: string;
@@ -130,15 +131,7 @@ function PreviewTable({
   return (
     <div className="calendar-import-scroll" role="region" aria-label={label} tabIndex={0}>
       <table className="data-table" aria-label={label}>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={columns} />
         <tbody>
           {rows.map((row) => (
             <tr key={row.key}>

@@ -13,6 +13,7 @@ import { startSession } from './start-session';
 import { ExportCalendarButton } from './export-calendar';
 import { ImportCalendarButton } from './import-calendar';
 import { StartSessionButton } from './start-session-button';
+import { TableHead } from '../../components/table-head';
 
 const PAGE_SIZE = 100;
 
@@ -79,15 +80,7 @@ function SessionList() {
   return (
     <section className="card flush" aria-label="Session list">
       <table className="data-table">
-        <thead>
-          <tr>
-            <th>Date</th>
-            <th>Participant</th>
-            <th>Type</th>
-            <th>Duration</th>
-            <th>Status</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Date', 'Participant', 'Type', 'Duration', 'Status']} />
         <tbody>
           {sessions?.map((session) => (
             <tr key={session.id} className="clickable" onClick={() => navigate('sessions', session.id)}>

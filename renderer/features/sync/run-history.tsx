@@ -3,6 +3,7 @@ import { format } from 'date-fns';
 import { memo } from 'react';
 import type { SyncRun } from '../../../shared/model';
 import { plural } from '../../sync/wording';
+import { TableHead } from '../../components/table-head';
 
 const outcomeBadges: Record<SyncRun['outcome'], { label: string; tone: string }> = {
   'up-to-date': { label: 'Up to date', tone: 'ok' },
@@ -82,14 +83,7 @@ export const RunHistory = memo(function RunHistory({ runs }: { runs: SyncRun[] }
         <p className="muted">No sync has run yet.</p>
       ) : (
         <table className="data-table sync-runs">
-          <thead>
-            <tr>
-              <th>When</th>
-              <th>Trigger</th>
-              <th>Result</th>
-              <th>What happened</th>
-            </tr>
-          </thead>
+          <TableHead columns={['When', 'Trigger', 'Result', 'What happened']} />
           <tbody>
             {runs.map((run) => {
               const badge = badgeOf(run);

@@ -5,9 +5,8 @@ import { repositories } from '../../db/instance';
 import { EmptyState } from '../../components/empty-state';
 import { navigate } from '../../navigation';
 import { sessionFacts } from '../labels';
-import { StatusSelect } from '../actions/action-row';
-import { DueDateCell } from '../actions/due-date-cell';
-import { ReviewBadge } from '../contracts/review-badge';
+import { DueAndStatusCells } from '../actions/due-and-status-cells';
+import { ContractLinks } from '../contracts/review-badge';
 import { loadTodayData } from './today-data';
 import { ComingUp } from './coming-up';
 import { FirstRunStep } from '../coach/first-run-step';
@@ -101,16 +100,7 @@ export function TodayPage({ openSessionId = null }: { openSessionId?: string | n
             {data.contractsForReview.length === 0 ? (
               <p className="muted">No contract is due for review this week.</p>
             ) : (
-              <ul className="plain-list">
-                {data.contractsForReview.map((contract) => (
-                  <li key={contract.id}>
-                    <a href={`#/contracts/${contract.id}`} dir="auto">
-                      {contract.title || 'Untitled contract'}
-                    </a>
-                    <ReviewBadge contract={contract} today={today} />
-                  </li>
-                ))}
-              </ul>
+              <ContractLinks contracts={data.contractsForReview} today={today} />
             )}
           </section>
 
@@ -135,10 +125,7 @@ export function TodayPage({ openSessionId = null }: { openSessionId?: string | n
                         {action.sessionId ? <a href={`#/sessions/${action.sessionId}`}>{action.text}</a> : action.text}
                       </td>
                       <td dir="auto">{action.owner || name(action.participantId)}</td>
-                      <DueDateCell action={action} today={today} />
-                      <td>
-                        <StatusSelect action={action} />
-                      </td>
+                      <DueAndStatusCells action={action} today={today} />
                     </tr>
                   ))}
                 </tbody>

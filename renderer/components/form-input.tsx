@@ -1,0 +1,27 @@
+// A labelled input whose value its form holds until the form is submitted (the fields that save
+// themselves as the coach types are in fields.tsx).
+import { useId, type InputHTMLAttributes } from 'react';
+
+type FormInputProps = {
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'id'>;
+
+/** Text reads in its own direction; dates and numbers keep the layout's. */
+export function FormInput({ label, value, onValue, type = 'text', ...attributes }: FormInputProps) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        dir={type === 'text' ? 'auto' : undefined}
+        id={id}
+        type={type}
+        value={value}
+        onChange={(event) => onValue(event.target.value)}
+        {...attributes}
+      />
+    </div>
+  );
+}
