@@ -91,6 +91,12 @@ export const buttonTypeRule = {
       message:
         'Do not key a form on data: a change remounts it and loses what was typed. Let it follow its props instead.',
     },
+    {
+      // The browser's date picker reads and writes dates in the system's format and refuses "fri".
+      selector: 'JSXAttribute[name.name="type"][value.value="date"]',
+      message:
+        'Dates are typed in one field everywhere: use DateField (saves itself) or FormDateField (held by a form).',
+    },
   ],
 };
 

@@ -18,7 +18,7 @@ import {
 } from 'date-fns';
 import { calendarDateSchema } from './model';
 
-type ParsedDate = { ok: true; date: string | null } | { ok: false; error: string };
+export type ParsedDate = { ok: true; date: string | null } | { ok: false; error: string };
 
 const weekdays: Record<string, Day> = {
   sun: 0,

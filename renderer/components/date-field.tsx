@@ -1,6 +1,50 @@
-import { memo, useId, useState } from 'react';
-import { describeCalendarDate, parseNaturalDate } from '../../shared/natural-date';
+import { memo, useId, useState, type KeyboardEvent } from 'react';
+import { describeCalendarDate, parseNaturalDate, type ParsedDate } from '../../shared/natural-date';
 import { errorMessage } from '../../shared/result';
+
+const PLACEHOLDER = 'fri, next week, 2026-12-04';
+
+/** What the field says under itself: what it understood, or why it understood nothing. */
+const understood = (parsed: ParsedDate) =>
+  parsed.ok ? (parsed.date ? `→ ${describeCalendarDate(parsed.date)}` : 'No date') : parsed.error;
+
+/** The one way a date is typed in the app: the text, and its message next to it. */
+function NaturalDateInput(props: {
+  id: string;
+  label: string;
+  compact?: boolean;
+  text: string;
+  message: string;
+  invalid: boolean;
+  onText: (text: string) => void;
+  onBlur?: () => void;
+  onKeyDown?: (event: KeyboardEvent<HTMLInputElement>) => void;
+}) {
+  const { id, label, compact, text, message, invalid, onText, onBlur, onKeyDown } = props;
+  return (
+    <div className={compact ? 'field compact' : 'field'}>
+      <label htmlFor={id} className={compact ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
+      <input
+        dir="auto"
+        id={id}
+        value={text}
+        placeholder={PLACEHOLDER}
+        aria-invalid={invalid || undefined}
+        aria-describedby={message ? `${id}-hint` : undefined}
+        onChange={(event) => onText(event.target.value)}
+        onBlur={onBlur}
+        onKeyDown={onKeyDown}
+      />
+      {message && (
+        <p id={`${id}-hint`} className={invalid ? 'field-error' : 'field-hint'} role="status">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}
 
 type Props = {
   label: string;
@@ -18,7 +62,6 @@ export const DateField = memo(function DateField({ label, stored, save, compact 
   const id = useId();
   const [text, setText] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
-  const shown = text ?? stored ?? '';
   const parsed = text === null ? null : parseNaturalDate(text);
 
   const commit = async () => {
@@ -32,43 +75,55 @@ export const DateField = memo(function DateField({ label, stored, save, compact 
     }
   };
 
-  const invalid = Boolean(saveError) || (parsed !== null && !parsed.ok);
-  const message = saveError
-    ? saveError
-    : parsed
-      ? parsed.ok
-        ? parsed.date
-          ? `→ ${describeCalendarDate(parsed.date)}`
-          : 'No date'
-        : parsed.error
-      : stored && !compact
-        ? describeCalendarDate(stored)
-        : '';
-
+  const message = saveError ?? (parsed ? understood(parsed) : stored && !compact ? describeCalendarDate(stored) : '');
   return (
-    <div className={compact ? 'field compact' : 'field'}>
-      <label htmlFor={id} className={compact ? 'visually-hidden' : undefined}>
-        {label}
-      </label>
-      <input
-        dir="auto"
-        id={id}
-        value={shown}
-        placeholder="fri, next week, 2026-12-04"
-        aria-invalid={invalid || undefined}
-        aria-describedby={message ? `${id}-hint` : undefined}
-        onChange={(event) => setText(event.target.value)}
-        onBlur={() => void commit()}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') void commit();
-          if (event.key === 'Escape') setText(null);
-        }}
-      />
-      {message && (
-        <p id={`${id}-hint`} className={invalid ? 'field-error' : 'field-hint'} role="status">
-          {message}
-        </p>
-      )}
-    </div>
+    <NaturalDateInput
+      id={id}
+      label={label}
+      compact={compact}
+      text={text ?? stored ?? ''}
+      message={message}
+      invalid={Boolean(saveError) || (parsed !== null && !parsed.ok)}
+      onText={setText}
+      onBlur={() => void commit()}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') void commit();
+        if (event.key === 'Escape') setText(null);
+      }}
+    />
   );
 });
+
+/** What a form's date field holds: a date, no date (refused when the date is required), or why not. */
+export function dateEntry(text: string, required = false): ParsedDate {
+  const parsed = parseNaturalDate(text);
+  if (required && parsed.ok && parsed.date === null) return { ok: false, error: 'Type a date, e.g. fri or 2026-12-04' };
+  return parsed;
+}
+
+/**
+ * A date in a form that is saved all at once: the form holds the text and reads it with
+ * `dateEntry` when submitted, and Enter submits the form. `problem` puts the form's own objection
+ * (a date out of order, say) in the field's message, so no second message repeats it elsewhere.
+ */
+export function FormDateField(props: {
+  label: string;
+  text: string;
+  onText: (text: string) => void;
+  required?: boolean;
+  problem?: string | null;
+}) {
+  const { label, text, onText, required, problem } = props;
+  const id = useId();
+  const entry = dateEntry(text, required);
+  return (
+    <NaturalDateInput
+      id={id}
+      label={label}
+      text={text}
+      message={problem ?? understood(entry)}
+      invalid={Boolean(problem) || !entry.ok}
+      onText={onText}
+    />
+  );
+}

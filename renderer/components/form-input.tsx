@@ -25,3 +25,8 @@ export function FormInput({ label, value, onValue, type = 'text', ...attributes 
     </div>
   );
 }
+
+/** Moves the focus to the first field of `form` that says its entry is wrong. */
+export function focusFirstInvalid(form: HTMLFormElement | null): void {
+  form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+}

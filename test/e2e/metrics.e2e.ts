@@ -51,6 +51,17 @@ describe('the Metrics page with a generated program', () => {
       .subtitle()
       .filter({ hasText: new RegExp(`^${firstParticipant} · `) })
       .waitFor();
+
+    // Chosen dates are typed as any date is; a date on the wrong side of the other end is said
+    // next to it and changes nothing.
+    const filters = app.page.getByRole('region', { name: 'What the measures cover' });
+    await filters.locator('#metrics-period').selectOption('custom');
+    const from = filters.getByLabel('From', { exact: true });
+    await from.fill('1 jan 2026');
+    await metrics.subtitle().filter({ hasText: ' · 1 Jan – ' }).waitFor();
+    await from.fill('1 jan 2099');
+    await filters.getByText(/^From, Thu 1 Jan 2099, must not come after To$/).waitFor();
+    await metrics.subtitle().filter({ hasText: ' · 1 Jan – ' }).waitFor();
     expect(app.consoleErrors, app.consoleErrors.join('\n')).toEqual([]);
   });
 

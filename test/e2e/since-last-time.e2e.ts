@@ -13,6 +13,7 @@ import { screenshotDir } from './screenshots';
 import { downloadedWordText } from './downloads';
 import { ContractsPage } from './pages/contracts-page';
 import { readRecords } from './records';
+import { describeCalendarDate } from '../../shared/natural-date';
 
 const day = (offset: number) => format(addDays(new Date(), offset), 'yyyy-MM-dd');
 const tomorrow = day(1);
@@ -53,13 +54,18 @@ describe('since last time', () => {
     await shell.goTo('Participants');
     await shell.participantLink('Amara Okafor').click();
     const plan = page.getByRole('form', { name: 'Plan a session' });
-    await plan.getByLabel('Date').fill(tomorrow);
+    // Typed as a coach says it, in the app's one date field, which says what it understood.
+    await plan.getByLabel('Date').fill('tomorrow');
+    await plan
+      .getByRole('status')
+      .filter({ hasText: `→ ${describeCalendarDate(tomorrow)}` })
+      .waitFor();
     await plan.getByLabel('Time').fill('10:30');
     // The proposed date moves with the cadence, never over a date the coach typed.
     await page.getByLabel('Session cadence').selectOption('weekly');
     await expect.poll(() => storedCadences(page)).toEqual(['weekly']);
     await plan.getByText('Type').click();
-    expect(await plan.getByLabel('Date').inputValue()).toBe(tomorrow);
+    expect(await plan.getByLabel('Date').inputValue()).toBe('tomorrow');
     expect(await plan.getByLabel('Time').inputValue()).toBe('10:30');
     await plan.getByRole('button', { name: 'Plan a session' }).click();
     await page.getByText('Planned · 10:30').waitFor();
@@ -137,6 +143,9 @@ describe('since last time', () => {
     // Held and completed: the next one is proposed a week later, at the same time.
     await page.getByRole('button', { name: 'Mark complete' }).click();
     const next = page.getByRole('form', { name: 'Plan the next session' });
+    await page
+      .getByRole('region', { name: 'Next session' })
+      .screenshot({ path: `${screenshotDir}/plan-next-session.png` });
     expect(await next.getByLabel('Date').inputValue()).toBe(weekAfter);
     expect(await next.getByLabel('Time').inputValue()).toBe('10:30');
     await next.getByRole('button', { name: 'Plan the next session' }).click();

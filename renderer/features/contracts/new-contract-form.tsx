@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { AddParticipantButton } from '../../components/add-participant-button';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { DEFAULT_REVIEW_CADENCE_WEEKS } from '../../../shared/contract-rules';
@@ -11,7 +11,8 @@ import { navigate } from '../../navigation';
 import { parseCadence } from './cadence';
 import { useToday } from './use-today';
 import { useCommand } from '../../components/use-command';
-import { FormInput } from '../../components/form-input';
+import { FormInput, focusFirstInvalid } from '../../components/form-input';
+import { FormDateField, dateEntry } from '../../components/date-field';
 
 const fieldLabels: Record<string, string> = { startDate: 'Start date', reviewCadenceWeeks: 'Review every' };
 
@@ -28,18 +29,22 @@ export function NewContractForm() {
   const [leaderId, setLeaderId] = useState('');
   const [title, setTitle] = useState('');
   const [team, setTeam] = useState<string | null>(null);
-  const [startDate, setStartDate] = useState<string | null>(null);
+  const [startText, setStartText] = useState<string | null>(null);
   const [cadence, setCadence] = useState(String(DEFAULT_REVIEW_CADENCE_WEEKS));
   const [error, setError] = useState<string | null>(null);
+  const form = useRef<HTMLFormElement>(null);
   const leader = participants?.find((participant) => participant.id === leaderId);
   const create = useCommand(async () => {
+    const start = dateEntry(startText ?? today, true);
+    // The field already says what is wrong with the date: take the coach there, say nothing twice.
+    if (!start.ok || start.date === null) return focusFirstInvalid(form.current);
     try {
       if (!leader) throw new Error('Choose the leader whose team this contract is for');
       const contract = await repositories.contracts.create({
         participantId: leader.id,
         title,
         team: team ?? leader.team,
-        startDate: startDate ?? today,
+        startDate: start.date,
         reviewCadenceWeeks: parseCadence(cadence),
       });
       navigate('contracts', contract.id);
@@ -67,7 +72,7 @@ export function NewContractForm() {
           <h1>New contract</h1>
         </div>
       </header>
-      <form className="card form-card" aria-label="New contract" onSubmit={create.onSubmit}>
+      <form ref={form} className="card form-card" aria-label="New contract" onSubmit={create.onSubmit}>
         <SelectField
           label="Leader"
           value={leaderId}
@@ -80,7 +85,7 @@ export function NewContractForm() {
         <FormInput label="Title" value={title} placeholder="Ops handoffs, Q1" onValue={setTitle} />
         <FormInput label="Team" value={team ?? leader?.team ?? ''} onValue={setTeam} />
         <div className="grid-2">
-          <FormInput label="Start date" type="date" value={startDate ?? today} onValue={setStartDate} />
+          <FormDateField label="Start date" required text={startText ?? today} onText={setStartText} />
           <FormInput label="Review every (weeks)" type="number" min={1} max={52} value={cadence} onValue={setCadence} />
         </div>
         {error && (

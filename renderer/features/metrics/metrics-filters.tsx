@@ -1,5 +1,7 @@
 // Who, when and compared with what: the scope, the period and the baseline of the Metrics page.
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { FormDateField, dateEntry } from '../../components/date-field';
+import { describeCalendarDate } from '../../../shared/natural-date';
 import type { MetricParticipant } from '../../../shared/metrics/metric-records';
 import type { MetricScope } from '../../../shared/metrics/scope';
 
@@ -42,31 +44,58 @@ function Field({ id, label, children }: { id: string; label: string; children: R
   );
 }
 
+/** One end of a chosen period, typed as any date is; the period changes once the end reads as a
+ * date on the right side of the other end. */
+function RangeEnd({
+  label,
+  date,
+  onDate,
+  before,
+  after,
+}: {
+  label: string;
+  date: string;
+  onDate: (date: string) => void;
+  before?: string;
+  after?: string;
+}) {
+  const [text, setText] = useState(date);
+  /** The date typed, once it reads as one on the right side of the other end. */
+  const read = (typed: string) => {
+    const entry = dateEntry(typed, true);
+    // An entry that is no date at all: the field's own message says why.
+    if (!entry.ok || entry.date === null) return { date: null, problem: null };
+    const wrongSide = (before !== undefined && entry.date > before) || (after !== undefined && entry.date < after);
+    if (!wrongSide) return { date: entry.date, problem: null };
+    const which = before ? 'after To' : 'before From';
+    return { date: null, problem: `${label}, ${describeCalendarDate(entry.date)}, must not come ${which}` };
+  };
+  return (
+    <FormDateField
+      label={label}
+      required
+      text={text}
+      problem={read(text).problem}
+      onText={(typed) => {
+        setText(typed);
+        const { date } = read(typed);
+        if (date) onDate(date);
+      }}
+    />
+  );
+}
+
 function DateRangeFields({
-  prefix,
   range,
   onChange,
 }: {
-  prefix: string;
   range: { from: string; to: string };
   onChange: (range: { from: string; to: string }) => void;
 }) {
-  const input = (end: 'from' | 'to', label: string) => (
-    <Field id={`${prefix}-${end}`} label={label}>
-      <input
-        id={`${prefix}-${end}`}
-        type="date"
-        value={range[end]}
-        min={end === 'to' ? range.from : undefined}
-        max={end === 'from' ? range.to : undefined}
-        onChange={(event) => event.target.value && onChange({ ...range, [end]: event.target.value })}
-      />
-    </Field>
-  );
   return (
     <>
-      {input('from', 'From')}
-      {input('to', 'To')}
+      <RangeEnd label="From" date={range.from} before={range.to} onDate={(from) => onChange({ ...range, from })} />
+      <RangeEnd label="To" date={range.to} after={range.from} onDate={(to) => onChange({ ...range, to })} />
     </>
   );
 }
@@ -122,9 +151,7 @@ export function MetricsFilterBar({ filters, participants, onChange }: Props) {
           ))}
         </select>
       </Field>
-      {filters.preset === 'custom' && (
-        <DateRangeFields prefix="metrics-period" range={filters.custom} onChange={(custom) => set({ custom })} />
-      )}
+      {filters.preset === 'custom' && <DateRangeFields range={filters.custom} onChange={(custom) => set({ custom })} />}
       <Field id="metrics-baseline" label="Compared with">
         <select
           id="metrics-baseline"
@@ -136,11 +163,7 @@ export function MetricsFilterBar({ filters, participants, onChange }: Props) {
         </select>
       </Field>
       {filters.baseline === 'period' && (
-        <DateRangeFields
-          prefix="metrics-baseline"
-          range={filters.baselineRange}
-          onChange={(baselineRange) => set({ baselineRange })}
-        />
+        <DateRangeFields range={filters.baselineRange} onChange={(baselineRange) => set({ baselineRange })} />
       )}
     </section>
   );

@@ -1,6 +1,6 @@
 // Booking a session ahead: a date (by default one cadence after `after`), a time and a type. The
 // session is then planned until it is held; Today lists it under "Coming up" with its prep card.
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { addDays, format } from 'date-fns';
 import { sessionTypes, type CalendarDate, type Participant, type Session } from '../../../shared/model';
 import { nextSessionDate } from '../../../shared/cadence';
@@ -8,6 +8,8 @@ import { errorMessage } from '../../../shared/result';
 import { repositories } from '../../db/instance';
 import { useCommand } from '../../components/use-command';
 import { showToast } from '../../components/toasts';
+import { FormDateField, dateEntry } from '../../components/date-field';
+import { focusFirstInvalid } from '../../components/form-input';
 import { sessionTypeLabels } from '../labels';
 
 const DEFAULT_START = '09:00';
@@ -17,7 +19,8 @@ export function proposedDate(participant: Pick<Participant, 'cadence'>, after: C
   return nextSessionDate(after, participant.cadence) ?? (format(addDays(new Date(), 7), 'yyyy-MM-dd') as CalendarDate);
 }
 
-type Planned = { date: CalendarDate; startTime: string; type: Session['type'] };
+/** The date as typed: "tue", "next week" or 2026-12-08. */
+type Planned = { dateText: string; startTime: string; type: Session['type'] };
 
 export function PlanSessionForm({
   participant,
@@ -38,13 +41,17 @@ export function PlanSessionForm({
   // Only what the coach changed: the rest follows the proposal, which moves with the cadence, and
   // a proposal that moves never overwrites what was typed.
   const [edits, setEdits] = useState<Partial<Planned>>({});
-  const value: Planned = { date, startTime, type, ...edits };
+  const form = useRef<HTMLFormElement>(null);
+  const value: Planned = { dateText: date, startTime, type, ...edits };
   const setValue = (change: Partial<Planned>) => setEdits((current) => ({ ...current, ...change }));
   const command = useCommand(async () => {
+    const entry = dateEntry(value.dateText, true);
+    if (!entry.ok || entry.date === null) return focusFirstInvalid(form.current);
+    const planned = { date: entry.date as CalendarDate, startTime: value.startTime, type: value.type };
     try {
-      const session = await repositories.sessions.plan({ participantId: participant.id, ...value });
+      const session = await repositories.sessions.plan({ participantId: participant.id, ...planned });
       showToast({
-        message: `Planned: ${participant.name}, ${format(new Date(`${value.date}T00:00`), 'EEE d MMM')} at ${value.startTime}.`,
+        message: `Planned: ${participant.name}, ${format(new Date(`${planned.date}T00:00`), 'EEE d MMM')} at ${planned.startTime}.`,
       });
       setEdits({});
       onPlanned?.(session);
@@ -53,17 +60,8 @@ export function PlanSessionForm({
     }
   });
   return (
-    <form className="row plan-session" aria-label={label} onSubmit={command.onSubmit}>
-      <div className="field compact">
-        <label htmlFor={`${id}-date`}>Date</label>
-        <input
-          id={`${id}-date`}
-          type="date"
-          required
-          value={value.date}
-          onChange={(event) => setValue({ date: event.target.value as CalendarDate })}
-        />
-      </div>
+    <form ref={form} className="row plan-session" aria-label={label} onSubmit={command.onSubmit}>
+      <FormDateField label="Date" required text={value.dateText} onText={(dateText) => setValue({ dateText })} />
       <div className="field compact">
         <label htmlFor={`${id}-time`}>Time</label>
         <input

@@ -1,5 +1,6 @@
 // Page object for accountability contracts: the list, the new-contract form, the editor with its
 // commitments and RACI grid, the review panel and the history view.
+import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { AppShell } from './app-shell';
 
@@ -30,11 +31,15 @@ export class ContractsPage {
     await form.getByLabel('Leader').selectOption({ label: options.leader });
     await form.getByLabel('Title').fill(options.title);
     await form.getByLabel('Team').fill(options.team);
-    // A cleared start date is refused by name, and the form keeps what was typed.
-    await form.getByLabel('Start date').fill('');
+    // A cleared start date is refused next to the field, once, with the focus taken there, and the
+    // form keeps what was typed.
+    const startDate = form.getByLabel('Start date');
+    await startDate.fill('');
     await form.getByRole('button', { name: 'Create contract' }).press('Enter');
-    await form.getByRole('alert').filter({ hasText: /^Start date: / }).waitFor();
-    await form.getByLabel('Start date').fill(options.startDate);
+    await form.getByText('Type a date, e.g. fri or 2026-12-04', { exact: true }).waitFor();
+    await expect.poll(() => startDate.evaluate((field) => field === document.activeElement)).toBe(true);
+    expect(await form.getByRole('alert').count()).toBe(0);
+    await startDate.fill(options.startDate);
     await form.getByRole('button', { name: 'Create contract' }).press('Enter');
     await this.page.getByRole('heading', { level: 1, name: options.title }).waitFor();
   }
