@@ -4,7 +4,7 @@
 import { useLayoutEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 
 /** The second (or third) click of one double-click. Keyboard activation has `detail` 0. */
-const isRepeatClick = (event: { detail: number }): boolean => event.detail > 1;
+export const isRepeatClick = (event: { detail: number }): boolean => event.detail > 1;
 
 /** Wraps `command` so that a call made while it runs joins that run instead of starting another. */
 export function oneAtATime<A extends unknown[]>(command: (...args: A) => Promise<unknown>) {

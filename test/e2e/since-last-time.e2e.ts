@@ -13,6 +13,7 @@ import { screenshotDir } from './screenshots';
 import { downloadedWordText } from './downloads';
 import { ContractsPage } from './pages/contracts-page';
 import { readRecords } from './records';
+import { axeFindings, describeFinding, isSerious } from './axe';
 import { describeCalendarDate } from '../../shared/natural-date';
 
 const day = (offset: number) => format(addDays(new Date(), offset), 'yyyy-MM-dd');
@@ -230,5 +231,34 @@ describe('since last time', () => {
 
     await shell.goTo('Actions');
     await page.getByText('Waiting for legal sign-off').first().waitFor();
+  });
+
+  it('lists a planned session whose day passed on Today until the coach says it did not happen', async () => {
+    app = await launchApp();
+    const { page } = app;
+    const shell = new AppShell(page);
+    await shell.addParticipant('Amara Okafor', 'Head of Operations');
+    await page.getByRole('form', { name: 'Plan a session' }).getByRole('button', { name: 'Plan a session' }).click();
+    await page.getByText('Planned · 09:00').waitFor();
+    const planned = Object.values((await readRecords(page, ['sessions'])).sessions ?? {});
+    expect(planned.map((session) => session.status)).toEqual(['planned']);
+
+    // Two days after its day: not coming up any more, and not held either.
+    await page.clock.setFixedTime(
+      new Date(`${format(addDays(new Date(`${planned[0].date}T12:00`), 2), 'yyyy-MM-dd')}T09:00`),
+    );
+    await page.reload();
+    await shell.goTo('Today');
+    const notHeld = page.getByRole('region', { name: 'Planned, not held' });
+    await notHeld.getByRole('link', { name: 'Amara Okafor' }).waitFor();
+    await notHeld.screenshot({ path: `${screenshotDir}/today-planned-not-held.png` });
+    const serious = (await axeFindings(page, 'Today, planned not held')).filter(isSerious);
+    expect(serious.map(describeFinding)).toEqual([]);
+    await notHeld.getByRole('button', { name: 'Did not happen' }).dblclick();
+    await notHeld.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await notHeld.getByRole('link', { name: 'Amara Okafor' }).waitFor();
+    const sessions = Object.values((await readRecords(page, ['sessions'])).sessions ?? {});
+    expect(sessions.map((session) => [session.status, session.deletedAt])).toEqual([['planned', undefined]]);
   });
 });

@@ -54,6 +54,8 @@ type TodayData = {
   contractsForReview: Contract[];
   participantCount: number;
   comingUp: Session[];
+  /** Planned sessions whose day has passed in the last month without being held, newest first. */
+  plannedNotHeld: Session[];
   dueForSession: DueForSession[];
 };
 
@@ -65,9 +67,9 @@ export async function loadTodayData(
 ): Promise<TodayData> {
   const today = calendarDay(now);
   const held = (list: Session[]) => list.filter((session) => session.status !== 'planned');
-  const [recentSessions, ruleSessions, dueActions, contractsForReview, participantCount, comingUp] = await Promise.all([
+  const [recentSessions, lastMonth, dueActions, contractsForReview, participantCount, comingUp] = await Promise.all([
     sessions.between(calendarDay(addDays(now, -RECENT_DAYS)), today, 'newest first').then(held),
-    sessions.between(calendarDay(addDays(now, -RULE_LOOKBACK_DAYS)), today, 'oldest first').then(held),
+    sessions.between(calendarDay(addDays(now, -RULE_LOOKBACK_DAYS)), today, 'oldest first'),
     actions.dueBy(today),
     contracts.reviewBy(calendarDay(addDays(now, REVIEW_HORIZON_DAYS))),
     participants.count(),
@@ -76,6 +78,10 @@ export async function loadTodayData(
       .then((list) => list.filter((session) => session.status === 'planned').sort(bySessionStart)),
   ]);
 
+  const ruleSessions = held(lastMonth);
+  const plannedNotHeld = lastMonth
+    .filter((session) => session.status === 'planned' && session.date < today)
+    .sort((a, b) => b.date.localeCompare(a.date));
   const ruleActions = await actions.ofSessions(ruleSessions.map((session) => session.id));
   const firstLogged = firstActionLoggedAtBySession(ruleActions);
   const clock = zonedClock(Intl.DateTimeFormat().resolvedOptions().timeZone);
@@ -96,6 +102,7 @@ export async function loadTodayData(
     contractsForReview: contractsDueForReview(contractsForReview, today).map(({ contract }) => contract),
     participantCount,
     comingUp,
+    plannedNotHeld,
     dueForSession: await participantsDueForSession({ sessions, participants }, today),
   };
 }

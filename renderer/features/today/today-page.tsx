@@ -9,6 +9,7 @@ import { DueAndStatusCells } from '../actions/due-and-status-cells';
 import { ContractLinks } from '../contracts/review-badge';
 import { loadTodayData } from './today-data';
 import { ComingUp } from './coming-up';
+import { PlannedNotHeld } from './planned-not-held';
 import { FirstRunStep } from '../coach/first-run-step';
 import { hasBeenIntroduced } from '../coach/coach-profile';
 
@@ -60,6 +61,8 @@ export function TodayPage({ openSessionId = null }: { openSessionId?: string | n
               has no action yet; the program asks for one within 24 hours.
             </section>
           )}
+
+          <PlannedNotHeld sessions={data.plannedNotHeld} name={name} />
 
           <ComingUp
             sessions={data.comingUp}

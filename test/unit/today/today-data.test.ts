@@ -104,6 +104,30 @@ describe('the Today view data', () => {
     ]);
   });
 
+  it('lists planned sessions whose day passed without being held, newest first, until they are held or trashed', async () => {
+    // Monday 7 December 2026, 09:00 local time.
+    const start = new Date(2026, 11, 7, 9, 0).getTime();
+    const { repos } = openDatabase(Object.assign(() => start, { advance: () => undefined }));
+    const amara = await repos.participants.create({ name: 'Amara' });
+    const plan = (date: string) =>
+      repos.sessions.plan({ participantId: amara.id, date, startTime: '10:00', type: 'one-to-one' });
+    const lastWeek = await plan('2026-11-30');
+    const friday = await plan('2026-12-04');
+    const held = await plan('2026-12-02');
+    await repos.sessions.complete(held.id);
+    await plan('2026-12-07');
+    await plan('2026-10-01');
+
+    const data = await loadTodayData(repos, new Date(start));
+    // Today's is still coming up; one from two months ago is beyond the month Today looks back.
+    expect(data.plannedNotHeld.map((session) => session.id)).toEqual([friday.id, lastWeek.id]);
+
+    await repos.trash.deleteSession(friday.id);
+    expect((await loadTodayData(repos, new Date(start))).plannedNotHeld.map((session) => session.id)).toEqual([
+      lastWeek.id,
+    ]);
+  });
+
   it('prepares a planned session: last Will, open and overdue actions, reviews due, targets, last pulses', async () => {
     const start = new Date(2026, 11, 7, 9, 0).getTime();
     const { repos } = openDatabase(Object.assign(() => start, { advance: () => undefined }));
