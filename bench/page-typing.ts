@@ -1,7 +1,7 @@
 // Typing into a page in Chromium, shared by the typing and paste cases: sentences typed at a
 // coach's pace, the Event Timing duration of each keystroke, and the app's session screen opened
 // with the caret at the end of its Notes.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 const TYPING_DELAY_MS = 40;
 /** A coach types words, not one endless word: a 300-character run without a space would make the
@@ -73,11 +73,31 @@ export async function storedNotes(page: Page, sessionId: string): Promise<string
   );
 }
 
-/** Opens a session with the caret at the end of its Notes; returns those notes. */
+/**
+ * Both sides type with the field in the middle of the window. Headless Chromium presents nothing
+ * for seconds when the caret sits within about 60 px of the viewport's bottom edge (a bare
+ * textarea there does it too), which would measure where the field is, not how fast it is.
+ */
+const toTheMiddle = (field: Locator) => field.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+
+/** The baseline: a bare textarea, as high in the window as the app's Notes once brought to the middle. */
+export async function openBareNotes(page: Page, url: string, notes: string): Promise<Locator> {
+  await page.goto(url);
+  await page.setContent('<div style="height: 40vh"></div><textarea aria-label="Notes" rows="8" cols="120"></textarea>');
+  const field = page.getByRole('textbox', { name: 'Notes' });
+  await field.evaluate((element: HTMLTextAreaElement, value) => (element.value = value), notes);
+  await field.click();
+  await page.keyboard.press('Control+End');
+  await toTheMiddle(field);
+  return field;
+}
+
+/** Opens a session with the caret at the end of its Notes, in the middle of the window; returns those notes. */
 export async function openSessionNotes(page: Page, appUrl: string, sessionId: string): Promise<string> {
   await page.goto(`${appUrl}#/sessions/${sessionId}`);
   const notes = page.getByRole('textbox', { name: 'Notes', exact: true });
   await notes.click();
   await page.keyboard.press('Control+End');
+  await toTheMiddle(notes);
   return notes.inputValue();
 }

@@ -8,7 +8,14 @@
 import type { Page } from 'playwright-core';
 import { openUntilReady, withPage } from '../chromium';
 import { sharedAppProfiles } from '../app-profiles';
-import { inputToPaint, openSessionNotes, overAFrame, storedNotes, storedSessionId } from '../page-typing';
+import {
+  inputToPaint,
+  openBareNotes,
+  openSessionNotes,
+  overAFrame,
+  storedNotes,
+  storedSessionId,
+} from '../page-typing';
 import { measureSides } from '../sampling';
 import { p95 } from '../stats';
 import type { BenchCase, BenchMode } from '../types';
@@ -77,15 +84,7 @@ const typingAfterPaste: BenchCase = {
     // The same text, the same way: the notes the session held, then the paste, so both fields
     // hold the text as the browser's editing made it.
     const baseline = await withPage(fixture.bareProfile, async (page) => {
-      await page.goto(fixture.bareUrl);
-      await page.setContent('<textarea aria-label="Notes" rows="8" cols="120"></textarea>');
-      const field = page.getByRole('textbox', { name: 'Notes' });
-      await field.evaluate(
-        (element: HTMLTextAreaElement, value) => (element.value = value),
-        notes.slice(0, -pasted.length),
-      );
-      await field.click();
-      await page.keyboard.press('Control+End');
+      await openBareNotes(page, fixture.bareUrl, notes.slice(0, -pasted.length));
       await page.keyboard.insertText(pasted);
       return inputToPaint(page, keys);
     });

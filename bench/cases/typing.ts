@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { openUntilReady, withPage } from '../chromium';
 import { sharedAppProfiles } from '../app-profiles';
 import { percentile } from '../stats';
-import { inputToPaint, openSessionNotes, overAFrame, storedSessionId } from '../page-typing';
+import { inputToPaint, openBareNotes, openSessionNotes, overAFrame, storedSessionId } from '../page-typing';
 import type { BenchCase, BenchMode } from '../types';
 
 /** Opens the first stored session with the caret at the end of its Notes; returns those notes. */
@@ -111,12 +111,7 @@ const paint: BenchCase = {
       return inputToPaint(page, keys(mode) * 5);
     });
     const baseline = await withPage(fixture.bareProfile, async (page) => {
-      await page.goto(fixture.bareUrl);
-      await page.setContent('<textarea aria-label="Notes" rows="8" cols="120"></textarea>');
-      const notes = page.getByRole('textbox', { name: 'Notes' });
-      await notes.fill(storedNotes);
-      await notes.click();
-      await page.keyboard.press('Control+End');
+      await openBareNotes(page, fixture.bareUrl, storedNotes);
       return inputToPaint(page, keys(mode) * 5);
     });
     return {
