@@ -273,10 +273,13 @@ function dailyBackupTimes(page: Page): Promise<number[]> {
 
 describe('the day’s automatic backup', () => {
   it('waits for a pause in the coach’s typing, then is made', async () => {
-    app = await launchApp({ hash: '?demo=small' });
+    // The page runs on Playwright's clock: the seconds of typing and of the pause after it pass in
+    // jumps while the coach's keys are real.
+    app = await launchApp({ hash: '?demo=small', beforeLoad: (_context, page) => page.clock.install() });
     const { page } = app;
+    const pageNow = () => page.evaluate(() => Date.now());
     await page.locator('[data-ready="true"]').waitFor({ timeout: 120_000 });
-    const startedAt = Date.now();
+    const startedAt = await pageNow();
     const sessionId = await page.evaluate(
       () =>
         new Promise<string>((resolve) => {
@@ -289,13 +292,28 @@ describe('the day’s automatic backup', () => {
     );
     await page.goto(appUrl(`#/sessions/${sessionId}`));
     await page.getByRole('textbox', { name: 'Notes', exact: true }).click();
-    // Housekeeping starts 10 s after start-up; the coach is still typing 8 s later.
-    while (Date.now() - startedAt < 18_000)
-      await page.keyboard.type('we agreed on one owner per action ', { delay: 60 });
-    const lastKeyAt = await page.evaluate(() => Date.now());
+    // Housekeeping starts 10 s after start-up; the coach is still typing 8 s later, a second at most
+    // between two bursts of keys.
+    while ((await pageNow()) - startedAt < 18_000) {
+      await page.keyboard.type('we agreed on one owner per action ');
+      await page.clock.fastForward(1_000);
+    }
+    await page.keyboard.type('and one date.');
+    const lastKeyAt = await pageNow();
     expect(await dailyBackupTimes(page)).toEqual([]);
 
-    await expect.poll(() => dailyBackupTimes(page), { timeout: 30_000 }).toHaveLength(1);
+    // From here the clock moves only when told, a tenth of a second at a time, so the backup's
+    // time says when it was started to within a few of those.
+    await page.clock.pauseAt(lastKeyAt + 1_000);
+    await expect
+      .poll(
+        async () => {
+          await page.clock.runFor(100);
+          return dailyBackupTimes(page);
+        },
+        { timeout: 30_000, interval: 10 },
+      )
+      .toHaveLength(1);
     const [madeAt] = await dailyBackupTimes(page);
     expect(madeAt - lastKeyAt).toBeGreaterThanOrEqual(5_000);
   });
