@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,5 +7,8 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['test/unit/setup.ts'],
     testTimeout: 30_000,
+    // One worker per core: vitest's default keeps a core for itself, which on two cores means the
+    // test files run one at a time while its own process mostly waits.
+    maxWorkers: availableParallelism(),
   },
 });

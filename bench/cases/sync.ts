@@ -258,6 +258,19 @@ async function bareLoop({ appUrl, receiver }: Fixture, requests: Captured[]): Pr
   });
 }
 
+/**
+ * Our side's runs: the drain already made to capture the requests is the first of them (a warm-up
+ * in a full run, the one run of a smoke run), so no browser is started for nothing.
+ */
+function drainRuns(fixture: Fixture, count: number, first: Timing): () => Promise<Timing> {
+  let unused: Timing | undefined = first;
+  return async () => {
+    const run = unused ?? (await drain(fixture, count));
+    unused = undefined;
+    return run;
+  };
+}
+
 async function withFixture<T>(work: (fixture: Fixture) => Promise<T>, latencyMs = 0): Promise<T> {
   const server = await startStaticServer();
   const receiver = await startReceiverProcess(SECRET, { cors: true, latencyMs });
@@ -277,8 +290,9 @@ function drainCase(name: string, latencyMs: number, about: string): BenchCase {
       withFixture(async (fixture) => {
         const count = mode.smoke ? 100 : 1_000;
         const reference = await drain(fixture, count);
+        const ourDrain = drainRuns(fixture, count, reference);
         const { floor, ...samples } = await measureSides(mode, {
-          ours: async () => (await drain(fixture, count)).ms,
+          ours: async () => (await ourDrain()).ms,
           baseline: async () => (await bareLoop(fixture, reference.captured)).ms,
           floor: async () => (await floorDrain(fixture, count)).ms,
         });
@@ -302,10 +316,11 @@ const drain10kStall: BenchCase = {
     withFixture(async (fixture) => {
       const count = mode.smoke ? 500 : 10_000;
       const reference = await drain(fixture, count);
+      const ourDrain = drainRuns(fixture, count, reference);
       const samples = await measureSides(
         { ...mode, runs: Math.min(mode.runs, 3), warmups: 0 },
         {
-          ours: async () => (await drain(fixture, count)).stall,
+          ours: async () => (await ourDrain()).stall,
           baseline: async () => (await bareLoop(fixture, reference.captured)).stall,
         },
       );
