@@ -3,6 +3,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { create } from 'zustand';
 import { errorMessage } from '../../shared/result';
+import { textDirection } from '../../shared/text-direction';
 import { showToast } from './toasts';
 
 const AUTOSAVE_DELAY_MS = 200;
@@ -178,22 +179,38 @@ export function useAutosavedField<E extends HTMLInputElement | HTMLTextAreaEleme
 
   useEffect(() => writer.connect(save, setError), [writer, save]);
   useEffect(() => () => writer.release(sayNotSaved), [writer]);
+  /** The field's direction follows its text, set here rather than by dir="auto" (see text-direction). */
+  const showText = (field: HTMLInputElement | HTMLTextAreaElement, text: string) => {
+    const direction = textDirection(text);
+    if (field.dir !== direction) field.dir = direction;
+  };
   useLayoutEffect(() => {
     const field = ref.current;
     // A record may store the text trimmed: that echo of our own save must not take the space the
     // coach just typed (and glue their next word onto this one).
-    if (field && !writer.busy && !error && field.value.trim() !== stored.trim()) field.value = stored;
+    if (field && !writer.busy && !error && field.value.trim() !== stored.trim()) {
+      field.value = stored;
+      showText(field, stored);
+    }
   }, [stored, writer, error]);
 
   return {
     ref,
     defaultValue: initialValue,
+    /** The direction of the text the field opens with; it then follows what is typed. */
+    dir: textDirection(initialValue),
     error,
-    onChange: (event: { currentTarget: { value: string } }) => writer.change(event.currentTarget.value),
+    onChange: (event: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => {
+      showText(event.currentTarget, event.currentTarget.value);
+      writer.change(event.currentTarget.value);
+    },
     flush: () => writer.flush(),
     /** Puts `value` in the field and saves it, as if typed. */
     replace: (value: string) => {
-      if (ref.current) ref.current.value = value;
+      if (ref.current) {
+        ref.current.value = value;
+        showText(ref.current, value);
+      }
       writer.change(value);
     },
   };

@@ -49,10 +49,10 @@ export const AutosaveText = memo(function AutosaveText(props: TextProps) {
         {label}
       </label>
       {multiline ? (
-        <textarea dir="auto" {...common} rows={rows} />
+        <textarea dir={field.dir} {...common} rows={rows} />
       ) : wrap ? (
         <textarea
-          dir="auto"
+          dir={field.dir}
           {...common}
           rows={1}
           aria-multiline="false"
@@ -67,7 +67,7 @@ export const AutosaveText = memo(function AutosaveText(props: TextProps) {
           }}
         />
       ) : (
-        <input dir="auto" {...common} />
+        <input dir={field.dir} {...common} />
       )}
       {(error || hint) && (
         <p id={`${id}-message`} className={error ? 'field-error' : 'field-hint'}>

@@ -47,7 +47,7 @@ export const WillField = memo(function WillField({
     <div className="field grow-field">
       <label htmlFor={id}>Will</label>
       <textarea
-        dir="auto"
+        dir={field.dir}
         id={id}
         rows={6}
         ref={field.ref}
