@@ -97,6 +97,11 @@ export const buttonTypeRule = {
       message:
         'Dates are typed in one field everywhere: use DateField (saves itself) or FormDateField (held by a form).',
     },
+    {
+      // Chromium applies dir="auto" on a textarea by reading its whole value again on every key.
+      selector: 'JSXOpeningElement[name.name="textarea"] > JSXAttribute[name.name="dir"][value.value="auto"]',
+      message: 'Give a textarea the direction of its text with textDirection (shared/text-direction), not dir="auto".',
+    },
   ],
 };
 
