@@ -1,6 +1,6 @@
 import type { Action } from '../../../shared/model';
 import { formatDay } from '../labels';
-import { StatusSelect } from './action-row';
+import { StatusSelect } from './status-select';
 
 const unfinished = (action: Action) => action.status === 'open' || action.status === 'blocked';
 
