@@ -188,44 +188,33 @@ export function growChecklistSection(slots: Slots): Omit<ISectionOptions, 'prope
     },
     children: [
       eyebrow('1:1 coaching checklist · GROW'),
-      para([run(slots.text('participant.name'), { size: 30, bold: true })], 0),
-      para([run(slots.text('participant.role'), { size: 19, color: colour.muted })], 80),
+      para(
+        [
+          run(slots.text('participant.name'), { size: 30, bold: true }),
+          run(`   ${slots.text('participant.role')}`, { size: 19, color: colour.muted }),
+        ],
+        60,
+      ),
       detailsStrip([
         ['Date', `${slots.text('session.date')} · ${slots.text('session.startTime')}`],
         ['Duration', slots.text('session.duration')],
         ['Session', slots.text('session.type')],
         ['Coach', slots.text('coach.name')],
+        ['Next session', `${slots.text('nextSession.date')} ${slots.text('nextSession.startTime')}`],
       ]),
-      heading('Since last time', 100),
+      heading('Since last time', 80, 'The actions agreed before, gone over first.'),
       sinceLastTimeTable(slots),
-      heading('Conversation', 120),
+      heading('Conversation', 80),
       growTable(slots),
-      heading('Action log', 120),
-      para(
-        [
-          run('One line per action: who owns it, when it is due, and how completion will be verified.', {
-            size: 16,
-            italics: true,
-            color: colour.muted,
-          }),
-        ],
-        40,
-      ),
+      heading('Action log', 80, 'Who owns each action, when it is due, how completion will be verified.'),
       actionLog(slots),
-      heading('Coach’s notes', 120),
+      heading('Coach’s notes', 80),
       new Paragraph({
         spacing: { after: 0, line: 240 },
         shading: { type: 'clear', color: 'auto', fill: colour.accentSoft },
         border: { left: { style: 'single', size: 18, color: colour.accent, space: 8 } },
         children: [run(slots.text('session.notes'), { size: 17 })],
       }),
-      para(
-        [
-          run('Next session: ', { size: 17, bold: true }),
-          run(`${slots.text('nextSession.date')} ${slots.text('nextSession.startTime')}`, { size: 17 }),
-        ],
-        0,
-      ),
     ],
   };
 }

@@ -49,11 +49,15 @@ export const para = (
   alignment?: (typeof AlignmentType)[keyof typeof AlignmentType],
 ) => new Paragraph({ spacing: { after: spacingAfter, line: 264 }, alignment, children });
 
-export const heading = (text: string, spacingBefore = 240) =>
+/** A section title; `note` follows it on the same line in small muted italics. */
+export const heading = (text: string, spacingBefore = 240, note?: string) =>
   new Paragraph({
     spacing: { before: spacingBefore, after: 80 },
     keepNext: true,
-    children: [run(text, { size: 24, bold: true, color: colour.accent })],
+    children: [
+      run(text, { size: 24, bold: true, color: colour.accent }),
+      ...(note ? [run(`   ${note}`, { size: 16, italics: true, color: colour.muted })] : []),
+    ],
   });
 
 const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
@@ -136,7 +140,9 @@ export function detailsStrip(details: [label: string, value: string][]): Table {
   );
 }
 
-/** A footer line: `left`, and at the right margin `right` with "page 1 of 2" counted per session. */
+/** A footer line: `left`, and at the right margin `right` with the page number counted per session.
+ * No "of N": LibreOffice leaves a section's page total blank, and a batch's document total would
+ * be wrong for each session. */
 export function footer(left: string, right: string): Footer {
   const muted = { font: FONT, size: 15, color: colour.muted };
   return new Footer({
@@ -148,7 +154,7 @@ export function footer(left: string, right: string): Footer {
           run(left, muted),
           new TextRun({
             ...muted,
-            children: [`\t${right} · page `, PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES_IN_SECTION],
+            children: [`\t${right} · page `, PageNumber.CURRENT],
           }),
         ],
       }),
