@@ -33,8 +33,11 @@ export type TableChange = {
 
 export type RestorePlan = {
   header: BackupHeader;
-  /** Validated records at the current schema version, table by table. */
+  /** Validated records at the current schema version, table by table, without the device's settings. */
   tables: BackupTables;
+  /** The backup's copies of the settings that stay as they are on this device; not restored. */
+  setAside: SettingRecord[];
+  keepsSetting: (key: string) => boolean;
   changes: TableChange[];
   /** Records changed on this device after the backup was made: the restore undoes those changes. */
   changedSinceBackup: number;
@@ -84,7 +87,36 @@ function changedSince(tables: BackupTables, since: number): number {
     }).length;
 }
 
-export async function prepareRestore(db: FollowthroughDatabase, bytes: Uint8Array): Promise<BackupResult<RestorePlan>> {
+type SettingRecord = { key: string; value: unknown };
+
+export type RestoreOptions = {
+  /**
+   * The settings that belong to this device (the app lock, where sync sends to) and stay as they
+   * are: a backup, crafted or merely old, must not redirect the device's sync.
+   */
+  keepsSetting?: (key: string) => boolean;
+};
+
+/** The backup's settings split into those it restores and those the device keeps. */
+function splitSettings(
+  tables: BackupTables,
+  keepsSetting: (key: string) => boolean,
+): { tables: BackupTables; setAside: SettingRecord[] } {
+  const settings = (tables.settings ?? []) as SettingRecord[];
+  return {
+    tables: { ...tables, settings: settings.filter((setting) => !keepsSetting(setting.key)) },
+    setAside: settings.filter((setting) => keepsSetting(setting.key)),
+  };
+}
+
+const withoutKept = (records: unknown[], keepsSetting: (key: string) => boolean) =>
+  (records as SettingRecord[]).filter((setting) => !keepsSetting(setting.key));
+
+export async function prepareRestore(
+  db: FollowthroughDatabase,
+  bytes: Uint8Array,
+  { keepsSetting = () => false }: RestoreOptions = {},
+): Promise<BackupResult<RestorePlan>> {
   if (!db.isOpen()) await db.open();
   const currentVersion = Math.floor(db.verno);
   const decoded = await decodeBackup(bytes, { maxSchemaVersion: currentVersion });
@@ -110,38 +142,32 @@ export async function prepareRestore(db: FollowthroughDatabase, bytes: Uint8Arra
     return problem('invalid-records', `This backup holds ${repeated}, so it was not restored. Nothing was changed.`);
   }
   const current = await readSnapshot(db);
+  current.tables.settings = withoutKept(current.tables.settings ?? [], keepsSetting);
+  const { tables, setAside } = splitSettings(validated.value, keepsSetting);
   return {
     ok: true,
     value: {
       // The checksum does not cover the header: what the preview says of the records is read from them.
       header: { ...header, range: describeRange(validated.value) },
-      tables: validated.value,
-      changes: recordTables(db).map((table) => compare(table, current.tables[table.name], validated.value[table.name])),
+      tables,
+      setAside,
+      keepsSetting,
+      changes: recordTables(db).map((table) => compare(table, current.tables[table.name], tables[table.name])),
       changedSinceBackup: changedSince(current.tables, Date.parse(header.createdAt)),
       upgradedFrom: header.schemaVersion === currentVersion ? null : header.schemaVersion,
     },
   };
 }
 
-export type RestoreOptions = {
-  /** Settings that belong to this device (the app lock) and stay as they are. */
-  keepSettings?: string[];
-};
-
-export async function applyRestore(
-  db: FollowthroughDatabase,
-  plan: RestorePlan,
-  { keepSettings = [] }: RestoreOptions = {},
-): Promise<void> {
+export async function applyRestore(db: FollowthroughDatabase, plan: RestorePlan): Promise<void> {
   // The fact tables follow the records through the metric-facts middleware.
   const tables = recordTables(db);
   await db.transaction('rw', tables, async () => {
-    const kept = (await db.settings.bulkGet(keepSettings)).filter((setting) => setting !== undefined);
+    const kept = (await db.settings.toArray()).filter((setting) => plan.keepsSetting(setting.key));
     for (const table of tables) {
       await table.clear();
       await table.bulkAdd(plan.tables[table.name] ?? []);
     }
-    await db.settings.bulkDelete(keepSettings);
     await db.settings.bulkPut(kept);
   });
 }

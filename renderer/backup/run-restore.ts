@@ -4,7 +4,7 @@
 import type { FollowthroughDatabase } from '../db/database';
 import { errorMessage, fail, ok, type Result } from '../../shared/result';
 import { writeBackup, type BackupDeps } from './backup-service';
-import { applyRestore, type RestoreOptions, type RestorePlan } from './restore';
+import { applyRestore, type RestorePlan } from './restore';
 
 export type RestorePhase = 'safety-backup' | 'writing';
 
@@ -13,7 +13,7 @@ type RestoreOutcome = { safetyBackup: string | null; records: number };
 export async function runRestore(
   db: FollowthroughDatabase,
   plan: RestorePlan,
-  deps: BackupDeps & RestoreOptions & { onPhase?: (phase: RestorePhase) => void },
+  deps: BackupDeps & { onPhase?: (phase: RestorePhase) => void },
 ): Promise<Result<RestoreOutcome>> {
   deps.onPhase?.('safety-backup');
   const safety = await writeBackup(db, 'pre-restore', deps);
@@ -24,7 +24,7 @@ export async function runRestore(
   }
   deps.onPhase?.('writing');
   try {
-    await applyRestore(db, plan, deps);
+    await applyRestore(db, plan);
   } catch (error) {
     return fail(
       `The restore stopped before it finished (${errorMessage(error)}). It is all or nothing, so your data is exactly as it was; nothing was changed.`,

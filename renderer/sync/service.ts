@@ -14,6 +14,7 @@ import { createWebhookConnector } from './connectors/webhook';
 import { createSyncEngine, type SyncTrigger } from './engine';
 import type { SyncRunReport } from './outcomes';
 import { isScheduledRunDue } from './schedule';
+import { originOf, readSecretFor } from './secrets';
 import {
   HUB_TOKEN_KEY,
   WEBHOOK_SECRET_KEY,
@@ -52,13 +53,18 @@ async function checkReachable(url: string): Promise<boolean> {
 }
 
 async function webhookConnector(url: string): Promise<Result<ReturnType<typeof createWebhookConnector>>> {
-  const secret = await platform.getSecret({ key: WEBHOOK_SECRET_KEY });
+  const secret = await readSecretFor(platform, WEBHOOK_SECRET_KEY, url);
   if (!secret.ok) return fail(`The webhook's signing secret could not be read: ${secret.error}`);
   if (!secret.value) return fail('Add the signing secret in Sync settings to send to the webhook');
+  if ('enteredFor' in secret.value) {
+    return fail(
+      `The signing secret was entered for ${secret.value.enteredFor}, not ${originOf(url)}: enter the secret for this address in Sync settings`,
+    );
+  }
   return ok(
     createWebhookConnector({
       url,
-      secret: secret.value,
+      secret: secret.value.secret,
       transport,
       backoff: defaultBackoffPolicy,
       now: Date.now,
@@ -68,13 +74,18 @@ async function webhookConnector(url: string): Promise<Result<ReturnType<typeof c
 }
 
 async function hubConnector(url: string): Promise<Result<ReturnType<typeof createHubConnector>>> {
-  const token = await platform.getSecret({ key: HUB_TOKEN_KEY });
+  const token = await readSecretFor(platform, HUB_TOKEN_KEY, url);
   if (!token.ok) return fail(`The hub token could not be read: ${token.error}`);
   if (!token.value) return fail('Add your coach token in Sync settings to sync with the hub');
+  if ('enteredFor' in token.value) {
+    return fail(
+      `Your coach token was entered for the hub at ${token.value.enteredFor}, not ${originOf(url)}: paste the token for this hub in Sync settings`,
+    );
+  }
   return ok(
     createHubConnector({
       url,
-      token: token.value,
+      token: token.value.secret,
       transport,
       backoff: defaultBackoffPolicy,
       now: Date.now,

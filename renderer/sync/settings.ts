@@ -8,6 +8,12 @@ import { defaultSchedule, weeklyScheduleSchema } from './schedule';
 
 const log = createLogger('sync-settings');
 
+/**
+ * Every setting of sync's starts so: where it sends to, its pause, cursors and the hub's own
+ * records. They belong to this device, and a restore keeps them as they are.
+ */
+export const isSyncSetting = (key: string) => key.startsWith('sync.');
+
 export const WEBHOOK_SECRET_KEY = 'sync.webhook-secret';
 /** The coach's Followthrough hub token, kept like the webhook secret: through platform.setSecret only. */
 export const HUB_TOKEN_KEY = 'sync.hub-token';
@@ -67,6 +73,12 @@ export async function readSyncSettings(db: FollowthroughDatabase): Promise<SyncS
   if (parsed.success) return parsed.data;
   log.warn('stored sync settings are unreadable; using the defaults', parsed.error.message);
   return defaultSyncSettings;
+}
+
+/** The sync settings among setting records (a backup's), or null when there are none readable. */
+export function syncSettingsAmong(records: { key: string; value: unknown }[]): SyncSettings | null {
+  const parsed = syncSettingsSchema.safeParse(records.find((record) => record.key === settingsKey)?.value);
+  return parsed.success ? parsed.data : null;
 }
 
 /**

@@ -13,7 +13,8 @@ import { exportEverything, writeBackup } from '../../backup/backup-service';
 import { readBackupBlob } from '../../backup/read-backup-file';
 import { prepareRestore, type RestorePlan } from '../../backup/restore';
 import { runRestore, type RestorePhase } from '../../backup/run-restore';
-import { LOCK_SETTING } from '../lock/lock-config';
+import { readSyncSettings } from '../../sync/settings';
+import { connectorDifference, keptByRestore } from './device-settings';
 import { appBackupDeps, useAutomaticBackupStatus } from './backup-deps';
 import { backupKindLabels, fileSize, plural } from './labels';
 import { RestorePreview } from './restore-preview';
@@ -22,7 +23,7 @@ import './privacy.css';
 const RESTORE_REPORT_KEY = 'followthrough.restore-report';
 
 type Message = { tone: 'ok' | 'error'; text: string };
-type Chosen = { plan: RestorePlan; source: string };
+type Chosen = { plan: RestorePlan; source: string; connectorNote: string | null };
 
 /** Read in render, removed once shown: a render React throws away must not take the report with it. */
 function readRestoreReport(): Message | null {
@@ -88,18 +89,15 @@ export function BackupsSection() {
       setChosen(null);
       const bytes = await read();
       if (!bytes.ok) return { tone: 'error', text: bytes.error };
-      const plan = await prepareRestore(database, bytes.value);
+      const plan = await prepareRestore(database, bytes.value, { keepsSetting: keptByRestore });
       if (!plan.ok) return { tone: 'error', text: plan.error };
-      setChosen({ plan: plan.value, source });
+      const connectorNote = connectorDifference(plan.value, await readSyncSettings(database));
+      setChosen({ plan: plan.value, source, connectorNote });
       return null;
     });
 
   async function restore({ plan }: Chosen) {
-    const result = await runRestore(database, plan, {
-      ...appBackupDeps,
-      keepSettings: [LOCK_SETTING],
-      onPhase: setPhase,
-    });
+    const result = await runRestore(database, plan, { ...appBackupDeps, onPhase: setPhase });
     setPhase(null);
     if (!result.ok) {
       setChosen(null);
@@ -197,6 +195,7 @@ export function BackupsSection() {
         <RestorePreview
           plan={chosen.plan}
           source={chosen.source}
+          connectorNote={chosen.connectorNote}
           phase={phase}
           onRestore={() => void restore(chosen)}
           onCancel={() => setChosen(null)}

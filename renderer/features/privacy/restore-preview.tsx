@@ -27,12 +27,15 @@ const phaseText: Record<RestorePhase, string> = {
 export function RestorePreview({
   plan,
   source,
+  connectorNote,
   phase,
   onRestore,
   onCancel,
 }: {
   plan: RestorePlan;
   source: string;
+  /** How the backup's sync differs from this computer's, which stays. */
+  connectorNote: string | null;
   phase: RestorePhase | null;
   onRestore: () => void;
   onCancel: () => void;
@@ -79,9 +82,10 @@ export function RestorePreview({
           restoring undoes those changes.
         </p>
       )}
+      {connectorNote && <p className="notice warn">{connectorNote}</p>}
       <p className="muted">
         Everything is replaced in one step: all of it is restored or, if anything goes wrong, none of it. First your
-        data as it is now is backed up, so this restore can be undone. Your app lock stays as it is.
+        data as it is now is backed up, so this restore can be undone. Your app lock and sync settings stay as they are.
       </p>
       <div className="row">
         <button type="button" className="primary" disabled={phase !== null} onClick={onRestore}>

@@ -3,36 +3,43 @@
 import { useEffect, useId, useState } from 'react';
 import { platform } from '../../platform';
 import { HUB_TOKEN_KEY, type SyncSettings } from '../../sync/settings';
+import { keptSecretProblem, originOf, readSecretOrigin, saveSecretFor } from '../../sync/secrets';
 import { testHubConnection } from '../../sync/service';
 
 type HubConnector = Extract<SyncSettings['connector'], { kind: 'hub' }>;
 
 export function useHubSettings(stored: SyncSettings) {
-  const [url, setUrl] = useState(stored.connector.kind === 'hub' ? stored.connector.url : '');
+  const savedUrl = stored.connector.kind === 'hub' ? stored.connector.url : null;
+  const [url, setUrl] = useState(savedUrl ?? '');
   const [token, setToken] = useState('');
-  const [tokenSaved, setTokenSaved] = useState<boolean | null>(null);
+  /** The hub the saved token was entered for. */
+  const [tokenKeptFor, setTokenKeptFor] = useState<string | null>(null);
   useEffect(() => {
-    void platform.getSecret({ key: HUB_TOKEN_KEY }).then((result) => setTokenSaved(result.ok && result.value !== null));
-  }, []);
+    void readSecretOrigin(platform, HUB_TOKEN_KEY, savedUrl).then(setTokenKeptFor);
+  }, [savedUrl]);
 
   return {
     url,
     setUrl,
     token,
     setToken,
-    tokenSaved,
+    tokenSaved: tokenKeptFor !== null,
     savedAsHub: stored.connector.kind === 'hub',
-    /** The settings to save; throws when there is no token to sync with. */
+    /** The settings to save; throws when there is no token for this hub to sync with. */
     connector(): HubConnector {
-      if (!token.trim() && !tokenSaved) throw new Error('Paste the coach token you were given for the hub');
+      if (!token.trim()) {
+        if (tokenKeptFor === null) throw new Error('Paste the coach token you were given for the hub');
+        const problem = keptSecretProblem(tokenKeptFor, url.trim(), 'the coach token you were given');
+        if (problem) throw new Error(problem);
+      }
       return { kind: 'hub', url: url.trim() };
     },
-    /** Stores a newly typed token through the platform; nothing to do when none was typed. */
+    /** Stores a newly typed token for the hub saved; nothing to do when none was typed. */
     async saveToken(): Promise<void> {
       if (!token.trim()) return;
-      const result = await platform.setSecret({ key: HUB_TOKEN_KEY, value: token.trim() });
+      const result = await saveSecretFor(platform, HUB_TOKEN_KEY, url.trim(), token.trim());
       if (!result.ok) throw new Error(`The token could not be stored: ${result.error}`);
-      setTokenSaved(true);
+      setTokenKeptFor(originOf(url.trim()));
       setToken('');
     },
   };

@@ -9,6 +9,7 @@ import { platform } from '../../platform';
 import { errorMessage } from '../../../shared/result';
 import { WEBHOOK_SECRET_KEY, syncSettingsSchema, writeSyncSettings, type SyncSettings } from '../../sync/settings';
 import { typedTime, weeklyScheduleSchema } from '../../sync/schedule';
+import { keptSecretProblem, originOf, readSecretOrigin, saveSecretFor } from '../../sync/secrets';
 import { sendWebhookTestEvent, useSyncStatus } from '../../sync/service';
 import { FileDropFolderField } from './file-drop-folder';
 import { HubSettingsFields, useHubSettings } from './hub-settings-fields';
@@ -33,14 +34,15 @@ function randomSecret(): string {
   return `whsec_${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
 }
 
-function useSecretState() {
-  const [saved, setSaved] = useState<boolean | null>(null);
+function useSecretState(savedUrl: string | null) {
+  /** The address the saved signing secret was entered for. */
+  const [keptFor, setKeptFor] = useState<string | null>(null);
   const [desktop, setDesktop] = useState(false);
   useEffect(() => {
-    void platform.getSecret({ key: WEBHOOK_SECRET_KEY }).then((result) => setSaved(result.ok && result.value !== null));
+    void readSecretOrigin(platform, WEBHOOK_SECRET_KEY, savedUrl).then(setKeptFor);
     void platform.appInfo().then((result) => setDesktop(result.ok && result.value.desktop));
-  }, []);
-  return { saved, setSaved, desktop };
+  }, [savedUrl]);
+  return { saved: keptFor !== null, keptFor, setKeptFor, desktop };
 }
 
 export const SyncSettingsSection = memo(function SyncSettingsSection({ stored }: { stored: SyncSettings }) {
@@ -52,7 +54,7 @@ export const SyncSettingsSection = memo(function SyncSettingsSection({ stored }:
   const [showSecret, setShowSecret] = useState(false);
   const [message, setMessage] = useState<Message>(null);
   const [testing, setTesting] = useState(false);
-  const secretState = useSecretState();
+  const secretState = useSecretState(stored.connector.kind === 'webhook' ? stored.connector.url : null);
   const hub = useHubSettings(stored);
 
   const save = async () => {
@@ -65,16 +67,22 @@ export const SyncSettingsSection = memo(function SyncSettingsSection({ stored }:
       setSchedule(chosen);
       const checked = syncSettingsSchema.safeParse({ connector, schedule: chosen });
       const problems = checked.success ? [] : checked.error.issues.map((issue) => issue.message);
-      if (kind === 'webhook' && !secret && !secretState.saved) problems.push('Add a signing secret, or generate one');
+      if (kind === 'webhook' && !secret) {
+        const secretProblem =
+          secretState.keptFor === null
+            ? 'Add a signing secret, or generate one'
+            : keptSecretProblem(secretState.keptFor, url.trim(), 'a signing secret');
+        if (secretProblem) problems.push(secretProblem);
+      }
       if (problems.length > 0) throw new Error(problems.map(continuedAfterFirst).join('; '));
       await writeSyncSettings(database, { connector, schedule: chosen } as SyncSettings);
       // What the last sync said was about the settings before.
       useSyncStatus.setState({ last: null });
       if (kind === 'hub') await hub.saveToken();
       if (kind === 'webhook' && secret) {
-        const stored = await platform.setSecret({ key: WEBHOOK_SECRET_KEY, value: secret });
+        const stored = await saveSecretFor(platform, WEBHOOK_SECRET_KEY, url.trim(), secret);
         if (!stored.ok) throw new Error(`The secret could not be stored: ${stored.error}`);
-        secretState.setSaved(true);
+        secretState.setKeptFor(originOf(url.trim()));
         setSecret('');
         setShowSecret(false);
       }
