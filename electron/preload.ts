@@ -18,6 +18,7 @@ const api = {
   writeBackup: (input) => ipcRenderer.invoke(channels.writeBackup.channel, input),
   listBackups: () => ipcRenderer.invoke(channels.listBackups.channel),
   readBackup: (input) => ipcRenderer.invoke(channels.readBackup.channel, input),
+  replaceBackup: (input) => ipcRenderer.invoke(channels.replaceBackup.channel, input),
   openBackupFolder: () => ipcRenderer.invoke(channels.openBackupFolder.channel),
   fileDropTarget: () => ipcRenderer.invoke(channels.fileDropTarget.channel),
   chooseFileDropFolder: () => ipcRenderer.invoke(channels.chooseFileDropFolder.channel),

@@ -167,6 +167,12 @@ export const channels = {
     input: z.object({ name: backupNameSchema }),
     output: backupBytes,
   },
+  /** Writes new bytes over a backup that is there (after an erasure), keeping its name and date. */
+  replaceBackup: {
+    channel: 'backups:replace',
+    input: z.object({ name: backupNameSchema, data: backupBytes }),
+    output: backupFileSchema,
+  },
   /** False where there is no folder to show (the web). */
   openBackupFolder: {
     channel: 'backups:open-folder',

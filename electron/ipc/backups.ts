@@ -24,7 +24,10 @@ type BackupHandlerOptions = { folder: string; now?: () => number };
 export function backupHandlers({
   folder,
   now = Date.now,
-}: BackupHandlerOptions): Pick<IpcHandlers, 'writeBackup' | 'listBackups' | 'readBackup' | 'openBackupFolder'> {
+}: BackupHandlerOptions): Pick<
+  IpcHandlers,
+  'writeBackup' | 'listBackups' | 'readBackup' | 'replaceBackup' | 'openBackupFolder'
+> {
   async function list(): Promise<BackupFile[]> {
     let names: string[];
     try {
@@ -59,19 +62,24 @@ export function backupHandlers({
     return removed;
   }
 
+  /** Writes beside the file and renames over it, so a backup is always whole: old or new. */
+  async function writeWhole(name: string, data: Uint8Array): Promise<void> {
+    const temporary = join(folder, `${name}.${randomUUID()}.tmp`);
+    try {
+      await mkdir(folder, { recursive: true });
+      await writeFile(temporary, data, { mode: 0o600 });
+      await rename(temporary, join(folder, name));
+    } catch (error) {
+      await unlink(temporary).catch(() => undefined);
+      throw new Error(`The backup could not be written to ${folder}: ${errorMessage(error)}`, { cause: error });
+    }
+  }
+
   return {
     writeBackup: async ({ kind, data }) => {
       const createdAt = now();
       const name = backupFileName(kind, createdAt);
-      const temporary = join(folder, `${name}.${randomUUID()}.tmp`);
-      try {
-        await mkdir(folder, { recursive: true });
-        await writeFile(temporary, data, { mode: 0o600 });
-        await rename(temporary, join(folder, name));
-      } catch (error) {
-        await unlink(temporary).catch(() => undefined);
-        throw new Error(`The backup could not be written to ${folder}: ${errorMessage(error)}`, { cause: error });
-      }
+      await writeWhole(name, data);
       const removed = await prune();
       return { file: { name, kind, createdAt, sizeBytes: data.length }, removed };
     },
@@ -87,6 +95,12 @@ export function backupHandlers({
       }
       if (size > MAX_BACKUP_BYTES) throw new Error(tooLargeMessage(size));
       return new Uint8Array(await readFile(file));
+    },
+    replaceBackup: async ({ name, data }) => {
+      const existing = (await list()).find((file) => file.name === name);
+      if (!existing) throw new Error(`The backup ${name} is no longer in the backups folder`);
+      await writeWhole(name, data);
+      return { ...existing, sizeBytes: data.length };
     },
     openBackupFolder: async () => {
       await mkdir(folder, { recursive: true });

@@ -36,7 +36,10 @@ class WebBackupDatabase extends Dexie {
   }
 }
 
-type WebBackupStore = Pick<PlatformApi, 'writeBackup' | 'listBackups' | 'readBackup' | 'openBackupFolder'>;
+type WebBackupStore = Pick<
+  PlatformApi,
+  'writeBackup' | 'listBackups' | 'readBackup' | 'replaceBackup' | 'openBackupFolder'
+>;
 
 export function createWebBackupStore(name = WEB_BACKUPS_DATABASE, now: () => number = Date.now): WebBackupStore {
   const db = new WebBackupDatabase(name);
@@ -68,6 +71,21 @@ export function createWebBackupStore(name = WEB_BACKUPS_DATABASE, now: () => num
       const stored = await db.contents.get(fileName);
       if (!stored) return fail(`The backup ${fileName} is no longer stored in this browser`);
       return ok(stored.data);
+    },
+    replaceBackup: async ({ name: fileName, data }) => {
+      try {
+        const replaced = await db.transaction('rw', db.files, db.contents, async () => {
+          const file = await db.files.get(fileName);
+          if (!file) return null;
+          const updated = { ...file, sizeBytes: data.length };
+          await db.files.put(updated);
+          await db.contents.put({ name: fileName, data });
+          return updated;
+        });
+        return replaced ? ok(replaced) : fail(`The backup ${fileName} is no longer stored in this browser`);
+      } catch (error) {
+        return fail(`The backup could not be stored in this browser: ${errorMessage(error)}`);
+      }
     },
     openBackupFolder: async () => ok(false),
   };

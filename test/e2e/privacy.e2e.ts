@@ -131,8 +131,11 @@ describe('privacy through the screens', () => {
     app = await launchApp({ hash: '?demo=small' });
     const { page } = app;
     await page.locator('[data-ready="true"]').waitFor({ timeout: 60_000 });
-    const name = await openFirstParticipant(page);
     const settings = new PrivacySettings(page);
+    await settings.open();
+    await settings.backups().getByRole('button', { name: 'Back up now' }).click();
+    await settings.backups().getByText('Backed up.').waitFor();
+    const name = await openFirstParticipant(page);
     const before = await settings.storedState();
     const consent = page.getByRole('region', { name: 'Consent and data' });
     await consent.getByRole('button', { name: 'Erase everywhere…' }).click();
@@ -144,14 +147,28 @@ describe('privacy through the screens', () => {
 
     const report = page.getByRole('dialog', { name: `${name} was erased` });
     await report.getByText('Their entries in search').waitFor();
+    await report.getByText(/^Their data in \d+ automatic backups? \(.*\): rewritten without them$/).waitFor();
     await shoot(page, page, 'erasure-report');
     await report.getByRole('button', { name: 'Close' }).click();
 
     const after = await settings.storedState();
     expect(after.participantIds).toHaveLength(before.participantIds.length - 1);
     expect(after.counts.sessions).toBeLessThan(before.counts.sessions);
+    // The backup made before the erasure no longer brings them back.
+    await settings.open();
+    await settings
+      .backups()
+      .getByRole('list', { name: 'Automatic backups' })
+      .getByRole('button', { name: 'Restore…' })
+      .first()
+      .click();
+    const participantsRow = settings.preview().getByRole('row', { name: /^Participants/ });
+    await expect(participantsRow.textContent()).resolves.toMatch(
+      new RegExp(`^Participants${after.participantIds.length}${after.participantIds.length}No change$`),
+    );
+    await settings.preview().getByRole('button', { name: 'Cancel' }).click();
     await page.keyboard.press('Control+k');
-    await page.getByRole('combobox').or(page.getByLabel('Search or run a command')).fill(name.split(' ')[0]);
+    await page.getByLabel('Search or run a command').fill(name.split(' ')[0]);
     const palette = page.getByRole('dialog', { name: 'Command palette' });
     // The search has answered once the palette stops saying it is searching.
     await palette.getByText('Searching your notes…').waitFor({ state: 'hidden' });

@@ -3,21 +3,37 @@
 import { lazy, Suspense } from 'react';
 import { create } from 'zustand';
 import type { ErasureReport } from '../../privacy/erase-participant';
+import type { BackupsErasure } from '../../privacy/erase-from-backups';
+import type { Result } from '../../../shared/result';
 
 const ErasureReportDialog = lazy(() => import('./erasure-report').then((m) => ({ default: m.ErasureReportDialog })));
 
-const useErasureReport = create<{ report: ErasureReport | null }>(() => ({ report: null }));
+/** How far removing the participant from the automatic backups has come. */
+export type BackupsProgress = { done: number; of: number } | Result<BackupsErasure>;
+
+const useErasureReport = create<{ report: ErasureReport | null; backups: BackupsProgress }>(() => ({
+  report: null,
+  backups: { done: 0, of: 0 },
+}));
 
 export function showErasureReport(report: ErasureReport): void {
-  useErasureReport.setState({ report });
+  useErasureReport.setState({ report, backups: { done: 0, of: 0 } });
+}
+
+export function showBackupsProgress(backups: BackupsProgress): void {
+  useErasureReport.setState({ backups });
 }
 
 export function ErasureReportHost() {
-  const report = useErasureReport((state) => state.report);
+  const { report, backups } = useErasureReport();
   if (!report) return null;
   return (
     <Suspense fallback={null}>
-      <ErasureReportDialog report={report} onClose={() => useErasureReport.setState({ report: null })} />
+      <ErasureReportDialog
+        report={report}
+        backups={backups}
+        onClose={() => useErasureReport.setState({ report: null })}
+      />
     </Suspense>
   );
 }

@@ -1,11 +1,44 @@
 // The report shown after a participant was erased: what was removed from where, and what the app
 // cannot reach (an upstream that received their actions, saved files, backups).
-import { KEEP_SAFETY_DAYS, KEEP_WEEKLY } from '../../../shared/backup-files';
+import { format } from 'date-fns';
 import type { ErasureReport } from '../../privacy/erase-participant';
+import type { BackupsProgress } from './erasure-report-host';
 import { plural } from './labels';
 import './privacy.css';
 
-export function erasureLines(report: ErasureReport): { removed: string[]; beyond: string[] } {
+const backupDate = (createdAt: number) => format(createdAt, 'd MMM yyyy, HH:mm');
+
+/** What became of the automatic backups: lines for "removed" and for "beyond the app's reach". */
+function backupLines(backups: BackupsProgress): { removed: string[]; beyond: string[] } {
+  if (!('ok' in backups)) {
+    const counted = backups.of > 0 ? ` (${backups.done + 1} of ${backups.of})` : '';
+    return { removed: [`Removing their data from the automatic backups${counted}…`], beyond: [] };
+  }
+  if (!backups.ok) {
+    return {
+      removed: [],
+      beyond: [
+        `The automatic backups could not be checked (${backups.error}): they may still hold their data. Delete them in the backups folder.`,
+      ],
+    };
+  }
+  const { rewritten, failed } = backups.value;
+  const dates = rewritten.map((file) => file.createdAt).sort((a, b) => a - b);
+  return {
+    removed:
+      rewritten.length === 0
+        ? []
+        : [
+            `Their data in ${plural(rewritten.length, 'automatic backup')} (${backupDate(dates[0])}${dates.length > 1 ? ` to ${backupDate(dates.at(-1)!)}` : ''}): rewritten without them`,
+          ],
+    beyond: failed.map(
+      ({ file, error }) =>
+        `The automatic backup of ${backupDate(file.createdAt)} still holds their data (${error}): delete it in the backups folder.`,
+    ),
+  };
+}
+
+export function erasureLines(report: ErasureReport, backups: BackupsProgress): { removed: string[]; beyond: string[] } {
   const { removed } = report;
   const lines: [number, string, string?][] = [
     [removed.sessions, 'session'],
@@ -17,11 +50,13 @@ export function erasureLines(report: ErasureReport): { removed: string[]; beyond
     [removed.consentChanges, 'consent change'],
     [removed.syncHistoryLines, 'line of sync history', 'lines of sync history'],
   ];
+  const fromBackups = backupLines(backups);
   return {
     removed: [
       `Their participant record and notes`,
       ...lines.filter(([count]) => count > 0).map(([count, one, many]) => plural(count, one, many)),
       'Their entries in search',
+      ...fromBackups.removed,
     ],
     beyond: [
       ...(report.deliveredUpstream > 0
@@ -29,14 +64,23 @@ export function erasureLines(report: ErasureReport): { removed: string[]; beyond
             `${plural(report.deliveredUpstream, 'of their actions or commitments was', 'of their actions or commitments were')} already sent to your upstream system: ask its owner to erase them there.`,
           ]
         : []),
-      `Backups made before now still hold their data. Automatic backups age out within ${KEEP_WEEKLY} weeks (those made before an update or a restore after ${KEEP_SAFETY_DAYS} days); backup files you exported yourself are not touched.`,
+      ...fromBackups.beyond,
+      'Backup files you exported yourself (“Export everything”) are outside the app and still hold their data: delete the copies you keep.',
       'Documents you saved from Followthrough (summaries, checklists, workbooks, exports) are outside the app: delete them yourself.',
     ],
   };
 }
 
-export function ErasureReportDialog({ report, onClose: close }: { report: ErasureReport; onClose: () => void }) {
-  const { removed, beyond } = erasureLines(report);
+export function ErasureReportDialog({
+  report,
+  backups,
+  onClose: close,
+}: {
+  report: ErasureReport;
+  backups: BackupsProgress;
+  onClose: () => void;
+}) {
+  const { removed, beyond } = erasureLines(report, backups);
   const text = [
     `${report.participantName} was erased.`,
     'Removed:',

@@ -1,6 +1,7 @@
 // The privacy and durability chores of a running app: the day's automatic backup (the first
 // hour the app is used each day), the retention policy and the trash's 30-day purge, at start and
-// then every hour, each time at the next pause in the coach's typing.
+// then every hour, each time at the next pause in the coach's typing; and at start, the scratch
+// database an unfinished erasure from the backups may have left.
 import { createLogger } from '../../../shared/logger';
 import { showToast } from '../../components/toasts';
 // eslint-disable-next-line no-restricted-imports -- handed to backups and retention (renderer/backup, renderer/privacy)
@@ -8,6 +9,7 @@ import { database, repositories } from '../../db/instance';
 import { navigate } from '../../navigation';
 import { ensureDailyBackup } from '../../backup/backup-service';
 import { applyRetention } from '../../privacy/retention';
+import { discardErasureScratch } from '../../privacy/erase-from-backups';
 import { appBackupDeps, useAutomaticBackupStatus } from './backup-deps';
 import type { WaitForTypingPause } from '../../typing-pause';
 
@@ -64,6 +66,8 @@ let started = false;
 export function startHousekeeping(waitForTypingPause: WaitForTypingPause): void {
   if (started) return;
   started = true;
+  // Left by an erasure the app did not finish, it would hold the erased participant.
+  discardErasureScratch().catch((error: unknown) => log.error('the erasure scratch database stayed:', error));
   void runChores(waitForTypingPause);
   setInterval(() => void runChores(waitForTypingPause), EVERY_MS);
 }

@@ -9,11 +9,12 @@ import { errorMessage } from '../../../shared/result';
 import { database } from '../../db/instance';
 import { systemClock } from '../../db/write';
 import { navigate } from '../../navigation';
+import { platform } from '../../platform';
 import { showToast } from '../../components/toasts';
 import { changeConsent, consentHistory, describeChange } from '../../privacy/consent';
 import { eraseParticipant } from '../../privacy/erase-participant';
 import { sessionPrivateFieldsText } from '../../privacy/private-fields';
-import { showErasureReport } from './erasure-report-host';
+import { showBackupsProgress, showErasureReport } from './erasure-report-host';
 import { exportParticipantData } from './run-participant-export';
 import './privacy.css';
 import { FormInput } from '../../components/form-input';
@@ -122,6 +123,19 @@ function ExportPanel({ participant, onClose }: { participant: Participant; onClo
   );
 }
 
+/** The automatic backups rewritten without the participant, loaded when an erasure needs it. */
+async function removeFromBackups(participantId: string) {
+  const [{ eraseFromBackups }, { appBackupDeps }] = await Promise.all([
+    import('../../privacy/erase-from-backups'),
+    import('./backup-deps'),
+  ]);
+  return eraseFromBackups(participantId, {
+    platform,
+    encode: appBackupDeps.encode,
+    onProgress: (done, of) => showBackupsProgress({ done, of }),
+  });
+}
+
 function ErasePanel({ participant, onClose }: { participant: Participant; onClose: () => void }) {
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -150,7 +164,9 @@ function ErasePanel({ participant, onClose }: { participant: Participant; onClos
             eraseParticipant(database, participant.id, Date.now())
               .then((report) => {
                 navigate('participants');
-                if (report) showErasureReport(report);
+                if (!report) return;
+                showErasureReport(report);
+                void removeFromBackups(participant.id).then(showBackupsProgress);
               })
               .catch((cause: unknown) => setError(`Nothing was erased: ${errorMessage(cause)}`));
           }}

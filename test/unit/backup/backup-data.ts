@@ -100,7 +100,7 @@ export async function allRecords(db: Dexie): Promise<Record<string, unknown[]>> 
 export function memoryPlatform(now: () => number = Date.now) {
   const store = createWebBackupStore(`backups-${crypto.randomUUID()}`, now);
   const saved: { name: string; data: Uint8Array }[] = [];
-  const platform: BackupDeps['platform'] & Pick<typeof store, 'readBackup'> = {
+  const platform: BackupDeps['platform'] & Pick<typeof store, 'readBackup' | 'replaceBackup'> = {
     ...store,
     appInfo: async () => ok({ name: 'Followthrough', version: '0.9.0-test', platform: 'test', desktop: false }),
     saveFile: async ({ suggestedName, data }) => {

@@ -50,6 +50,27 @@ describe('backups on desktop', () => {
     expect((await readdir(join(temp.path, 'backups'))).filter((file) => file.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('replaces a backup that is there, whole, keeping its name and date; refuses one that is not', async () => {
+    const clock = { now: Date.UTC(2026, 10, 20, 9) };
+    const { writeBackup, replaceBackup, readBackup } = handlers(clock);
+    await invokeHandler('writeBackup', writeBackup, fromApp, { kind: 'daily', data: new Uint8Array([1, 2, 3]) });
+    const name = backupFileName('daily', clock.now);
+    clock.now += day;
+    const data = new Uint8Array([7, 7]);
+    expect(await invokeHandler('replaceBackup', replaceBackup, fromApp, { name, data })).toEqual({
+      ok: true,
+      value: { name, kind: 'daily', createdAt: Date.UTC(2026, 10, 20, 9), sizeBytes: 2 },
+    });
+    expect(await invokeHandler('readBackup', readBackup, fromApp, { name })).toEqual({ ok: true, value: data });
+    expect((await readdir(join(temp.path, 'backups'))).sort()).toEqual([name]);
+    const absent = backupFileName('manual', clock.now);
+    const refused = await invokeHandler('replaceBackup', replaceBackup, fromApp, { name: absent, data });
+    expect(refused).toEqual({ ok: false, error: `The backup ${absent} is no longer in the backups folder` });
+    expect(await readdir(join(temp.path, 'backups'))).toEqual([name]);
+    const outside = await invokeHandler('replaceBackup', replaceBackup, fromApp, { name: '../escape.ftbackup', data });
+    expect(outside.ok).toBe(false);
+  });
+
   it('keeps the last 14 daily and 8 weekly backups as days go by', async () => {
     const clock = { now: Date.UTC(2026, 0, 1, 9) };
     const { writeBackup } = handlers(clock);

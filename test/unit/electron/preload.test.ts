@@ -25,6 +25,7 @@ const sampleInputs: { [K in ChannelKey]: Parameters<PlatformApi[K]>[0] | undefin
   writeBackup: { kind: 'daily', data: new Uint8Array([1]) },
   listBackups: undefined,
   readBackup: { name: 'followthrough-2026-11-28T09-30-00-000Z-daily.ftbackup' },
+  replaceBackup: { name: 'followthrough-2026-11-28T09-30-00-000Z-daily.ftbackup', data: new Uint8Array([1]) },
   openBackupFolder: undefined,
   fileDropTarget: undefined,
   chooseFileDropFolder: undefined,
