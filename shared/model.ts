@@ -55,7 +55,8 @@ export const consentSchema = z.object({
   aiProcessing: z.boolean(),
 });
 export type Consent = z.infer<typeof consentSchema>;
-export const defaultConsent: Consent = { keepNotes: true, shareActions: 'named', aiProcessing: false };
+/** A new participant's consent until the coach asks them: nothing goes upstream. */
+export const defaultConsent: Consent = { keepNotes: true, shareActions: 'none', aiProcessing: false };
 
 /** One dated change of a participant's consent, kept so the coach can show when what was agreed. */
 export const consentChangeSchema = z.object({

@@ -3,7 +3,6 @@
 // touch these tables.
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import {
-  defaultConsent,
   type Action,
   type ActionNote,
   type ActionReview,
@@ -80,7 +79,8 @@ export class FollowthroughDatabase extends Dexie {
           .table('participants')
           .toCollection()
           .modify((participant: Partial<Participant>) => {
-            participant.consent ??= { ...defaultConsent };
+            // Before consent was asked, every participant's actions went upstream with their name.
+            participant.consent ??= { keepNotes: true, shareActions: 'named', aiProcessing: false };
           }),
       );
     this.version(3).stores(schemaV3);

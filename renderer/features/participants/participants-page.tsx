@@ -4,8 +4,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import {
   actionStatuses,
   coachingTiers,
+  defaultConsent,
   participantStatuses,
   type CalendarDate,
+  type Consent,
   type Participant,
 } from '../../../shared/model';
 import { followUpBySession, followUpRate } from '../../../shared/metrics/follow-up-rate';
@@ -17,7 +19,7 @@ import { repositories } from '../../db/instance';
 import { DateField } from '../../components/date-field';
 import { ContractLinks } from '../contracts/review-badge';
 import { BatchExport } from '../documents/batch-export';
-import { ParticipantPrivacy } from '../privacy/participant-privacy';
+import { ConsentChoice, ParticipantPrivacy } from '../privacy/participant-privacy';
 import { useCommand } from '../../components/use-command';
 import { StartSessionButton } from '../sessions/start-session-button';
 import { PlanSessionForm, proposedDate } from '../sessions/plan-session-form';
@@ -45,10 +47,12 @@ const statusLabels: Record<Participant['status'], string> = {
 function NewParticipantForm() {
   const [name, setName] = useState('');
   const [role, setRole] = useState('');
+  // Asked here, with the least sharing chosen until the coach has asked the leader.
+  const [consent, setConsent] = useState<Consent>(defaultConsent);
   const [error, setError] = useState<string | null>(null);
   const create = useCommand(async () => {
     try {
-      const participant = await repositories.participants.create({ name, role });
+      const participant = await repositories.participants.create({ name, role, consent });
       navigate('participants', participant.id);
     } catch (cause) {
       setError(errorMessage(cause));
@@ -59,6 +63,11 @@ function NewParticipantForm() {
       <h2>New participant</h2>
       <FormInput label="Name" autoFocus value={name} onValue={setName} />
       <FormInput label="Role" value={role} onValue={setRole} />
+      <ConsentChoice
+        field="shareActions"
+        consent={consent}
+        onChange={(patch) => setConsent((current) => ({ ...current, ...patch }))}
+      />
       {error && <p className="field-error">{error}</p>}
       <div className="row">
         <button type="submit" className="primary" {...create.submitProps}>

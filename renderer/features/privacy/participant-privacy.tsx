@@ -49,7 +49,7 @@ const questions: { [K in keyof Consent]: Question<Consent[K]> } = {
   },
 };
 
-function ConsentChoice<K extends keyof Consent>({
+export function ConsentChoice<K extends keyof Consent>({
   field,
   consent,
   onChange,

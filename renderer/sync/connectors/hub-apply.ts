@@ -140,7 +140,6 @@ export function createHubApplier(db: FollowthroughDatabase, now: Clock) {
         const existing = hashed.get(participant.ref) ?? known.get(participant.ref);
         if (existing && (await db.participants.get(existing))) return existing;
         const created = await participants.create({
-          // The protocol allows any name; a participant needs 1 to 200 characters.
           // The protocol allows any name; a participant's is 1 to 200 characters.
           name: participant.displayName?.trim().slice(0, 200) || `Participant ${participant.ref}`,
           notes: 'Added by sync: their actions came from the hub (another of your devices).',

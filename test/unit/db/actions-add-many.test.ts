@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { databasePerTest } from './test-database';
+import { databasePerTest, sharesWithName } from './test-database';
 
 const openDatabase = databasePerTest();
 
@@ -7,7 +7,7 @@ describe('adding many actions at once', () => {
   it('writes exactly one pending outbox entry per new action, in the order given', async () => {
     const opened = openDatabase();
     const { db } = opened;
-    const participant = await opened.repos.participants.create({ name: 'Amara Okafor' });
+    const participant = await opened.repos.participants.create({ name: 'Amara Okafor', consent: sharesWithName });
     const texts = Array.from({ length: 25 }, (_, index) => `Action ${index + 1}`);
     const actions = await opened.repos.actions.addMany(texts.map((text) => ({ participantId: participant.id, text })));
 
@@ -22,7 +22,7 @@ describe('adding many actions at once', () => {
   it('later changes to an added action coalesce into its one unsent entry', async () => {
     const opened = openDatabase();
     const { db } = opened;
-    const participant = await opened.repos.participants.create({ name: 'Li Wei' });
+    const participant = await opened.repos.participants.create({ name: 'Li Wei', consent: sharesWithName });
     const [first] = await opened.repos.actions.addMany([{ participantId: participant.id, text: 'Draft the RACI' }]);
     opened.clock.advance(1_000);
     await opened.repos.actions.setStatus(first.id, 'done');
@@ -34,7 +34,7 @@ describe('adding many actions at once', () => {
   it('writes nothing when one draft is invalid', async () => {
     const opened = openDatabase();
     const { db } = opened;
-    const participant = await opened.repos.participants.create({ name: 'Noor' });
+    const participant = await opened.repos.participants.create({ name: 'Noor', consent: sharesWithName });
     const drafts = [
       { participantId: participant.id, text: 'Fine' },
       { participantId: participant.id, text: '   ' },

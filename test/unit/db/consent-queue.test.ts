@@ -2,7 +2,7 @@
 // record it is, as the repositories write it: at the change, at a consent change, and when a
 // contract moves to another participant; and the queue keeps no name an erasure would leave behind.
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTestDatabase } from './test-database';
+import { openTestDatabase, sharesWithName } from './test-database';
 import type { FollowthroughDatabase } from '../../../renderer/db/database';
 import { changeConsent } from '../../../renderer/privacy/consent';
 import { eraseParticipant } from '../../../renderer/privacy/erase-participant';
@@ -26,7 +26,7 @@ async function setup() {
     name: 'Ines Duarte',
     consent: { keepNotes: true, shareActions: 'none', aiProcessing: false },
   });
-  const jon = await opened.repos.participants.create({ name: 'Jon Reyes' });
+  const jon = await opened.repos.participants.create({ name: 'Jon Reyes', consent: sharesWithName });
   /** The state and reason of the entry queued for each record, in the order asked. */
   const queued = async (...recordIds: string[]) =>
     Promise.all(

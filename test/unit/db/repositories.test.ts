@@ -15,7 +15,8 @@ describe('repositories', () => {
     const amara = await repos.participants.create({ name: 'Amara Okafor' });
     expect(amara.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(amara.createdAt).toBe(clock());
-    expect(amara.consent).toEqual({ keepNotes: true, shareActions: 'named', aiProcessing: false });
+    // Nothing goes upstream until the coach has asked them.
+    expect(amara.consent).toEqual({ keepNotes: true, shareActions: 'none', aiProcessing: false });
     await expect(repos.participants.create({ name: '   ' })).rejects.toThrow(ValidationError);
     await expect(repos.participants.create({ name: '   ' })).rejects.toThrow(/needs a name/);
   });

@@ -2,6 +2,10 @@
 import { afterEach } from 'vitest';
 import { FollowthroughDatabase } from '../../../renderer/db/database';
 import { createRepositories } from '../../../renderer/db/repositories';
+import type { Consent } from '../../../shared/model';
+
+/** The consent of a participant who agreed to share their actions with their name. */
+export const sharesWithName: Consent = { keepNotes: true, shareActions: 'named', aiProcessing: false };
 
 export function testClock(start = Date.UTC(2026, 10, 2, 9, 0)) {
   let now = start;

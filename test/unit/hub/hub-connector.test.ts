@@ -2,6 +2,7 @@
 // good (and with which words), how pulls page, and the connection test. A real hub on 127.0.0.1,
 // plus a canned server for answers a healthy hub never gives.
 import { createServer, type Server } from 'node:http';
+import { sharesWithName } from '../db/test-database';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHubConnector } from '../../../renderer/sync/connectors/hub';
@@ -191,11 +192,11 @@ describe(`the hub connector on ${engineUnderTest}`, () => {
       token: await hub.coachToken('Acme', 'Omar Haddad'),
       batchSize: 10,
     });
-    const participant = await owner.repos.participants.create({ name: 'Amara Okafor' });
+    const participant = await owner.repos.participants.create({ name: 'Amara Okafor', consent: sharesWithName });
     const taken = await owner.repos.actions.add({ participantId: participant.id, text: 'Owned by Noor' });
     await owner.sync();
 
-    const theirs = await intruder.repos.participants.create({ name: 'Jordan Blake' });
+    const theirs = await intruder.repos.participants.create({ name: 'Jordan Blake', consent: sharesWithName });
     const actions = await intruder.repos.actions.addMany(
       [1, 2, 3].map((n) => ({ participantId: theirs.id, text: `Omar action ${n}` })),
     );

@@ -14,7 +14,7 @@ import { createSyncEngine } from '../../../renderer/sync/engine';
 import { readPullCursor, readSyncSettings, writeSyncSettings } from '../../../renderer/sync/settings';
 import { createTransport } from '../../../renderer/sync/transport';
 import { createWebPlatform } from '../../../renderer/platform/web';
-import { openTestDatabase, testClock } from '../db/test-database';
+import { openTestDatabase, testClock, sharesWithName } from '../db/test-database';
 import { call, startTestHub, type TestHub } from './hub-fixture';
 
 let hub: TestHub;
@@ -78,7 +78,7 @@ describe('a coach token replaced after the hub refused the old one', () => {
     async (trigger) => {
       const revoked = await issue(`laptop before ${trigger}`);
       const laptop = await device(revoked.token);
-      const participant = await laptop.repos.participants.create({ name: 'Ravi Menon' });
+      const participant = await laptop.repos.participants.create({ name: 'Ravi Menon', consent: sharesWithName });
       const action = await laptop.repos.actions.add({ participantId: participant.id, text: 'Delegate the Q3 plan' });
       expect((await laptop.engine.run('manual')).outcome).toBe('sent');
 
@@ -101,7 +101,7 @@ describe('a coach token replaced after the hub refused the old one', () => {
   it('keeps a change refused for its content set aside after the settings are saved', async () => {
     const token = await issue('laptop content');
     const laptop = await device(token.token);
-    const participant = await laptop.repos.participants.create({ name: 'Ines Duarte' });
+    const participant = await laptop.repos.participants.create({ name: 'Ines Duarte', consent: sharesWithName });
     await laptop.repos.actions.add({ participantId: participant.id, text: 'Write the hiring plan' });
     const [entry] = await laptop.db.outbox.toArray();
     await laptop.db.outbox.update(entry.seq!, { state: 'parked', lastError: 'Refused by the upstream. Too long' });

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hubActionListSchema, type HubAction } from '../../../shared/hub-protocol';
 import type { Action } from '../../../shared/model';
+import { sharesWithName } from '../db/test-database';
 import { call, engineUnderTest, startTestHub, type TestHub } from './hub-fixture';
 import { coachDevice, syncedView, type CoachDevice } from './hub-client';
 import { reportMessage } from '../../../renderer/sync/wording';
@@ -26,7 +27,7 @@ async function twoDevices(coach: string) {
     token: await hub.coachToken('Northwind', coach, `${coach} desktop`),
     start: Date.UTC(2026, 10, 2, 9, 30),
   });
-  const participant = await laptop.repos.participants.create({ name: 'Amara Okafor' });
+  const participant = await laptop.repos.participants.create({ name: 'Amara Okafor', consent: sharesWithName });
   await desktop.adopt(participant);
   return { laptop, desktop, participant };
 }
@@ -220,7 +221,7 @@ describe(`two app clients against the hub on ${engineUnderTest}`, () => {
       hubUrl: hub.url,
       token: await hub.coachToken('Northwind', 'Ivy Chen', 'Ivy new laptop'),
     });
-    const participant = await laptop.repos.participants.create({ name: 'Jordan Blake' });
+    const participant = await laptop.repos.participants.create({ name: 'Jordan Blake', consent: sharesWithName });
     await laptop.repos.actions.addMany([
       { participantId: participant.id, text: 'First' },
       { participantId: participant.id, text: 'Second' },

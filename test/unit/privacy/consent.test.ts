@@ -1,13 +1,13 @@
 // Consent per participant with a dated log: each change is logged with what it was before, in the
 // same transaction as the participant (version 6 starting the log is tested in db/migrations/v6).
 import { describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../db/test-database';
+import { openTestDatabase, sharesWithName } from '../db/test-database';
 import { changeConsent, consentHistory, describeChange } from '../../../renderer/privacy/consent';
 
 describe('consent changes', () => {
   it('write the participant and a dated log entry together, newest first in the history', async () => {
     const { db, repos, clock } = openTestDatabase();
-    const participant = await repos.participants.create({ name: 'Amara Okafor' });
+    const participant = await repos.participants.create({ name: 'Amara Okafor', consent: sharesWithName });
     clock.advance(60_000);
     await changeConsent(db, participant.id, { shareActions: 'pseudonymous' }, clock);
     clock.advance(60_000);
@@ -24,7 +24,7 @@ describe('consent changes', () => {
 
   it('logs nothing when nothing changes, and refuses a value outside the choices', async () => {
     const { db, repos, clock } = openTestDatabase();
-    const participant = await repos.participants.create({ name: 'Amara Okafor' });
+    const participant = await repos.participants.create({ name: 'Amara Okafor', consent: sharesWithName });
     await changeConsent(db, participant.id, { shareActions: 'named' }, clock);
     expect(await db.consentLog.count()).toBe(0);
     await expect(changeConsent(db, participant.id, { shareActions: 'everyone' as never }, clock)).rejects.toThrow(

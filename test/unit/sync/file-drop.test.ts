@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { openTestDatabase } from '../db/test-database';
+import { openTestDatabase, sharesWithName } from '../db/test-database';
 import { createSyncEngine } from '../../../renderer/sync/engine';
 import { createFileDropConnector } from '../../../renderer/sync/connectors/file-drop';
 import { csvColumns } from '../../../renderer/sync/connectors/file-drop-formats';
@@ -56,7 +56,7 @@ async function setup() {
     isOnline: async () => false,
     yieldToUi: async () => undefined,
   });
-  const participant = await repos.participants.create({ name: 'Amara Okafor' });
+  const participant = await repos.participants.create({ name: 'Amara Okafor', consent: sharesWithName });
   return { folder, db, repos, clock, engine, participant, names: fileDropNames(fileDropWeek(clock())) };
 }
 

@@ -1,11 +1,11 @@
 // Version 2: contract reviews get their own table, sessions a per-participant date index, and each
-// existing participant the default consent.
+// existing participant the consent of the time: actions shared with their name.
 import { describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION } from '../../../../renderer/db/database';
 import { openAt } from './open-at';
 
 describe('schema version 2', () => {
-  it('gives existing participants the default consent and keeps every row', async () => {
+  it('gives existing participants the consent of the time and keeps every row', async () => {
     const participantId = crypto.randomUUID();
     const db = await openAt(2, async (old) => {
       await old.table('participants').add({
