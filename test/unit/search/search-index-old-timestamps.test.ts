@@ -2,7 +2,7 @@
 // writers put records back with the updatedAt they had elsewhere, older than that: a backup
 // restore (the coach's own notes, as they were) and a hub pull (an action from another device).
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../db/test-database';
+import { openTestDatabase, participantWithSession } from '../db/test-database';
 import { SearchIndex } from '../../../renderer/search/search-index';
 import { encodeDatabase } from '../../../renderer/backup/backup-service';
 import { applyRestore, prepareRestore } from '../../../renderer/backup/restore';
@@ -23,12 +23,7 @@ describe('search after a backup restore', () => {
     const opened = openTestDatabase();
     db = opened.db;
     const { repos, clock } = opened;
-    const participant = await repos.participants.create({ name: 'Amara Okafor' });
-    const session = await repos.sessions.create({
-      participantId: participant.id,
-      date: '2026-11-02',
-      startTime: '09:00',
-    });
+    const { session } = await participantWithSession(repos, { name: 'Amara Okafor' });
     await repos.sessions.update(session.id, { notes: 'budget conversation with finance' });
     const backup = await encodeDatabase(db, 'export', { platform: memoryPlatform().platform, now: clock });
 

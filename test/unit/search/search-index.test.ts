@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { databasePerTest } from '../db/test-database';
+import { databasePerTest, participantWithSession } from '../db/test-database';
 import { SearchIndex } from '../../../renderer/search/search-index';
 import { highlight } from '../../../renderer/search/highlight';
 
@@ -8,12 +8,8 @@ const openDatabase = databasePerTest();
 
 async function setup() {
   const opened = openDatabase();
-  const participant = await opened.repos.participants.create({ name: 'Amara Okafor', role: 'Head of Operations' });
-  const session = await opened.repos.sessions.create({
-    participantId: participant.id,
-    date: '2026-11-02',
-    startTime: '09:00',
-  });
+  const amara = { name: 'Amara Okafor', role: 'Head of Operations' };
+  const { participant, session } = await participantWithSession(opened.repos, amara);
   return { ...opened, participant, session, index: new SearchIndex(opened.db) };
 }
 
