@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { databasePerTest, participantWithSession } from '../db/test-database';
-import { SearchIndex } from '../../../renderer/search/search-index';
+import { participantWithSession } from '../db/test-database';
+import { searchPerTest } from './search-per-test';
 import { highlight } from '../../../renderer/search/highlight';
 
-const openDatabase = databasePerTest();
+const { openDatabase, indexOver } = searchPerTest();
 
 async function setup() {
   const opened = openDatabase();
   const amara = { name: 'Amara Okafor', role: 'Head of Operations' };
   const { participant, session } = await participantWithSession(opened.repos, amara);
-  return { ...opened, participant, session, index: new SearchIndex(opened.db) };
+  return { ...opened, participant, session, index: indexOver(opened.db) };
 }
 
 describe('the search index', () => {
