@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Dialog } from 'playwright-core';
 import { launchApp, closeAfterEach, type AppBrowser } from './browser';
-import { amara, amaraGrow, startSessionWith } from './pages/app-shell';
+import { amara, amaraActions, amaraGrow, startSessionWith } from './pages/app-shell';
 import { SessionPage } from './pages/session-page';
 import { screenshotDir } from './screenshots';
 
@@ -14,16 +14,7 @@ describe('a coaching session, from the keyboard', () => {
   it('captures GROW, three actions, the pulse and the timer, is found by search, and survives a reload', async () => {
     app = await launchApp();
     const { page, shell, session } = await startSessionWith(app, amara, amaraGrow);
-    await session.addActionsByKeyboard([
-      {
-        text: 'Run the commitment review in Monday standup',
-        owner: 'Amara',
-        due: '2026-12-07',
-        verification: 'Agenda shows the item',
-      },
-      { text: 'Publish the triage RACI', owner: 'Dana', due: 'fri', verification: 'Link in team channel' },
-      { text: 'Coach the two leads on escalation', owner: 'Amara', due: 'next week', verification: 'Two 1:1 notes' },
-    ]);
+    await session.addActionsByKeyboard(amaraActions);
     expect(await session.actionTexts()).toEqual([
       'Run the commitment review in Monday standup',
       'Publish the triage RACI',

@@ -1,7 +1,7 @@
 // Page object for the shell: sidebar navigation and the participant screens.
 import type { Page } from 'playwright-core';
 import type { AppBrowser } from '../browser';
-import { SessionPage, type Grow } from './session-page';
+import { SessionPage, type Grow, type NewAction } from './session-page';
 
 export type Participant = { name: string; role: string };
 
@@ -15,6 +15,18 @@ export const amaraGrow: Grow = {
   options: 'Weekly commitment review; publish the RACI; coach the two leads',
   will: 'Run the first commitment review on Monday',
 };
+
+/** The three actions Amara leaves a session with, due as a coach types dates. */
+export const amaraActions: NewAction[] = [
+  {
+    text: 'Run the commitment review in Monday standup',
+    owner: 'Amara',
+    due: '2026-12-07',
+    verification: 'Agenda shows the item',
+  },
+  { text: 'Publish the triage RACI', owner: 'Dana', due: 'fri', verification: 'Link in team channel' },
+  { text: 'Coach the two leads on escalation', owner: 'Amara', due: 'next week', verification: 'Two 1:1 notes' },
+];
 
 export class AppShell {
   constructor(readonly page: Page) {}
