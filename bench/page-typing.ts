@@ -2,6 +2,7 @@
 // coach's pace, the Event Timing duration of each keystroke, and the app's session screen opened
 // with the caret at the end of its Notes.
 import type { Locator, Page } from 'playwright-core';
+import { readStore } from '../test/e2e/records';
 
 const TYPING_DELAY_MS = 40;
 /** A coach types words, not one endless word: a 300-character run without a space would make the
@@ -37,40 +38,17 @@ export const overAFrame = (samples: number[]) => (100 * samples.filter((ms) => m
 
 /** The id of a stored session, counted from the first (0) or, negative, from the last (-1). */
 export async function storedSessionId(page: Page, position: number): Promise<string> {
-  return page.evaluate(
-    (position) =>
-      new Promise<string>((resolve, reject) => {
-        const request = indexedDB.open('followthrough');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const keys = request.result.transaction('sessions').objectStore('sessions').getAllKeys();
-          keys.onsuccess = () => {
-            request.result.close();
-            resolve(String(keys.result.at(position)));
-          };
-        };
-      }),
-    position,
-  );
+  return String((await readStore<IDBValidKey[]>(page, { store: 'sessions', read: 'getAllKeys' })).at(position));
 }
 
 /** The Notes of a session as stored in IndexedDB, read without the app. */
 export async function storedNotes(page: Page, sessionId: string): Promise<string> {
-  return page.evaluate(
-    (sessionId) =>
-      new Promise<string>((resolve, reject) => {
-        const request = indexedDB.open('followthrough');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const get = request.result.transaction('sessions').objectStore('sessions').get(sessionId);
-          get.onsuccess = () => {
-            request.result.close();
-            resolve((get.result?.notes as string) ?? '');
-          };
-        };
-      }),
-    sessionId,
-  );
+  const session = await readStore<{ notes?: string } | undefined>(page, {
+    store: 'sessions',
+    read: 'get',
+    key: sessionId,
+  });
+  return session?.notes ?? '';
 }
 
 /**

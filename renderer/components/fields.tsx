@@ -1,6 +1,6 @@
 // Form fields that save themselves. Each shows its own inline message when a value is refused,
 // and keeps what the coach typed on screen so nothing is lost.
-import { memo, useId, type KeyboardEvent } from 'react';
+import { memo, useId, type KeyboardEvent, type ReactNode } from 'react';
 import { useAutosavedField } from './autosave';
 
 type TextProps = {
@@ -98,5 +98,25 @@ export function SelectField<T extends string>({ label, value, options, save }: S
         ))}
       </select>
     </div>
+  );
+}
+
+/** A checkbox with its words beside it, the whole line a target; `className` lays the line out. */
+export function CheckField({
+  checked,
+  onChange,
+  children,
+  className = 'check',
+}: {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  children: ReactNode;
+  className?: string;
+}) {
+  return (
+    <label className={className}>
+      <input type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} />
+      {children}
+    </label>
   );
 }

@@ -48,6 +48,9 @@ const field = (name: string, type: FieldType, description: string, example: stri
   example,
 });
 
+/** The first field of every row list: the item's place in it. */
+const position = (item: string) => field(`${item}.number`, 'number', 'Its position in the list: 1, 2, 3…', '1');
+
 const participantFields: FieldSpec[] = [
   field('participant.name', 'text', 'The leader’s name', 'Amara Okafor'),
   field('participant.role', 'text', 'Their role', 'Head of Operations'),
@@ -98,7 +101,7 @@ const actionsList: ListSpec = {
   axis: 'row',
   description: 'The session’s actions, oldest first',
   fields: [
-    field('action.number', 'number', 'Its position in the list: 1, 2, 3…', '1'),
+    position('action'),
     field('action.text', 'text', 'What will be done', 'Publish the triage RACI'),
     field('action.owner', 'text', 'Who does it', 'Amara'),
     field('action.dueDate', 'date', 'When it is due', '16 November 2026'),
@@ -119,7 +122,7 @@ const earlierActionsList: ListSpec = {
   description:
     'Since last time: the earlier actions the session went over, with what was decided, and (until the session is complete) those still waiting; oldest due first',
   fields: [
-    field('earlier.number', 'number', 'Its position in the list: 1, 2, 3…', '1'),
+    position('earlier'),
     field('earlier.text', 'text', 'What was to be done', 'Publish the triage RACI'),
     field('earlier.owner', 'text', 'Who does it', 'Amara'),
     field('earlier.dueDate', 'date', 'When it is due (the new date if carried forward)', '16 November 2026'),
@@ -133,7 +136,7 @@ const completedActionsList: ListSpec = {
   axis: 'row',
   description: 'Completed since last time: the earlier actions this session marked done or verified',
   fields: [
-    field('completed.number', 'number', 'Its position in the list: 1, 2, 3…', '1'),
+    position('completed'),
     field('completed.text', 'text', 'What was done', 'Name an owner for every Sev-2 escalation'),
     field('completed.owner', 'text', 'Who did it', 'Amara'),
     field('completed.dueDate', 'date', 'When it was due', '23 October 2026'),
@@ -146,7 +149,7 @@ const commitmentsList: ListSpec = {
   axis: 'row',
   description: 'The contract’s commitments',
   fields: [
-    field('commitment.number', 'number', 'Its position in the list: 1, 2, 3…', '1'),
+    position('commitment'),
     field('commitment.text', 'text', 'The commitment', 'Review open commitments every Monday'),
     field('commitment.owner', 'text', 'Who owns it', 'Amara Okafor'),
     field('commitment.acceptanceCriteria', 'text', 'How it is judged met', 'Review held 5 Mondays of 6'),
@@ -171,7 +174,7 @@ const decisionsList: ListSpec = {
   axis: 'row',
   description: 'The RACI decisions',
   fields: [
-    field('decision.number', 'number', 'Its position in the list: 1, 2, 3…', '1'),
+    position('decision'),
     field('decision.name', 'text', 'The decision', 'Escalate a Sev-1 incident'),
     {
       ...field('decision.letter', 'text', 'R, A, C or I where this decision meets the role of the column', 'A'),

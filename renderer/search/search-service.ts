@@ -53,58 +53,45 @@ async function describe(hits: SearchHit[], terms: string[]): Promise<SearchResul
     database.participants.toArray(),
   ]);
   const names = new Map(everyone.map((p) => [p.id, p.name]));
-  const items: SearchResultItem[] = [];
-  participants.forEach((p) => {
-    if (p)
-      items.push({
-        kind: 'participant',
-        id: p.id,
-        section: 'participants',
-        title: p.name,
-        excerpt: highlight(`${p.role} ${p.team}`, terms),
-      });
-  });
-  sessions.forEach((s) => {
-    if (!s) return;
-    items.push({
-      kind: 'session',
-      id: s.id,
+  /** The records of one kind that are still there, each as a result: where it leads, its title,
+   * and the text its excerpt is highlighted in. */
+  const shown = <T extends { id: string }>(
+    kind: SearchKind,
+    records: (T | undefined)[],
+    show: (record: T) => { section: Section; title: string; text: string },
+  ): SearchResultItem[] =>
+    records.flatMap((record) => {
+      if (!record) return [];
+      const { section, title, text } = show(record);
+      return [{ kind, id: record.id, section, title, excerpt: highlight(text, terms) }];
+    });
+  return [
+    ...shown('participant', participants, (p) => ({
+      section: 'participants',
+      title: p.name,
+      text: `${p.role} ${p.team}`,
+    })),
+    ...shown('session', sessions, (s) => ({
       section: 'sessions',
       title: `${names.get(s.participantId) ?? 'Session'} · ${format(parseISO(s.date), 'd MMM yyyy')}`,
-      excerpt: highlight(sessionSearchText(s), terms),
-    });
-  });
-  actions.forEach((a) => {
-    if (!a) return;
-    items.push({
-      kind: 'action',
-      id: a.id,
+      text: sessionSearchText(s),
+    })),
+    ...shown('action', actions, (a) => ({
       section: a.sessionId ? 'sessions' : 'actions',
       title: names.get(a.participantId) ?? 'Action',
-      excerpt: highlight(a.text, terms),
-    });
-  });
-  contracts.forEach((c) => {
-    if (!c) return;
-    items.push({
-      kind: 'contract',
-      id: c.id,
+      text: a.text,
+    })),
+    ...shown('contract', contracts, (c) => ({
       section: 'contracts',
       title: c.title || `${names.get(c.participantId) ?? 'Team'}'s contract`,
-      excerpt: highlight(searchedKinds.contract.text(c), terms),
-    });
-  });
-  reviews.forEach((r) => {
-    if (!r) return;
-    items.push({
-      kind: 'review',
-      id: r.id,
+      text: searchedKinds.contract.text(c),
+    })),
+    ...shown('review', reviews, (r) => ({
       section: 'contracts',
       title: `Review of ${r.snapshot.title || 'a contract'} · ${format(r.at, 'd MMM yyyy')}`,
-      excerpt: highlight(r.notes, terms),
-    });
-  });
-  return items;
+      text: r.notes,
+    })),
+  ];
 }
 
 /** Starts the worker, so its code is loaded while the network is there; the index itself waits

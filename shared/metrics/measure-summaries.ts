@@ -16,28 +16,18 @@ export type MeasureSummary = {
   baselineDetail: string;
 };
 
-function measureValue(key: MeasureKey, measures: PeriodMeasures): number | null {
-  switch (key) {
-    case 'conversion':
-      return measures.conversion.completionRate;
-    case 'followThrough':
-      return measures.followThrough.rate;
-    case 'timeToUnblock':
-      return measures.unblock.meanMs === null ? null : measures.unblock.meanMs / MS_PER_DAY;
-    case 'qualityIndex':
-      return measures.pulse.medianScore;
-    case 'experimentAdoption':
-      return measures.experiments.perTeamPerMonth;
-    case 'coachingHours':
-      return measures.hours.perLeaderPerMonth;
-    case 'actionWithin24h':
-      return measures.within24h.share;
-    case 'followUpRate':
-      return measures.followUp.rate;
-    case 'pulseShare':
-      return measures.pulse.share;
-  }
-}
+/** Each measure's number, read from the period's measures (days for the time to unblock). */
+const measureValues: Record<MeasureKey, (measures: PeriodMeasures) => number | null> = {
+  conversion: (m) => m.conversion.completionRate,
+  followThrough: (m) => m.followThrough.rate,
+  timeToUnblock: (m) => (m.unblock.meanMs === null ? null : m.unblock.meanMs / MS_PER_DAY),
+  qualityIndex: (m) => m.pulse.medianScore,
+  experimentAdoption: (m) => m.experiments.perTeamPerMonth,
+  coachingHours: (m) => m.hours.perLeaderPerMonth,
+  actionWithin24h: (m) => m.within24h.share,
+  followUpRate: (m) => m.followUp.rate,
+  pulseShare: (m) => m.pulse.share,
+};
 
 function measureDetail(key: MeasureKey, measures: PeriodMeasures): string {
   switch (key) {
@@ -105,8 +95,8 @@ function measureDetail(key: MeasureKey, measures: PeriodMeasures): string {
 export function summarise(now: PeriodMeasures, baseline: PeriodMeasures | null): MeasureSummary[] {
   return measureKeys.map((key) => {
     const { target } = measureCatalogue[key];
-    const value = measureValue(key, now);
-    const baselineValue = baseline === null ? null : measureValue(key, baseline);
+    const value = measureValues[key](now);
+    const baselineValue = baseline === null ? null : measureValues[key](baseline);
     return {
       key,
       value,

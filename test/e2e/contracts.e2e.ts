@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchApp, closeAfterEach, type AppBrowser } from './browser';
-import { ContractsPage } from './pages/contracts-page';
+import { amara } from './pages/app-shell';
+import { contractWithNewLeader } from './pages/contracts-page';
 import { screenshotDir } from './screenshots';
 import { addCalendarWeeks, calendarDateAt, formatCalendarDate } from '../../shared/contract-rules';
 
@@ -33,12 +34,13 @@ async function screenshots(page: Page, name: string) {
 describe('accountability contracts', () => {
   it('builds a contract by keyboard, reviews it, and compares the versions', async () => {
     app = await launchApp();
-    const { page } = app;
-    const contracts = new ContractsPage(page);
     const today = calendarDateAt(Date.now());
     const startDate = addCalendarWeeks(today, -7);
-    await contracts.shell.addParticipant('Amara Okafor', 'Head of Operations');
-    await contracts.create({ leader: 'Amara Okafor', title: 'Ops handoffs', team: 'Operations', startDate });
+    const { page, contracts } = await contractWithNewLeader(app, amara, {
+      title: 'Ops handoffs',
+      team: 'Operations',
+      startDate,
+    });
 
     // Started seven weeks ago on a six-week cadence: the first review is a week overdue.
     await contracts.details().getByLabel('Status').selectOption({ label: 'Active' });
@@ -144,15 +146,8 @@ describe('accountability contracts', () => {
 
   it("opens a contract from search by a commitment's word", async () => {
     app = await launchApp();
-    const { page } = app;
-    const contracts = new ContractsPage(page);
-    await contracts.shell.addParticipant('Amara Okafor', 'Head of Operations');
-    await contracts.create({
-      leader: 'Amara Okafor',
-      title: 'Ops handoffs',
-      team: 'Operations',
-      startDate: '2026-11-02',
-    });
+    const contract = { title: 'Ops handoffs', team: 'Operations', startDate: '2026-11-02' };
+    const { page, contracts } = await contractWithNewLeader(app, amara, contract);
     await contracts.addCommitment(1, 'Blameless review after each incident', 'Written up within five days', 'Ines');
     const contractUrl = page.url();
     await contracts.shell.goTo('Today');

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appUrl, launchApp, closeAfterEach, type AppBrowser } from './browser';
 import { screenshotDir } from './screenshots';
+import { readStore } from './records';
 
 let app: AppBrowser | undefined;
 closeAfterEach(() => app);
@@ -11,23 +12,7 @@ closeAfterEach(() => app);
 const todayReady = (page: Page) =>
   page.locator('main[aria-label="Today"] [data-ready="true"]').waitFor({ timeout: 60_000 });
 
-async function storedCount(page: Page, store: string): Promise<number> {
-  return page.evaluate(
-    (name) =>
-      new Promise<number>((resolve, reject) => {
-        const request = indexedDB.open('followthrough');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const count = request.result.transaction(name).objectStore(name).count();
-          count.onsuccess = () => {
-            request.result.close();
-            resolve(count.result);
-          };
-        };
-      }),
-    store,
-  );
-}
+const storedCount = (page: Page, store: string) => readStore<number>(page, { store, read: 'count' });
 
 describe('the demo dataset loader', () => {
   it('fills an empty profile from ?demo=small once and takes the parameter off the address', async () => {

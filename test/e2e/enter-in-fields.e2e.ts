@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launchApp, closeAfterEach, type AppBrowser } from './browser';
-import { AppShell } from './pages/app-shell';
-import { ContractsPage } from './pages/contracts-page';
+import { amara, startSessionWith } from './pages/app-shell';
+import { contractWithNewLeader } from './pages/contracts-page';
 import { changedFields, coachRecordStores, readRecords, type FieldChange, type RecordSnapshot } from './records';
 
 let app: AppBrowser | undefined;
@@ -137,10 +137,7 @@ const replaceWith = (text: string) => async (field: Locator) => {
 describe('Enter in a field', () => {
   it('in a session with five actions, pressed in every field from the keyboard, changes exactly what was typed', async () => {
     app = await launchApp();
-    const { page } = app;
-    const shell = new AppShell(page);
-    await shell.addParticipant('Amara Okafor', 'Head of Operations');
-    await shell.startSession();
+    const { page } = await startSessionWith(app, amara);
     const editor = page.locator('.session-editor');
 
     // Five actions from the add row, Enter pressed in a different one of its fields each time.
@@ -244,22 +241,11 @@ describe('Enter in a field', () => {
 
   it('in the follow-up forms, submits the form it is in and changes nothing else', async () => {
     app = await launchApp();
-    const { page } = app;
-    const shell = new AppShell(page);
-    await shell.addParticipant('Amara Okafor', 'Head of Operations');
-    const first = await shell.startSession();
-    await first.addActionByKeyboard({
-      text: 'Publish the triage RACI',
-      owner: 'Dana',
-      due: '2026-12-03',
-      verification: 'Link',
-    });
-    await first.addActionByKeyboard({
-      text: 'Run the Monday review',
-      owner: 'Amara',
-      due: '2026-12-04',
-      verification: 'Agenda',
-    });
+    const { page, shell, session: first } = await startSessionWith(app, amara);
+    await first.addActionsByKeyboard([
+      { text: 'Publish the triage RACI', owner: 'Dana', due: '2026-12-03', verification: 'Link' },
+      { text: 'Run the Monday review', owner: 'Amara', due: '2026-12-04', verification: 'Agenda' },
+    ]);
     await page.getByRole('button', { name: 'Mark complete' }).click();
     await page.getByRole('button', { name: 'Reopen' }).waitFor();
     const changesAfter = async (before: RecordSnapshot, count: number) => {
@@ -314,15 +300,8 @@ describe('Enter in a field', () => {
 
   it('in the contract editor, pressed in every field from the keyboard, changes exactly what was typed', async () => {
     app = await launchApp();
-    const { page } = app;
-    const contracts = new ContractsPage(page);
-    await contracts.shell.addParticipant('Amara Okafor', 'Head of Operations');
-    await contracts.create({
-      leader: 'Amara Okafor',
-      title: 'Ops handoffs',
-      team: 'Operations',
-      startDate: '2026-10-05',
-    });
+    const opsHandoffs = { title: 'Ops handoffs', team: 'Operations', startDate: '2026-10-05' };
+    const { page, contracts } = await contractWithNewLeader(app, amara, opsHandoffs);
     await contracts.addCommitment(1, 'Weekly demo to stakeholders', 'Demo held every Friday', 'Ines');
     await contracts.addCommitment(2, 'Retro actions tracked', 'Each action has an owner', 'Sam');
     await contracts.addRoles(['Lead', 'PM']);
@@ -389,11 +368,8 @@ describe('Enter in a field', () => {
 
   it('in the Settings forms, pressed in every field from the keyboard, changes exactly what was typed', async () => {
     app = await launchApp();
-    const { page } = app;
-    const shell = new AppShell(page);
-    await shell.addParticipant('Amara Okafor', 'Head of Operations');
     // Something in the trash, so a stray Enter that reached "Delete forever" or "Restore" would show.
-    await shell.startSession();
+    const { page, shell } = await startSessionWith(app, amara);
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
     await page.getByRole('button', { name: 'Delete session?' }).click();
     await shell.goTo('Settings');

@@ -2,7 +2,7 @@
 // batch of a participant's sessions, downloaded from the web app and unzipped.
 import { describe, expect, it } from 'vitest';
 import { launchApp, closeAfterEach, type AppBrowser } from './browser';
-import { AppShell } from './pages/app-shell';
+import { AppShell, amara, amaraGrow, startSessionWith } from './pages/app-shell';
 import { downloadedWordText } from './downloads';
 
 let app: AppBrowser | undefined;
@@ -11,16 +11,8 @@ closeAfterEach(() => app);
 describe('exports from the screens', () => {
   it('fills the GROW checklist and a summary that leaves private notes out', async () => {
     app = await launchApp();
-    const { page } = app;
-    const shell = new AppShell(page);
-    await shell.addParticipant('Amara Okafor', 'Head of Operations');
-    const session = await shell.startSession();
-    await session.typeGrow({
-      goal: 'One ritual for commitment reviews',
-      reality: 'Confidential: the sponsor doubts the team',
-      options: 'Weekly review',
-      will: 'Run the review on Monday',
-    });
+    const reality = 'Confidential: the sponsor doubts the team';
+    const { page, session } = await startSessionWith(app, amara, { ...amaraGrow, reality });
     await session.addActionByKeyboard({
       text: 'Publish the triage RACI & <agenda>',
       owner: 'Dana',
@@ -36,13 +28,13 @@ describe('exports from the screens', () => {
     expect(checklist.name).toMatch(/Amara Okafor.*\.docx$/);
     expect(checklist.xml).toContain('Amara Okafor');
     expect(checklist.xml).toContain('Publish the triage RACI &amp; &lt;agenda&gt;');
-    expect(checklist.xml).toContain('Confidential: the sponsor doubts the team');
+    expect(checklist.xml).toContain(reality);
 
     const summary = await downloadedWordText(page, async () => {
       await page.getByRole('button', { name: 'Export' }).click();
       await page.getByRole('menuitem', { name: /Session summary/ }).click();
     });
-    expect(summary.xml).toContain('Run the review on Monday');
+    expect(summary.xml).toContain(amaraGrow.will);
     expect(summary.xml).toContain('Publish the triage RACI');
     expect(summary.xml).not.toContain('Confidential');
     expect(app.consoleErrors).toEqual([]);

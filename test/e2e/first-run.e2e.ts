@@ -3,28 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchApp, closeAfterEach, type AppBrowser } from './browser';
-import { AppShell } from './pages/app-shell';
+import { AppShell, amara, amaraGrow, startSessionWith } from './pages/app-shell';
 import { FirstRunStep } from './pages/first-run-step';
 import { downloadedWordText } from './downloads';
 import { screenshotDir } from './screenshots';
+import { readStore } from './records';
 
 /** A setting as IndexedDB holds it, read through a connection of its own. */
-function storedSetting(page: Page, key: string): Promise<unknown> {
-  return page.evaluate(
-    (wanted) =>
-      new Promise((resolve, reject) => {
-        const request = indexedDB.open('followthrough');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const get = request.result.transaction('settings').objectStore('settings').get(wanted);
-          get.onsuccess = () => {
-            request.result.close();
-            resolve((get.result as { value?: unknown } | undefined)?.value);
-          };
-        };
-      }),
-    key,
-  );
+async function storedSetting(page: Page, key: string): Promise<unknown> {
+  return (await readStore<{ value?: unknown } | undefined>(page, { store: 'settings', read: 'get', key }))?.value;
 }
 
 let app: AppBrowser | undefined;
@@ -42,10 +29,7 @@ describe('the first-run step', () => {
       await step.introduce('Sam Rivera', 'Northwind Coaching');
       await page.getByRole('button', { name: 'Add your first participant' }).waitFor();
 
-      const shell = new AppShell(page);
-      await shell.addParticipant('Amara Okafor', 'Head of Operations');
-      const session = await shell.startSession();
-      await session.typeGrow({ goal: 'A ritual', reality: 'Drift', options: 'Review', will: 'Run it' });
+      const { shell, session } = await startSessionWith(app, amara, amaraGrow);
       await session.waitUntilSaved();
       const checklist = await downloadedWordText(page, async () => {
         await page.getByRole('button', { name: 'Export' }).click();

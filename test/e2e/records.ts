@@ -14,35 +14,71 @@ export const coachRecordStores = [
 
 export type RecordSnapshot = Record<string, Record<string, Record<string, unknown>>>;
 
-export function readRecords(page: Page, stores: readonly string[] = coachRecordStores): Promise<RecordSnapshot> {
+/** One read of one store: every record, every key, the count, or the record under `key`. */
+export type StoreRead =
+  { store: string; read: 'getAll' | 'getAllKeys' | 'count' } | { store: string; read: 'get'; key: string };
+
+/**
+ * Runs the reads in the page against the app's IndexedDB, through a connection of its own and in
+ * one transaction, so no write lands between them. A store the database lacks reads as undefined.
+ */
+export function readStores(page: Page, reads: readonly StoreRead[]): Promise<unknown[]> {
   return page.evaluate(
-    (names) =>
-      new Promise<RecordSnapshot>((resolve, reject) => {
+    (reads) =>
+      new Promise<unknown[]>((resolve, reject) => {
         const request = indexedDB.open('followthrough');
         request.onerror = () => reject(request.error);
         request.onsuccess = () => {
           const db = request.result;
-          const present = names.filter((name) => db.objectStoreNames.contains(name));
-          const transaction = db.transaction(present, 'readonly');
-          const snapshot: RecordSnapshot = {};
-          for (const name of present) {
-            const all = transaction.objectStore(name).getAll();
-            all.onsuccess = () => {
-              snapshot[name] = Object.fromEntries(
-                // Settings are kept by key, every other record by id.
-                (all.result as Record<string, unknown>[]).map((record) => [String(record.id ?? record.key), record]),
-              );
-            };
+          const results: unknown[] = reads.map(() => undefined);
+          const present = reads.filter((read) => db.objectStoreNames.contains(read.store));
+          if (present.length === 0) {
+            db.close();
+            return resolve(results);
+          }
+          const transaction = db.transaction([...new Set(present.map((read) => read.store))], 'readonly');
+          for (const read of present) {
+            const store = transaction.objectStore(read.store);
+            const answer =
+              read.read === 'get'
+                ? store.get(read.key)
+                : read.read === 'getAll'
+                  ? store.getAll()
+                  : read.read === 'getAllKeys'
+                    ? store.getAllKeys()
+                    : store.count();
+            answer.onsuccess = () => (results[reads.indexOf(read)] = answer.result);
           }
           transaction.oncomplete = () => {
             db.close();
-            resolve(snapshot);
+            resolve(results);
           };
           transaction.onerror = () => reject(transaction.error);
         };
       }),
-    [...stores],
+    [...reads],
   );
+}
+
+/** One read of the app's IndexedDB in the page; see `readStores`. */
+export async function readStore<T>(page: Page, read: StoreRead): Promise<T> {
+  const [result] = await readStores(page, [read]);
+  return result as T;
+}
+
+export async function readRecords(page: Page, stores: readonly string[] = coachRecordStores): Promise<RecordSnapshot> {
+  const all = await readStores(
+    page,
+    stores.map((store) => ({ store, read: 'getAll' })),
+  );
+  const snapshot: RecordSnapshot = {};
+  stores.forEach((store, index) => {
+    const records = all[index] as Record<string, unknown>[] | undefined;
+    // Settings are kept by key, every other record by id.
+    if (records)
+      snapshot[store] = Object.fromEntries(records.map((record) => [String(record.id ?? record.key), record]));
+  });
+  return snapshot;
 }
 
 export type FieldChange = { store: string; id: string; field: string; before: unknown; after: unknown };

@@ -1,46 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Dialog } from 'playwright-core';
 import { launchApp, closeAfterEach, type AppBrowser } from './browser';
-import { AppShell } from './pages/app-shell';
+import { amara, amaraActions, amaraGrow, startSessionWith } from './pages/app-shell';
 import { SessionPage } from './pages/session-page';
 import { screenshotDir } from './screenshots';
 
 let app: AppBrowser | undefined;
 closeAfterEach(() => app);
 
+const sofia = { name: 'Sofia Reyes', role: 'Product Lead' };
+
 describe('a coaching session, from the keyboard', () => {
   it('captures GROW, three actions, the pulse and the timer, is found by search, and survives a reload', async () => {
     app = await launchApp();
-    const { page } = app;
-    const shell = new AppShell(page);
-    await shell.addParticipant('Amara Okafor', 'Head of Operations');
-
-    const session = await shell.startSession();
-    await session.typeGrow({
-      goal: 'Leave with one ritual for commitment reviews',
-      reality: 'Standups drift into status updates; escalations bypass the triage RACI',
-      options: 'Weekly commitment review; publish the RACI; coach the two leads',
-      will: 'Run the first commitment review on Monday',
-    });
-
-    await session.addActionByKeyboard({
-      text: 'Run the commitment review in Monday standup',
-      owner: 'Amara',
-      due: '2026-12-07',
-      verification: 'Agenda shows the item',
-    });
-    await session.addActionByKeyboard({
-      text: 'Publish the triage RACI',
-      owner: 'Dana',
-      due: 'fri',
-      verification: 'Link in team channel',
-    });
-    await session.addActionByKeyboard({
-      text: 'Coach the two leads on escalation',
-      owner: 'Amara',
-      due: 'next week',
-      verification: 'Two 1:1 notes',
-    });
+    const { page, shell, session } = await startSessionWith(app, amara, amaraGrow);
+    await session.addActionsByKeyboard(amaraActions);
     expect(await session.actionTexts()).toEqual([
       'Run the commitment review in Monday standup',
       'Publish the triage RACI',
@@ -94,10 +68,8 @@ describe('a coaching session, from the keyboard', () => {
 
     await shell.goTo('Sessions');
     await page.getByRole('region', { name: 'Session list' }).getByRole('link').first().click();
-    await expect(session.field('Reality').inputValue()).resolves.toBe(
-      'Standups drift into status updates; escalations bypass the triage RACI',
-    );
-    await expect(session.field('Will').inputValue()).resolves.toBe('Run the first commitment review on Monday');
+    await expect(session.field('Reality').inputValue()).resolves.toBe(amaraGrow.reality);
+    await expect(session.field('Will').inputValue()).resolves.toBe(amaraGrow.will);
     expect(await session.actionTexts()).toHaveLength(3);
     await expect(
       page
@@ -121,10 +93,7 @@ describe('a coaching session, from the keyboard', () => {
 
   it('turns a "- [ ]" line in Will into an action and keeps bad input on screen with a message', async () => {
     app = await launchApp();
-    const { page } = app;
-    const shell = new AppShell(page);
-    await shell.addParticipant('Li Wei', 'Engineering Manager');
-    const session = await shell.startSession();
+    const { page, session } = await startSessionWith(app, { name: 'Li Wei', role: 'Engineering Manager' });
     await session.field('Will').click();
     await page.keyboard.type('- [ ] Share the escalation rules with the team');
     await page.keyboard.press('Enter');
@@ -170,10 +139,7 @@ describe('a coaching session, from the keyboard', () => {
   });
   it('asks before the page goes while an edit is not yet saved, and staying keeps it', async () => {
     app = await launchApp();
-    const { page } = app;
-    const shell = new AppShell(page);
-    await shell.addParticipant('Sofia Reyes', 'Product Lead');
-    const session = await shell.startSession();
+    const { page, session } = await startSessionWith(app, sofia);
     await session.field('Notes').click();
     const typed = 'Agreed: one owner per action, named before we leave the room.';
     await page.keyboard.type(typed);
@@ -200,10 +166,7 @@ describe('a coaching session, from the keyboard', () => {
 
   it('never loses a refused edit without a word: leaving the page asks, leaving the screen says so', async () => {
     app = await launchApp();
-    const { page } = app;
-    const shell = new AppShell(page);
-    await shell.addParticipant('Sofia Reyes', 'Product Lead');
-    const session = await shell.startSession();
+    const { page, shell, session } = await startSessionWith(app, sofia);
     await session.addActionByKeyboard({ text: 'Name an owner', owner: 'Sofia', due: '', verification: '' });
     const title = page.getByRole('textbox', { name: 'Action', exact: true });
     await expect.poll(() => title.inputValue()).toBe('Name an owner');

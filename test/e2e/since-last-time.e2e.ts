@@ -8,7 +8,7 @@ import ICAL from 'ical.js';
 import { simpleParser } from 'mailparser';
 import type { Page } from 'playwright-core';
 import { launchApp, closeAfterEach, type AppBrowser } from './browser';
-import { AppShell } from './pages/app-shell';
+import { AppShell, amara, amaraActions, startSessionWith } from './pages/app-shell';
 import { screenshotDir } from './screenshots';
 import { downloadedWordText } from './downloads';
 import { ContractsPage } from './pages/contracts-page';
@@ -33,21 +33,11 @@ closeAfterEach(() => app);
 describe('since last time', () => {
   it('plans the next session, shows it coming up, settles three earlier actions by keyboard, proposes the one after', async () => {
     app = await launchApp();
-    const { page } = app;
-    const shell = new AppShell(page);
-    await shell.addParticipant('Amara Okafor', 'Head of Operations');
-    const first = await shell.startSession();
-    const actions = [
-      {
-        text: 'Run the commitment review in Monday standup',
-        owner: 'Amara',
-        due: '2026-12-01',
-        verification: 'Agenda',
-      },
-      { text: 'Publish the triage RACI', owner: 'Dana', due: '2026-12-03', verification: 'Link' },
-      { text: 'Coach the two leads on escalation', owner: 'Amara', due: '2026-12-05', verification: 'Notes' },
-    ];
-    for (const action of actions) await first.addActionByKeyboard(action);
+    const { page, shell, session: first } = await startSessionWith(app, amara);
+    // Due on fixed days: the calendar read back below expects the carried action's date.
+    const dues = ['2026-12-01', '2026-12-03', '2026-12-05'];
+    const actions = amaraActions.map((action, index) => ({ ...action, due: dues[index] }));
+    await first.addActionsByKeyboard(actions);
     await page.getByRole('button', { name: 'Mark complete' }).click();
     await page.getByRole('button', { name: 'Reopen' }).waitFor();
 

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { Download } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { launchApp, closeAfterEach, type AppBrowser } from './browser';
-import { AppShell } from './pages/app-shell';
+import { amara, startSessionWith } from './pages/app-shell';
 import { SyncPageObject } from './pages/sync-page';
 import { fileDropNames, fileDropWeek } from '../../shared/file-drop-files';
 
@@ -14,11 +14,8 @@ closeAfterEach(() => app);
 describe('the file drop in the browser', () => {
   it("downloads the week's CSV and JSON Lines files and empties the queue", async () => {
     app = await launchApp();
-    const { page } = app;
-    const shell = new AppShell(page);
+    const { page, shell, session } = await startSessionWith(app, amara);
     const sync = new SyncPageObject(page);
-    await shell.addParticipant('Amara Okafor', 'Head of Operations');
-    const session = await shell.startSessionFor('Amara Okafor');
     await session.addActionByKeyboard({ text: 'Book the quarterly review', owner: 'Amara', due: '', verification: '' });
 
     await shell.goTo('Sync');

@@ -37,18 +37,10 @@ describe('sync in the browser', () => {
     await context.setOffline(true);
     await sync.waitForIndicator('Offline');
     const session = await shell.startSessionFor('Amara Okafor');
-    await session.addActionByKeyboard({
-      text: 'Run the commitment review',
-      owner: 'Amara',
-      due: '2026-12-07',
-      verification: 'Agenda',
-    });
-    await session.addActionByKeyboard({
-      text: 'Publish the triage RACI',
-      owner: 'Dana',
-      due: '2026-12-11',
-      verification: 'Link',
-    });
+    await session.addActionsByKeyboard([
+      { text: 'Run the commitment review', owner: 'Amara', due: '2026-12-07', verification: 'Agenda' },
+      { text: 'Publish the triage RACI', owner: 'Dana', due: '2026-12-11', verification: 'Link' },
+    ]);
     await sync.waitForIndicator('2 pending');
     expect(receiver.records.size).toBe(0);
 

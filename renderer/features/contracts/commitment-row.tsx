@@ -6,6 +6,7 @@ import { repositories } from '../../db/instance';
 import { AutosaveText, SelectField } from '../../components/fields';
 import { DateField } from '../../components/date-field';
 import { ConfirmButton } from '../../components/confirm-button';
+import { MoveButtons } from '../../components/move-buttons';
 import { parseCadence } from './cadence';
 import { commitmentStatusOptions } from './labels';
 import { LinkedActions } from './linked-actions';
@@ -94,28 +95,13 @@ export function CommitmentRow({ contractId, commitment, position, count, actions
         <LinkedActions contractId={contractId} commitment={commitment} actions={actions} leaderName={leaderName} />
       </div>
       <div className="row-tools">
-        <button
-          type="button"
-          className="icon-button"
-          data-field="up"
-          aria-label={`Move commitment ${position} up`}
-          title="Move up (Alt+↑)"
-          disabled={position === 1}
-          onClick={() => onMove(-1)}
-        >
-          ↑
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          data-field="down"
-          aria-label={`Move commitment ${position} down`}
-          title="Move down (Alt+↓)"
-          disabled={position === count}
-          onClick={() => onMove(1)}
-        >
-          ↓
-        </button>
+        <MoveButtons
+          label={`commitment ${position}`}
+          isFirst={position === 1}
+          isLast={position === count}
+          onMove={onMove}
+          marker="data-field"
+        />
         <ConfirmButton
           confirmLabel="Remove?"
           onConfirm={() => void repositories.contracts.removeCommitment(contractId, commitment.id)}

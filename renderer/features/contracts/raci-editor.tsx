@@ -5,6 +5,7 @@ import { alignedCells } from '../../../shared/contract-edits';
 import { repositories } from '../../db/instance';
 import { AutosaveText } from '../../components/fields';
 import { ConfirmButton } from '../../components/confirm-button';
+import { MoveButtons } from '../../components/move-buttons';
 import { gridCommand, nextLetter } from './raci-keys';
 import { WarningNotes } from './warning-note';
 import { useCommand } from '../../components/use-command';
@@ -176,28 +177,15 @@ export function RaciEditor({ contract, focusSoon }: { contract: Contract; focusS
                     </td>
                   ))}
                   <td className="raci-row-tools" data-decision-tools={decision.id}>
-                    <button
-                      type="button"
-                      className="icon-button"
-                      aria-label={`Move ${name} up`}
-                      title="Move up (Alt+↑)"
-                      data-tool="up"
-                      disabled={row === 0}
-                      onClick={() => void moveDecision(decision.id, -1, toolSelector(decision.id, 'up'))}
-                    >
-                      ↑
-                    </button>
-                    <button
-                      type="button"
-                      className="icon-button"
-                      aria-label={`Move ${name} down`}
-                      title="Move down (Alt+↓)"
-                      data-tool="down"
-                      disabled={row === rows - 1}
-                      onClick={() => void moveDecision(decision.id, 1, toolSelector(decision.id, 'down'))}
-                    >
-                      ↓
-                    </button>
+                    <MoveButtons
+                      label={name}
+                      isFirst={row === 0}
+                      isLast={row === rows - 1}
+                      onMove={(offset) =>
+                        void moveDecision(decision.id, offset, toolSelector(decision.id, offset < 0 ? 'up' : 'down'))
+                      }
+                      marker="data-tool"
+                    />
                     <ConfirmButton
                       confirmLabel="Remove?"
                       onConfirm={() => void contracts.removeDecision(contract.id, decision.id)}

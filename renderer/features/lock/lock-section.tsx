@@ -2,6 +2,7 @@
 // locks, hide the window from screenshots and the task switcher, lock now, change the passcode or
 // turn the lock off (both need the current passcode).
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { CheckField } from '../../components/fields';
 import { errorMessage } from '../../../shared/result';
 import { idleMinuteChoices, type LockConfig } from './lock-config';
 import { LOCK_SHORTCUT_LABEL } from './lock-gate';
@@ -169,14 +170,9 @@ function LockOn({ config }: { config: LockConfig }) {
   return (
     <div className="stack">
       <IdleChoice value={config.idleMinutes} onChange={(idleMinutes) => update({ idleMinutes })} />
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={config.hideContent}
-          onChange={(event) => update({ hideContent: event.target.checked })}
-        />
+      <CheckField checked={config.hideContent} onChange={(hideContent) => update({ hideContent })}>
         Hide the window’s content in the task switcher, in screenshots and while you are in another app
-      </label>
+      </CheckField>
       <div className="row">
         <button type="button" className="primary" onClick={lockNow}>
           Lock now <kbd>{LOCK_SHORTCUT_LABEL}</kbd>

@@ -1,6 +1,7 @@
 // The participant page's "Consent and data" card: the three consent choices (each change logged
 // with its date), the consent history, exporting the participant's data, and erasing them.
 import { useState, type ReactNode } from 'react';
+import { CheckField } from '../../components/fields';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { format } from 'date-fns';
 import type { Consent, Participant } from '../../../shared/model';
@@ -95,10 +96,9 @@ function ExportPanel({ participant, onClose }: { participant: Participant; onClo
         One .zip with everything Followthrough holds about them as JSON, and a Word document of their sessions: the
         session summaries, or the GROW checklists when private notes are included.
       </p>
-      <label className="check">
-        <input type="checkbox" checked={includePrivate} onChange={(event) => setIncludePrivate(event.target.checked)} />
+      <CheckField checked={includePrivate} onChange={setIncludePrivate}>
         Include private notes in this export: each session’s {sessionPrivateFieldsText}, and the participant notes
-      </label>
+      </CheckField>
       <div className="row">
         <button
           type="button"

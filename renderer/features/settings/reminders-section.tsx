@@ -2,6 +2,7 @@
 // which kinds to raise and the quiet hours. When the system or the browser blocks notifications,
 // says where to allow them; the app works the same without.
 import { useEffect, useId, useState } from 'react';
+import { CheckField } from '../../components/fields';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { NotificationPermission } from '../../../shared/ipc';
 import { repositories } from '../../db/instance';
@@ -136,14 +137,9 @@ function QuietHoursFields({ stored }: { stored: QuietHours }) {
   return (
     <fieldset className="choice-group reminder-group">
       <legend>Quiet hours</legend>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={draft.enabled}
-          onChange={(event) => change({ ...draft, enabled: event.target.checked })}
-        />
+      <CheckField checked={draft.enabled} onChange={(enabled) => change({ ...draft, enabled })}>
         No reminder between these times (the night, when From is later than To)
-      </label>
+      </CheckField>
       <div className="grid-2 quiet-hours">
         <TimeField
           label="From"
@@ -171,17 +167,13 @@ export function RemindersSection() {
           <fieldset className="choice-group reminder-group">
             <legend>Remind me when</legend>
             {(Object.keys(kindLabels) as ReminderKind[]).map((kind) => (
-              <label key={kind} className="check">
-                <input
-                  type="checkbox"
-                  checked={settings.kinds[kind]}
-                  onChange={(event) => {
-                    const on = event.target.checked;
-                    save((current) => ({ ...current, kinds: { ...current.kinds, [kind]: on } }));
-                  }}
-                />
+              <CheckField
+                key={kind}
+                checked={settings.kinds[kind]}
+                onChange={(on) => save((current) => ({ ...current, kinds: { ...current.kinds, [kind]: on } }))}
+              >
                 {kindLabels[kind]}
-              </label>
+              </CheckField>
             ))}
           </fieldset>
           <QuietHoursFields stored={settings.quietHours} />

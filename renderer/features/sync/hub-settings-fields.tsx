@@ -1,6 +1,7 @@
 // The Followthrough hub's part of Sync settings: the hub's address, the coach token (kept by the
 // platform like the webhook's secret, never in the database) and a connection test.
 import { useEffect, useId, useState } from 'react';
+import { FormInput } from '../../components/form-input';
 import { platform } from '../../platform';
 import { HUB_TOKEN_KEY, type SyncSettings } from '../../sync/settings';
 import { keptSecretProblem, originOf, readSecretOrigin, saveSecretFor } from '../../sync/secrets';
@@ -62,18 +63,15 @@ export function HubSettingsFields({ hub, desktop }: { hub: HubSettings; desktop:
   return (
     <div className="stack">
       <div className="grid-2">
-        <div className="field">
-          <label htmlFor={`${id}-url`}>Hub address</label>
-          <input
-            dir="auto"
-            id={`${id}-url`}
-            type="url"
-            inputMode="url"
-            placeholder="https://hub.example.org"
-            value={hub.url}
-            onChange={(event) => hub.setUrl(event.target.value)}
-          />
-        </div>
+        <FormInput
+          label="Hub address"
+          dir="auto"
+          type="url"
+          inputMode="url"
+          placeholder="https://hub.example.org"
+          value={hub.url}
+          onValue={hub.setUrl}
+        />
         <div className="field">
           <label htmlFor={`${id}-token`}>Coach token</label>
           <input

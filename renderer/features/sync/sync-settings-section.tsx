@@ -3,6 +3,8 @@
 // never in the database), the weekly slot, and a test event to prove the connection before real
 // data goes out.
 import { memo, useEffect, useId, useState } from 'react';
+import { FormInput } from '../../components/form-input';
+import { CheckField } from '../../components/fields';
 // eslint-disable-next-line no-restricted-imports -- handed to the sync settings (renderer/sync), which own this write
 import { database } from '../../db/instance';
 import { platform } from '../../platform';
@@ -145,18 +147,15 @@ export const SyncSettingsSection = memo(function SyncSettingsSection({ stored }:
 
       {kind === 'webhook' && (
         <div className="grid-2">
-          <div className="field">
-            <label htmlFor={`${id}-url`}>Webhook URL</label>
-            <input
-              dir="auto"
-              id={`${id}-url`}
-              type="url"
-              inputMode="url"
-              placeholder="https://hooks.zapier.com/hooks/catch/…"
-              value={url}
-              onChange={(event) => setUrl(event.target.value)}
-            />
-          </div>
+          <FormInput
+            label="Webhook URL"
+            dir="auto"
+            type="url"
+            inputMode="url"
+            placeholder="https://hooks.zapier.com/hooks/catch/…"
+            value={url}
+            onValue={setUrl}
+          />
           <div className="field">
             <label htmlFor={`${id}-secret`}>Signing secret</label>
             <div className="row sync-secret-row">
@@ -197,14 +196,13 @@ export const SyncSettingsSection = memo(function SyncSettingsSection({ stored }:
 
       <fieldset className="choice-group sync-schedule">
         <legend>Weekly sync</legend>
-        <label className="row">
-          <input
-            type="checkbox"
-            checked={schedule.enabled}
-            onChange={(event) => setSchedule({ ...schedule, enabled: event.target.checked })}
-          />
+        <CheckField
+          className="row"
+          checked={schedule.enabled}
+          onChange={(enabled) => setSchedule({ ...schedule, enabled })}
+        >
           Sync every week
-        </label>
+        </CheckField>
         <div className="row">
           <select
             aria-label="Day of the weekly sync"

@@ -1,6 +1,32 @@
 // Page object for the shell: sidebar navigation and the participant screens.
 import type { Page } from 'playwright-core';
-import { SessionPage } from './session-page';
+import type { AppBrowser } from '../browser';
+import { SessionPage, type Grow, type NewAction } from './session-page';
+
+export type Participant = { name: string; role: string };
+
+/** The participant most tests coach. */
+export const amara: Participant = { name: 'Amara Okafor', role: 'Head of Operations' };
+
+/** A GROW as a coach types it for Amara; tests that check the words read them from here. */
+export const amaraGrow: Grow = {
+  goal: 'Leave with one ritual for commitment reviews',
+  reality: 'Standups drift into status updates; escalations bypass the triage RACI',
+  options: 'Weekly commitment review; publish the RACI; coach the two leads',
+  will: 'Run the first commitment review on Monday',
+};
+
+/** The three actions Amara leaves a session with, due as a coach types dates. */
+export const amaraActions: NewAction[] = [
+  {
+    text: 'Run the commitment review in Monday standup',
+    owner: 'Amara',
+    due: '2026-12-07',
+    verification: 'Agenda shows the item',
+  },
+  { text: 'Publish the triage RACI', owner: 'Dana', due: 'fri', verification: 'Link in team channel' },
+  { text: 'Coach the two leads on escalation', owner: 'Amara', due: 'next week', verification: 'Two 1:1 notes' },
+];
 
 export class AppShell {
   constructor(readonly page: Page) {}
@@ -56,4 +82,17 @@ export class AppShell {
   participantLink(name: string) {
     return this.page.getByRole('region', { name: 'Participant list' }).getByRole('link', { name: new RegExp(name) });
   }
+}
+
+/**
+ * Where most session tests begin: in the launched app, adds the participant and starts a session
+ * on their page, typing the GROW when one is given.
+ */
+export async function startSessionWith(app: AppBrowser, participant: Participant, grow?: Grow) {
+  const { page } = app;
+  const shell = new AppShell(page);
+  await shell.addParticipant(participant.name, participant.role);
+  const session = await shell.startSession();
+  if (grow) await session.typeGrow(grow);
+  return { page, shell, session };
 }

@@ -2,7 +2,10 @@
 // commitments and RACI grid, the review panel and the history view.
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { AppShell } from './app-shell';
+import type { AppBrowser } from '../browser';
+import { AppShell, type Participant } from './app-shell';
+
+type NewContract = { leader: string; title: string; team: string; startDate: string };
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -24,7 +27,7 @@ export class ContractsPage {
     await this.page.keyboard.type(text);
   }
 
-  async create(options: { leader: string; title: string; team: string; startDate: string }) {
+  async create(options: NewContract) {
     await this.shell.goTo('Contracts');
     await this.page.getByRole('button', { name: 'New contract' }).press('Enter');
     const form = this.page.getByRole('form', { name: 'New contract' });
@@ -157,4 +160,16 @@ export class ContractsPage {
   version(which: 'Earlier version' | 'Current version') {
     return this.page.getByRole('article', { name: which });
   }
+}
+
+/** Where the contract tests begin: in the launched app, adds the leader as a participant and creates their contract. */
+export async function contractWithNewLeader(
+  app: AppBrowser,
+  leader: Participant,
+  contract: Omit<NewContract, 'leader'>,
+) {
+  const contracts = new ContractsPage(app.page);
+  await contracts.shell.addParticipant(leader.name, leader.role);
+  await contracts.create({ ...contract, leader: leader.name });
+  return { page: app.page, contracts };
 }

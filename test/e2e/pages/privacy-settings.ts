@@ -1,6 +1,7 @@
 // Page object for Settings → Backups, Retention and App lock, and for reading the app's
 // IndexedDB directly, to compare what is stored before and after.
 import type { Page } from 'playwright-core';
+import { readStore } from '../records';
 
 export type StoredState = { counts: Record<string, number>; participantIds: string[] };
 
@@ -59,20 +60,8 @@ export class PrivacySettings {
 
   /** The participants' names, read with IndexedDB itself. */
   async participantNames(): Promise<string[]> {
-    return this.page.evaluate(
-      () =>
-        new Promise<string[]>((resolve, reject) => {
-          const request = indexedDB.open('followthrough');
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            const all = request.result.transaction('participants').objectStore('participants').getAll();
-            all.onsuccess = () => {
-              request.result.close();
-              resolve((all.result as { name: string }[]).map((participant) => participant.name));
-            };
-          };
-        }),
-    );
+    const participants = await readStore<{ name: string }[]>(this.page, { store: 'participants', read: 'getAll' });
+    return participants.map((participant) => participant.name);
   }
 
   /** Every store's record count and the participants' ids, read with IndexedDB itself. */

@@ -1,6 +1,10 @@
 // Page object for the session editor, driven from the keyboard as a coach would.
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { readStore } from '../records';
+
+export type Grow = { goal: string; reality: string; options: string; will: string };
+export type NewAction = { text: string; owner: string; due: string; verification: string };
 
 export class SessionPage {
   constructor(readonly page: Page) {}
@@ -13,7 +17,7 @@ export class SessionPage {
     return this.page.getByRole('region', { name: 'Action log' });
   }
 
-  async typeGrow(values: { goal: string; reality: string; options: string; will: string }) {
+  async typeGrow(values: Grow) {
     await this.field('Goal').waitFor();
     await this.page.keyboard.type(values.goal);
     await this.page.keyboard.press('Tab');
@@ -25,7 +29,7 @@ export class SessionPage {
   }
 
   /** Alt+A from wherever the focus is, then the add row: action, owner, due, verification, Enter. */
-  async addActionByKeyboard(action: { text: string; owner: string; due: string; verification: string }) {
+  async addActionByKeyboard(action: NewAction) {
     await this.page.keyboard.press('Alt+a');
     await this.page.keyboard.type(action.text);
     for (const value of [action.owner, action.due, action.verification]) {
@@ -42,6 +46,11 @@ export class SessionPage {
     );
   }
 
+  /** Adds the actions one after the other, each as `addActionByKeyboard` does. */
+  async addActionsByKeyboard(actions: NewAction[]) {
+    for (const action of actions) await this.addActionByKeyboard(action);
+  }
+
   actionTexts() {
     return this.actionLog()
       .getByRole('textbox', { name: 'Action', exact: true })
@@ -49,21 +58,10 @@ export class SessionPage {
   }
 
   /** How long the open session's Notes are in IndexedDB, read through a connection of its own. */
-  storedNotesLength(): Promise<number | null> {
-    return this.page.evaluate(
-      () =>
-        new Promise<number | null>((resolve, reject) => {
-          const request = indexedDB.open('followthrough');
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            const get = request.result.transaction('sessions').objectStore('sessions').get(location.hash.split('/')[2]);
-            get.onsuccess = () => {
-              request.result.close();
-              resolve((get.result?.notes as string | undefined)?.length ?? null);
-            };
-          };
-        }),
-    );
+  async storedNotesLength(): Promise<number | null> {
+    const key = new URL(this.page.url()).hash.split('/')[2];
+    const session = await readStore<{ notes?: string } | undefined>(this.page, { store: 'sessions', read: 'get', key });
+    return session?.notes?.length ?? null;
   }
 
   /**

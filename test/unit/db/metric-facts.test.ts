@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Dexie, { liveQuery } from 'dexie';
-import { openTestDatabase, testClock } from './test-database';
+import { openTestDatabase, participantWithSession, testClock } from './test-database';
 import type { FollowthroughDatabase } from '../../../renderer/db/database';
 import { expectFactsMatch } from './expect-facts-match';
 import { eraseParticipant } from '../../../renderer/privacy/erase-participant';
@@ -140,12 +140,7 @@ async function seeded(): Promise<Handle> {
   const handle = opened();
   const { repos } = handle;
   for (const name of ['Amara', 'Ben']) {
-    const participant = await repos.participants.create({ name });
-    const session = await repos.sessions.create({
-      participantId: participant.id,
-      date: '2026-02-02',
-      startTime: '09:00',
-    });
+    const { participant, session } = await participantWithSession(repos, { name }, { date: '2026-02-02' });
     const [open, done, blocked] = await repos.actions.addMany(
       ['Open', 'Done', 'Blocked'].map((text) => ({ participantId: participant.id, sessionId: session.id, text })),
     );

@@ -12,7 +12,7 @@ import {
 } from '../../../shared/model';
 import { ValidationError, validated } from '../../../renderer/db/write';
 import type { FollowthroughDatabase } from '../../../renderer/db/database';
-import { openTestDatabase } from './test-database';
+import { openTestDatabase, participantWithSession } from './test-database';
 
 let db: FollowthroughDatabase | undefined;
 afterEach(async () => {
@@ -45,12 +45,11 @@ describe('refusals a coach reads', () => {
     const opened = openTestDatabase();
     db = opened.db;
     const { repos } = opened;
-    const participant = await repos.participants.create({ name: 'Amara Okafor' });
-    const session = await repos.sessions.create({
-      participantId: participant.id,
-      date: '2026-12-04',
-      startTime: '09:30',
-    });
+    const { participant, session } = await participantWithSession(
+      repos,
+      { name: 'Amara Okafor' },
+      { date: '2026-12-04', startTime: '09:30' },
+    );
     const action = await repos.actions.add({
       participantId: participant.id,
       sessionId: session.id,

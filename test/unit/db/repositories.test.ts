@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { databasePerTest } from './test-database';
+import { databasePerTest, participantWithSession } from './test-database';
 import { ValidationError } from '../../../renderer/db/write';
 
 const openDatabase = databasePerTest();
@@ -23,12 +23,7 @@ describe('repositories', () => {
 
   it('refuses an impossible date and keeps the stored session as it was', async () => {
     const { repos } = setup();
-    const participant = await repos.participants.create({ name: 'Li Wei' });
-    const session = await repos.sessions.create({
-      participantId: participant.id,
-      date: '2026-11-02',
-      startTime: '09:00',
-    });
+    const { session } = await participantWithSession(repos, { name: 'Li Wei' });
     await expect(repos.sessions.update(session.id, { date: '2026-02-30' })).rejects.toThrow(/does not exist/);
     await expect(repos.sessions.update(session.id, { durationMinutes: -5 })).rejects.toThrow(/negative/);
     await expect(repos.sessions.update(session.id, { durationMinutes: 24 * 60 + 1 })).rejects.toThrow(/24 hours/);
@@ -37,12 +32,7 @@ describe('repositories', () => {
 
   it('stores text exactly as typed, markup and emoji included', async () => {
     const { repos } = setup();
-    const participant = await repos.participants.create({ name: 'Noor' });
-    const session = await repos.sessions.create({
-      participantId: participant.id,
-      date: '2026-11-02',
-      startTime: '09:00',
-    });
+    const { session } = await participantWithSession(repos, { name: 'Noor' });
     const text = '<script>alert(1)</script> مرحبا 👩🏽‍💼 & "quotes"';
     await repos.sessions.update(session.id, { notes: text });
     expect((await repos.sessions.get(session.id))?.notes).toBe(text);
@@ -50,12 +40,7 @@ describe('repositories', () => {
 
   it('keeps every pulse answer when several are given in quick succession', async () => {
     const { repos } = setup();
-    const participant = await repos.participants.create({ name: 'Sam' });
-    const session = await repos.sessions.create({
-      participantId: participant.id,
-      date: '2026-11-02',
-      startTime: '09:00',
-    });
+    const { session } = await participantWithSession(repos, { name: 'Sam' });
     await Promise.all([
       repos.sessions.setPulseScore(session.id, 'preparation', 4),
       repos.sessions.setPulseScore(session.id, 'clarity', 5),
@@ -67,12 +52,7 @@ describe('repositories', () => {
 
   it('counts timer minutes into the duration', async () => {
     const { repos, clock } = setup();
-    const participant = await repos.participants.create({ name: 'Sam' });
-    const session = await repos.sessions.create({
-      participantId: participant.id,
-      date: '2026-11-02',
-      startTime: '09:00',
-    });
+    const { session } = await participantWithSession(repos, { name: 'Sam' });
     await repos.sessions.startTimer(session.id);
     clock.advance(47 * 60_000 + 20_000);
     const stopped = await repos.sessions.stopTimer(session.id);

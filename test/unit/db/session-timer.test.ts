@@ -2,7 +2,7 @@
 // left running overnight, or one that would take the duration past 24 hours, must not quietly
 // turn into hours of coaching (or quietly lose minutes): the coach is told and decides.
 import { describe, expect, it } from 'vitest';
-import { databasePerTest } from '../db/test-database';
+import { databasePerTest, participantWithSession } from '../db/test-database';
 
 const openDatabase = databasePerTest();
 
@@ -10,13 +10,7 @@ const HOUR = 3_600_000;
 
 async function session(durationMinutes = 0) {
   const opened = openDatabase();
-  const participant = await opened.repos.participants.create({ name: 'Amara' });
-  const created = await opened.repos.sessions.create({
-    participantId: participant.id,
-    date: '2026-11-02',
-    startTime: '09:00',
-    durationMinutes,
-  });
+  const { session: created } = await participantWithSession(opened.repos, { name: 'Amara' }, { durationMinutes });
   return { ...opened, session: created };
 }
 

@@ -1,7 +1,7 @@
 // A fresh database per test, on fake-indexeddb, with a clock the test controls.
 import { afterEach } from 'vitest';
 import { FollowthroughDatabase } from '../../../renderer/db/database';
-import { createRepositories } from '../../../renderer/db/repositories';
+import { createRepositories, type Repositories } from '../../../renderer/db/repositories';
 import type { Consent } from '../../../shared/model';
 
 /** The consent of a participant who agreed to share their actions with their name. */
@@ -32,5 +32,27 @@ export function databasePerTest() {
     const opened = openTestDatabase(clock);
     db = opened.db;
     return opened;
+  };
+}
+
+type NewParticipant = Parameters<Repositories['participants']['create']>[0];
+type NewSession = Parameters<Repositories['sessions']['create']>[0];
+
+/** Where most data tests begin: a participant and one session of theirs, on 2 November 2026 at
+ * 09:00 unless `session` says otherwise. */
+export async function participantWithSession(
+  repos: Repositories,
+  participant: NewParticipant,
+  session: Partial<NewSession> = {},
+) {
+  const created = await repos.participants.create(participant);
+  return {
+    participant: created,
+    session: await repos.sessions.create({
+      participantId: created.id,
+      date: '2026-11-02',
+      startTime: '09:00',
+      ...session,
+    }),
   };
 }

@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { databasePerTest } from './test-database';
+import { databasePerTest, participantWithSession } from './test-database';
 
 const openDatabase = databasePerTest();
 
 async function sessionWithActions() {
   const opened = openDatabase();
   const { repos } = opened;
-  const participant = await repos.participants.create({ name: 'Amara' });
-  const session = await repos.sessions.create({
-    participantId: participant.id,
-    date: '2026-11-02',
-    startTime: '09:00',
-  });
+  const { participant, session } = await participantWithSession(repos, { name: 'Amara' });
   const [kept, alreadyDeleted] = await repos.actions.addMany([
     { participantId: participant.id, sessionId: session.id, text: 'Publish the RACI' },
     { participantId: participant.id, sessionId: session.id, text: 'Book the review' },

@@ -5,6 +5,7 @@ import { openTestDatabase } from '../db/test-database';
 import type { FollowthroughDatabase } from '../../../renderer/db/database';
 import { readAllTimeMetricRecords, readMetricRecords } from '../../../renderer/metrics/read-metric-records';
 import { DEFAULT_NOW, generateDataset } from '../../../shared/demo-dataset';
+import { fillEmptyDatabase } from '../../../renderer/demo/load-demo-data';
 import { computeMetrics, type BaselineChoice } from '../../../shared/metrics/metrics-report';
 import { emptyRecords, toMetricRecords, type MetricRecords } from '../../../shared/metrics/metric-records';
 import type { MetricScope } from '../../../shared/metrics/scope';
@@ -21,11 +22,7 @@ afterEach(async () => {
 
 async function filled(): Promise<FollowthroughDatabase> {
   db = openTestDatabase().db;
-  await db.participants.bulkPut(dataset.participants);
-  await db.sessions.bulkPut(dataset.sessions);
-  await db.actions.bulkPut(dataset.actions);
-  await db.actionReviews.bulkPut(dataset.actionReviews);
-  await db.contracts.bulkPut(dataset.contracts);
+  await fillEmptyDatabase(db, dataset);
   return db;
 }
 

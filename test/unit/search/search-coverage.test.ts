@@ -1,10 +1,9 @@
 // The guard for "search misses a kind of record": every table of the database is either searched
 // or named in tablesNotSearched with a reason, and every field of a searched record that takes
 // free text (any word its schema accepts) is found by search, unless fieldsNotSearched says why not.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { openTestDatabase } from '../db/test-database';
-import { SearchIndex } from '../../../renderer/search/search-index';
+import { searchPerTest } from './search-per-test';
 import {
   fieldsNotSearched,
   searchedKinds,
@@ -21,7 +20,6 @@ import {
   sessionSchema,
 } from '../../../shared/model';
 import { generateDataset } from '../../../shared/demo-dataset';
-import type { FollowthroughDatabase } from '../../../renderer/db/database';
 
 const schemaOf: Record<SearchKind, z.ZodType> = {
   participant: participantSchema,
@@ -60,16 +58,11 @@ function withStringAt<R>(record: R, path: Path, text: string): R {
   return copy;
 }
 
-let db: FollowthroughDatabase | undefined;
-let index: SearchIndex | undefined;
-afterEach(async () => {
-  index?.close();
-  await db?.delete();
-});
+const { openDatabase, indexOver } = searchPerTest();
 
 describe('what search covers', () => {
   it('names every table of the database: searched, or left out with a reason', () => {
-    db = openTestDatabase().db;
+    const { db } = openDatabase();
     const searched = searchKinds.map((kind) => searchedKinds[kind].table);
     const notSearched = Object.keys(tablesNotSearched);
     expect(searched.filter((table) => notSearched.includes(table))).toEqual([]);
@@ -77,9 +70,8 @@ describe('what search covers', () => {
   });
 
   it.each(searchKinds)('finds a %s by a word in any field that takes free text', async (kind) => {
-    const opened = openTestDatabase();
-    db = opened.db;
-    index = new SearchIndex(db);
+    const { db } = openDatabase();
+    const index = indexOver(db);
     const table = db.table(searchedKinds[kind].table);
     const left = Object.keys(fieldsNotSearched[kind] ?? {});
     const sample = sampleOf[kind];

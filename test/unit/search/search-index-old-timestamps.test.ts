@@ -1,41 +1,28 @@
 // The search index takes in records whose updatedAt moved past the newest one it has seen. Two
 // writers put records back with the updatedAt they had elsewhere, older than that: a backup
 // restore (the coach's own notes, as they were) and a hub pull (an action from another device).
-import { afterEach, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../db/test-database';
-import { SearchIndex } from '../../../renderer/search/search-index';
+import { describe, expect, it } from 'vitest';
+import { participantWithSession } from '../db/test-database';
+import { searchPerTest } from './search-per-test';
 import { encodeDatabase } from '../../../renderer/backup/backup-service';
 import { applyRestore, prepareRestore } from '../../../renderer/backup/restore';
 import { createHubApplier } from '../../../renderer/sync/connectors/hub-apply';
 import { participant as wireParticipant, wireAction } from '../../support/hub-wire-events';
 import { memoryPlatform } from '../backup/backup-data';
-import type { FollowthroughDatabase } from '../../../renderer/db/database';
 
-let db: FollowthroughDatabase | undefined;
-let index: SearchIndex | undefined;
-afterEach(async () => {
-  index?.close();
-  await db?.delete();
-});
+const { openDatabase, indexOver } = searchPerTest();
 
 describe('search after a backup restore', () => {
   it('finds the notes as the backup has them, and no longer the ones it replaced', async () => {
-    const opened = openTestDatabase();
-    db = opened.db;
-    const { repos, clock } = opened;
-    const participant = await repos.participants.create({ name: 'Amara Okafor' });
-    const session = await repos.sessions.create({
-      participantId: participant.id,
-      date: '2026-11-02',
-      startTime: '09:00',
-    });
+    const { db, repos, clock } = openDatabase();
+    const { session } = await participantWithSession(repos, { name: 'Amara Okafor' });
     await repos.sessions.update(session.id, { notes: 'budget conversation with finance' });
     const backup = await encodeDatabase(db, 'export', { platform: memoryPlatform().platform, now: clock });
 
     // Later the notes are overwritten by mistake, and the search index sees that.
     clock.advance(60_000);
     await repos.sessions.update(session.id, { notes: 'hiring plan' });
-    index = new SearchIndex(db);
+    const index = indexOver(db);
     expect(await index.search('hiring')).toHaveLength(1);
     expect(await index.search('budget')).toHaveLength(0);
 
@@ -52,12 +39,10 @@ describe('search after a backup restore', () => {
 
 describe('search after a hub pull', () => {
   it('finds an action pulled from another device whose last change is older than a local edit', async () => {
-    const opened = openTestDatabase();
-    db = opened.db;
-    const { repos } = opened;
+    const { db, repos } = openDatabase();
     const participant = await repos.participants.create({ name: 'Amara Okafor' });
     await repos.actions.add({ participantId: participant.id, text: 'Publish the triage RACI' });
-    index = new SearchIndex(db);
+    const index = indexOver(db);
     expect(await index.search('triage')).toHaveLength(1);
 
     // Written on the coach's laptop a week ago, pulled onto this device now.

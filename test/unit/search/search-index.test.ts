@@ -1,20 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { databasePerTest } from '../db/test-database';
-import { SearchIndex } from '../../../renderer/search/search-index';
+import { participantWithSession } from '../db/test-database';
+import { searchPerTest } from './search-per-test';
 import { highlight } from '../../../renderer/search/highlight';
 
-const openDatabase = databasePerTest();
+const { openDatabase, indexOver } = searchPerTest();
 
 async function setup() {
   const opened = openDatabase();
-  const participant = await opened.repos.participants.create({ name: 'Amara Okafor', role: 'Head of Operations' });
-  const session = await opened.repos.sessions.create({
-    participantId: participant.id,
-    date: '2026-11-02',
-    startTime: '09:00',
-  });
-  return { ...opened, participant, session, index: new SearchIndex(opened.db) };
+  const amara = { name: 'Amara Okafor', role: 'Head of Operations' };
+  const { participant, session } = await participantWithSession(opened.repos, amara);
+  return { ...opened, participant, session, index: indexOver(opened.db) };
 }
 
 describe('the search index', () => {

@@ -3,16 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { createRepositories } from '../../../../renderer/db/repositories';
 import { bundledTemplate } from '../../documents/template-builders';
 import { indexNames, openAt } from './open-at';
+import { defaultConsent } from '../../../../shared/model';
 
 describe('schema version 3', () => {
   it('keeps every row and adds an empty templates table the repository can use', async () => {
     const participantId = crypto.randomUUID();
     const db = await openAt(3, async (old) => {
-      await old.table('participants').add({
-        id: participantId,
-        name: 'Amara Okafor',
-        consent: { keepNotes: true, shareActions: 'named', aiProcessing: false },
-      });
+      await old.table('participants').add({ id: participantId, name: 'Amara Okafor', consent: defaultConsent });
       await old.table('settings').put({ key: 'coach.name', value: 'Sam Rivera' });
     });
 
