@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Result } from './result';
 import { backupFileSchema, backupKinds, backupNameSchema, MAX_BACKUP_BYTES } from './backup-files';
 import { fileDropWeekSchema, isFileDropName, MAX_FILE_DROP_BYTES } from './file-drop-files';
+import { CLEARTEXT_UPSTREAM_MESSAGE, isEncryptedOrLocal } from './upstream-url';
 
 const bytes = z.instanceof(Uint8Array);
 const backupBytes = bytes.refine(
@@ -63,7 +64,9 @@ export type NotificationTarget = z.infer<typeof notificationTargetSchema>;
 export const notificationPermissions = ['granted', 'default', 'denied', 'unsupported'] as const;
 export type NotificationPermission = (typeof notificationPermissions)[number];
 
-const upstreamUrl = z.url({ protocol: /^https?$/, error: 'Only http and https addresses can be reached' });
+const upstreamUrl = z
+  .url({ protocol: /^https?$/, error: 'Only http and https addresses can be reached' })
+  .refine(isEncryptedOrLocal, CLEARTEXT_UPSTREAM_MESSAGE);
 
 export const channels = {
   appInfo: {

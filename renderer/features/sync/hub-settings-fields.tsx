@@ -4,6 +4,7 @@ import { useEffect, useId, useState } from 'react';
 import { platform } from '../../platform';
 import { HUB_TOKEN_KEY, type SyncSettings } from '../../sync/settings';
 import { testHubConnection } from '../../sync/service';
+import { UpstreamUrlInput } from './upstream-url-input';
 
 type HubConnector = Extract<SyncSettings['connector'], { kind: 'hub' }>;
 
@@ -57,14 +58,11 @@ export function HubSettingsFields({ hub, desktop }: { hub: HubSettings; desktop:
       <div className="grid-2">
         <div className="field">
           <label htmlFor={`${id}-url`}>Hub address</label>
-          <input
-            dir="auto"
+          <UpstreamUrlInput
             id={`${id}-url`}
-            type="url"
-            inputMode="url"
             placeholder="https://hub.example.org"
             value={hub.url}
-            onChange={(event) => hub.setUrl(event.target.value)}
+            onChange={hub.setUrl}
           />
         </div>
         <div className="field">

@@ -7,11 +7,13 @@ import { memo, useEffect, useId, useState } from 'react';
 import { database } from '../../db/instance';
 import { platform } from '../../platform';
 import { errorMessage } from '../../../shared/result';
-import { WEBHOOK_SECRET_KEY, syncSettingsSchema, writeSyncSettings, type SyncSettings } from '../../sync/settings';
+import { CLEARTEXT_UPSTREAM_MESSAGE } from '../../../shared/upstream-url';
+import { WEBHOOK_SECRET_KEY, savedSyncSettingsSchema, writeSyncSettings, type SyncSettings } from '../../sync/settings';
 import { typedTime, weeklyScheduleSchema } from '../../sync/schedule';
 import { sendWebhookTestEvent, useSyncStatus } from '../../sync/service';
 import { FileDropFolderField } from './file-drop-folder';
 import { HubSettingsFields, useHubSettings } from './hub-settings-fields';
+import { UpstreamUrlInput } from './upstream-url-input';
 
 type Kind = SyncSettings['connector']['kind'];
 type Message = { tone: 'ok' | 'error'; text: string } | null;
@@ -63,8 +65,15 @@ export const SyncSettingsSection = memo(function SyncSettingsSection({ stored }:
       const keepsSaved = !schedule.enabled && !weeklyScheduleSchema.shape.time.safeParse(typed).success;
       const chosen = { ...schedule, time: keepsSaved ? stored.schedule.time : typed };
       setSchedule(chosen);
-      const checked = syncSettingsSchema.safeParse({ connector, schedule: chosen });
-      const problems = checked.success ? [] : checked.error.issues.map((issue) => issue.message);
+      const checked = savedSyncSettingsSchema.safeParse({ connector, schedule: chosen });
+      // The address's own problem is already worded next to it.
+      const problems = checked.success
+        ? []
+        : checked.error.issues.map((issue) =>
+            issue.message === CLEARTEXT_UPSTREAM_MESSAGE
+              ? 'The address needs https://, as said under it'
+              : issue.message,
+          );
       if (kind === 'webhook' && !secret && !secretState.saved) problems.push('Add a signing secret, or generate one');
       if (problems.length > 0) throw new Error(problems.map(continuedAfterFirst).join('; '));
       await writeSyncSettings(database, { connector, schedule: chosen } as SyncSettings);
@@ -139,14 +148,11 @@ export const SyncSettingsSection = memo(function SyncSettingsSection({ stored }:
         <div className="grid-2">
           <div className="field">
             <label htmlFor={`${id}-url`}>Webhook URL</label>
-            <input
-              dir="auto"
+            <UpstreamUrlInput
               id={`${id}-url`}
-              type="url"
-              inputMode="url"
               placeholder="https://hooks.zapier.com/hooks/catch/…"
               value={url}
-              onChange={(event) => setUrl(event.target.value)}
+              onChange={setUrl}
             />
           </div>
           <div className="field">
