@@ -30,6 +30,18 @@ const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 const continuedAfterFirst = (problem: string, index: number) =>
   index === 0 ? problem : `${problem[0].toLowerCase()}${problem.slice(1)}`;
 
+/**
+ * Names the upstream to the desktop app, the only address it will then connect to; a new one needs
+ * the coach's yes in a dialog of the app itself. Throws, so nothing is saved, when they say no.
+ */
+async function allowUpstream(url: string | null): Promise<void> {
+  const answer = await platform.allowUpstream({ url });
+  if (!answer.ok) throw new Error(`The address could not be allowed: ${answer.error}`);
+  if (!answer.value.allowed) {
+    throw new Error(`Not saved: Followthrough connects to ${new URL(url ?? '').host} only once you allow it`);
+  }
+}
+
 function randomSecret(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
   return `whsec_${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
@@ -76,6 +88,7 @@ export const SyncSettingsSection = memo(function SyncSettingsSection({ stored }:
           );
       if (kind === 'webhook' && !secret && !secretState.saved) problems.push('Add a signing secret, or generate one');
       if (problems.length > 0) throw new Error(problems.map(continuedAfterFirst).join('; '));
+      await allowUpstream(kind === 'webhook' ? url.trim() : kind === 'hub' ? hub.url.trim() : null);
       await writeSyncSettings(database, { connector, schedule: chosen } as SyncSettings);
       // What the last sync said was about the settings before.
       useSyncStatus.setState({ last: null });
