@@ -52,7 +52,7 @@ async function start(): Promise<void> {
       openPath: (path) => shell.openPath(path),
     }),
     ...templateHandlers(join(appPath, 'templates')),
-    ...networkHandlers(),
+    ...networkHandlers({ upstreamFile: join(userData, 'upstream.json') }),
     ...secretHandlers(createSecretStore(join(userData, 'secrets.json'), safeStorage)),
     ...backupHandlers({ folder: join(userData, 'backups') }),
     ...fileDropHandlers(createFileDropFolder({ settingsFile: join(userData, 'file-drop.json') })),

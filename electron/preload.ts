@@ -13,6 +13,7 @@ const api = {
   networkStatus: () => ipcRenderer.invoke(channels.networkStatus.channel),
   httpRequest: (input) => ipcRenderer.invoke(channels.httpRequest.channel, input),
   checkReachable: (input) => ipcRenderer.invoke(channels.checkReachable.channel, input),
+  allowUpstream: (input) => ipcRenderer.invoke(channels.allowUpstream.channel, input),
   getSecret: (input) => ipcRenderer.invoke(channels.getSecret.channel, input),
   setSecret: (input) => ipcRenderer.invoke(channels.setSecret.channel, input),
   writeBackup: (input) => ipcRenderer.invoke(channels.writeBackup.channel, input),

@@ -14,7 +14,7 @@ export async function startHub(config: HubConfig, now: () => number = Date.now):
   let db: SqlDatabase | null = null;
   try {
     db = await openDatabase(config.database);
-    const app = await buildHub({ db, limits: config.limits, now });
+    const app = await buildHub({ db, limits: config.limits, now, trustProxy: config.trustProxy });
     const address = await app.listen({ host: config.host, port: config.port });
     const opened = db;
     return {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Result } from './result';
 import { backupFileSchema, backupKinds, backupNameSchema, MAX_BACKUP_BYTES } from './backup-files';
 import { fileDropWeekSchema, isFileDropName, MAX_FILE_DROP_BYTES } from './file-drop-files';
+import { CLEARTEXT_UPSTREAM_MESSAGE, isEncryptedOrLocal } from './upstream-url';
 
 const bytes = z.instanceof(Uint8Array);
 const backupBytes = bytes.refine(
@@ -63,7 +64,9 @@ export type NotificationTarget = z.infer<typeof notificationTargetSchema>;
 export const notificationPermissions = ['granted', 'default', 'denied', 'unsupported'] as const;
 export type NotificationPermission = (typeof notificationPermissions)[number];
 
-const upstreamUrl = z.url({ protocol: /^https?$/, error: 'Only http and https addresses can be reached' });
+const upstreamUrl = z
+  .url({ protocol: /^https?$/, error: 'Only http and https addresses can be reached' })
+  .refine(isEncryptedOrLocal, CLEARTEXT_UPSTREAM_MESSAGE);
 
 export const channels = {
   appInfo: {
@@ -115,7 +118,7 @@ export const channels = {
     input: z.undefined(),
     output: z.object({ online: z.boolean() }),
   },
-  /** An HTTP request to the configured upstream; on desktop it goes through the main process. */
+  /** An HTTP request to the configured upstream; on desktop it goes through the main process, to that upstream only. */
   httpRequest: {
     channel: 'network:request',
     input: z.object({
@@ -139,6 +142,16 @@ export const channels = {
     channel: 'network:check-reachable',
     input: z.object({ url: upstreamUrl, timeoutMs: z.number().int().min(100).max(30_000) }),
     output: z.object({ reachable: z.boolean() }),
+  },
+  /**
+   * Sets the upstream saved in Sync settings (null: none): on desktop, the one origin httpRequest
+   * and checkReachable may reach. A new one takes effect only once the coach confirms it in a
+   * dialog of the main process, which the page cannot answer; `allowed` says whether it did.
+   */
+  allowUpstream: {
+    channel: 'network:allow-upstream',
+    input: z.object({ url: upstreamUrl.nullable() }),
+    output: z.object({ allowed: z.boolean() }),
   },
   getSecret: {
     channel: 'secrets:get',

@@ -53,10 +53,27 @@ export const consentSchema = z.object({
   keepNotes: z.boolean(),
   shareActions: z.enum(shareModes),
   aiProcessing: z.boolean(),
+  /**
+   * How many times the participant's pseudonym was renewed: each time their name started or
+   * stopped being shared, so that a receiver cannot tie what it saw under a pseudonym alone to the
+   * name it saw (or sees later). Absent: never.
+   */
+  pseudonymRound: z.number().int().positive().optional(),
 });
 export type Consent = z.infer<typeof consentSchema>;
 /** A new participant's consent until the coach asks them: nothing goes upstream. */
 export const defaultConsent: Consent = { keepNotes: true, shareActions: 'none', aiProcessing: false };
+
+/**
+ * The consent `after` replaces `before` with, its pseudonym renewed when the name starts or stops
+ * being shared. The round never goes back, even when `after` is a copy of the consent read earlier.
+ */
+export function withPseudonymRenewed(before: Consent, after: Consent): Consent {
+  const round = Math.max(before.pseudonymRound ?? 0, after.pseudonymRound ?? 0);
+  const named = (consent: Consent) => consent.shareActions === 'named';
+  const renewed = named(before) !== named(after) ? round + 1 : round;
+  return renewed === 0 ? after : { ...after, pseudonymRound: renewed };
+}
 
 /** One dated change of a participant's consent, kept so the coach can show when what was agreed. */
 export const consentChangeSchema = z.object({

@@ -6,10 +6,12 @@ type FormInputProps = {
   label: string;
   value: string;
   onValue: (value: string) => void;
+  /** What is wrong with the entry, shown under it as it is typed. */
+  problem?: string | null;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'id'>;
 
 /** Text reads in its own direction; dates and numbers keep the layout's. */
-export function FormInput({ label, value, onValue, type = 'text', ...attributes }: FormInputProps) {
+export function FormInput({ label, value, onValue, problem = null, type = 'text', ...attributes }: FormInputProps) {
   const id = useId();
   return (
     <div className="field">
@@ -19,9 +21,16 @@ export function FormInput({ label, value, onValue, type = 'text', ...attributes 
         id={id}
         type={type}
         value={value}
+        aria-invalid={problem !== null}
+        aria-describedby={problem ? `${id}-problem` : undefined}
         onChange={(event) => onValue(event.target.value)}
         {...attributes}
       />
+      {problem && (
+        <p id={`${id}-problem`} className="field-error">
+          {problem}
+        </p>
+      )}
     </div>
   );
 }

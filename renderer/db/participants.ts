@@ -1,5 +1,5 @@
 // Coachees: the leaders a coach works with.
-import { defaultConsent, isLive, participantSchema, type Participant } from '../../shared/model';
+import { defaultConsent, isLive, participantSchema, withPseudonymRenewed, type Participant } from '../../shared/model';
 import type { FollowthroughDatabase } from './database';
 import { applyConsentToQueue, consentQueueTables } from './outbox';
 import { validated, type Clock } from './write';
@@ -37,7 +37,8 @@ export function participantsRepository(db: FollowthroughDatabase, now: Clock) {
       return db.transaction('rw', [db.participants, ...consentQueueTables(db)], async () => {
         const current = await db.participants.get(id);
         if (!current) throw new Error('That participant no longer exists');
-        const next = validated(participantSchema, { ...current, ...patch, id, updatedAt: now() });
+        const consent = withPseudonymRenewed(current.consent, patch.consent ?? current.consent);
+        const next = validated(participantSchema, { ...current, ...patch, consent, id, updatedAt: now() });
         await db.participants.put(next);
         await applyConsentToQueue(db, current, next);
         return next;

@@ -1,9 +1,9 @@
 // The Open Packaging layer shared by .docx and .xlsx: content types, relationships, the main part,
-// and the refusal of macro-enabled files.
+// and the refusal of macro-enabled files and of files that fetch others as they open.
 import { fail, ok, type Result } from '../../shared/result';
 import type { TemplateFormat } from './catalogue';
 import type { ZipEntries } from './safe-unzip';
-import { attribute, decodeUtf8, encodeUtf8, tagPattern } from './xml-text';
+import { attribute, decodeUtf8, decodeXml, encodeUtf8, tagPattern } from './xml-text';
 
 export const CONTENT_TYPES = '[Content_Types].xml';
 
@@ -89,13 +89,68 @@ function holdsMacros(entries: ZipEntries, contentTypes: string): boolean {
   return [...entries.keys()].some((name) => /(^|\/)(vbaProject\.bin|vbaData\.xml)$/i.test(name));
 }
 
-/** Recognises a Word or Excel package and refuses macro-enabled ones. */
+/** A link the reader follows by clicking, to the web or to mail: nothing is fetched when the file opens. */
+const isClickableLink = (type: string, target: string) =>
+  type.endsWith('/hyperlink') && /^(https?|mailto):/i.test(target.trim());
+
+/**
+ * The first relationship, in any part, that points outside the package and is not a clickable
+ * web or mail link: an attached template, a linked picture, a linked workbook, a file link. Word
+ * and Excel may fetch those as the file opens, sending the computer's sign-in to a share.
+ */
+function linkFetchingElsewhere(entries: ZipEntries): string | null {
+  for (const part of entries.keys()) {
+    if (!/\.rels$/i.test(part)) continue;
+    for (const match of (readText(entries, part) ?? '').matchAll(tagPattern)) {
+      if (match[1] || match[2].replace(/^.*:/, '') !== 'Relationship') continue;
+      const mode = attribute(match[0], 'TargetMode');
+      if (mode === undefined || mode === 'Internal') continue;
+      const target = attribute(match[0], 'Target') ?? '';
+      if (!isClickableLink(attribute(match[0], 'Type') ?? '', target)) return `${part} links to ${target}`;
+    }
+  }
+  return null;
+}
+
+/** Word fields that load a file, or run a program, from elsewhere as the document opens or updates. */
+const fetchingFields = new Set(['INCLUDEPICTURE', 'INCLUDETEXT', 'LINK', 'DDE', 'DDEAUTO']);
+
+const fieldName = (instruction: string) => /^\s*([A-Za-z]+)/.exec(instruction)?.[1].toUpperCase() ?? '';
+
+/**
+ * The first Word part with such a field. A field's name is the first word of its instruction,
+ * which Word may split over several runs after the field's begin mark.
+ */
+function fieldFetchingElsewhere(entries: ZipEntries): string | null {
+  for (const part of entries.keys()) {
+    if (!/^word\/[^/]*\.xml$/i.test(part)) continue;
+    const xml = readText(entries, part) ?? '';
+    const complex = xml
+      .split(/<w:fldChar\b[^>]*w:fldCharType="begin"/)
+      .slice(1)
+      .map((field) => [...field.matchAll(/<w:instrText\b[^>]*>([^<]*)</g)].map((run) => decodeXml(run[1])).join(''));
+    const simple = tagsNamed(xml, 'w:fldSimple').map((tag) => attribute(tag, 'w:instr') ?? '');
+    const name = [...complex, ...simple].map(fieldName).find((field) => fetchingFields.has(field));
+    if (name) return `${part} has the field ${name}`;
+  }
+  return null;
+}
+
+const fetchesElsewhereMessage = (what: string) =>
+  `${what}; Followthrough does not accept templates that fetch files from elsewhere, because ` +
+  'Word or Excel may fetch them (and send the computer’s sign-in) when someone opens an export. Remove the link ' +
+  '(for an attached template: Developer → Document Template; for a linked picture: insert the picture itself; ' +
+  'for a field: select it and press Ctrl+Shift+F9) and import the file again.';
+
+/** Recognises a Word or Excel package; refuses macro-enabled ones and ones that fetch files from elsewhere. */
 export function openPackage(entries: ZipEntries): Result<OoxmlPackage> {
   const contentTypes = readText(entries, CONTENT_TYPES);
   if (contentTypes === undefined) {
     return fail('This ZIP file is not a Word or Excel document: it has no [Content_Types].xml.');
   }
   if (holdsMacros(entries, contentTypes)) return fail(macroMessage);
+  const fetches = linkFetchingElsewhere(entries) ?? fieldFetchingElsewhere(entries);
+  if (fetches) return fail(fetchesElsewhereMessage(fetches));
   const officeDocument = readRelationships(entries, '').find((rel) => rel.type.endsWith('/officeDocument'));
   if (!officeDocument || !entries.has(officeDocument.target)) {
     return fail('This file is damaged: it does not say where its document is.');

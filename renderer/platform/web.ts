@@ -96,6 +96,8 @@ export function createWebPlatform(): PlatformApi {
       }
     },
     checkReachable: async ({ url, timeoutMs }) => ok({ reachable: await answersOpaquely(url, timeoutMs) }),
+    // A page's fetch is already held to what the browser and the receiver's CORS allow.
+    allowUpstream: async () => ok({ allowed: true }),
     getSecret: ({ key }) => secrets.getSecret(key),
     setSecret: ({ key, value }) => secrets.setSecret(key, value),
     ...createWebBackupStore(),

@@ -7,6 +7,7 @@ import {
   type Consent,
   type ConsentChange,
   type Participant,
+  withPseudonymRenewed,
 } from '../../shared/model';
 import type { FollowthroughDatabase } from '../db/database';
 import { applyConsentToQueue, consentQueueTables } from '../db/outbox';
@@ -21,7 +22,7 @@ export async function changeConsent(
   return db.transaction('rw', [db.participants, db.consentLog, ...consentQueueTables(db)], async () => {
     const current = await db.participants.get(participantId);
     if (!current) throw new Error('That participant no longer exists');
-    const consent = validated(consentSchema, { ...current.consent, ...patch });
+    const consent = validated(consentSchema, withPseudonymRenewed(current.consent, { ...current.consent, ...patch }));
     if (JSON.stringify(consent) === JSON.stringify(current.consent)) return current;
     const at = now();
     const next = validated(participantSchema, { ...current, consent, updatedAt: at });

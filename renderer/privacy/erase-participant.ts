@@ -7,7 +7,7 @@ import type { SyncRun } from '../../shared/model';
 import type { FollowthroughDatabase } from '../db/database';
 import { rememberErasedParticipant } from '../sync/connectors/hub-apply';
 import { mentionsAny, runWithout } from '../sync/run-log';
-import { pseudonymFor } from '../sync/sharing';
+import { pseudonymsOf } from '../sync/sharing';
 import { collectParticipantData } from './participant-data';
 
 export type ErasureReport = {
@@ -46,11 +46,12 @@ export async function eraseParticipant(
     db.settings,
   ];
   // Hashed before the transaction, which would not survive waiting for WebCrypto.
-  const ownRef = await pseudonymFor(participantId);
+  const known = await db.participants.get(participantId);
+  const ownRefs = known ? await pseudonymsOf(known) : [];
   return db.transaction('rw', tables, async () => {
     const data = await collectParticipantData(db, participantId);
     if (!data) return null;
-    await rememberErasedParticipant(db, participantId, ownRef);
+    await rememberErasedParticipant(db, participantId, ownRefs);
     const { participant, sessions, actions, contracts, contractReviews, consentLog } = data;
     const ids = [
       participant.id,

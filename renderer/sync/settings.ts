@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { FollowthroughDatabase } from '../db/database';
 import { createLogger } from '../../shared/logger';
+import { CLEARTEXT_UPSTREAM_MESSAGE, isEncryptedOrLocal } from '../../shared/upstream-url';
 import { defaultSchedule, weeklyScheduleSchema } from './schedule';
 
 const log = createLogger('sync-settings');
@@ -64,6 +65,15 @@ export type ConnectorSettings = z.infer<typeof connectorSettingsSchema>;
 export const syncSettingsSchema = z.object({ connector: connectorSettingsSchema, schedule: weeklyScheduleSchema });
 export type SyncSettings = z.infer<typeof syncSettingsSchema>;
 
+/**
+ * What a save must also pass: a remote upstream over https. Settings stored before this rule still
+ * read as they are (sync then refuses to send and says why) rather than silently turning sync off.
+ */
+export const savedSyncSettingsSchema = syncSettingsSchema.refine(
+  ({ connector }) => !('url' in connector) || isEncryptedOrLocal(connector.url),
+  { message: CLEARTEXT_UPSTREAM_MESSAGE, path: ['connector', 'url'] },
+);
+
 const defaultSyncSettings: SyncSettings = { connector: { kind: 'off' }, schedule: defaultSchedule };
 
 export async function readSyncSettings(db: FollowthroughDatabase): Promise<SyncSettings> {
@@ -86,7 +96,7 @@ export function syncSettingsAmong(records: { key: string; value: unknown }[]): S
  * Each save is a new revision: a refused connection pauses sync only under the revision it met.
  */
 export async function writeSyncSettings(db: FollowthroughDatabase, settings: SyncSettings): Promise<SyncSettings> {
-  const parsed = syncSettingsSchema.safeParse(settings);
+  const parsed = savedSyncSettingsSchema.safeParse(settings);
   if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join('; '));
   await db.transaction('rw', db.settings, async () => {
     const revision = await readSettingsRevision(db);

@@ -1,6 +1,7 @@
 // What of a participant may leave the device with their actions, per their consent: their name
-// (named), a stable pseudonym only (pseudonymous), or nothing at all (none: the change is held);
-// and the lookups a record needs to say whose it is, cached for one sync run.
+// (named), a pseudonym only (pseudonymous; renewed whenever the name starts or stops being shared),
+// or nothing at all (none: the change is held); and the lookups a record needs to say whose it is,
+// cached for one sync run.
 import type { Contract, Participant } from '../../shared/model';
 import type { WireParticipant } from '../../shared/sync-protocol';
 import { HELD_BACK_REASON } from '../db/outbox';
@@ -13,9 +14,19 @@ type Sharing =
 
 type SharingResolver = (participantId: string) => Promise<Sharing>;
 
-/** A stable, non-reversible reference: the same participant always gets the same one. */
-export async function pseudonymFor(participantId: string): Promise<string> {
-  return `p-${(await sha256Hex(`followthrough-participant:${participantId}`)).slice(0, 16)}`;
+/**
+ * A non-reversible reference: the same participant gets the same one until their pseudonym is
+ * renewed (`round`, when their name starts or stops being shared), then a new one unrelated to it.
+ */
+export async function pseudonymFor(participantId: string, round = 0): Promise<string> {
+  const seed = round === 0 ? participantId : `${participantId}:${round}`;
+  return `p-${(await sha256Hex(`followthrough-participant:${seed}`)).slice(0, 16)}`;
+}
+
+/** Every reference a participant has gone by, the current one last: to recognise them in what comes back. */
+export function pseudonymsOf(participant: Pick<Participant, 'id' | 'consent'>): Promise<string[]> {
+  const rounds = Array.from({ length: (participant.consent.pseudonymRound ?? 0) + 1 }, (_, round) => round);
+  return Promise.all(rounds.map((round) => pseudonymFor(participant.id, round)));
 }
 
 export async function sharingFor(participantId: string, participant: Participant | undefined): Promise<Sharing> {
@@ -26,7 +37,7 @@ export async function sharingFor(participantId: string, participant: Participant
   if (mode === 'none') {
     return { kind: 'hold', reason: HELD_BACK_REASON };
   }
-  const ref = await pseudonymFor(participantId);
+  const ref = await pseudonymFor(participantId, participant.consent.pseudonymRound);
   return {
     kind: 'share',
     name: participant.name,

@@ -3,6 +3,7 @@
 // receive a Transport; nothing in sync calls fetch itself.
 import { channels, type ChannelInput, type ChannelOutput, type PlatformApi } from '../../shared/ipc';
 import { fail, type Result } from '../../shared/result';
+import { CLEARTEXT_UPSTREAM_MESSAGE, isEncryptedOrLocal } from '../../shared/upstream-url';
 
 export type HttpRequest = ChannelInput<'httpRequest'>;
 export type HttpResponse = ChannelOutput<'httpRequest'>;
@@ -10,6 +11,8 @@ export type Transport = (request: HttpRequest) => Promise<Result<HttpResponse>>;
 
 export function createTransport(httpRequest: PlatformApi['httpRequest']): Transport {
   return async (request) => {
+    // Checked here as well as on save: settings stored before the rule, or restored from a backup.
+    if (!isEncryptedOrLocal(request.url)) return fail(CLEARTEXT_UPSTREAM_MESSAGE);
     const result = await httpRequest(request);
     if (!result.ok) return result;
     const response = channels.httpRequest.output.safeParse(result.value);

@@ -11,11 +11,17 @@ export function bearerToken(request: FastifyRequest): string | null {
   return match ? match[1] : null;
 }
 
+/** Requests whose token authenticated, for the rate limit to give that token its own bucket. */
+const authenticated = new WeakSet<FastifyRequest>();
+
+export const wasAuthenticated = (request: FastifyRequest): boolean => authenticated.has(request);
+
 export async function authorize(db: SqlExecutor, request: FastifyRequest): Promise<Principal> {
   const token = bearerToken(request);
   if (!token) throw new HubHttpError(401, 'unauthorized', 'Send a hub token as "Authorization: Bearer <token>"');
   const principal = await authenticate(db, token);
   if (!principal) throw new HubHttpError(401, 'unauthorized', 'This token is not valid: it is mistyped or was revoked');
+  authenticated.add(request);
   return principal;
 }
 

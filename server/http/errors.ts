@@ -54,7 +54,7 @@ function fromFastify(error: FastifyError): HubHttpError {
       return new HubHttpError(415, 'unsupported-media-type', 'Send the body as application/json');
   }
   if (error.statusCode === 429) {
-    return new HubHttpError(429, 'rate-limited', 'Too many requests for this token; wait as Retry-After says');
+    return new HubHttpError(429, 'rate-limited', 'Too many requests; wait as Retry-After says');
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return new HubHttpError(error.statusCode, 'invalid-request', error.message);

@@ -1,11 +1,11 @@
 // The Followthrough hub's part of Sync settings: the hub's address, the coach token (kept by the
 // platform like the webhook's secret, never in the database) and a connection test.
 import { useEffect, useId, useState } from 'react';
-import { FormInput } from '../../components/form-input';
 import { platform } from '../../platform';
 import { HUB_TOKEN_KEY, type SyncSettings } from '../../sync/settings';
 import { keptSecretProblem, originOf, readSecretOrigin, saveSecretFor } from '../../sync/secrets';
 import { testHubConnection } from '../../sync/service';
+import { UpstreamUrlField } from './upstream-url-input';
 
 type HubConnector = Extract<SyncSettings['connector'], { kind: 'hub' }>;
 
@@ -63,11 +63,8 @@ export function HubSettingsFields({ hub, desktop }: { hub: HubSettings; desktop:
   return (
     <div className="stack">
       <div className="grid-2">
-        <FormInput
+        <UpstreamUrlField
           label="Hub address"
-          dir="auto"
-          type="url"
-          inputMode="url"
           placeholder="https://hub.example.org"
           value={hub.url}
           onValue={hub.setUrl}

@@ -3,18 +3,19 @@
 // never in the database), the weekly slot, and a test event to prove the connection before real
 // data goes out.
 import { memo, useEffect, useId, useState } from 'react';
-import { FormInput } from '../../components/form-input';
 import { CheckField } from '../../components/fields';
 // eslint-disable-next-line no-restricted-imports -- handed to the sync settings (renderer/sync), which own this write
 import { database } from '../../db/instance';
 import { platform } from '../../platform';
 import { errorMessage } from '../../../shared/result';
-import { WEBHOOK_SECRET_KEY, syncSettingsSchema, writeSyncSettings, type SyncSettings } from '../../sync/settings';
+import { CLEARTEXT_UPSTREAM_MESSAGE } from '../../../shared/upstream-url';
+import { WEBHOOK_SECRET_KEY, savedSyncSettingsSchema, writeSyncSettings, type SyncSettings } from '../../sync/settings';
 import { typedTime, weeklyScheduleSchema } from '../../sync/schedule';
 import { keptSecretProblem, originOf, readSecretOrigin, saveSecretFor } from '../../sync/secrets';
 import { sendWebhookTestEvent, useSyncStatus } from '../../sync/service';
 import { FileDropFolderField } from './file-drop-folder';
 import { HubSettingsFields, useHubSettings } from './hub-settings-fields';
+import { UpstreamUrlField } from './upstream-url-input';
 
 type Kind = SyncSettings['connector']['kind'];
 type Message = { tone: 'ok' | 'error'; text: string } | null;
@@ -30,6 +31,18 @@ const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 /** Problems read as one sentence: all but the first start in lower case. */
 const continuedAfterFirst = (problem: string, index: number) =>
   index === 0 ? problem : `${problem[0].toLowerCase()}${problem.slice(1)}`;
+
+/**
+ * Names the upstream to the desktop app, the only address it will then connect to; a new one needs
+ * the coach's yes in a dialog of the app itself. Throws, so nothing is saved, when they say no.
+ */
+async function allowUpstream(url: string | null): Promise<void> {
+  const answer = await platform.allowUpstream({ url });
+  if (!answer.ok) throw new Error(`The address could not be allowed: ${answer.error}`);
+  if (!answer.value.allowed) {
+    throw new Error(`Not saved: Followthrough connects to ${new URL(url ?? '').host} only once you allow it`);
+  }
+}
 
 function randomSecret(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
@@ -67,8 +80,15 @@ export const SyncSettingsSection = memo(function SyncSettingsSection({ stored }:
       const keepsSaved = !schedule.enabled && !weeklyScheduleSchema.shape.time.safeParse(typed).success;
       const chosen = { ...schedule, time: keepsSaved ? stored.schedule.time : typed };
       setSchedule(chosen);
-      const checked = syncSettingsSchema.safeParse({ connector, schedule: chosen });
-      const problems = checked.success ? [] : checked.error.issues.map((issue) => issue.message);
+      const checked = savedSyncSettingsSchema.safeParse({ connector, schedule: chosen });
+      // The address's own problem is already worded next to it.
+      const problems = checked.success
+        ? []
+        : checked.error.issues.map((issue) =>
+            issue.message === CLEARTEXT_UPSTREAM_MESSAGE
+              ? 'The address needs https://, as said under it'
+              : issue.message,
+          );
       if (kind === 'webhook' && !secret) {
         const secretProblem =
           secretState.keptFor === null
@@ -77,6 +97,7 @@ export const SyncSettingsSection = memo(function SyncSettingsSection({ stored }:
         if (secretProblem) problems.push(secretProblem);
       }
       if (problems.length > 0) throw new Error(problems.map(continuedAfterFirst).join('; '));
+      await allowUpstream(kind === 'webhook' ? url.trim() : kind === 'hub' ? hub.url.trim() : null);
       await writeSyncSettings(database, { connector, schedule: chosen } as SyncSettings);
       // What the last sync said was about the settings before.
       useSyncStatus.setState({ last: null });
@@ -147,11 +168,8 @@ export const SyncSettingsSection = memo(function SyncSettingsSection({ stored }:
 
       {kind === 'webhook' && (
         <div className="grid-2">
-          <FormInput
+          <UpstreamUrlField
             label="Webhook URL"
-            dir="auto"
-            type="url"
-            inputMode="url"
             placeholder="https://hooks.zapier.com/hooks/catch/…"
             value={url}
             onValue={setUrl}

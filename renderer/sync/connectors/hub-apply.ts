@@ -10,7 +10,7 @@ import { createLogger } from '../../../shared/logger';
 import type { FollowthroughDatabase } from '../../db/database';
 import { participantsRepository } from '../../db/participants';
 import type { Clock } from '../../db/write';
-import { pseudonymFor } from '../sharing';
+import { pseudonymsOf } from '../sharing';
 import { excerpt } from '../transport';
 import type { PullApplied, PulledChange } from './connector';
 
@@ -37,12 +37,12 @@ async function readErasedParticipantRefs(db: FollowthroughDatabase): Promise<Set
 export async function rememberErasedParticipant(
   db: FollowthroughDatabase,
   participantId: string,
-  ownRef: string,
+  ownRefs: string[],
 ): Promise<void> {
   const mapSetting = await db.settings.get(participantMapKey);
   const map = { ...((mapSetting?.value as Record<string, string> | undefined) ?? {}) };
   const erased = await readErasedParticipantRefs(db);
-  erased.add(ownRef);
+  for (const ref of ownRefs) erased.add(ref);
   for (const [ref, localId] of Object.entries(map)) {
     if (localId !== participantId) continue;
     erased.add(ref);
@@ -124,10 +124,13 @@ const sameAction = (a: Action, b: Action) => canonical(a) === canonical(b);
 export function createHubApplier(db: FollowthroughDatabase, now: Clock) {
   const participants = participantsRepository(db, now);
 
-  /** Each local participant's pseudonym. Hashing is not IndexedDB work, so it runs before the transaction. */
+  /** Each pseudonym of each local participant, renewed ones included. Hashing is not IndexedDB work, so it runs before the transaction. */
   async function pseudonyms(): Promise<Map<string, string>> {
     const locals = await db.participants.toArray();
-    return new Map(await Promise.all(locals.map(async (local) => [await pseudonymFor(local.id), local.id] as const)));
+    const refs = await Promise.all(
+      locals.map(async (local) => (await pseudonymsOf(local)).map((ref) => [ref, local.id] as const)),
+    );
+    return new Map(refs.flat());
   }
 
   /** Finds the local participant of a pseudonym, creating one (named as the hub knows them) when none matches. */

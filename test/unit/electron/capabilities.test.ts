@@ -163,16 +163,23 @@ describe('network', () => {
     return new Promise<void>((done) => server.close(() => done()));
   });
 
+  /** The handlers with `url`'s origin saved as the upstream, as the coach's save of Sync settings does. */
+  async function networkTo(url: string) {
+    const network = networkHandlers({ upstreamFile: join(temp.path, 'upstream.json'), confirm: async () => true });
+    await network.allowUpstream({ url }, fromApp);
+    return network;
+  }
+
   it('reports whether the computer is online', async () => {
     net.isOnline.mockReturnValueOnce(false);
-    expect(await invokeHandler('networkStatus', networkHandlers().networkStatus, fromApp, undefined)).toEqual({
+    expect(await invokeHandler('networkStatus', (await networkTo(base)).networkStatus, fromApp, undefined)).toEqual({
       ok: true,
       value: { online: false },
     });
   });
 
   it('sends a request and returns status, headers and body', async () => {
-    const result = await invokeHandler('httpRequest', networkHandlers().httpRequest, fromApp, {
+    const result = await invokeHandler('httpRequest', (await networkTo(base)).httpRequest, fromApp, {
       url: `${base}/sync`,
       method: 'POST',
       headers: { Authorization: 'Bearer sk-1' },
@@ -190,8 +197,8 @@ describe('network', () => {
     });
   });
 
-  const postToMovedAddress = () =>
-    invokeHandler('httpRequest', networkHandlers().httpRequest, fromApp, {
+  const postToMovedAddress = async () =>
+    invokeHandler('httpRequest', (await networkTo(base)).httpRequest, fromApp, {
       url: `${base}/moved`,
       method: 'POST',
       headers: {},
@@ -212,7 +219,7 @@ describe('network', () => {
   });
 
   it('gives up after the timeout from the request', async () => {
-    const result = await invokeHandler('httpRequest', networkHandlers().httpRequest, fromApp, {
+    const result = await invokeHandler('httpRequest', (await networkTo(base)).httpRequest, fromApp, {
       url: `${base}/slow`,
       method: 'GET',
       headers: {},
@@ -224,7 +231,7 @@ describe('network', () => {
 
   it('says which host could not be reached', async () => {
     const { url, port } = await closedPortUrl();
-    const result = await invokeHandler('httpRequest', networkHandlers().httpRequest, fromApp, {
+    const result = await invokeHandler('httpRequest', (await networkTo(url)).httpRequest, fromApp, {
       url,
       method: 'GET',
       headers: {},
@@ -238,8 +245,8 @@ describe('network', () => {
   });
 
   it('counts any answer as reachable, an error status too, and nothing else', async () => {
-    const check = (url: string, timeoutMs = 5000) =>
-      invokeHandler('checkReachable', networkHandlers().checkReachable, fromApp, { url, timeoutMs });
+    const check = async (url: string, timeoutMs = 5000) =>
+      invokeHandler('checkReachable', (await networkTo(url)).checkReachable, fromApp, { url, timeoutMs });
     expect(await check(`${base}/sync`)).toEqual({ ok: true, value: { reachable: true } });
     expect(await check(`${base}/refuses`)).toEqual({ ok: true, value: { reachable: true } });
     expect(await check(`${base}/slow`, 150)).toEqual({ ok: true, value: { reachable: false } });

@@ -119,7 +119,7 @@ contextBridge.exposeInMainWorld.mockImplementation((name: string, api: unknown) 
 );
 
 export const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() };
-export const dialog = { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() };
+export const dialog = { showSaveDialog: vi.fn(), showOpenDialog: vi.fn(), showMessageBox: vi.fn() };
 export const net = { isOnline: vi.fn(() => true), fetch: (input: string, init?: RequestInit) => fetch(input, init) };
 
 const primaryWorkArea = { x: 0, y: 25, width: 1920, height: 1055 };

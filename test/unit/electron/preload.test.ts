@@ -20,6 +20,7 @@ const sampleInputs: { [K in ChannelKey]: Parameters<PlatformApi[K]>[0] | undefin
   networkStatus: undefined,
   httpRequest: { url: 'https://hub.example/', method: 'GET', headers: {}, body: null, timeoutMs: 1000 },
   checkReachable: { url: 'https://hub.example/', timeoutMs: 1000 },
+  allowUpstream: { url: 'https://hub.example/' },
   getSecret: { key: 'hub-token' },
   setSecret: { key: 'hub-token', value: null },
   writeBackup: { kind: 'daily', data: new Uint8Array([1]) },

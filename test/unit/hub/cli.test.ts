@@ -20,7 +20,7 @@ async function cli(config: HubConfig, ...argv: string[]) {
 
 async function setup(): Promise<HubConfig> {
   fresh = await freshDatabase();
-  return { host: '127.0.0.1', port: 0, database: fresh.target, limits: testLimits };
+  return { host: '127.0.0.1', port: 0, database: fresh.target, limits: testLimits, trustProxy: false };
 }
 
 async function holder(config: HubConfig, token: string) {

@@ -2,7 +2,7 @@
 // (test/support/hub-databases.ts: PGlite by default, PostgreSQL when DATABASE_URL is set).
 import type { FastifyInstance } from 'fastify';
 import { buildHub } from '../../../server/app';
-import type { HubLimits } from '../../../server/config';
+import type { HubLimits, TrustProxy } from '../../../server/config';
 import { openDatabase } from '../../../server/db/open';
 import type { SqlDatabase } from '../../../server/db/sql';
 import { issueToken } from '../../../server/auth/tokens';
@@ -24,11 +24,16 @@ export type TestHub = {
 };
 
 export async function startTestHub(
-  options: { limits?: Partial<HubLimits>; now?: () => number } = {},
+  options: { limits?: Partial<HubLimits>; now?: () => number; trustProxy?: TrustProxy } = {},
 ): Promise<TestHub> {
   const storage = await freshDatabase();
   const db = await openDatabase(storage.target);
-  const app = await buildHub({ db, limits: { ...testLimits, ...options.limits }, now: options.now });
+  const app = await buildHub({
+    db,
+    limits: { ...testLimits, ...options.limits },
+    now: options.now,
+    trustProxy: options.trustProxy,
+  });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const issue = async (organisation: string, coach: string | undefined, label: string) =>
     (await db.transaction((tx) => issueToken(tx, { organisation, coach, label }, Date.now()))).token;
@@ -52,7 +57,7 @@ export async function call<T = unknown>(
   hub: Pick<TestHub, 'url'>,
   token: string | null,
   path: string,
-  init: { method?: string; body?: unknown; rawBody?: string } = {},
+  init: { method?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; body: T; headers: Headers }> {
   const body = init.rawBody ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
   const response = await fetch(`${hub.url}${path}`, {
@@ -60,6 +65,7 @@ export async function call<T = unknown>(
     headers: {
       ...(token ? { Authorization: `Bearer ${token}` } : {}),
       ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...init.headers,
     },
     body,
   });

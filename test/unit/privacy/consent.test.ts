@@ -13,7 +13,13 @@ describe('consent changes', () => {
     clock.advance(60_000);
     const updated = await changeConsent(db, participant.id, { keepNotes: false, aiProcessing: true }, clock);
 
-    expect(updated.consent).toEqual({ keepNotes: false, shareActions: 'pseudonymous', aiProcessing: true });
+    // Named to pseudonymous: a new pseudonym, which receivers cannot tie to the name.
+    expect(updated.consent).toEqual({
+      keepNotes: false,
+      shareActions: 'pseudonymous',
+      aiProcessing: true,
+      pseudonymRound: 1,
+    });
     expect((await db.participants.get(participant.id))?.consent).toEqual(updated.consent);
     const history = await consentHistory(db, participant.id);
     expect(history.map((entry) => entry.at)).toEqual([clock(), clock() - 60_000]);
