@@ -1,6 +1,7 @@
 // A receiver that saw a participant's actions with their name must not recognise them once the
 // coach shares them under a pseudonym only: the pseudonym sent from then on is a new one. Against
 // a real receiver on 127.0.0.1 (./harness.ts).
+import { sharesWithName } from '../db/test-database';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { harnessPerTest, type SyncHarness } from './harness';
@@ -60,7 +61,7 @@ describe('any sequence of consent changes, through either way of making them', (
     const step = fc.record({ mode: fc.constantFrom(...shareModes), through: fc.constantFrom('consent', 'edit') });
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), async (steps) => {
-        const participant = await h.repos.participants.create({ name: 'Jo Park' });
+        const participant = await h.repos.participants.create({ name: 'Jo Park', consent: sharesWithName });
         const named = new Set<string>([((await sharingFor(participant.id, participant)) as Shared).participant.ref]);
         const anonymous = new Set<string>();
         for (const { mode, through } of steps) {
