@@ -67,7 +67,7 @@ describe('backup and restore in the browser', () => {
     // A participant added after the export is what the restore will take away.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Participants' }).click();
     await page.getByRole('button', { name: 'New participant' }).click();
-    await page.getByRole('form', { name: 'New participant' }).getByLabel('Name').fill('Zed Newcomer');
+    await page.getByRole('form', { name: 'New participant' }).getByLabel('Name', { exact: true }).fill('Zed Newcomer');
     await page.getByRole('form', { name: 'New participant' }).getByRole('button', { name: 'Add participant' }).click();
     await page.getByRole('article', { name: 'Zed Newcomer' }).waitFor();
 

@@ -38,7 +38,7 @@ describe('a double-click on a create command', () => {
     await shell.goTo('Participants');
     await page.getByRole('button', { name: 'New participant' }).click();
     const participantForm = page.getByRole('form', { name: 'New participant' });
-    await participantForm.getByLabel('Name').fill('Amara Okafor');
+    await participantForm.getByLabel('Name', { exact: true }).fill('Amara Okafor');
     await doubleClickCreatesOne(
       page,
       participantForm.getByRole('button', { name: 'Add participant' }),

@@ -14,7 +14,7 @@ closeAfterEach(() => app);
 describe('the file drop in the browser', () => {
   it("downloads the week's CSV and JSON Lines files and empties the queue", async () => {
     app = await launchApp();
-    const { page, shell, session } = await startSessionWith(app, amara);
+    const { page, shell, session } = await startSessionWith(app, { ...amara, sharing: 'With their name' });
     const sync = new SyncPageObject(page);
     await session.addActionByKeyboard({ text: 'Book the quarterly review', owner: 'Amara', due: '', verification: '' });
 

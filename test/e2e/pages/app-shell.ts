@@ -3,7 +3,9 @@ import type { Page } from 'playwright-core';
 import type { AppBrowser } from '../browser';
 import { SessionPage, type Grow, type NewAction } from './session-page';
 
-export type Participant = { name: string; role: string };
+/** How a participant's action items go upstream, as the New participant form asks. */
+export type Sharing = 'With their name' | 'Under a pseudonym' | 'Not at all';
+export type Participant = { name: string; role: string; sharing?: Sharing };
 
 /** The participant most tests coach. */
 export const amara: Participant = { name: 'Amara Okafor', role: 'Head of Operations' };
@@ -40,12 +42,19 @@ export class AppShell {
     await this.page.getByRole('heading', { level: 1, name: section }).waitFor();
   }
 
-  async addParticipant(name: string, role: string) {
+  /** Adds a participant; their actions go upstream only when `sharing` says so. */
+  async addParticipant(name: string, role: string, sharing?: Sharing) {
     await this.goTo('Participants');
     await this.page.getByRole('button', { name: 'New participant' }).click();
     const form = this.page.getByRole('form', { name: 'New participant' });
-    await form.getByLabel('Name').fill(name);
+    await form.getByLabel('Name', { exact: true }).fill(name);
     await form.getByLabel('Role').fill(role);
+    // Asked every time, and nothing is shared until the coach chooses.
+    const notShared = form.getByRole('radiogroup', { name: 'Action items shared upstream' });
+    if (!(await notShared.getByRole('radio', { name: 'Not at all' }).isChecked())) {
+      throw new Error('A new participant’s actions must not be shared until the coach chooses');
+    }
+    if (sharing) await notShared.locator('label', { hasText: sharing }).click();
     await form.getByRole('button', { name: 'Add participant' }).click();
     await this.page.getByRole('article', { name }).waitFor();
   }
@@ -91,7 +100,7 @@ export class AppShell {
 export async function startSessionWith(app: AppBrowser, participant: Participant, grow?: Grow) {
   const { page } = app;
   const shell = new AppShell(page);
-  await shell.addParticipant(participant.name, participant.role);
+  await shell.addParticipant(participant.name, participant.role, participant.sharing);
   const session = await shell.startSession();
   if (grow) await session.typeGrow(grow);
   return { page, shell, session };

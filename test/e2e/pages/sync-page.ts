@@ -5,7 +5,7 @@ import { AppShell } from './app-shell';
 
 /**
  * The app on its Sync page with a webhook saved in Sync settings; by default with Amara Okafor
- * added first, whose actions the test then logs.
+ * added first, sharing her actions with her name, whose actions the test then logs.
  */
 export async function connectedToWebhook(
   app: AppBrowser,
@@ -15,7 +15,7 @@ export async function connectedToWebhook(
 ) {
   const shell = new AppShell(app.page);
   const sync = new SyncPageObject(app.page);
-  if (withParticipant) await shell.addParticipant('Amara Okafor', 'Head of Operations');
+  if (withParticipant) await shell.addParticipant('Amara Okafor', 'Head of Operations', 'With their name');
   await shell.goTo('Sync');
   await sync.connectWebhook(url, secret);
   return { page: app.page, shell, sync };
