@@ -21,6 +21,7 @@ function fakeHandlers(): IpcHandlers {
     networkStatus: vi.fn(() => ({ online: true })),
     httpRequest: vi.fn(() => ({ status: 200, headers: {}, body: '' })),
     checkReachable: vi.fn(() => ({ reachable: true })),
+    allowUpstream: vi.fn(() => ({ allowed: true })),
     getSecret: vi.fn(() => 'token'),
     setSecret: vi.fn(() => true),
     writeBackup: vi.fn(() => ({
@@ -34,6 +35,12 @@ function fakeHandlers(): IpcHandlers {
     })),
     listBackups: vi.fn(() => []),
     readBackup: vi.fn(() => new Uint8Array([1])),
+    replaceBackup: vi.fn(() => ({
+      name: 'followthrough-2026-11-28T09-30-00-000Z-daily.ftbackup',
+      kind: 'daily' as const,
+      createdAt: 0,
+      sizeBytes: 1,
+    })),
     openBackupFolder: vi.fn(() => true),
     fileDropTarget: vi.fn(() => ({ target: 'folder' as const, folder: null, problem: null, lastWritten: null })),
     chooseFileDropFolder: vi.fn(() => ({ target: 'downloads' as const })),
