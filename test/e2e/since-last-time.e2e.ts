@@ -33,7 +33,8 @@ closeAfterEach(() => app);
 describe('since last time', () => {
   it('plans the next session, shows it coming up, settles three earlier actions by keyboard, proposes the one after', async () => {
     app = await launchApp();
-    const { page, shell, session: first } = await startSessionWith(app, amara);
+    // The follow-up the leader receives holds only what their consent shares.
+    const { page, shell, session: first } = await startSessionWith(app, { ...amara, sharing: 'With their name' });
     // Due on fixed days: the calendar read back below expects the carried action's date.
     const dues = ['2026-12-01', '2026-12-03', '2026-12-05'];
     const actions = amaraActions.map((action, index) => ({ ...action, due: dues[index] }));
