@@ -10,9 +10,7 @@ import { encodeDatabase, type BackupDeps } from '../backup/backup-service';
 import type { BackupTables } from '../backup/backup-format';
 import { applyRestore, prepareRestore } from '../backup/restore';
 import { eraseParticipant } from './erase-participant';
-
-/** Where a backup is taken apart; nothing else uses it, and it is emptied before and after. */
-const SCRATCH_DATABASE = 'followthrough-erasure-scratch';
+import { discardErasureScratch, ERASURE_SCRATCH_DATABASE } from './erasure-scratch';
 
 export type BackupsErasure = {
   rewritten: BackupFile[];
@@ -35,14 +33,11 @@ function holdsParticipant(tables: BackupTables, participantId: string): boolean 
   );
 }
 
-/** A scratch database left by a run the app did not finish holds the participant: remove it. */
-export const discardErasureScratch = () => FollowthroughDatabase.delete(SCRATCH_DATABASE);
-
 async function rewriteWithout(file: BackupFile, participantId: string, deps: Deps): Promise<Result<boolean>> {
   const bytes = await deps.platform.readBackup({ name: file.name });
   if (!bytes.ok) return bytes;
   await discardErasureScratch();
-  const scratch = new FollowthroughDatabase(SCRATCH_DATABASE);
+  const scratch = new FollowthroughDatabase(ERASURE_SCRATCH_DATABASE);
   try {
     const plan = await prepareRestore(scratch, bytes.value);
     if (!plan.ok) return plan;

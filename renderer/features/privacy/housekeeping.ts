@@ -9,7 +9,7 @@ import { database, repositories } from '../../db/instance';
 import { navigate } from '../../navigation';
 import { ensureDailyBackup } from '../../backup/backup-service';
 import { applyRetention } from '../../privacy/retention';
-import { discardErasureScratch } from '../../privacy/erase-from-backups';
+import { discardErasureScratch } from '../../privacy/erasure-scratch';
 import { appBackupDeps, useAutomaticBackupStatus } from './backup-deps';
 import type { WaitForTypingPause } from '../../typing-pause';
 
