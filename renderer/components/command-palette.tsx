@@ -110,6 +110,7 @@ export function CommandPalette({ commands, onClose }: { commands: Command[]; onC
       >
         <input
           dir="auto"
+          autoComplete="off"
           ref={input}
           aria-label="Search or run a command"
           placeholder="Search notes, actions, people and contracts, or type a command…"

@@ -28,6 +28,7 @@ function NaturalDateInput(props: {
       </label>
       <input
         dir="auto"
+        autoComplete="off"
         id={id}
         value={text}
         placeholder={PLACEHOLDER}

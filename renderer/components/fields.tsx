@@ -49,10 +49,11 @@ export const AutosaveText = memo(function AutosaveText(props: TextProps) {
         {label}
       </label>
       {multiline ? (
-        <textarea dir={field.dir} {...common} rows={rows} />
+        <textarea dir={field.dir} autoComplete="off" {...common} rows={rows} />
       ) : wrap ? (
         <textarea
           dir={field.dir}
+          autoComplete="off"
           {...common}
           rows={1}
           aria-multiline="false"
@@ -67,7 +68,7 @@ export const AutosaveText = memo(function AutosaveText(props: TextProps) {
           }}
         />
       ) : (
-        <input dir={field.dir} {...common} />
+        <input dir={field.dir} autoComplete="off" {...common} />
       )}
       {(error || hint) && (
         <p id={`${id}-message`} className={error ? 'field-error' : 'field-hint'}>

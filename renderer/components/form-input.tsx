@@ -18,6 +18,7 @@ export function FormInput({ label, value, onValue, problem = null, type = 'text'
       <label htmlFor={id}>{label}</label>
       <input
         dir={type === 'text' ? 'auto' : undefined}
+        autoComplete="off"
         id={id}
         type={type}
         value={value}

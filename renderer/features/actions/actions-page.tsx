@@ -153,6 +153,7 @@ export function ActionsPage() {
           Owner
           <input
             dir="auto"
+            autoComplete="off"
             value={filters.owner}
             placeholder="Any owner"
             onChange={(event) => set({ owner: event.target.value })}

@@ -45,6 +45,7 @@ export function StatusSelect({ action }: { action: Action }) {
       {askReason && (
         <input
           dir="auto"
+          autoComplete="off"
           autoFocus
           aria-label="What blocks it?"
           placeholder="What blocks it? Enter to save"

@@ -251,6 +251,7 @@ export function ParticipantsPage({ selectedId }: { selectedId: string | null }) 
           <section className="list-pane" aria-label="Participant list">
             <input
               dir="auto"
+              autoComplete="off"
               type="search"
               aria-label="Filter participants"
               placeholder="Filter by name, role or team"

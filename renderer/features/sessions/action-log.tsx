@@ -70,6 +70,7 @@ export const ActionLog = memo(function ActionLog({
   const draftInput = (key: keyof Draft, label: string, placeholder: string) => (
     <input
       dir="auto"
+      autoComplete="off"
       aria-label={label}
       placeholder={placeholder}
       value={draft[key]}

@@ -34,6 +34,7 @@ function NewSessionChooser() {
       <h2>Who is this session with?</h2>
       <input
         dir="auto"
+        autoComplete="off"
         autoFocus
         aria-label="Participant"
         placeholder="Type a name, Enter to start"

@@ -48,6 +48,7 @@ export const WillField = memo(function WillField({
       <label htmlFor={id}>Will</label>
       <textarea
         dir={field.dir}
+        autoComplete="off"
         id={id}
         rows={6}
         ref={field.ref}

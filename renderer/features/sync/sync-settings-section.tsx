@@ -237,6 +237,7 @@ export const SyncSettingsSection = memo(function SyncSettingsSection({ stored }:
           {/* Typed as 24-hour time like every time in the app; the browser's time control would follow its locale (04:00 PM). */}
           <input
             dir="auto"
+            autoComplete="off"
             className="sync-time"
             inputMode="numeric"
             placeholder="16:00"

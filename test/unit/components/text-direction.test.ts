@@ -1,6 +1,9 @@
 // Coaches write in Hebrew and Arabic as well as in Latin scripts: every field that takes free text
 // must let the browser pick the direction from what was typed (dir="auto"), or a right-to-left line
-// is laid out left-to-right. This reads every screen's source, so a new field cannot forget it.
+// is laid out left-to-right. And it must say what the browser may remember of it (autoComplete):
+// "off" for the coach's notes, or Chromium writes what was typed into its session-restore files,
+// in clear, beside the encrypted database. This reads every screen's source, so a new field
+// cannot forget either.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
@@ -42,14 +45,14 @@ function takesFreeText(element: ts.JsxOpeningLikeElement): boolean {
   return !notFreeText.has(type?.text ?? 'text');
 }
 
-/** Every free-text field in the given sources without a `dir` attribute, as "file:line <tag>". */
-function fieldsWithoutDirection(files: { path: string; text: string }[]): string[] {
+/** Every free-text field in the given sources without one of `attributes`, as "file:line <tag>". */
+function fieldsWithout(attributes: string[], files: { path: string; text: string }[]): string[] {
   const found: string[] = [];
   for (const { path, text } of files) {
     const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
     const visit = (node: ts.Node) => {
       if ((ts.isJsxSelfClosingElement(node) || ts.isJsxOpeningElement(node)) && takesFreeText(node)) {
-        if (!attribute(node, 'dir')) {
+        if (attributes.some((name) => !attribute(node, name))) {
           const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
           found.push(`${path}:${line} <${node.tagName.getText()}>`);
         }
@@ -61,14 +64,16 @@ function fieldsWithoutDirection(files: { path: string; text: string }[]): string
   return found;
 }
 
-describe('text direction of free-text fields', () => {
-  it('gives every text input and textarea in the renderer dir="auto"', () => {
+const fieldsWithoutDirection = (files: { path: string; text: string }[]) => fieldsWithout(['dir'], files);
+
+describe('text direction and browser memory of free-text fields', () => {
+  it('gives every text input and textarea in the renderer dir="auto" and an autoComplete', () => {
     const files = sourceFiles('renderer').map((path) => ({
       path: relative('.', path),
       text: readFileSync(path, 'utf8'),
     }));
     expect(files.length).toBeGreaterThan(20);
-    expect(fieldsWithoutDirection(files)).toEqual([]);
+    expect(fieldsWithout(['dir', 'autoComplete'], files)).toEqual([]);
   });
 
   it('finds a bare text field and accepts the ones that are not free text', () => {
@@ -86,5 +91,8 @@ describe('text direction of free-text fields', () => {
       'x.tsx:2 <input>',
       'x.tsx:3 <input>',
     ]);
+    expect(
+      fieldsWithout(['autoComplete'], [{ path: 'x.tsx', text: 'export const h = <textarea dir="auto" />;' }]),
+    ).toEqual(['x.tsx:1 <textarea>']);
   });
 });
