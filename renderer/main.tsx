@@ -9,6 +9,8 @@ import { CURRENT_SCHEMA_VERSION, DATABASE_NAME } from './db/database';
 import { isStoredVersionOlder } from './backup/stored-version';
 import { LockGate } from './features/lock/lock-gate';
 import { useLock } from './features/lock/lock-store';
+import { readLockConfig } from './features/lock/lock-config';
+import { openNotesAtStart } from './features/lock/notes-key';
 import { prefetchScreens } from './screens';
 import { watchTypingPauses } from './typing-pause';
 import { reportUnsavedWork } from './unsaved-work';
@@ -92,11 +94,14 @@ function start() {
   }
 }
 
-/** A database stored by an older release is backed up before anything opens it and upgrades it. */
+/** A database stored by an older release is backed up before anything opens it and upgrades it;
+ * then the data key is opened (or, with the app lock on, waits for the passcode). */
 async function prepareDatabase() {
-  if (!(await isStoredVersionOlder(DATABASE_NAME, CURRENT_SCHEMA_VERSION))) return;
-  const { guardSchemaUpgrade } = await import('./features/privacy/upgrade-guard');
-  await guardSchemaUpgrade(root);
+  if (await isStoredVersionOlder(DATABASE_NAME, CURRENT_SCHEMA_VERSION)) {
+    const { guardSchemaUpgrade } = await import('./features/privacy/upgrade-guard');
+    await guardSchemaUpgrade(root);
+  }
+  await openNotesAtStart((await readLockConfig(repositories.settings)) !== null);
 }
 
 void prepareDatabase().finally(start);

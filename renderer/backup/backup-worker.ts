@@ -2,17 +2,19 @@
 // seconds of reading, JSON and compression the coach would otherwise feel as a frozen window.
 // The worker opens the same IndexedDB database as the page.
 import { FollowthroughDatabase } from '../db/database';
+import { adoptKeyring, type KeyringShare } from '../db/encryption/keyring';
 import { errorMessage } from '../../shared/result';
 import { encodeBackup, type BackupHeader } from './backup-format';
 import { readSnapshot } from './snapshot';
 
 export type EncodeRequest = { kind: BackupHeader['kind']; appVersion: string; createdAt: number };
-export type WorkerRequest = EncodeRequest & { databaseName: string };
+export type WorkerRequest = EncodeRequest & { databaseName: string; keyring: KeyringShare };
 export type EncodeReply = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; error: string };
 
 self.onmessage = async ({ data }: MessageEvent<WorkerRequest>) => {
-  const { databaseName, ...request } = data;
+  const { databaseName, keyring, ...request } = data;
   const db = new FollowthroughDatabase(databaseName);
+  adoptKeyring(db.keyring, keyring);
   let reply: EncodeReply;
   try {
     reply = { ok: true, bytes: await encodeBackup(await readSnapshot(db), request) };

@@ -3,6 +3,7 @@
 // start (unit tests), is encoded here.
 import type Dexie from 'dexie';
 import { FollowthroughDatabase } from '../db/database';
+import { shareKeyring } from '../db/encryption/keyring';
 import { encodeBackup } from './backup-format';
 import type { EncodeReply, EncodeRequest, WorkerRequest } from './backup-worker';
 import { readSnapshot } from './snapshot';
@@ -22,6 +23,10 @@ export function encodeInWorker(db: Dexie, request: EncodeRequest): Promise<Uint8
       worker.terminate();
       reject(new Error(event.message || 'the background worker failed'));
     };
-    worker.postMessage({ ...request, databaseName: db.name } satisfies WorkerRequest);
+    worker.postMessage({
+      ...request,
+      databaseName: db.name,
+      keyring: shareKeyring(db.keyring),
+    } satisfies WorkerRequest);
   });
 }

@@ -125,7 +125,7 @@ export async function prepareRestore(
   let upgraded: BackupTables;
   try {
     const content = { schemaVersion: header.schemaVersion, stores: header.stores, tables: decoded.value.tables };
-    upgraded = (await migrateToCurrent(content, currentVersion)).tables;
+    upgraded = (await migrateToCurrent(content, currentVersion, db.keyring)).tables;
   } catch (error) {
     return problem(
       'invalid-records',

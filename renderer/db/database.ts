@@ -27,6 +27,8 @@ import {
   type SessionFactGroup,
 } from './metric-facts';
 import { metricFactsMiddleware } from './metric-facts-middleware';
+import { encryptionMiddleware } from './encryption/encryption-middleware';
+import { createKeyring, type Keyring } from './encryption/keyring';
 
 export const DATABASE_NAME = 'followthrough';
 
@@ -69,8 +71,12 @@ export class FollowthroughDatabase extends Dexie {
   sessionFactGroups!: EntityTable<SessionFactGroup, 'participantId'>;
   reviewFactGroups!: EntityTable<ReviewFactGroup, 'participantId'>;
 
-  constructor(name: string = DATABASE_NAME) {
+  /** The data key its sealed tables are read and written with (encryption/keyring.ts). */
+  readonly keyring: Keyring;
+
+  constructor(name: string = DATABASE_NAME, keyring: Keyring = createKeyring()) {
     super(name);
+    this.keyring = keyring;
     this.version(1).stores(schemaV1);
     this.version(2)
       .stores(schemaV2)
@@ -142,6 +148,7 @@ export class FollowthroughDatabase extends Dexie {
     // indexed so a second import of the same file finds them.
     this.version(12).stores({ sessions: `${schemaV2.sessions}, calendarEventId` });
     this.use(metricFactsMiddleware);
+    this.use(encryptionMiddleware(keyring));
   }
 }
 

@@ -5,6 +5,7 @@ import { createLogger } from '../../shared/logger';
 
 const log = createLogger('db');
 
+/** Its keyring holds the data key: opened at start or at unlock, forgotten when the app locks. */
 export const database = new FollowthroughDatabase();
 export const repositories = createRepositories(database);
 

@@ -6,6 +6,7 @@ import type { PlatformApi } from '../../shared/ipc';
 import type { BackupFile } from '../../shared/backup-files';
 import { errorMessage, fail, ok, type Result } from '../../shared/result';
 import { FollowthroughDatabase } from '../db/database';
+import type { Keyring } from '../db/encryption/keyring';
 import { encodeDatabase, type BackupDeps } from '../backup/backup-service';
 import type { BackupTables } from '../backup/backup-format';
 import { applyRestore, prepareRestore } from '../backup/restore';
@@ -21,6 +22,8 @@ export type BackupsErasure = {
 type Deps = {
   platform: BackupDeps['platform'] & Pick<PlatformApi, 'readBackup' | 'replaceBackup'>;
   encode?: BackupDeps['encode'];
+  /** The app database's: the scratch copy is sealed with the same key. */
+  keyring: Keyring;
   onProgress?: (done: number, of: number) => void;
 };
 
@@ -37,7 +40,7 @@ async function rewriteWithout(file: BackupFile, participantId: string, deps: Dep
   const bytes = await deps.platform.readBackup({ name: file.name });
   if (!bytes.ok) return bytes;
   await discardErasureScratch();
-  const scratch = new FollowthroughDatabase(ERASURE_SCRATCH_DATABASE);
+  const scratch = new FollowthroughDatabase(ERASURE_SCRATCH_DATABASE, deps.keyring);
   try {
     const plan = await prepareRestore(scratch, bytes.value);
     if (!plan.ok) return plan;

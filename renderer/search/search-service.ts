@@ -2,6 +2,7 @@
 // for display (a title, a highlighted excerpt, where to go).
 import { format, parseISO } from 'date-fns';
 import { database } from '../db/instance';
+import { shareKeyring } from '../db/encryption/keyring';
 import type { Section } from '../navigation';
 import { highlight, queryTerms, type TextPiece } from './highlight';
 import type { SearchHit } from './search-index';
@@ -35,7 +36,12 @@ function searchWorker(): Worker {
 }
 
 function findHits(query: string): Promise<SearchHit[]> {
-  const request: SearchRequest = { requestId: nextRequestId++, query, limitPerKind: PER_KIND };
+  const request: SearchRequest = {
+    requestId: nextRequestId++,
+    query,
+    limitPerKind: PER_KIND,
+    keyring: shareKeyring(database.keyring),
+  };
   return new Promise((resolve, reject) => {
     waiting.set(request.requestId, { resolve, reject });
     searchWorker().postMessage(request);

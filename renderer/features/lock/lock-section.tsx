@@ -127,7 +127,7 @@ function TurnOn() {
       withNew
       submitLabel="Turn on the app lock"
       onDone={async (passcode) =>
-        saveLockConfig({ passcode: await hashPasscode(passcode!), idleMinutes, hideContent: true })
+        saveLockConfig({ passcode: await hashPasscode(passcode!), idleMinutes, hideContent: true }, passcode!)
       }
     >
       <IdleChoice value={idleMinutes} onChange={setIdleMinutes} />
@@ -149,7 +149,7 @@ function LockOn({ config }: { config: LockConfig }) {
         submitLabel="Change the passcode"
         onCancel={() => setEditing(null)}
         onDone={async (passcode) => {
-          await saveLockConfig({ ...config, passcode: await hashPasscode(passcode!) });
+          await saveLockConfig({ ...config, passcode: await hashPasscode(passcode!) }, passcode!);
           setEditing(null);
         }}
       />

@@ -1,12 +1,15 @@
 // Whether the app is locked, shared by the lock gate, the lock screen, Settings → App lock and
-// the "Lock now" command. Locking first writes every pending edit, then the gate unmounts the app.
+// the "Lock now" command. Locking first writes every pending edit, then the gate unmounts the app,
+// and once those writes are stored the data key is forgotten: until the passcode is entered again
+// nothing in this window can read the notes (notes-key.ts).
 import { create } from 'zustand';
 import { repositories } from '../../db/instance';
-import { flushAllPendingSaves } from '../../components/autosave';
+import { flushAllPendingSaves, useSaveStatus } from '../../components/autosave';
 import { showToast } from '../../components/toasts';
 import { navigate } from '../../navigation';
 import { readLockConfig, writeLockConfig, type LockConfig } from './lock-config';
 import { verifyPasscode } from './passcode';
+import { forgetNotesKey, openNotesWithPasscode, protectNotesWithDevice, protectNotesWithPasscode } from './notes-key';
 import { clearUnlockAttempts, pauseLeft, readUnlockAttempts, recordWrongPasscode } from './unlock-attempts';
 
 export type LockStatus = 'loading' | 'off' | 'unlocked' | 'locked';
@@ -38,6 +41,22 @@ export function lockNow(): void {
   flushAllPendingSaves();
   (document.activeElement as HTMLElement | null)?.blur();
   useLock.setState({ status: 'locked' });
+  void whenEditsStored().then(() => {
+    if (useLock.getState().status === 'locked') forgetNotesKey();
+  });
+}
+
+/** Resolves once no edit is waiting or being written. */
+function whenEditsStored(): Promise<void> {
+  const stored = ({ waiting, pending }: { waiting: number; pending: number }) => waiting + pending === 0;
+  if (stored(useSaveStatus.getState())) return Promise.resolve();
+  return new Promise((resolve) => {
+    const stop = useSaveStatus.subscribe((status) => {
+      if (!stored(status)) return;
+      stop();
+      resolve();
+    });
+  });
 }
 
 export type UnlockResult = { outcome: 'opened' } | { outcome: 'wrong' } | { outcome: 'paused'; until: number };
@@ -52,6 +71,9 @@ export async function unlock(passcode: string, now = Date.now()): Promise<Unlock
     return attempts.pausedUntil > now ? paused(attempts.pausedUntil) : { outcome: 'wrong' };
   }
   await clearUnlockAttempts(repositories.settings);
+  const opened = await openNotesWithPasscode(passcode);
+  if (opened.state !== 'open')
+    throw new Error(opened.state === 'key-lost' ? opened.reason : 'the notes’ key did not open');
   useLock.setState({ status: 'unlocked', pausedUntil: 0 });
   return { outcome: 'opened' };
 }
@@ -61,7 +83,18 @@ function paused(until: number): UnlockResult {
   return { outcome: 'paused', until };
 }
 
-export async function saveLockConfig(config: LockConfig | null): Promise<void> {
-  await writeLockConfig(repositories.settings, config);
+/**
+ * Changes the lock's settings. With a new passcode, from now on only it opens the data key; with
+ * no config the lock goes off and the keychain keeps the key again (or, where it cannot, this
+ * throws why and the lock stays on).
+ */
+export async function saveLockConfig(config: LockConfig | null, newPasscode?: string): Promise<void> {
+  const write = () => writeLockConfig(repositories.settings, config);
+  if (config && newPasscode) await protectNotesWithPasscode(newPasscode, write);
+  else if (config) await write();
+  else {
+    const problem = await protectNotesWithDevice(write);
+    if (problem) throw new Error(problem);
+  }
   useLock.setState({ config, status: config ? 'unlocked' : 'off' });
 }

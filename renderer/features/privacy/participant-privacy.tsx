@@ -132,6 +132,7 @@ async function removeFromBackups(participantId: string) {
   return eraseFromBackups(participantId, {
     platform,
     encode: appBackupDeps.encode,
+    keyring: database.keyring,
     onProgress: (done, of) => showBackupsProgress({ done, of }),
   });
 }

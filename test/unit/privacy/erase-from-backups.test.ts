@@ -38,6 +38,7 @@ describe('erasing a participant from the automatic backups', () => {
     const progress: string[] = [];
     const erased = await eraseFromBackups(amara.id, {
       platform: backups.platform,
+      keyring: db.keyring,
       onProgress: (done, of) => progress.push(`${done}/${of}`),
     });
     if (!erased.ok) throw new Error(erased.error);
@@ -79,7 +80,7 @@ describe('erasing a participant from the automatic backups', () => {
           ? { ok: false as const, error: 'The disk could not be read' }
           : backups.platform.readBackup({ name }),
     };
-    const erased = await eraseFromBackups(amara.id, { platform });
+    const erased = await eraseFromBackups(amara.id, { platform, keyring: db.keyring });
     if (!erased.ok) throw new Error(erased.error);
     expect(erased.value.rewritten.map((file) => file.name)).toEqual([oldest.name]);
     expect(erased.value.failed).toEqual([{ file: newest, error: 'The disk could not be read' }]);

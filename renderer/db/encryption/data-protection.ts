@@ -1,0 +1,161 @@
+// The data key's life: made once, sealed into every record by one migration, kept by the device
+// or by the passcode (data-key-custody.ts), given to the keyring at start or at unlock, moved
+// between the two when the coach turns the app lock on or off.
+import type { PlatformApi } from '../../../shared/ipc';
+import { toBase64, fromBase64 } from '../../base64';
+import type { FollowthroughDatabase } from '../database';
+import type { SettingsRepository } from '../repositories';
+import {
+  DATA_KEY_SETTING,
+  DEVICE_SECRET,
+  custodySchema,
+  exportRaw,
+  importRaw,
+  readCustody,
+  unwrapWithPasscode,
+  wrapWithPasscode,
+  writeCustody,
+  type Custody,
+} from './data-key-custody';
+import { generateDataKey } from './keyring';
+import { sealedFields } from './sealed-fields';
+
+export type ProtectionDeps = {
+  db: FollowthroughDatabase;
+  settings: SettingsRepository;
+  secrets: Pick<PlatformApi, 'getSecret' | 'setSecret'>;
+  /** Makes a backup of the database as it is, before the migration seals it. */
+  backUpFirst: () => Promise<void>;
+};
+
+/** What the data layer can do after start-up, and what Settings says about it. */
+export type Protection =
+  | { state: 'open'; by: 'device' | 'passcode' }
+  | { state: 'waiting-for-passcode' }
+  | { state: 'unprotected'; reason: string }
+  | { state: 'key-lost'; reason: string };
+
+async function saveOnDevice(secrets: ProtectionDeps['secrets'], key: CryptoKey): Promise<string | null> {
+  const saved = await secrets.setSecret({ key: DEVICE_SECRET, value: toBase64(await exportRaw(key)) });
+  return saved.ok ? null : saved.error;
+}
+
+async function readFromDevice(secrets: ProtectionDeps['secrets']): Promise<CryptoKey | string> {
+  const read = await secrets.getSecret({ key: DEVICE_SECRET });
+  if (!read.ok) return read.error;
+  if (read.value === null) return 'The key of your notes is missing from this computer’s keychain';
+  return importRaw(fromBase64(read.value));
+}
+
+/**
+ * Seals every record of the database in one IndexedDB transaction, so a crash leaves either the
+ * database as it was or wholly sealed; the custody record says `sealedAll` in the same transaction.
+ */
+export async function sealEverything(db: FollowthroughDatabase, custody: Custody): Promise<void> {
+  const tables = Object.keys(sealedFields).map((name) => db.table(name));
+  await db.transaction('rw', tables, async () => {
+    for (const table of tables) {
+      const records = await table.toArray();
+      if (records.length > 0) await table.bulkPut(records);
+    }
+    await db.settings.put({ key: DATA_KEY_SETTING, value: custodySchema.parse({ ...custody, sealedAll: true }) });
+  });
+  db.keyring.startSealing();
+}
+
+async function openWith(deps: ProtectionDeps, key: CryptoKey, custody: Custody): Promise<void> {
+  deps.db.keyring.open(key);
+  if (custody.sealedAll) {
+    deps.db.keyring.startSealing();
+    return;
+  }
+  await deps.backUpFirst();
+  await sealEverything(deps.db, custody);
+}
+
+/** At start, before anything reads the notes. With the app lock on, the key waits for the passcode. */
+export async function openAtStart(deps: ProtectionDeps, lockOn: boolean): Promise<Protection> {
+  const custody = await readCustody(deps.settings);
+  if (custody?.protection.by === 'passcode' || (!custody && lockOn)) {
+    if (custody?.sealedAll) deps.db.keyring.startSealing();
+    return { state: 'waiting-for-passcode' };
+  }
+  if (custody) {
+    if (custody.sealedAll) deps.db.keyring.startSealing();
+    const key = await readFromDevice(deps.secrets);
+    if (typeof key === 'string') return { state: 'key-lost', reason: key };
+    await openWith(deps, key, custody);
+    return { state: 'open', by: 'device' };
+  }
+  const key = await generateDataKey();
+  const problem = await saveOnDevice(deps.secrets, key);
+  if (problem) return { state: 'unprotected', reason: problem };
+  const fresh: Custody = { sealedAll: false, protection: { by: 'device' } };
+  await writeCustody(deps.settings, fresh);
+  await openWith(deps, key, fresh);
+  return { state: 'open', by: 'device' };
+}
+
+/** After the passcode was checked: opens the key it wraps (making and sealing one the first time). */
+export async function openWithPasscode(deps: ProtectionDeps, passcode: string): Promise<Protection> {
+  const custody = await readCustody(deps.settings);
+  if (custody?.protection.by === 'passcode') {
+    const key = await unwrapWithPasscode(custody.protection, passcode);
+    if (!key) return { state: 'key-lost', reason: 'This passcode does not open the key of your notes' };
+    await openWith(deps, key, custody);
+    return { state: 'open', by: 'passcode' };
+  }
+  // A database from before encryption, or one whose key the device kept: the passcode takes it over.
+  const deviceKey = custody ? await readFromDevice(deps.secrets) : await generateDataKey();
+  if (typeof deviceKey === 'string') return { state: 'key-lost', reason: deviceKey };
+  const byPasscode: Custody = {
+    sealedAll: custody?.sealedAll ?? false,
+    protection: { by: 'passcode', ...(await wrapWithPasscode(deviceKey, passcode)) },
+  };
+  await writeCustody(deps.settings, byPasscode);
+  if (custody) await forgetOnDevice(deps.secrets);
+  await openWith(deps, deviceKey, byPasscode);
+  return { state: 'open', by: 'passcode' };
+}
+
+async function forgetOnDevice(secrets: ProtectionDeps['secrets']): Promise<void> {
+  const forgotten = await secrets.setSecret({ key: DEVICE_SECRET, value: null });
+  if (!forgotten.ok) throw new Error(`The key’s copy in the keychain could not be removed: ${forgotten.error}`);
+}
+
+/** The lock was turned on or its passcode changed: from now on only that passcode opens the key. */
+export async function protectWithPasscode(
+  deps: ProtectionDeps,
+  passcode: string,
+  alongside: () => Promise<void>,
+): Promise<void> {
+  const key = deps.db.keyring.key ?? (await generateDataKey());
+  const custody = await readCustody(deps.settings);
+  const byPasscode: Custody = {
+    sealedAll: custody?.sealedAll ?? false,
+    protection: { by: 'passcode', ...(await wrapWithPasscode(key, passcode)) },
+  };
+  await inOneTransaction(deps, () => writeCustody(deps.settings, byPasscode), alongside);
+  if (custody?.protection.by === 'device') await forgetOnDevice(deps.secrets);
+  if (!deps.db.keyring.key) await openWith(deps, key, byPasscode);
+}
+
+/** The custody and the lock's own setting change together, so a crash never leaves one without the other. */
+const inOneTransaction = (deps: ProtectionDeps, ...writes: (() => Promise<unknown>)[]) =>
+  deps.db.transaction('rw', deps.db.settings, async () => {
+    for (const write of writes) await write();
+  });
+
+/** The lock was turned off: the keychain keeps the key again, or the lock must stay on. */
+export async function protectWithDevice(deps: ProtectionDeps, alongside: () => Promise<void>): Promise<string | null> {
+  const key = deps.db.keyring.key;
+  if (!key) return 'Unlock Followthrough first';
+  const problem = await saveOnDevice(deps.secrets, key);
+  if (problem) {
+    return `Your notes stay encrypted only while the lock is on, since this computer cannot keep their key safely (${problem}).`;
+  }
+  const custody = await readCustody(deps.settings);
+  const byDevice: Custody = { sealedAll: custody?.sealedAll ?? false, protection: { by: 'device' } };
+  await inOneTransaction(deps, () => writeCustody(deps.settings, byDevice), alongside);
+  return null;
+}

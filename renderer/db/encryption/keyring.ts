@@ -1,0 +1,57 @@
+// The data key the encryption middleware seals and opens records with. It is held only in memory,
+// as a WebCrypto key no script can export, and only while the app is unlocked: locking forgets it,
+// and from then on the data layer refuses to read or write sealed tables until it is given again.
+
+export class DataLockedError extends Error {
+  constructor() {
+    super('Followthrough is locked: unlock it to read or change your notes');
+  }
+}
+
+export type Keyring = {
+  /** The key, or null while locked or before encryption is set up. */
+  readonly key: CryptoKey | null;
+  /** Whether this database is encrypted: then nothing is read or written in clear without the key. */
+  readonly sealing: boolean;
+  open(key: CryptoKey): void;
+  /** Marks the database as encrypted (after its migration, or when it is found encrypted at start). */
+  startSealing(): void;
+  forget(): void;
+};
+
+export function createKeyring(): Keyring {
+  let key: CryptoKey | null = null;
+  let sealing = false;
+  return {
+    get key() {
+      return key;
+    },
+    get sealing() {
+      return sealing;
+    },
+    open(given) {
+      key = given;
+    },
+    startSealing() {
+      sealing = true;
+    },
+    forget() {
+      key = null;
+    },
+  };
+}
+
+export async function generateDataKey(): Promise<CryptoKey> {
+  return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
+}
+
+/** What a worker needs to read the same database: sent with each message (a CryptoKey clones). */
+export type KeyringShare = { key: CryptoKey | null; sealing: boolean };
+
+export const shareKeyring = (keyring: Keyring): KeyringShare => ({ key: keyring.key, sealing: keyring.sealing });
+
+export function adoptKeyring(keyring: Keyring, share: KeyringShare): void {
+  if (share.key) keyring.open(share.key);
+  else keyring.forget();
+  if (share.sealing) keyring.startSealing();
+}
