@@ -5,7 +5,9 @@
 import { useEffect, type ReactNode } from 'react';
 import { createLogger } from '../../../shared/logger';
 import { platform } from '../../platform';
+import { KeyLostScreen } from './key-lost-screen';
 import { LockScreen } from './lock-screen';
+import { useNotesProtection } from './notes-key';
 import { loadLock, lockNow, useLock } from './lock-store';
 import { useIdleLock } from './use-idle-lock';
 import { useWindowAway } from './use-window-away';
@@ -17,6 +19,7 @@ export const LOCK_SHORTCUT_LABEL = 'Ctrl Shift L';
 
 export function LockGate({ children }: { children: ReactNode }) {
   const { status, config } = useLock();
+  const protection = useNotesProtection((state) => state.protection);
   const away = useWindowAway();
   useIdleLock(config?.idleMinutes ?? 0, status === 'unlocked');
 
@@ -45,6 +48,7 @@ export function LockGate({ children }: { children: ReactNode }) {
 
   if (status === 'loading') return <div className="lock-blank" />;
   if (status === 'locked') return <LockScreen />;
+  if (protection?.state === 'key-lost') return <KeyLostScreen reason={protection.reason} />;
   return (
     <>
       {children}

@@ -7,6 +7,7 @@ import { errorMessage } from '../../../shared/result';
 import { idleMinuteChoices, type LockConfig } from './lock-config';
 import { LOCK_SHORTCUT_LABEL } from './lock-gate';
 import { lockNow, saveLockConfig, useLock } from './lock-store';
+import { NotesProtectionNotice } from './notes-protection-notice';
 import { hashPasscode, passcodeProblem, verifyPasscode } from './passcode';
 
 const idleLabel = (minutes: number) =>
@@ -200,6 +201,7 @@ export function LockSection() {
         With a passcode, Followthrough locks when you step away and on demand ({LOCK_SHORTCUT_LABEL}, or “Lock” in the
         command palette). While it is locked nothing of your data is on screen.
       </p>
+      <NotesProtectionNotice />
       {status !== 'loading' && (config ? <LockOn config={config} /> : <TurnOn />)}
     </section>
   );

@@ -9,6 +9,7 @@ import { BACKUP_EXTENSION, KEEP_DAILY, KEEP_SAFETY_DAYS, KEEP_WEEKLY } from '../
 // eslint-disable-next-line no-restricted-imports -- handed to backup and restore (renderer/backup), which read and write every table
 import { database } from '../../db/instance';
 import { platform } from '../../platform';
+import { useDesktop } from '../../platform/use-desktop';
 import { exportEverything, writeBackup } from '../../backup/backup-service';
 import { readBackupBlob } from '../../backup/read-backup-file';
 import { prepareRestore, type RestorePlan } from '../../backup/restore';
@@ -48,14 +49,6 @@ function useBackupList() {
   }, [version]);
   const refresh = useCallback(() => setVersion((count) => count + 1), []);
   return { ...listed, refresh };
-}
-
-function useDesktop(): boolean {
-  const [desktop, setDesktop] = useState(false);
-  useEffect(() => {
-    void platform.appInfo().then((info) => setDesktop(info.ok && info.value.desktop));
-  }, []);
-  return desktop;
 }
 
 export function BackupsSection() {

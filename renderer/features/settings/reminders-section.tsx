@@ -7,6 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { NotificationPermission } from '../../../shared/ipc';
 import { repositories } from '../../db/instance';
 import { platform } from '../../platform';
+import { useDesktop } from '../../platform/use-desktop';
 import {
   quietHoursSchema,
   readReminderSettings,
@@ -42,12 +43,11 @@ function blockedText(permission: NotificationPermission, desktop: boolean): stri
 
 function Permission({ settings }: { settings: ReminderSettings }) {
   const [permission, setPermission] = useState<NotificationPermission | null>(null);
-  const [desktop, setDesktop] = useState(false);
+  const desktop = useDesktop();
   useEffect(() => {
     void platform
       .notificationPermission({ ask: false })
       .then((result) => setPermission(result.ok ? result.value : 'unsupported'));
-    void platform.appInfo().then((result) => setDesktop(result.ok && result.value.desktop));
   }, []);
   if (permission === null) return null;
 

@@ -7,6 +7,7 @@ import { CheckField } from '../../components/fields';
 // eslint-disable-next-line no-restricted-imports -- handed to the sync settings (renderer/sync), which own this write
 import { database } from '../../db/instance';
 import { platform } from '../../platform';
+import { useDesktop } from '../../platform/use-desktop';
 import { errorMessage } from '../../../shared/result';
 import { CLEARTEXT_UPSTREAM_MESSAGE } from '../../../shared/upstream-url';
 import { WEBHOOK_SECRET_KEY, savedSyncSettingsSchema, writeSyncSettings, type SyncSettings } from '../../sync/settings';
@@ -52,10 +53,9 @@ function randomSecret(): string {
 function useSecretState(savedUrl: string | null) {
   /** The address the saved signing secret was entered for. */
   const [keptFor, setKeptFor] = useState<string | null>(null);
-  const [desktop, setDesktop] = useState(false);
+  const desktop = useDesktop();
   useEffect(() => {
     void readSecretOrigin(platform, WEBHOOK_SECRET_KEY, savedUrl).then(setKeptFor);
-    void platform.appInfo().then((result) => setDesktop(result.ok && result.value.desktop));
   }, [savedUrl]);
   return { saved: keptFor !== null, keptFor, setKeptFor, desktop };
 }
