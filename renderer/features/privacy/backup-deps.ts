@@ -2,10 +2,17 @@
 // for the Backups section to show.
 import { create } from 'zustand';
 import type { BackupDeps } from '../../backup/backup-service';
+import { deviceBackupKeys } from '../../backup/backup-key-setting';
 import { encodeInWorker } from '../../backup/encode-in-worker';
+import { repositories } from '../../db/instance';
 import { platform } from '../../platform';
 
-export const appBackupDeps: BackupDeps = { platform, now: Date.now, encode: encodeInWorker };
+export const appBackupDeps: BackupDeps = {
+  platform,
+  now: Date.now,
+  keys: deviceBackupKeys(repositories.settings),
+  encode: encodeInWorker,
+};
 
 type AutomaticBackupStatus = { lastError: string | null };
 

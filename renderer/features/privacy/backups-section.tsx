@@ -89,7 +89,10 @@ export function BackupsSection() {
       setChosen(null);
       const bytes = await read();
       if (!bytes.ok) return { tone: 'error', text: bytes.error };
-      const plan = await prepareRestore(database, bytes.value, { keepsSetting: keptByRestore });
+      const plan = await prepareRestore(database, bytes.value, {
+        keepsSetting: keptByRestore,
+        unlock: { held: await appBackupDeps.keys.held() },
+      });
       if (!plan.ok) return { tone: 'error', text: plan.error };
       const connectorNote = connectorDifference(plan.value, await readSyncSettings(database));
       setChosen({ plan: plan.value, source, connectorNote });
