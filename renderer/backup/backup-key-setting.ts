@@ -100,29 +100,32 @@ function replaceCurrent(settings: SettingsStore, next: StoredKey): Promise<Backu
   });
 }
 
+/** A recovery key to show the coach, with when it was made. */
+export type ShownRecoveryKey = { key: Uint8Array; createdAt: number };
+
 /** A new recovery key for new backups, returned once for the coach to record. */
-export async function createRecoveryKey(settings: SettingsStore, now: number): Promise<Uint8Array> {
+export async function createRecoveryKey(settings: SettingsStore, now: number): Promise<ShownRecoveryKey> {
   const made = await recoveryKeyEntry(now, true);
   await replaceCurrent(settings, made);
-  return fromBase64(made.key);
+  return { key: fromBase64(made.key), createdAt: now };
 }
 
 /**
  * The recovery key the app made at the first backup, for the one time it is shown; from then on
  * it counts as the coach's choice. Null when the current key is not one still to be shown.
  */
-export async function revealRecoveryKey(settings: SettingsStore): Promise<Uint8Array | null> {
+export async function revealRecoveryKey(settings: SettingsStore): Promise<ShownRecoveryKey | null> {
   const current = (await readBackupEncryption(settings))?.current;
   if (current?.method !== 'recovery-key' || current.shown) return null;
   await settings.update(BACKUP_KEY_SETTING, (latest): BackupEncryption => {
     const now = parsed(latest)!;
     return now.current.id === current.id ? { ...now, chosen: true, current: { ...current, shown: true } } : now;
   });
-  return fromBase64(current.key);
+  return { key: fromBase64(current.key), createdAt: current.createdAt };
 }
 
 /** New backups are sealed with a key stretched from this passphrase; the passphrase is not kept. */
-export async function usePassphrase(settings: SettingsStore, passphrase: string, now: number): Promise<void> {
+export async function choosePassphrase(settings: SettingsStore, passphrase: string, now: number): Promise<void> {
   const kdf = newKdf();
   const raw = await passphraseKeyBytes(passphrase, kdf);
   await replaceCurrent(settings, {

@@ -16,7 +16,7 @@ import {
   createRecoveryKey,
   readBackupEncryption,
   revealRecoveryKey,
-  usePassphrase,
+  choosePassphrase,
 } from '../../../renderer/backup/backup-key-setting';
 import { importBackupKey, newRecoveryKeyBytes } from '../../../renderer/backup/backup-key';
 import { readRecoveryKey, recoveryKeyText } from '../../../renderer/backup/recovery-key';
@@ -105,7 +105,7 @@ describe('a sealed backup', () => {
     const { db } = await coachDatabase();
     const settings = memorySettings();
     const bytes = await backupOf(db, testBackupKeys(settings));
-    const recoveryKey = await recoveryKeyText((await revealRecoveryKey(settings))!);
+    const recoveryKey = await recoveryKeyText((await revealRecoveryKey(settings))!.key);
 
     const without = await restoreElsewhere(bytes);
     expect(without.plan).toMatchObject({ ok: false, kind: 'needs-key', keyMethod: 'recovery-key' });
@@ -120,7 +120,7 @@ describe('a sealed backup', () => {
     const { db } = await coachDatabase();
     const settings = memorySettings();
     const bytes = await backupOf(db, testBackupKeys(settings));
-    const right = await recoveryKeyText((await revealRecoveryKey(settings))!);
+    const right = await recoveryKeyText((await revealRecoveryKey(settings))!.key);
     const another = await recoveryKeyText(newRecoveryKeyBytes());
     const typo = `${right.slice(0, 10)}${right[10] === 'A' ? 'B' : 'A'}${right.slice(11)}`;
 
@@ -143,7 +143,7 @@ describe('a sealed backup', () => {
   it('restores on another computer with the passphrase the coach chose, and not with a wrong one', async () => {
     const { db } = await coachDatabase();
     const settings = memorySettings();
-    await usePassphrase(settings, 'correct horse battery', now());
+    await choosePassphrase(settings, 'correct horse battery', now());
     const bytes = await backupOf(db, testBackupKeys(settings));
     expect(headerOf(bytes).encryption).toMatchObject({
       method: 'passphrase',
@@ -208,7 +208,7 @@ describe('a sealed backup', () => {
     const { db } = await coachDatabase();
     await backupOf(db, testBackupKeys(settings));
     expect(await readBackupEncryption(settings)).toMatchObject({ chosen: false, current: { shown: false } });
-    expect(await revealRecoveryKey(settings)).toHaveLength(32);
+    expect((await revealRecoveryKey(settings))?.key).toHaveLength(32);
     expect(await revealRecoveryKey(settings)).toBeNull();
     expect(await readBackupEncryption(settings)).toMatchObject({ chosen: true, current: { shown: true } });
   });
