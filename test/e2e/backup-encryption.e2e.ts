@@ -128,14 +128,7 @@ describe('encrypted backups across two browser profiles', () => {
     expect(await sessionRealities(page)).toEqual([]);
 
     await settings.typeBackupKey(recoveryKey.toLowerCase());
-    await settings
-      .preview()
-      .getByRole('button', { name: /^Restore [\d,]+ records$/ })
-      .click();
-    await settings
-      .backups()
-      .getByText(/^Restored the backup of/)
-      .waitFor({ timeout: 60_000 });
+    await settings.restoreChosen();
     expect(await sessionRealities(page)).toContain(MARKER);
 
     // The passphrase backup, on the same fresh computer: its own key is not this computer's either.

@@ -133,10 +133,43 @@ function RecoveryKeyShownOnce({ shown: { text, createdAt }, onClose }: { shown: 
   );
 }
 
+type PassphraseProblem = { field: 'passphrase' | 'repeat' | 'form'; text: string };
+
+/** A new-passphrase field with what is wrong with it said beside it. */
+function PassphraseField(props: {
+  field: 'passphrase' | 'repeat';
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  problem: PassphraseProblem | null;
+}) {
+  const id = `backup-${props.field}`;
+  const wrong = props.problem?.field === props.field;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        type="password"
+        autoComplete="new-password"
+        value={props.value}
+        aria-invalid={wrong}
+        aria-describedby={wrong ? `${id}-error` : undefined}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+      {wrong && (
+        <p className="field-error" role="alert" id={`${id}-error`}>
+          {props.problem!.text}
+        </p>
+      )}
+    </div>
+  );
+}
+
 function PassphraseForm({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [problem, setProblem] = useState<{ field: 'passphrase' | 'repeat' | 'form'; text: string } | null>(null);
+  const [problem, setProblem] = useState<PassphraseProblem | null>(null);
   const [working, setWorking] = useState(false);
 
   async function submit(event: FormEvent) {
@@ -156,47 +189,27 @@ function PassphraseForm({ onDone, onCancel }: { onDone: () => void; onCancel: ()
     }
   }
 
-  const errorFor = (field: 'passphrase' | 'repeat' | 'form') =>
-    problem?.field === field && (
-      <p className="field-error" role="alert" id={`backup-${field}-error`}>
-        {problem.text}
-      </p>
-    );
   return (
     <form className="stack" aria-label="Backup passphrase" onSubmit={(event) => void submit(event)}>
       <div className="grid-2">
-        <div className="field">
-          <label htmlFor="backup-passphrase">Passphrase</label>
-          <input
-            id="backup-passphrase"
-            type="password"
-            autoComplete="new-password"
-            value={passphrase}
-            aria-invalid={problem?.field === 'passphrase'}
-            aria-describedby={problem?.field === 'passphrase' ? 'backup-passphrase-error' : undefined}
-            onChange={(event) => setPassphrase(event.target.value)}
-          />
-          {errorFor('passphrase')}
-        </div>
-        <div className="field">
-          <label htmlFor="backup-repeat">Repeat it</label>
-          <input
-            id="backup-repeat"
-            type="password"
-            autoComplete="new-password"
-            value={repeat}
-            aria-invalid={problem?.field === 'repeat'}
-            aria-describedby={problem?.field === 'repeat' ? 'backup-repeat-error' : undefined}
-            onChange={(event) => setRepeat(event.target.value)}
-          />
-          {errorFor('repeat')}
-        </div>
+        <PassphraseField
+          field="passphrase"
+          label="Passphrase"
+          value={passphrase}
+          onChange={setPassphrase}
+          problem={problem}
+        />
+        <PassphraseField field="repeat" label="Repeat it" value={repeat} onChange={setRepeat} problem={problem} />
       </div>
       <p className="field-hint">
         At least 10 characters; a few unrelated words are easy to remember and hard to guess. Followthrough does not
         keep it and cannot recover it.
       </p>
-      {errorFor('form')}
+      {problem?.field === 'form' && (
+        <p className="field-error" role="alert">
+          {problem.text}
+        </p>
+      )}
       <div className="row">
         <button type="submit" className="primary" disabled={working}>
           {working ? 'One moment…' : 'Use this passphrase'}

@@ -48,6 +48,16 @@ export class PrivacySettings {
     return this.page.getByRole('region', { name: 'Restore preview' });
   }
 
+  /** Restores the backup in the preview and waits for the app, reloaded on it, to say so. */
+  async restoreChosen() {
+    await this.preview()
+      .getByRole('button', { name: /^Restore [\d,]+ records$/ })
+      .click();
+    await this.backups()
+      .getByText(/^Restored the backup of/)
+      .waitFor({ timeout: 60_000 });
+  }
+
   /** How backups are encrypted: the notice, the recovery key or passphrase choices. */
   encryption() {
     return this.page.getByRole('group', { name: 'Backup encryption' });
