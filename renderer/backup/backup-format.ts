@@ -28,7 +28,7 @@ const TAG_BYTES = 16;
 
 const backupHeaderKinds = [...backupKinds, 'export'] as const;
 
-const headerFields = {
+const headerFieldsShape = {
   format: z.literal(BACKUP_FORMAT),
   /** The database version (Dexie's) the records were read at. */
   schemaVersion: z.number().int().positive(),
@@ -45,6 +45,10 @@ const headerFields = {
   }),
 };
 
+const headerFieldsSchema = z.object(headerFieldsShape);
+/** What a header says of the records, whichever format holds them. */
+type HeaderFields = z.infer<typeof headerFieldsSchema>;
+
 const encryptionFields = {
   keyId: keyIdSchema,
   cipher: z.literal('AES-256-GCM'),
@@ -60,7 +64,7 @@ type Encryption = z.infer<typeof encryptionSchema>;
 
 const backupHeaderSchema = z.discriminatedUnion('formatVersion', [
   z.object({
-    ...headerFields,
+    ...headerFieldsShape,
     formatVersion: z.literal(1),
     payload: z.object({
       encoding: z.literal('gzip+json'),
@@ -69,7 +73,7 @@ const backupHeaderSchema = z.discriminatedUnion('formatVersion', [
     }),
   }),
   z.object({
-    ...headerFields,
+    ...headerFieldsShape,
     formatVersion: z.literal(BACKUP_FORMAT_VERSION),
     encryption: encryptionSchema,
     payload: z.object({ encoding: z.literal('aes-256-gcm+gzip+json'), bytes: z.number().int().nonnegative() }),
@@ -178,30 +182,20 @@ function encryptionOf(key: BackupKey, iv: Uint8Array): Encryption {
   return key.kdf ? { method: 'passphrase', ...fields, kdf: key.kdf } : { method: 'recovery-key', ...fields };
 }
 
-export async function encodeBackup(
-  content: BackupContent,
-  meta: { appVersion: string; createdAt: number; kind: BackupHeader['kind']; key: BackupKey },
-): Promise<Uint8Array<ArrayBuffer>> {
-  const packed = await gzip(encoder.encode(recordsToJson(content.tables)));
+/** The file: the header line, then the packed records sealed under the key with the header bound to them. */
+async function seal(fields: HeaderFields, packed: Uint8Array, key: BackupKey): Promise<Uint8Array<ArrayBuffer>> {
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
   const header: BackupHeader = {
-    format: BACKUP_FORMAT,
+    ...fields,
     formatVersion: BACKUP_FORMAT_VERSION,
-    schemaVersion: content.schemaVersion,
-    appVersion: meta.appVersion,
-    createdAt: new Date(meta.createdAt).toISOString(),
-    kind: meta.kind,
-    stores: content.stores,
-    counts: Object.fromEntries(Object.entries(content.tables).map(([table, records]) => [table, records.length])),
-    range: describeRange(content.tables),
-    encryption: encryptionOf(meta.key, iv),
+    encryption: encryptionOf(key, iv),
     payload: { encoding: 'aes-256-gcm+gzip+json', bytes: packed.length + TAG_BYTES },
   };
   const headerBytes = encoder.encode(JSON.stringify(header));
   const sealed = new Uint8Array(
     await crypto.subtle.encrypt(
       { name: 'AES-GCM', iv: iv as BufferSource, additionalData: headerBytes as BufferSource },
-      meta.key.key,
+      key.key,
       packed as BufferSource,
     ),
   );
@@ -210,6 +204,24 @@ export async function encodeBackup(
   file[headerBytes.length] = NEWLINE;
   file.set(sealed, headerBytes.length + 1);
   return file;
+}
+
+export async function encodeBackup(
+  content: BackupContent,
+  meta: { appVersion: string; createdAt: number; kind: BackupHeader['kind']; key: BackupKey },
+): Promise<Uint8Array<ArrayBuffer>> {
+  const packed = await gzip(encoder.encode(recordsToJson(content.tables)));
+  const fields: HeaderFields = {
+    format: BACKUP_FORMAT,
+    schemaVersion: content.schemaVersion,
+    appVersion: meta.appVersion,
+    createdAt: new Date(meta.createdAt).toISOString(),
+    kind: meta.kind,
+    stores: content.stores,
+    counts: Object.fromEntries(Object.entries(content.tables).map(([table, records]) => [table, records.length])),
+    range: describeRange(content.tables),
+  };
+  return seal(fields, packed, meta.key);
 }
 
 /** A guess at what a file that is not a backup is, from its first bytes. */
@@ -371,4 +383,24 @@ export async function decodeBackup(
       return damaged(`it does not hold the ${count} ${table} it lists`);
   }
   return { ok: true, value: { header: header.value, tables: parsedTables.data } };
+}
+
+/**
+ * A format 1 backup (records in clear) sealed as format 2 with the same header and records, byte
+ * for byte once opened: for the backups an earlier version left on this computer. Null when the
+ * file is sealed already; a file that fails its checks is left for the coach to see.
+ */
+export async function sealUnsealedBackup(
+  bytes: Uint8Array,
+  key: BackupKey,
+): Promise<BackupResult<Uint8Array<ArrayBuffer> | null>> {
+  const header = readHeader(bytes, Number.MAX_SAFE_INTEGER);
+  if (!header.ok) return header;
+  if (header.value.formatVersion !== 1) return { ok: true, value: null };
+  const headerEnd = bytes.indexOf(NEWLINE);
+  const packed = await packedRecords(header.value, bytes.subarray(0, headerEnd), bytes.subarray(headerEnd + 1), {
+    held: [],
+  });
+  if (!packed.ok) return packed;
+  return { ok: true, value: await seal(headerFieldsSchema.parse(header.value), packed.value, key) };
 }

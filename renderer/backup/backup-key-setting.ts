@@ -38,6 +38,8 @@ export const backupEncryptionSchema = z.object({
   /** False while the key is the one the app made at the first backup, before the coach chose. */
   chosen: z.boolean(),
   earlier: z.array(storedKeySchema).max(MAX_EARLIER_KEYS),
+  /** The backups an earlier version left here in clear have all been sealed. */
+  olderBackupsSealed: z.boolean().optional(),
 });
 export type BackupEncryption = z.infer<typeof backupEncryptionSchema>;
 
@@ -96,7 +98,7 @@ function replaceCurrent(settings: SettingsStore, next: StoredKey): Promise<Backu
   return settings.update(BACKUP_KEY_SETTING, (latest): BackupEncryption => {
     const before = parsed(latest);
     const earlier = before ? [before.current, ...before.earlier.filter((key) => key.id !== before.current.id)] : [];
-    return { current: next, chosen: true, earlier: earlier.slice(0, MAX_EARLIER_KEYS) };
+    return { ...before, current: next, chosen: true, earlier: earlier.slice(0, MAX_EARLIER_KEYS) };
   });
 }
 
@@ -135,4 +137,13 @@ export async function choosePassphrase(settings: SettingsStore, passphrase: stri
     createdAt: now,
     kdf,
   });
+}
+
+/** Kept with the key: without one, no backup was sealed, and the next run looks again. */
+export async function markOlderBackupsSealed(settings: SettingsStore): Promise<void> {
+  if (!(await readBackupEncryption(settings))) return;
+  await settings.update(BACKUP_KEY_SETTING, (latest): BackupEncryption => ({
+    ...parsed(latest)!,
+    olderBackupsSealed: true,
+  }));
 }

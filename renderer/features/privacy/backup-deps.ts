@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { BackupDeps } from '../../backup/backup-service';
 import { deviceBackupKeys } from '../../backup/backup-key-setting';
 import { encodeInWorker } from '../../backup/encode-in-worker';
+import { sealOlderBackups } from '../../backup/seal-older-backups';
 import { repositories } from '../../db/instance';
 import { platform } from '../../platform';
 
@@ -13,6 +14,9 @@ export const appBackupDeps: BackupDeps = {
   keys: deviceBackupKeys(repositories.settings),
   encode: encodeInWorker,
 };
+
+export const sealAppBackupsInClear = () =>
+  sealOlderBackups({ platform, settings: repositories.settings, keys: appBackupDeps.keys });
 
 type AutomaticBackupStatus = { lastError: string | null };
 
