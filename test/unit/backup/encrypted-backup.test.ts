@@ -22,7 +22,8 @@ import { importBackupKey, newRecoveryKeyBytes } from '../../../renderer/backup/b
 import { readRecoveryKey, recoveryKeyText } from '../../../renderer/backup/recovery-key';
 import { keptByRestore } from '../../../renderer/features/privacy/device-settings';
 import { CURRENT_SCHEMA_VERSION, type FollowthroughDatabase } from '../../../renderer/db/database';
-import { memoryPlatform, memorySettings, testBackupKeys } from './backup-data';
+import { fillDatabase, memoryPlatform, memorySettings, testBackupKeys } from './backup-data';
+import { generateDataset } from '../../../shared/demo-dataset';
 
 const MARKER = 'marker-4f1c-reality-only-the-coach-reads';
 const NAME = 'Amara Okafor-Marker';
@@ -268,4 +269,31 @@ describe('the envelope (property)', () => {
       { numRuns: 200 },
     );
   });
+});
+
+describe('what a backup shows without its key (property)', () => {
+  it('no text a coach wrote, in any field of any record, appears in any byte of the file', async () => {
+    const written = fc.string({ minLength: 6, maxLength: 40 }).map((text) => `ZQX${text}`);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 1_000 }),
+        fc.array(written, { minLength: 6, maxLength: 6 }),
+        async (seed, texts) => {
+          const dataset = generateDataset({ size: 'small', seed });
+          const [name, goal, reality, notes, action, commitment] = texts;
+          dataset.participants[0].name = name;
+          Object.assign(dataset.sessions[0], { goal, reality, notes });
+          dataset.actions[0].text = action;
+          if (dataset.contracts[0]?.commitments[0]) dataset.contracts[0].commitments[0].text = commitment;
+          const { db } = openDatabase();
+          await fillDatabase(db, dataset);
+          const bytes = await backupOf(db);
+          for (const text of texts) expect(contains(bytes, text)).toBe(false);
+          expect(contains(bytes, 'ZQX')).toBe(false);
+          await db.delete();
+        },
+      ),
+      { numRuns: 10 },
+    );
+  }, 60_000);
 });
