@@ -22,7 +22,7 @@ import { recoveryKeyText } from '../../backup/recovery-key';
 type Editing = 'passphrase' | null;
 
 const OLDER_BACKUPS_NOTE =
-  'Backups made before keep their old key: this computer still opens them, another computer needs the old recovery key or passphrase.';
+  'A new recovery key or passphrase applies to new backups. Backups made before keep their old key: this computer still opens them; another computer needs the old recovery key or passphrase.';
 
 /** The stored key, 'unreadable' when the setting cannot be read, undefined while loading. */
 function useBackupEncryption() {
