@@ -1,22 +1,35 @@
-// The backup file: a one-line JSON header a person can read, then the records as gzip-compressed
-// JSON, checked by length and SHA-256 before anything is parsed. FORMAT.md in this folder is the
+// The backup file: a one-line JSON header a person can read, which holds no private text, then the
+// records as gzip-compressed JSON sealed with AES-256-GCM under the key the header names, the
+// header itself bound to them so neither can be changed or swapped. Format 1 (the records in
+// clear, checked by length and SHA-256) is still read. FORMAT.md in this folder is the
 // specification. Pure: no database, no DOM beyond WebCrypto and the compression streams.
 import { z } from 'zod';
 import { backupKinds, MAX_BACKUP_BYTES, tooLargeMessage } from '../../shared/backup-files';
+import { fromBase64, toBase64 } from '../base64';
+import {
+  importBackupKey,
+  kdfSchema,
+  keyIdSchema,
+  passphraseKeyBytes,
+  type BackupKey,
+  type KeyMethod,
+} from './backup-key';
+import { readRecoveryKey } from './recovery-key';
 import { recordsFromJson, recordsToJson } from './record-json';
 
 const BACKUP_FORMAT = 'followthrough-backup';
-const BACKUP_FORMAT_VERSION = 1;
+const BACKUP_FORMAT_VERSION = 2;
 /** Unpacked records larger than this are refused before they are parsed (a compression bomb). */
 const MAX_UNPACKED_BYTES = 400 * 1024 * 1024;
 /** The header is one line; a longer first line means this is not a backup. */
 const MAX_HEADER_BYTES = 256 * 1024;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
 
 const backupHeaderKinds = [...backupKinds, 'export'] as const;
 
-const backupHeaderSchema = z.object({
+const headerFieldsShape = {
   format: z.literal(BACKUP_FORMAT),
-  formatVersion: z.number().int().positive(),
   /** The database version (Dexie's) the records were read at. */
   schemaVersion: z.number().int().positive(),
   appVersion: z.string().max(100),
@@ -30,12 +43,42 @@ const backupHeaderSchema = z.object({
     lastSessionDate: z.string().nullable(),
     lastChangeAt: z.iso.datetime().nullable(),
   }),
-  payload: z.object({
-    encoding: z.literal('gzip+json'),
-    bytes: z.number().int().nonnegative(),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+};
+
+const headerFieldsSchema = z.object(headerFieldsShape);
+/** What a header says of the records, whichever format holds them. */
+type HeaderFields = z.infer<typeof headerFieldsSchema>;
+
+const encryptionFields = {
+  keyId: keyIdSchema,
+  cipher: z.literal('AES-256-GCM'),
+  /** 12 bytes are 16 characters of base64, without padding. */
+  iv: z.string().regex(/^[A-Za-z0-9+/]{16}$/),
+};
+
+const encryptionSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('recovery-key'), ...encryptionFields }),
+  z.object({ method: z.literal('passphrase'), ...encryptionFields, kdf: kdfSchema }),
+]);
+type Encryption = z.infer<typeof encryptionSchema>;
+
+const backupHeaderSchema = z.discriminatedUnion('formatVersion', [
+  z.object({
+    ...headerFieldsShape,
+    formatVersion: z.literal(1),
+    payload: z.object({
+      encoding: z.literal('gzip+json'),
+      bytes: z.number().int().nonnegative(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    }),
   }),
-});
+  z.object({
+    ...headerFieldsShape,
+    formatVersion: z.literal(BACKUP_FORMAT_VERSION),
+    encryption: encryptionSchema,
+    payload: z.object({ encoding: z.literal('aes-256-gcm+gzip+json'), bytes: z.number().int().nonnegative() }),
+  }),
+]);
 export type BackupHeader = z.infer<typeof backupHeaderSchema>;
 
 export type BackupTables = Record<string, unknown[]>;
@@ -49,12 +92,34 @@ export type BackupContent = {
 type DecodedBackup = { header: BackupHeader; tables: BackupTables };
 
 type BackupProblemKind =
-  'too-large' | 'not-a-backup' | 'newer-version' | 'truncated' | 'checksum' | 'damaged' | 'invalid-records';
+  | 'too-large'
+  | 'not-a-backup'
+  | 'newer-version'
+  | 'truncated'
+  | 'checksum'
+  | 'damaged'
+  | 'invalid-records'
+  /** Sealed with a key this computer does not hold: the coach is asked for it. */
+  | 'needs-key'
+  | 'wrong-key'
+  | 'key-typo';
 
-/** A Result whose failure also says what kind of problem it was; `error` is written for the coach. */
-export type BackupResult<T> = { ok: true; value: T } | { ok: false; error: string; kind: BackupProblemKind };
+/**
+ * A Result whose failure also says what kind of problem it was; `error` is written for the coach.
+ * A problem with the key says which kind of key opens the backup.
+ */
+export type BackupResult<T> =
+  { ok: true; value: T } | { ok: false; error: string; kind: BackupProblemKind; keyMethod?: KeyMethod };
 
-export const problem = (kind: BackupProblemKind, error: string): BackupResult<never> => ({ ok: false, kind, error });
+export const problem = (kind: BackupProblemKind, error: string, keyMethod?: KeyMethod): BackupResult<never> => ({
+  ok: false,
+  kind,
+  error,
+  ...(keyMethod && { keyMethod }),
+});
+
+/** The keys a backup may be opened with: those this computer holds, and what the coach typed. */
+export type BackupUnlock = { held: BackupKey[]; typed?: string };
 
 const encoder = new TextEncoder();
 const NEWLINE = 0x0a;
@@ -112,14 +177,42 @@ export function describeRange(tables: BackupTables): BackupHeader['range'] {
   };
 }
 
+function encryptionOf(key: BackupKey, iv: Uint8Array): Encryption {
+  const fields = { keyId: key.id, cipher: 'AES-256-GCM' as const, iv: toBase64(iv) };
+  return key.kdf ? { method: 'passphrase', ...fields, kdf: key.kdf } : { method: 'recovery-key', ...fields };
+}
+
+/** The file: the header line, then the packed records sealed under the key with the header bound to them. */
+async function seal(fields: HeaderFields, packed: Uint8Array, key: BackupKey): Promise<Uint8Array<ArrayBuffer>> {
+  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+  const header: BackupHeader = {
+    ...fields,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    encryption: encryptionOf(key, iv),
+    payload: { encoding: 'aes-256-gcm+gzip+json', bytes: packed.length + TAG_BYTES },
+  };
+  const headerBytes = encoder.encode(JSON.stringify(header));
+  const sealed = new Uint8Array(
+    await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv: iv as BufferSource, additionalData: headerBytes as BufferSource },
+      key.key,
+      packed as BufferSource,
+    ),
+  );
+  const file = new Uint8Array(headerBytes.length + 1 + sealed.length);
+  file.set(headerBytes);
+  file[headerBytes.length] = NEWLINE;
+  file.set(sealed, headerBytes.length + 1);
+  return file;
+}
+
 export async function encodeBackup(
   content: BackupContent,
-  meta: { appVersion: string; createdAt: number; kind: BackupHeader['kind'] },
+  meta: { appVersion: string; createdAt: number; kind: BackupHeader['kind']; key: BackupKey },
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const payload = await gzip(encoder.encode(recordsToJson(content.tables)));
-  const header: BackupHeader = {
+  const packed = await gzip(encoder.encode(recordsToJson(content.tables)));
+  const fields: HeaderFields = {
     format: BACKUP_FORMAT,
-    formatVersion: BACKUP_FORMAT_VERSION,
     schemaVersion: content.schemaVersion,
     appVersion: meta.appVersion,
     createdAt: new Date(meta.createdAt).toISOString(),
@@ -127,13 +220,8 @@ export async function encodeBackup(
     stores: content.stores,
     counts: Object.fromEntries(Object.entries(content.tables).map(([table, records]) => [table, records.length])),
     range: describeRange(content.tables),
-    payload: { encoding: 'gzip+json', bytes: payload.length, sha256: await sha256Hex(payload) },
   };
-  const headerLine = encoder.encode(`${JSON.stringify(header)}\n`);
-  const file = new Uint8Array(headerLine.length + payload.length);
-  file.set(headerLine);
-  file.set(payload, headerLine.length);
-  return file;
+  return seal(fields, packed, meta.key);
 }
 
 /** A guess at what a file that is not a backup is, from its first bytes. */
@@ -188,38 +276,101 @@ function readHeader(bytes: Uint8Array, maxSchemaVersion: number): BackupResult<B
   return { ok: true, value: header };
 }
 
+const changedOrDamaged = () =>
+  problem(
+    'checksum',
+    'This backup’s content does not match its checksum: the file was changed or damaged after it was written. Nothing was changed.',
+  );
+
+const keyNames: Record<KeyMethod, string> = { 'recovery-key': 'recovery key', passphrase: 'passphrase' };
+
+/** The key that opens a sealed backup: one this computer holds, or the one the coach typed. */
+async function keyFor(encryption: Encryption, { held, typed }: BackupUnlock): Promise<BackupResult<BackupKey>> {
+  const { method, keyId } = encryption;
+  const found = held.find((key) => key.id === keyId);
+  if (found) return { ok: true, value: found };
+  if (typed === undefined) {
+    return problem(
+      'needs-key',
+      method === 'recovery-key'
+        ? 'This backup was made with another recovery key than this computer’s. Enter the recovery key it was made with.'
+        : 'This backup is protected by a passphrase. Enter the passphrase it was made with.',
+      method,
+    );
+  }
+  let raw: Uint8Array;
+  if (encryption.method === 'recovery-key') {
+    const read = await readRecoveryKey(typed);
+    if (!read.ok) return problem('key-typo', `${read.error} Nothing was changed.`, method);
+    raw = read.key;
+  } else raw = await passphraseKeyBytes(typed, encryption.kdf);
+  const key = await importBackupKey(raw, method, method === 'passphrase' ? encryption.kdf : null);
+  if (key.id !== keyId) {
+    return problem('wrong-key', `This ${keyNames[method]} does not open this backup. Nothing was changed.`, method);
+  }
+  return { ok: true, value: key };
+}
+
+/** The gzip bytes of the records, once the payload is shown to be whole and unchanged. */
+async function packedRecords(
+  header: BackupHeader,
+  headerBytes: Uint8Array,
+  payload: Uint8Array,
+  unlock: BackupUnlock,
+): Promise<BackupResult<Uint8Array>> {
+  if (payload.length > header.payload.bytes) return changedOrDamaged();
+  if (header.formatVersion === 1) {
+    return (await sha256Hex(payload)) === header.payload.sha256 ? { ok: true, value: payload } : changedOrDamaged();
+  }
+  const key = await keyFor(header.encryption, unlock);
+  if (!key.ok) return key;
+  try {
+    const opened = await crypto.subtle.decrypt(
+      {
+        name: 'AES-GCM',
+        iv: fromBase64(header.encryption.iv) as BufferSource,
+        additionalData: headerBytes as BufferSource,
+      },
+      key.value.key,
+      payload as BufferSource,
+    );
+    return { ok: true, value: new Uint8Array(opened) };
+  } catch {
+    // The right key, by its id: the payload or the header it is bound to was changed.
+    return changedOrDamaged();
+  }
+}
+
 /**
  * Reads a backup file, checking in order: its size, that it is a backup at all, that it is not
- * from a newer version, that it is complete, and that its checksum matches. Only then are the
- * records unpacked. Every failure names what happened; nothing here touches the database.
+ * from a newer version, that it is complete, that a key to open it is at hand, and that its
+ * checksum (format 1) or its authentication tag (format 2) matches. Only then are the records
+ * unpacked. Every failure names what happened; nothing here touches the database.
  */
 export async function decodeBackup(
   bytes: Uint8Array,
-  { maxSchemaVersion }: { maxSchemaVersion: number },
+  { maxSchemaVersion, unlock = { held: [] } }: { maxSchemaVersion: number; unlock?: BackupUnlock },
 ): Promise<BackupResult<DecodedBackup>> {
   if (bytes.length > MAX_BACKUP_BYTES) return problem('too-large', tooLargeMessage(bytes.length));
   const header = readHeader(bytes, maxSchemaVersion);
   if (!header.ok) return header;
-  const { payload: expected } = header.value;
-  const payload = bytes.subarray(bytes.indexOf(NEWLINE) + 1);
-  if (payload.length < expected.bytes) {
+  const headerEnd = bytes.indexOf(NEWLINE);
+  const payload = bytes.subarray(headerEnd + 1);
+  const expectedBytes = header.value.payload.bytes;
+  if (payload.length < expectedBytes) {
     return problem(
       'truncated',
-      `This backup is incomplete: it should hold ${sizeLabel(expected.bytes)} of data, but the file ends after ${sizeLabel(payload.length)}. ` +
+      `This backup is incomplete: it should hold ${sizeLabel(expectedBytes)} of data, but the file ends after ${sizeLabel(payload.length)}. ` +
         'It was probably cut off while being copied or downloaded. Nothing was changed.',
     );
   }
-  if (payload.length > expected.bytes || (await sha256Hex(payload)) !== expected.sha256) {
-    return problem(
-      'checksum',
-      'This backup’s content does not match its checksum: the file was changed or damaged after it was written. Nothing was changed.',
-    );
-  }
+  const packed = await packedRecords(header.value, bytes.subarray(0, headerEnd), payload, unlock);
+  if (!packed.ok) return packed;
   const damaged = (what: string) =>
     problem('damaged', `This backup passed its checksum but ${what}; it cannot be restored. Nothing was changed.`);
   let tables: unknown;
   try {
-    const unpacked = await gunzip(payload, MAX_UNPACKED_BYTES);
+    const unpacked = await gunzip(packed.value, MAX_UNPACKED_BYTES);
     if (unpacked === 'too-large') return damaged(`unpacks to more than ${sizeLabel(MAX_UNPACKED_BYTES)}`);
     tables = recordsFromJson(new TextDecoder('utf-8', { fatal: true }).decode(unpacked));
   } catch {
@@ -232,4 +383,24 @@ export async function decodeBackup(
       return damaged(`it does not hold the ${count} ${table} it lists`);
   }
   return { ok: true, value: { header: header.value, tables: parsedTables.data } };
+}
+
+/**
+ * A format 1 backup (records in clear) sealed as format 2 with the same header and records, byte
+ * for byte once opened: for the backups an earlier version left on this computer. Null when the
+ * file is sealed already; a file that fails its checks is left for the coach to see.
+ */
+export async function sealUnsealedBackup(
+  bytes: Uint8Array,
+  key: BackupKey,
+): Promise<BackupResult<Uint8Array<ArrayBuffer> | null>> {
+  const header = readHeader(bytes, Number.MAX_SAFE_INTEGER);
+  if (!header.ok) return header;
+  if (header.value.formatVersion !== 1) return { ok: true, value: null };
+  const headerEnd = bytes.indexOf(NEWLINE);
+  const packed = await packedRecords(header.value, bytes.subarray(0, headerEnd), bytes.subarray(headerEnd + 1), {
+    held: [],
+  });
+  if (!packed.ok) return packed;
+  return { ok: true, value: await seal(headerFieldsSchema.parse(header.value), packed.value, key) };
 }

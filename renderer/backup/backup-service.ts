@@ -7,12 +7,15 @@ import type { PlatformApi } from '../../shared/ipc';
 import { BACKUP_EXTENSION, type BackupFile, type BackupKind } from '../../shared/backup-files';
 import { errorMessage, fail, ok, type Result } from '../../shared/result';
 import { encodeBackup, type BackupHeader } from './backup-format';
+import type { BackupKeys } from './backup-key-setting';
 import type { EncodeRequest } from './backup-worker';
 import { readSnapshot } from './snapshot';
 
 export type BackupDeps = {
   platform: Pick<PlatformApi, 'appInfo' | 'writeBackup' | 'listBackups' | 'saveFile'>;
   now: () => number;
+  /** The computer's backup keys: every backup is sealed with one. */
+  keys: BackupKeys;
   /** How a database becomes a backup file; the app does it in a worker (encode-in-worker.ts). */
   encode?: (db: Dexie, request: EncodeRequest) => Promise<Uint8Array<ArrayBuffer>>;
 };
@@ -25,7 +28,8 @@ export async function encodeDatabase(
   deps: BackupDeps,
 ): Promise<Uint8Array<ArrayBuffer>> {
   const info = await deps.platform.appInfo();
-  const request = { appVersion: info.ok ? info.value.version : 'unknown', createdAt: deps.now(), kind };
+  const key = await deps.keys.forNewBackup();
+  const request = { appVersion: info.ok ? info.value.version : 'unknown', createdAt: deps.now(), kind, key };
   return (deps.encode ?? encodeHere)(db, request);
 }
 

@@ -5,9 +5,11 @@ import { FollowthroughDatabase } from '../db/database';
 import { adoptKeyring, type KeyringShare } from '../db/encryption/keyring';
 import { errorMessage } from '../../shared/result';
 import { encodeBackup, type BackupHeader } from './backup-format';
+import type { BackupKey } from './backup-key';
 import { readSnapshot } from './snapshot';
 
-export type EncodeRequest = { kind: BackupHeader['kind']; appVersion: string; createdAt: number };
+/** The key travels as a CryptoKey, which a worker receives without its bytes being readable. */
+export type EncodeRequest = { kind: BackupHeader['kind']; appVersion: string; createdAt: number; key: BackupKey };
 export type WorkerRequest = EncodeRequest & { databaseName: string; keyring: KeyringShare };
 export type EncodeReply = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; error: string };
 

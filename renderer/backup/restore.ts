@@ -13,6 +13,7 @@ import {
   type BackupHeader,
   type BackupResult,
   type BackupTables,
+  type BackupUnlock,
 } from './backup-format';
 import { migrateToCurrent } from './migrate';
 import { canonicalJson } from './record-json';
@@ -95,6 +96,8 @@ export type RestoreOptions = {
    * are: a backup, crafted or merely old, must not redirect the device's sync.
    */
   keepsSetting?: (key: string) => boolean;
+  /** The keys that may open a sealed backup; without them, only an unsealed (format 1) one opens. */
+  unlock?: BackupUnlock;
 };
 
 /** The backup's settings split into those it restores and those the device keeps. */
@@ -115,11 +118,11 @@ const withoutKept = (records: unknown[], keepsSetting: (key: string) => boolean)
 export async function prepareRestore(
   db: FollowthroughDatabase,
   bytes: Uint8Array,
-  { keepsSetting = () => false }: RestoreOptions = {},
+  { keepsSetting = () => false, unlock }: RestoreOptions = {},
 ): Promise<BackupResult<RestorePlan>> {
   if (!db.isOpen()) await db.open();
   const currentVersion = Math.floor(db.verno);
-  const decoded = await decodeBackup(bytes, { maxSchemaVersion: currentVersion });
+  const decoded = await decodeBackup(bytes, { maxSchemaVersion: currentVersion, unlock });
   if (!decoded.ok) return decoded;
   const { header } = decoded.value;
   let upgraded: BackupTables;

@@ -8,5 +8,5 @@ declare global {
 }
 
 export function electronPlatform(): PlatformApi | undefined {
-  return window[bridgeName];
+  return globalThis.window?.[bridgeName];
 }

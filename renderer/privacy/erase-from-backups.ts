@@ -21,6 +21,8 @@ export type BackupsErasure = {
 
 type Deps = {
   platform: BackupDeps['platform'] & Pick<PlatformApi, 'readBackup' | 'replaceBackup'>;
+  /** Opens the backups this computer made and seals the rewritten ones with its current key. */
+  keys: BackupDeps['keys'];
   encode?: BackupDeps['encode'];
   /** The app database's: the scratch copy is sealed with the same key. */
   keyring: Keyring;
@@ -42,7 +44,7 @@ async function rewriteWithout(file: BackupFile, participantId: string, deps: Dep
   await discardErasureScratch();
   const scratch = new FollowthroughDatabase(ERASURE_SCRATCH_DATABASE, deps.keyring);
   try {
-    const plan = await prepareRestore(scratch, bytes.value);
+    const plan = await prepareRestore(scratch, bytes.value, { unlock: { held: await deps.keys.held() } });
     if (!plan.ok) return plan;
     if (!holdsParticipant(plan.value.tables, participantId)) return ok(false);
     await applyRestore(scratch, plan.value);

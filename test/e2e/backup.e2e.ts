@@ -84,14 +84,7 @@ describe('backup and restore in the browser', () => {
     }
     await page.emulateMedia({ colorScheme: 'light' });
 
-    await settings
-      .preview()
-      .getByRole('button', { name: /^Restore [\d,]+ records$/ })
-      .click();
-    await settings
-      .backups()
-      .getByText(/^Restored the backup of/)
-      .waitFor({ timeout: 60_000 });
+    await settings.restoreChosen();
     const after = await settings.storedState();
     expect(after.participantIds).toEqual(before.participantIds);
     await settings.backups().getByRole('list', { name: 'Automatic backups' }).getByText('Before a restore').waitFor();

@@ -1,10 +1,11 @@
 // The app lock's passcode is never stored: only a PBKDF2-SHA-256 hash of it with a random salt,
-// made and checked with WebCrypto. 600,000 iterations is OWASP's 2023 figure for PBKDF2-SHA-256;
-// the count is stored with the hash, so a later release can raise it for new passcodes.
+// made and checked with WebCrypto. The iteration count is stored with the hash, so a later
+// release can raise it for new passcodes.
 import { z } from 'zod';
 import { fromBase64, toBase64 } from '../../base64';
+import { PBKDF2_ITERATIONS, pbkdf2Sha256 } from '../../pbkdf2';
 
-export const PBKDF2_ITERATIONS = 600_000;
+export { PBKDF2_ITERATIONS };
 const MIN_PASSCODE_LENGTH = 6;
 const SALT_BYTES = 16;
 const HASH_BITS = 256;
@@ -17,15 +18,8 @@ export const passcodeHashSchema = z.object({
 });
 type PasscodeHash = z.infer<typeof passcodeHashSchema>;
 
-async function derive(passcode: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(passcode), 'PBKDF2', false, ['deriveBits']);
-  const bits = await crypto.subtle.deriveBits(
-    { name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations },
-    key,
-    HASH_BITS,
-  );
-  return new Uint8Array(bits);
-}
+const derive = (passcode: string, salt: Uint8Array, iterations: number) =>
+  pbkdf2Sha256(passcode, salt, iterations, HASH_BITS);
 
 /** Why a passcode cannot be used, or null when it can. */
 export function passcodeProblem(passcode: string): string | null {

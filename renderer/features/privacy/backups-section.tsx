@@ -1,6 +1,7 @@
 // Settings → Backups: the automatic backups (kept 14 days, then weekly for 8 weeks), "Back up
-// now", "Export everything" to a file, and restoring from an automatic backup or any backup file,
-// always through the preview. After a restore the app reloads on the restored data and says so.
+// now", "Export everything" to a file, how they are encrypted, and restoring from an automatic
+// backup or any backup file, always through the preview (after asking for the backup's key when
+// this computer does not hold it). After a restore the app reloads on the restored data and says so.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { format } from 'date-fns';
 import type { BackupFile } from '../../../shared/backup-files';
@@ -19,6 +20,8 @@ import { connectorDifference, keptByRestore } from './device-settings';
 import { appBackupDeps, useAutomaticBackupStatus } from './backup-deps';
 import { backupKindLabels, fileSize, plural } from './labels';
 import { RestorePreview } from './restore-preview';
+import { BackupKeyPanel } from './backup-key-panel';
+import { UnlockBackup, type LockedBackup } from './unlock-backup';
 import './privacy.css';
 
 const RESTORE_REPORT_KEY = 'followthrough.restore-report';
@@ -58,6 +61,7 @@ export function BackupsSection() {
   const [message, setMessage] = useState<Message | null>(readRestoreReport);
   const [busy, setBusy] = useState<string | null>(null);
   const [chosen, setChosen] = useState<Chosen | null>(null);
+  const [locked, setLocked] = useState<LockedBackup | null>(null);
   const [phase, setPhase] = useState<RestorePhase | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   useEffect(() => sessionStorage.removeItem(RESTORE_REPORT_KEY), []);
@@ -74,19 +78,38 @@ export function BackupsSection() {
     }
   }
 
+  /** The preview of a backup, or the question for its key when this computer does not hold it. */
+  async function open(source: string, bytes: Uint8Array, typed?: string): Promise<Message | null> {
+    const plan = await prepareRestore(database, bytes, {
+      keepsSetting: keptByRestore,
+      unlock: { held: await appBackupDeps.keys.held(), typed },
+    });
+    if (!plan.ok && plan.keyMethod) {
+      setLocked({
+        source,
+        bytes,
+        method: plan.keyMethod,
+        problem: { firstAsk: typed === undefined, text: plan.error },
+      });
+      return null;
+    }
+    setLocked(null);
+    if (!plan.ok) return { tone: 'error', text: plan.error };
+    const connectorNote = connectorDifference(plan.value, await readSyncSettings(database));
+    setChosen({ plan: plan.value, source, connectorNote });
+    return null;
+  }
+
   const preview = (
     source: string,
     read: () => Promise<{ ok: true; value: Uint8Array } | { ok: false; error: string }>,
   ) =>
     act('Reading the backup…', async () => {
       setChosen(null);
+      setLocked(null);
       const bytes = await read();
       if (!bytes.ok) return { tone: 'error', text: bytes.error };
-      const plan = await prepareRestore(database, bytes.value, { keepsSetting: keptByRestore });
-      if (!plan.ok) return { tone: 'error', text: plan.error };
-      const connectorNote = connectorDifference(plan.value, await readSyncSettings(database));
-      setChosen({ plan: plan.value, source, connectorNote });
-      return null;
+      return open(source, bytes.value);
     });
 
   async function restore({ plan }: Chosen) {
@@ -183,6 +206,15 @@ export function BackupsSection() {
         </p>
       )}
       {automaticError && <p className="notice warn">The last automatic backup failed: {automaticError}</p>}
+      {locked && (
+        <UnlockBackup
+          key={locked.source}
+          locked={locked}
+          busy={busy !== null}
+          onOpen={(typed) => void act('Opening the backup…', () => open(locked.source, locked.bytes, typed))}
+          onCancel={() => setLocked(null)}
+        />
+      )}
       {listError && <p className="notice warn">The backups could not be listed: {listError}</p>}
       {chosen && (
         <RestorePreview
@@ -194,6 +226,7 @@ export function BackupsSection() {
           onCancel={() => setChosen(null)}
         />
       )}
+      <BackupKeyPanel />
       {files?.length === 0 && (
         <p className="muted">
           No automatic backup yet: the first is made soon after start-up, at a pause in your typing.

@@ -1,11 +1,13 @@
-// The settings that belong to this computer rather than to the coach's records: the app lock and
-// everything of sync's. A restore keeps them, so a backup (crafted, or merely old) can neither
-// redirect sync, with the coach's token, to an address it names, nor undo the lock.
+// The settings that belong to this computer rather than to the coach's records: the app lock,
+// the backup key and everything of sync's. A restore keeps them, so a backup (crafted, or merely
+// old) can neither redirect sync, with the coach's token, to an address it names, nor undo the
+// lock, nor take away the key this computer's backups are sealed with.
 import { isSyncSetting, syncSettingsAmong, type ConnectorSettings, type SyncSettings } from '../../sync/settings';
 import type { RestorePlan } from '../../backup/restore';
+import { isBackupKeySetting } from '../../backup/backup-key-setting';
 import { LOCK_SETTING } from '../lock/lock-config';
 
-export const keptByRestore = (key: string) => key === LOCK_SETTING || isSyncSetting(key);
+export const keptByRestore = (key: string) => key === LOCK_SETTING || isSyncSetting(key) || isBackupKeySetting(key);
 
 function describeConnector(connector: ConnectorSettings): string {
   switch (connector.kind) {

@@ -1,7 +1,8 @@
 // The privacy and durability chores of a running app: the day's automatic backup (the first
 // hour the app is used each day), the retention policy and the trash's 30-day purge, at start and
 // then every hour, each time at the next pause in the coach's typing; and at start, the scratch
-// database an unfinished erasure from the backups may have left.
+// database an unfinished erasure from the backups may have left, and sealing the backups an
+// earlier version left in clear.
 import { createLogger } from '../../../shared/logger';
 import { showToast } from '../../components/toasts';
 // eslint-disable-next-line no-restricted-imports -- handed to backups and retention (renderer/backup, renderer/privacy)
@@ -10,7 +11,7 @@ import { navigate } from '../../navigation';
 import { ensureDailyBackup } from '../../backup/backup-service';
 import { applyRetention } from '../../privacy/retention';
 import { discardErasureScratch } from '../../privacy/erasure-scratch';
-import { appBackupDeps, useAutomaticBackupStatus } from './backup-deps';
+import { appBackupDeps, sealAppBackupsInClear, useAutomaticBackupStatus } from './backup-deps';
 import type { WaitForTypingPause } from '../../typing-pause';
 
 const log = createLogger('housekeeping');
@@ -34,6 +35,18 @@ async function dailyBackup(): Promise<void> {
   });
 }
 
+let olderBackupsLookedAt = false;
+
+/** Once a start: reading every backup file each hour would cost more than a file left in clear. */
+async function sealBackupsInClear(): Promise<void> {
+  if (olderBackupsLookedAt) return;
+  olderBackupsLookedAt = true;
+  const run = await sealAppBackupsInClear();
+  if (!run.ok) return log.error('the backups in clear could not be listed:', run.error);
+  if (run.value.sealed.length > 0) log.info(`encrypted ${plural(run.value.sealed.length, 'backup')} written before`);
+  for (const { file, error } of run.value.failed) log.error(`the backup ${file.name} stays as it was:`, error);
+}
+
 async function retention(): Promise<void> {
   const run = await applyRetention(database, Date.now());
   if (run.sessions + run.participants === 0) return;
@@ -52,7 +65,7 @@ async function purgeTrash(): Promise<void> {
 
 async function runChores(waitForTypingPause: WaitForTypingPause): Promise<void> {
   await waitForTypingPause(TYPING_PAUSE);
-  for (const chore of [dailyBackup, retention, purgeTrash]) {
+  for (const chore of [dailyBackup, sealBackupsInClear, retention, purgeTrash]) {
     try {
       await chore();
     } catch (error) {

@@ -131,6 +131,7 @@ async function removeFromBackups(participantId: string) {
   ]);
   return eraseFromBackups(participantId, {
     platform,
+    keys: appBackupDeps.keys,
     encode: appBackupDeps.encode,
     keyring: database.keyring,
     onProgress: (done, of) => showBackupsProgress({ done, of }),

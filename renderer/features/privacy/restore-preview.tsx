@@ -85,7 +85,8 @@ export function RestorePreview({
       {connectorNote && <p className="notice warn">{connectorNote}</p>}
       <p className="muted">
         Everything is replaced in one step: all of it is restored or, if anything goes wrong, none of it. First your
-        data as it is now is backed up, so this restore can be undone. Your app lock and sync settings stay as they are.
+        data as it is now is backed up, so this restore can be undone. Your app lock, backup key and sync settings stay
+        as they are.
       </p>
       <div className="row">
         <button type="button" className="primary" disabled={phase !== null} onClick={onRestore}>

@@ -48,10 +48,43 @@ export class PrivacySettings {
     return this.page.getByRole('region', { name: 'Restore preview' });
   }
 
-  /** Picks a backup file to restore and waits for the preview or for the refusal. */
+  /** Restores the backup in the preview and waits for the app, reloaded on it, to say so. */
+  async restoreChosen() {
+    await this.preview()
+      .getByRole('button', { name: /^Restore [\d,]+ records$/ })
+      .click();
+    await this.backups()
+      .getByText(/^Restored the backup of/)
+      .waitFor({ timeout: 60_000 });
+  }
+
+  /** How backups are encrypted: the notice, the recovery key or passphrase choices. */
+  encryption() {
+    return this.page.getByRole('group', { name: 'Backup encryption' });
+  }
+
+  /** The question for a backup's recovery key or passphrase, when this computer does not hold its key. */
+  unlock() {
+    return this.page.getByRole('form', { name: 'Open the backup' });
+  }
+
+  /** Types the key into the question and waits for the preview or for the message beside the field. */
+  async typeBackupKey(typed: string) {
+    await this.unlock().locator('input').fill(typed);
+    await this.unlock().getByRole('button', { name: 'Open the backup' }).click();
+    await this.page
+      .locator('[aria-label="Restore preview"], [aria-label="Open the backup"] [role="alert"]')
+      .first()
+      .waitFor({ timeout: 30_000 });
+  }
+
+  /** Picks a backup file to restore and waits for the preview, the question for its key, or the refusal. */
   async chooseFile(path: string) {
     await this.backups().getByLabel('Backup file to restore').setInputFiles(path);
-    await this.page.locator('[aria-label="Restore preview"], [aria-label="Backups"] [role="alert"]').first().waitFor();
+    await this.page
+      .locator('[aria-label="Restore preview"], [aria-label="Open the backup"], [aria-label="Backups"] [role="alert"]')
+      .first()
+      .waitFor();
   }
 
   refusal() {

@@ -9,16 +9,17 @@ import { prepareRestore } from '../../../renderer/backup/restore';
 import { runRestore } from '../../../renderer/backup/run-restore';
 import { CURRENT_SCHEMA_VERSION } from '../../../renderer/db/database';
 import { recordTables } from '../../../renderer/db/metric-facts';
-import { allRecords, fillDatabase, memoryPlatform } from './backup-data';
+import { allRecords, fillDatabase, memoryPlatform, testBackupKeys } from './backup-data';
 
 const hour = 60 * 60 * 1000;
+const keys = testBackupKeys();
 
 describe('automatic backups', () => {
   it('makes one backup a day while the app is used, and none of an empty database', async () => {
     const { db } = openTestDatabase();
     let now = new Date(2026, 10, 28, 8).getTime();
     const { platform, list } = memoryPlatform(() => now);
-    const deps = { platform, now: () => now };
+    const deps = { platform, now: () => now, keys };
 
     expect(await ensureDailyBackup(db, deps)).toEqual({ ok: true, value: null });
     await fillDatabase(db, generateDataset({ size: 'small', seed: 1 }));
@@ -40,11 +41,13 @@ describe('automatic backups', () => {
     const before = await allRecords(db);
     const other = openTestDatabase().db;
     await fillDatabase(other, generateDataset({ size: 'small', seed: 3 }));
-    const plan = await prepareRestore(db, await encodeDatabase(other, 'export', { platform, now }));
+    const plan = await prepareRestore(db, await encodeDatabase(other, 'export', { platform, now, keys }), {
+      unlock: await keys.unlock(),
+    });
     if (!plan.ok) throw new Error(plan.error);
 
     const phases: string[] = [];
-    const restored = await runRestore(db, plan.value, { platform, now, onPhase: (phase) => phases.push(phase) });
+    const restored = await runRestore(db, plan.value, { platform, now, keys, onPhase: (phase) => phases.push(phase) });
     expect(restored.ok).toBe(true);
     expect(phases).toEqual(['safety-backup', 'writing']);
     expect(await allRecords(db)).toEqual(await allRecords(other));
@@ -53,7 +56,10 @@ describe('automatic backups', () => {
     expect(safety.kind).toBe('pre-restore');
     const bytes = await platform.readBackup({ name: safety.name });
     if (!bytes.ok) throw new Error(bytes.error);
-    const decoded = await decodeBackup(bytes.value, { maxSchemaVersion: CURRENT_SCHEMA_VERSION });
+    const decoded = await decodeBackup(bytes.value, {
+      maxSchemaVersion: CURRENT_SCHEMA_VERSION,
+      unlock: await keys.unlock(),
+    });
     // A backup holds the record tables; the derived metric fact tables are rebuilt on restore.
     const beforeRecords = Object.fromEntries(recordTables(db).map((table) => [table.name, before[table.name]]));
     expect(decoded.ok && decoded.value.tables).toEqual(beforeRecords);

@@ -7,6 +7,7 @@ import type { BackupFile } from '../../../shared/backup-files';
 import type { ConsentChange, OutboxEntry, StoredTemplate, SyncRun } from '../../../shared/model';
 import type { BackupDeps } from '../../../renderer/backup/backup-service';
 import { createWebBackupStore } from '../../../renderer/backup/web-backup-store';
+import { deviceBackupKeys, type SettingsStore } from '../../../renderer/backup/backup-key-setting';
 import { ok } from '../../../shared/result';
 
 function extraRecords(dataset: Dataset, at: number) {
@@ -113,4 +114,24 @@ export function memoryPlatform(now: () => number = Date.now) {
     saved,
     list: async (): Promise<BackupFile[]> => ((await store.listBackups()) as { value: BackupFile[] }).value,
   };
+}
+
+/** Settings kept in memory: where a test keeps one computer's backup key apart from any database. */
+export function memorySettings(): SettingsStore & { values: Map<string, unknown> } {
+  const values = new Map<string, unknown>();
+  return {
+    values,
+    value: async (key) => values.get(key),
+    update: async (key, change) => {
+      const next = change(values.get(key));
+      values.set(key, next);
+      return next;
+    },
+  };
+}
+
+/** One computer's backup keys, shared by the databases of a test, with what a restore opens its backups with. */
+export function testBackupKeys(settings: SettingsStore = memorySettings()) {
+  const keys = deviceBackupKeys(settings);
+  return { ...keys, unlock: async () => ({ held: await keys.held() }) };
 }

@@ -13,9 +13,18 @@ import { readSnapshot } from '../../../renderer/backup/snapshot';
 import { CURRENT_SCHEMA_VERSION, type FollowthroughDatabase } from '../../../renderer/db/database';
 import { MAX_BACKUP_BYTES } from '../../../shared/backup-files';
 import { bundledTemplate } from '../documents/template-builders';
-import { allRecords, fillDatabase, memoryPlatform } from './backup-data';
+import { allRecords, fillDatabase, memoryPlatform, testBackupKeys } from './backup-data';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const now = () => Date.UTC(2026, 10, 28, 9);
+const keys = testBackupKeys();
+const meta = async (appVersion = 'x') => ({
+  appVersion,
+  createdAt: now(),
+  kind: 'export' as const,
+  key: await keys.forNewBackup(),
+});
 let db: FollowthroughDatabase;
 let backup: Uint8Array;
 let before: Record<string, unknown[]>;
@@ -23,7 +32,7 @@ let before: Record<string, unknown[]>;
 beforeEach(async () => {
   const source = openTestDatabase().db;
   await fillDatabase(source, generateDataset({ size: 'small', seed: 7 }));
-  backup = await encodeDatabase(source, 'export', { platform: memoryPlatform().platform, now });
+  backup = await encodeDatabase(source, 'export', { platform: memoryPlatform().platform, now, keys });
   await source.delete();
   db = openTestDatabase().db;
   await fillDatabase(db, generateDataset({ size: 'small', seed: 99 }));
@@ -32,7 +41,7 @@ beforeEach(async () => {
 afterEach(() => db.delete());
 
 async function refusal(bytes: Uint8Array) {
-  const plan = await prepareRestore(db, bytes);
+  const plan = await prepareRestore(db, bytes, { unlock: await keys.unlock() });
   expect(plan.ok).toBe(false);
   expect(await allRecords(db)).toEqual(before);
   return plan as { ok: false; kind: string; error: string };
@@ -60,10 +69,10 @@ describe('restoring a bad file', () => {
     expect(refused.error).toContain('does not match its checksum');
   });
 
-  it('a wrong checksum: the header edited to another digest', async () => {
+  it('a wrong checksum: the header, which the records are bound to, edited', async () => {
     const text = new TextDecoder().decode(backup.subarray(0, headerEnd(backup)));
     const header = JSON.parse(text);
-    header.payload.sha256 = '0'.repeat(64);
+    header.counts.sessions -= 1;
     const edited = new TextEncoder().encode(`${JSON.stringify(header)}\n`);
     const file = new Uint8Array([...edited, ...backup.subarray(headerEnd(backup))]);
     expect((await refusal(file)).kind).toBe('checksum');
@@ -108,7 +117,7 @@ describe('restoring a bad file', () => {
   it('a backup from a newer version of the app: says to update first', async () => {
     const newer = await encodeBackup(
       { schemaVersion: CURRENT_SCHEMA_VERSION + 1, stores: {}, tables: {} },
-      { appVersion: '9.0.0', createdAt: now(), kind: 'export' },
+      await meta('9.0.0'),
     );
     const refused = await refusal(newer);
     expect(refused.kind).toBe('newer-version');
@@ -122,9 +131,7 @@ describe('restoring a bad file', () => {
       ...content.tables,
       sessions: [{ ...(content.tables.sessions[0] as object), date: '2026-02-30' }],
     };
-    const refused = await refusal(
-      await encodeBackup({ ...content, tables }, { appVersion: 'x', createdAt: now(), kind: 'export' }),
-    );
+    const refused = await refusal(await encodeBackup({ ...content, tables }, await meta()));
     expect(refused.kind).toBe('invalid-records');
     expect(refused.error).toContain('sessions #1: date: That date does not exist on the calendar');
   });
@@ -136,18 +143,15 @@ describe('restoring a bad file', () => {
       ...content.tables,
       participants: [...content.tables.participants, { ...first, name: 'A second copy' }],
     };
-    const refused = await refusal(
-      await encodeBackup({ ...content, tables }, { appVersion: 'x', createdAt: now(), kind: 'export' }),
-    );
+    const refused = await refusal(await encodeBackup({ ...content, tables }, await meta()));
     expect(refused.kind).toBe('invalid-records');
     expect(refused.error).toBe(
       `This backup holds two records in its participants table with the id ${first.id} (the second is #${tables.participants.length}), so it was not restored. Nothing was changed.`,
     );
   });
 
-  it('a header, which the checksum does not cover, damaged: the preview reads the sessions from the records', async () => {
-    const content = await readSnapshot(db);
-    const file = await encodeBackup(content, { appVersion: 'x', createdAt: now(), kind: 'export' });
+  it('a format 1 header, which its checksum does not cover, damaged: the preview reads the sessions from the records', async () => {
+    const file = readFileSync(join(__dirname, '../../fixtures/backup/format-1-data-version-12.ftbackup'));
     const end = file.indexOf(0x0a);
     const header = JSON.parse(new TextDecoder().decode(file.subarray(0, end)));
     const { firstSessionDate, lastSessionDate } = header.range;
@@ -160,12 +164,12 @@ describe('restoring a bad file', () => {
   });
 
   it('a restore that fails half-way through its transaction leaves every record as it was', async () => {
-    const plan = await prepareRestore(db, backup);
+    const plan = await prepareRestore(db, backup, { unlock: await keys.unlock() });
     if (!plan.ok) throw new Error(plan.error);
     // Two records with one key: the write fails after several tables were already replaced.
     const actions = plan.value.tables.actions;
     plan.value.tables.actions = [...actions, actions[0]];
-    const restored = await runRestore(db, plan.value, { platform: memoryPlatform().platform, now });
+    const restored = await runRestore(db, plan.value, { platform: memoryPlatform().platform, now, keys });
     expect(restored.ok).toBe(false);
     expect(!restored.ok && restored.error).toMatch(
       /^The restore stopped before it finished \(.+\)\. It is all or nothing, so your data is exactly as it was/,
@@ -174,12 +178,13 @@ describe('restoring a bad file', () => {
   });
 
   it('a restore whose safety backup cannot be made does not start', async () => {
-    const plan = await prepareRestore(db, backup);
+    const plan = await prepareRestore(db, backup, { unlock: await keys.unlock() });
     if (!plan.ok) throw new Error(plan.error);
     const { platform } = memoryPlatform();
     const restored = await runRestore(db, plan.value, {
       platform: { ...platform, writeBackup: async () => ({ ok: false, error: 'The disk is full' }) },
       now,
+      keys,
     });
     expect(restored).toEqual({
       ok: false,

@@ -14,9 +14,11 @@ import { readLockConfig, writeLockConfig } from '../../../renderer/features/lock
 import { hashPasscode } from '../../../renderer/features/lock/passcode';
 import { connectorDifference, keptByRestore } from '../../../renderer/features/privacy/device-settings';
 import type { FollowthroughDatabase } from '../../../renderer/db/database';
-import { memoryPlatform } from './backup-data';
+import { memoryPlatform, testBackupKeys } from './backup-data';
 
-const deps = () => ({ platform: memoryPlatform().platform, now: () => Date.UTC(2026, 10, 28, 9) });
+const keys = testBackupKeys();
+const deps = () => ({ platform: memoryPlatform().platform, now: () => Date.UTC(2026, 10, 28, 9), keys });
+const restoring = async () => ({ keepsSetting: keptByRestore, unlock: await keys.unlock() });
 const openDatabase = databasePerTest();
 
 async function syncWith(db: FollowthroughDatabase, url: string) {
@@ -42,7 +44,7 @@ describe('restoring a backup on a computer that syncs', () => {
     const lock = { passcode: await hashPasscode('correct horse'), idleMinutes: 5, hideContent: true };
     await writeLockConfig(repos.settings, lock);
 
-    const plan = await prepareRestore(db, bytes, { keepsSetting: keptByRestore });
+    const plan = await prepareRestore(db, bytes, await restoring());
     if (!plan.ok) throw new Error(plan.error);
     const restored = await runRestore(db, plan.value, deps());
     expect(restored.ok).toBe(true);
@@ -57,7 +59,7 @@ describe('restoring a backup on a computer that syncs', () => {
     const bytes = await craftedBackup();
     const { db } = openDatabase();
     await syncWith(db, 'https://hub.northwind.example');
-    const plan = await prepareRestore(db, bytes, { keepsSetting: keptByRestore });
+    const plan = await prepareRestore(db, bytes, await restoring());
     if (!plan.ok) throw new Error(plan.error);
     expect(connectorDifference(plan.value, await readSyncSettings(db))).toBe(
       'This backup was made syncing with the hub at https://collector.attacker.example. Sync on this computer stays as it is: the hub at https://hub.northwind.example.',
@@ -69,7 +71,7 @@ describe('restoring a backup on a computer that syncs', () => {
   it('says nothing of sync when the backup synced where this computer does', async () => {
     const { db } = openDatabase();
     await syncWith(db, 'https://hub.northwind.example');
-    const plan = await prepareRestore(db, await encodeDatabase(db, 'export', deps()), { keepsSetting: keptByRestore });
+    const plan = await prepareRestore(db, await encodeDatabase(db, 'export', deps()), await restoring());
     if (!plan.ok) throw new Error(plan.error);
     expect(connectorDifference(plan.value, await readSyncSettings(db))).toBeNull();
   });
@@ -85,7 +87,7 @@ describe('restoring a backup on a computer that syncs', () => {
           const bytes = await encodeDatabase(source, 'export', deps());
           const { db } = openDatabase();
           await db.settings.bulkPut(keys.map((key) => ({ key, value: 'on this computer' })));
-          const plan = await prepareRestore(db, bytes, { keepsSetting: keptByRestore });
+          const plan = await prepareRestore(db, bytes, await restoring());
           if (!plan.ok) throw new Error(plan.error);
           await runRestore(db, plan.value, deps());
           for (const key of keys) {

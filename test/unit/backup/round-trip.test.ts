@@ -6,10 +6,11 @@ import { generateDataset } from '../../../shared/demo-dataset';
 import { openTestDatabase } from '../db/test-database';
 import { encodeDatabase } from '../../../renderer/backup/backup-service';
 import { applyRestore, prepareRestore } from '../../../renderer/backup/restore';
-import { allRecords, fillDatabase, memoryPlatform } from './backup-data';
+import { allRecords, fillDatabase, memoryPlatform, testBackupKeys } from './backup-data';
 import type { StoredTemplate } from '../../../shared/model';
 
-const deps = () => ({ platform: memoryPlatform().platform, now: () => Date.UTC(2026, 10, 28, 9) });
+const keys = testBackupKeys();
+const deps = () => ({ platform: memoryPlatform().platform, now: () => Date.UTC(2026, 10, 28, 9), keys });
 
 async function roundTrip(fill: (db: ReturnType<typeof openTestDatabase>['db']) => Promise<void>) {
   const source = openTestDatabase().db;
@@ -17,7 +18,7 @@ async function roundTrip(fill: (db: ReturnType<typeof openTestDatabase>['db']) =
   try {
     await fill(source);
     const bytes = await encodeDatabase(source, 'export', deps());
-    const plan = await prepareRestore(target, bytes);
+    const plan = await prepareRestore(target, bytes, { unlock: await keys.unlock() });
     if (!plan.ok) throw new Error(plan.error);
     await applyRestore(target, plan.value);
     return { before: await allRecords(source), after: await allRecords(target), bytes };
@@ -31,7 +32,7 @@ describe('backup round trip', () => {
   it('previews no change at all when a database restores its own backup', async () => {
     const { db } = openTestDatabase();
     await fillDatabase(db, generateDataset({ size: 'small', seed: 3 }));
-    const plan = await prepareRestore(db, await encodeDatabase(db, 'export', deps()));
+    const plan = await prepareRestore(db, await encodeDatabase(db, 'export', deps()), { unlock: await keys.unlock() });
     if (!plan.ok) throw new Error(plan.error);
     for (const change of plan.value.changes) {
       expect(change).toEqual({

@@ -9,7 +9,9 @@ import { decodeBackup } from '../../../renderer/backup/backup-format';
 import { applyRestore, prepareRestore } from '../../../renderer/backup/restore';
 import { generateDataset } from '../../../shared/demo-dataset';
 import { openTestDatabase } from '../db/test-database';
-import { allRecords, memoryPlatform } from './backup-data';
+import { allRecords, memoryPlatform, testBackupKeys } from './backup-data';
+import { createRepositories } from '../../../renderer/db/repositories';
+import { BACKUP_KEY_SETTING, isBackupKeySetting } from '../../../renderer/backup/backup-key-setting';
 
 const now = () => Date.UTC(2026, 10, 28, 9);
 
@@ -56,10 +58,20 @@ describe('opening a version 1 database', () => {
     const [file] = await list();
     expect(file.kind).toBe('pre-upgrade');
 
-    // The backup holds the version 1 database exactly as it was.
+    // The upgrade itself: every record there, with what later versions added.
+    const db = new FollowthroughDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+
+    // The backup, sealed with the key it made in that database, holds the version 1 database exactly as it was.
+    expect(await db.settings.get(BACKUP_KEY_SETTING)).toBeDefined();
+    const unlock = await testBackupKeys(createRepositories(db, now).settings).unlock();
     const stored = await platform.readBackup({ name: file.name });
     if (!stored.ok) throw new Error(stored.error);
-    const decoded = await decodeBackup(stored.value, { maxSchemaVersion: CURRENT_SCHEMA_VERSION });
+    const decoded = await decodeBackup(stored.value, {
+      maxSchemaVersion: CURRENT_SCHEMA_VERSION,
+      unlock,
+    });
     if (!decoded.ok) throw new Error(decoded.error);
     expect(decoded.value.header.schemaVersion).toBe(1);
     const indexes = (stores: Record<string, string>) =>
@@ -67,10 +79,6 @@ describe('opening a version 1 database', () => {
     expect(indexes(decoded.value.header.stores)).toEqual(indexes(schemaV1));
     expect(decoded.value.tables).toEqual(v1);
 
-    // The upgrade itself: every record there, with what later versions added.
-    const db = new FollowthroughDatabase(name);
-    await db.open();
-    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     expect(await db.participants.count()).toBe(v1.participants.length);
     expect(await db.sessions.toArray()).toEqual(v1.sessions);
     expect(await db.actions.toArray()).toEqual(v1.actions);
@@ -81,7 +89,12 @@ describe('opening a version 1 database', () => {
     }
     expect(await db.consentLog.count()).toBe(v1.participants.length);
 
-    const upgraded = await allRecords(db);
+    const all = await allRecords(db);
+    // The backup key stays on the computer: no backup holds it, and a restore does not bring it.
+    const upgraded = {
+      ...all,
+      settings: all.settings.filter((setting) => !isBackupKeySetting((setting as { key: string }).key)),
+    };
     // No second backup once it is current.
     db.close();
     expect(await backupBeforeUpgrade(name, CURRENT_SCHEMA_VERSION, { platform, now })).toEqual({ kind: 'up-to-date' });
@@ -89,7 +102,7 @@ describe('opening a version 1 database', () => {
 
     // Restoring the version 1 backup runs the same upgrades and gives the same database.
     const fresh = openTestDatabase().db;
-    const plan = await prepareRestore(fresh, stored.value);
+    const plan = await prepareRestore(fresh, stored.value, { unlock });
     if (!plan.ok) throw new Error(plan.error);
     expect(plan.value.upgradedFrom).toBe(1);
     await applyRestore(fresh, plan.value);

@@ -6,7 +6,11 @@ import { participantWithSession } from '../db/test-database';
 // Node does not have: at that edge, and only there, the backup is stood in for. The trash is real.
 vi.mock('../../../renderer/features/privacy/backup-deps', async () => {
   const { create } = await import('zustand');
-  return { appBackupDeps: {}, useAutomaticBackupStatus: create(() => ({ lastError: null })) };
+  return {
+    appBackupDeps: {},
+    sealAppBackupsInClear: async () => ({ ok: true, value: { sealed: [], failed: [] } }),
+    useAutomaticBackupStatus: create(() => ({ lastError: null })),
+  };
 });
 vi.mock('../../../renderer/backup/backup-service', () => ({
   ensureDailyBackup: async () => ({ ok: true, value: null }),

@@ -8,7 +8,7 @@ import { encodeDatabase } from '../../../renderer/backup/backup-service';
 import { applyRestore, prepareRestore } from '../../../renderer/backup/restore';
 import { createHubApplier } from '../../../renderer/sync/connectors/hub-apply';
 import { participant as wireParticipant, wireAction } from '../../support/hub-wire-events';
-import { memoryPlatform } from '../backup/backup-data';
+import { memoryPlatform, testBackupKeys } from '../backup/backup-data';
 
 const { openDatabase, indexOver } = searchPerTest();
 
@@ -17,7 +17,8 @@ describe('search after a backup restore', () => {
     const { db, repos, clock } = openDatabase();
     const { session } = await participantWithSession(repos, { name: 'Amara Okafor' });
     await repos.sessions.update(session.id, { notes: 'budget conversation with finance' });
-    const backup = await encodeDatabase(db, 'export', { platform: memoryPlatform().platform, now: clock });
+    const keys = testBackupKeys(repos.settings);
+    const backup = await encodeDatabase(db, 'export', { platform: memoryPlatform().platform, now: clock, keys });
 
     // Later the notes are overwritten by mistake, and the search index sees that.
     clock.advance(60_000);
@@ -27,7 +28,7 @@ describe('search after a backup restore', () => {
     expect(await index.search('budget')).toHaveLength(0);
 
     // The coach restores the backup to get the notes back.
-    const plan = await prepareRestore(db, backup);
+    const plan = await prepareRestore(db, backup, { unlock: await keys.unlock() });
     if (!plan.ok) throw new Error(plan.error);
     await applyRestore(db, plan.value);
     expect((await db.sessions.get(session.id))?.notes).toBe('budget conversation with finance');
