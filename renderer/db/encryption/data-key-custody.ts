@@ -10,6 +10,9 @@ import { PBKDF2_ITERATIONS } from '../../features/lock/passcode';
 import type { SettingsRepository } from '../repositories';
 
 export const DATA_KEY_SETTING = 'encryption.data-key';
+/** Where this computer keeps its own data key: never in a backup, kept by a restore. */
+export const isDataKeySetting = (key: string) => key === DATA_KEY_SETTING;
+
 /** The platform secret that holds the data key in `device` custody. */
 export const DEVICE_SECRET = 'data-key';
 

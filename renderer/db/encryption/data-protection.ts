@@ -2,6 +2,7 @@
 // or by the passcode (data-key-custody.ts), given to the keyring at start or at unlock, moved
 // between the two when the coach turns the app lock on or off.
 import type { PlatformApi } from '../../../shared/ipc';
+import { errorMessage } from '../../../shared/result';
 import { toBase64, fromBase64 } from '../../base64';
 import type { FollowthroughDatabase } from '../database';
 import type { SettingsRepository } from '../repositories';
@@ -42,8 +43,10 @@ async function saveOnDevice(secrets: ProtectionDeps['secrets'], key: CryptoKey):
 
 async function readFromDevice(secrets: ProtectionDeps['secrets']): Promise<CryptoKey | string> {
   const read = await secrets.getSecret({ key: DEVICE_SECRET });
-  if (!read.ok) return read.error;
-  if (read.value === null) return 'The key of your notes is missing from this computer’s keychain';
+  // The store's own message speaks of sync's secrets; this one is about the notes.
+  if (!read.ok || read.value === null) {
+    return 'This computer no longer holds the key of your notes: its keychain, or this browser’s storage, was cleared or replaced';
+  }
   return importRaw(fromBase64(read.value));
 }
 
@@ -63,14 +66,25 @@ export async function sealEverything(db: FollowthroughDatabase, custody: Custody
   db.keyring.startSealing();
 }
 
-async function openWith(deps: ProtectionDeps, key: CryptoKey, custody: Custody): Promise<void> {
+/** Opens the key; the first time, seals what is stored, unless no backup of it could be made first. */
+async function openWith(deps: ProtectionDeps, key: CryptoKey, custody: Custody): Promise<Protection> {
+  const by = custody.protection.by;
   deps.db.keyring.open(key);
   if (custody.sealedAll) {
     deps.db.keyring.startSealing();
-    return;
+    return { state: 'open', by };
   }
-  await deps.backUpFirst();
+  try {
+    await deps.backUpFirst();
+  } catch (error) {
+    // What is written from now on is sealed; what is stored waits for the next start's backup.
+    return {
+      state: 'unprotected',
+      reason: `the notes already stored will be encrypted once they can be backed up first (${errorMessage(error)})`,
+    };
+  }
   await sealEverything(deps.db, custody);
+  return { state: 'open', by };
 }
 
 /** At start, before anything reads the notes. With the app lock on, the key waits for the passcode. */
@@ -84,16 +98,14 @@ export async function openAtStart(deps: ProtectionDeps, lockOn: boolean): Promis
     if (custody.sealedAll) deps.db.keyring.startSealing();
     const key = await readFromDevice(deps.secrets);
     if (typeof key === 'string') return { state: 'key-lost', reason: key };
-    await openWith(deps, key, custody);
-    return { state: 'open', by: 'device' };
+    return openWith(deps, key, custody);
   }
   const key = await generateDataKey();
   const problem = await saveOnDevice(deps.secrets, key);
   if (problem) return { state: 'unprotected', reason: problem };
   const fresh: Custody = { sealedAll: false, protection: { by: 'device' } };
   await writeCustody(deps.settings, fresh);
-  await openWith(deps, key, fresh);
-  return { state: 'open', by: 'device' };
+  return openWith(deps, key, fresh);
 }
 
 /** After the passcode was checked: opens the key it wraps (making and sealing one the first time). */
@@ -102,8 +114,7 @@ export async function openWithPasscode(deps: ProtectionDeps, passcode: string): 
   if (custody?.protection.by === 'passcode') {
     const key = await unwrapWithPasscode(custody.protection, passcode);
     if (!key) return { state: 'key-lost', reason: 'This passcode does not open the key of your notes' };
-    await openWith(deps, key, custody);
-    return { state: 'open', by: 'passcode' };
+    return openWith(deps, key, custody);
   }
   // A database from before encryption, or one whose key the device kept: the passcode takes it over.
   const deviceKey = custody ? await readFromDevice(deps.secrets) : await generateDataKey();
@@ -114,8 +125,7 @@ export async function openWithPasscode(deps: ProtectionDeps, passcode: string): 
   };
   await writeCustody(deps.settings, byPasscode);
   if (custody) await forgetOnDevice(deps.secrets);
-  await openWith(deps, deviceKey, byPasscode);
-  return { state: 'open', by: 'passcode' };
+  return openWith(deps, deviceKey, byPasscode);
 }
 
 async function forgetOnDevice(secrets: ProtectionDeps['secrets']): Promise<void> {

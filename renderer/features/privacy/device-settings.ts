@@ -1,13 +1,16 @@
 // The settings that belong to this computer rather than to the coach's records: the app lock,
-// the backup key and everything of sync's. A restore keeps them, so a backup (crafted, or merely
-// old) can neither redirect sync, with the coach's token, to an address it names, nor undo the
-// lock, nor take away the key this computer's backups are sealed with.
+// the backup key, where the data key is kept, and everything of sync's. A restore keeps them, so
+// a backup (crafted, or merely old) can neither redirect sync, with the coach's token, to an
+// address it names, nor undo the lock, nor take away the keys this computer's backups and notes
+// are sealed with.
 import { isSyncSetting, syncSettingsAmong, type ConnectorSettings, type SyncSettings } from '../../sync/settings';
 import type { RestorePlan } from '../../backup/restore';
 import { isBackupKeySetting } from '../../backup/backup-key-setting';
+import { isDataKeySetting } from '../../db/encryption/data-key-custody';
 import { LOCK_SETTING } from '../lock/lock-config';
 
-export const keptByRestore = (key: string) => key === LOCK_SETTING || isSyncSetting(key) || isBackupKeySetting(key);
+export const keptByRestore = (key: string) =>
+  key === LOCK_SETTING || isSyncSetting(key) || isBackupKeySetting(key) || isDataKeySetting(key);
 
 function describeConnector(connector: ConnectorSettings): string {
   switch (connector.kind) {

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { databasePerTest } from '../db/test-database';
+import { databasePerTest, participantWithSession } from '../db/test-database';
+import { DATA_KEY_SETTING } from '../../../renderer/db/encryption/data-key-custody';
 import { encodeDatabase } from '../../../renderer/backup/backup-service';
 import { prepareRestore } from '../../../renderer/backup/restore';
 import { runRestore } from '../../../renderer/backup/run-restore';
@@ -53,6 +54,22 @@ describe('restoring a backup on a computer that syncs', () => {
     expect((await db.settings.get('sync.cursor.hub'))?.value).toBe('cursor-of-this-computer');
     expect(await readLockConfig(repos.settings)).toEqual(lock);
     expect((await db.participants.toArray()).map((participant) => participant.name)).toEqual(['Amara Okafor']);
+  });
+
+  it('keeps where this computer keeps its data key, which no backup carries, so the notes stay readable', async () => {
+    const { db, repos } = openDatabase();
+    const custody = { sealedAll: true, protection: { by: 'device' } };
+    await repos.settings.setValue(DATA_KEY_SETTING, custody);
+    const { session } = await participantWithSession(repos, { name: 'Amara Okafor' });
+    await repos.sessions.update(session.id, { reality: 'still readable after the restore' });
+    const bytes = await encodeDatabase(db, 'export', deps());
+
+    const plan = await prepareRestore(db, bytes, await restoring());
+    if (!plan.ok) throw new Error(plan.error);
+    expect(JSON.stringify(plan.value.tables.settings)).not.toContain(DATA_KEY_SETTING);
+    await runRestore(db, plan.value, deps());
+    expect(await repos.settings.value(DATA_KEY_SETTING)).toEqual(custody);
+    expect((await repos.sessions.get(session.id))?.reality).toBe('still readable after the restore');
   });
 
   it('says in the preview where the backup synced to and that this computer’s sync stays', async () => {

@@ -69,16 +69,22 @@ describe('the data key on this computer', () => {
     restarted.db.close();
   });
 
-  it('does not seal anything when the backup before it fails, and says why', async () => {
+  it('does not seal what is stored when the backup before it fails, says why, and does at the next start', async () => {
     const { name, sessionId } = await olderReleaseDatabase('kept in clear until a backup exists');
-    const app = startApp(
-      name,
-      fakeSecrets().secrets,
-      vi.fn(async () => Promise.reject(new Error('the disk is full'))),
-    );
-    await expect(openAtStart(app.deps, false)).rejects.toThrow('the disk is full');
+    const { secrets } = fakeSecrets();
+    const app = startApp(name, secrets, vi.fn(async () => Promise.reject(new Error('the disk is full'))));
+    expect(await openAtStart(app.deps, false)).toEqual({
+      state: 'unprotected',
+      reason: 'the notes already stored will be encrypted once they can be backed up first (the disk is full)',
+    });
     expect(await storedSession(name, sessionId)).toHaveProperty('reality', 'kept in clear until a backup exists');
+    expect((await app.repos.sessions.get(sessionId))?.reality).toBe('kept in clear until a backup exists');
     app.db.close();
+
+    const restarted = startApp(name, secrets);
+    expect(await openAtStart(restarted.deps, false)).toEqual({ state: 'open', by: 'device' });
+    expect(await storedSession(name, sessionId)).not.toHaveProperty('reality');
+    restarted.db.close();
   });
 
   it('leaves the notes in clear, and says why, where the computer cannot keep the key and no passcode is set', async () => {
