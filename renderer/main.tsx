@@ -97,11 +97,12 @@ function start() {
 /** A database stored by an older release is backed up before anything opens it and upgrades it;
  * then the data key is opened (or, with the app lock on, waits for the passcode). */
 async function prepareDatabase() {
-  if (await isStoredVersionOlder(DATABASE_NAME, CURRENT_SCHEMA_VERSION)) {
+  const upgrading = await isStoredVersionOlder(DATABASE_NAME, CURRENT_SCHEMA_VERSION);
+  if (upgrading) {
     const { guardSchemaUpgrade } = await import('./features/privacy/upgrade-guard');
     await guardSchemaUpgrade(root);
   }
-  await openNotesAtStart((await readLockConfig(repositories.settings)) !== null);
+  await openNotesAtStart((await readLockConfig(repositories.settings)) !== null, upgrading);
 }
 
 void prepareDatabase().finally(start);

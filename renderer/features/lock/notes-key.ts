@@ -18,19 +18,16 @@ import { platform } from '../../platform';
 
 export const useNotesProtection = create<{ protection: Protection | null }>(() => ({ protection: null }));
 
-const deps: ProtectionDeps = {
-  db: database,
-  settings: repositories.settings,
-  secrets: platform,
-  backUpFirst: async () => {
-    const [{ writeBackup }, { appBackupDeps }] = await Promise.all([
-      import('../../backup/backup-service'),
-      import('../privacy/backup-deps'),
-    ]);
-    const written = await writeBackup(database, 'pre-upgrade', appBackupDeps);
-    if (!written.ok) throw new Error(`the backup made before encrypting your notes failed: ${written.error}`);
-  },
+const backUpFirst = async () => {
+  const [{ writeBackup }, { appBackupDeps }] = await Promise.all([
+    import('../../backup/backup-service'),
+    import('../privacy/backup-deps'),
+  ]);
+  const written = await writeBackup(database, 'pre-upgrade', appBackupDeps);
+  if (!written.ok) throw new Error(`the backup made before encrypting your notes failed: ${written.error}`);
 };
+
+const deps: ProtectionDeps = { db: database, settings: repositories.settings, secrets: platform, backUpFirst };
 
 const log = createLogger('encryption');
 
@@ -46,8 +43,11 @@ const failed = (error: unknown): Protection => ({
   reason: `Your notes could not be opened: ${errorMessage(error)}`,
 });
 
-export const openNotesAtStart = (lockOn: boolean): Promise<Protection> =>
-  openAtStart(deps, lockOn).catch(failed).then(settle);
+/** `backedUp`: the data was backed up moments ago, before a schema upgrade; once is enough. */
+export const openNotesAtStart = (lockOn: boolean, backedUp: boolean): Promise<Protection> =>
+  openAtStart(backedUp ? { ...deps, backUpFirst: async () => undefined } : deps, lockOn)
+    .catch(failed)
+    .then(settle);
 
 export const openNotesWithPasscode = (passcode: string): Promise<Protection> =>
   openWithPasscode(deps, passcode).catch(failed).then(settle);
