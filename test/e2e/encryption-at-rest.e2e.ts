@@ -1,6 +1,6 @@
-// What a copied profile gives away: a marker typed into every private field and into an action and
-// a commitment is searched for in every byte of the browser profile, once the browser is closed,
-// with and without the app lock. Nothing may be found; and, checked first, the same search does
+// What a copied profile or backup gives away: a marker typed into every private field and into an
+// action and a commitment is searched for in every byte of the browser profile, once the browser
+// is closed, with and without the app lock, and of an exported backup. Nothing may be found; and, checked first, the same search does
 // find it in the page's memory of the fields.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,8 +53,20 @@ async function typeEveryPrivateField(app: AppBrowser) {
   await page.getByText('Saved').first().waitFor();
 }
 
+async function exportedBackup(app: AppBrowser, folder: string): Promise<string> {
+  const settings = new PrivacySettings(app.page);
+  await settings.open();
+  await settings.backups().getByRole('button', { name: 'Back up now' }).click();
+  await settings.backups().getByText('Backed up.').waitFor();
+  const download = app.page.waitForEvent('download');
+  await settings.backups().getByRole('button', { name: 'Export everything…' }).click();
+  const path = join(folder, 'exported.ftbackup');
+  await (await download).saveAs(path);
+  return path;
+}
+
 describe('encryption at rest', () => {
-  it('leaves no private text in the profile, unlocked or locked', async () => {
+  it('leaves no private text in the profile or a backup, unlocked or locked', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'followthrough-at-rest-'));
     app = await launchApp();
     await app.page.getByRole('button', { name: 'Skip for now' }).click();
@@ -65,6 +77,8 @@ describe('encryption at rest', () => {
     writeFileSync(shown, await app.page.content(), 'utf16le');
     expect(filesHolding(shown, marker)).toEqual([expect.stringContaining(shown)]);
 
+    const backup = await exportedBackup(app, folder);
+    expect(filesHolding(backup, marker)).toEqual([]);
     const profile = app.profileDir;
     // Closed, not removed as app.close() would: the profile is what is searched.
     await app.context.close();

@@ -21,41 +21,93 @@ export type StoreRead =
 /**
  * Runs the reads in the page against the app's IndexedDB, through a connection of its own and in
  * one transaction, so no write lands between them. A store the database lacks reads as undefined.
+ * Sealed records are opened as the app would, with the data key this browser keeps (read from the
+ * web secret store, as a script of this origin could): an independent reader of the stored format.
  */
 export function readStores(page: Page, reads: readonly StoreRead[]): Promise<unknown[]> {
   return page.evaluate(
-    (reads) =>
-      new Promise<unknown[]>((resolve, reject) => {
-        const request = indexedDB.open('followthrough');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          const results: unknown[] = reads.map(() => undefined);
-          const present = reads.filter((read) => db.objectStoreNames.contains(read.store));
-          if (present.length === 0) {
-            db.close();
-            return resolve(results);
-          }
-          const transaction = db.transaction([...new Set(present.map((read) => read.store))], 'readonly');
-          for (const read of present) {
-            const store = transaction.objectStore(read.store);
-            const answer =
-              read.read === 'get'
-                ? store.get(read.key)
-                : read.read === 'getAll'
-                  ? store.getAll()
-                  : read.read === 'getAllKeys'
-                    ? store.getAllKeys()
-                    : store.count();
-            answer.onsuccess = () => (results[reads.indexOf(read)] = answer.result);
-          }
-          transaction.oncomplete = () => {
-            db.close();
-            resolve(results);
-          };
-          transaction.onerror = () => reject(transaction.error);
-        };
-      }),
+    async (reads) => {
+      const opened = <T>(request: IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => {
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+      const db = await opened(indexedDB.open('followthrough'));
+      const results: unknown[] = reads.map(() => undefined);
+      const present = reads.filter((read) => db.objectStoreNames.contains(read.store));
+      if (present.length > 0) {
+        const transaction = db.transaction([...new Set(present.map((read) => read.store))], 'readonly');
+        const answers = present.map((read) => {
+          const store = transaction.objectStore(read.store);
+          const request =
+            read.read === 'get'
+              ? store.get(read.key)
+              : read.read === 'getAll'
+                ? store.getAll()
+                : read.read === 'getAllKeys'
+                  ? store.getAllKeys()
+                  : store.count();
+          return opened(request as IDBRequest<unknown>);
+        });
+        (await Promise.all(answers)).forEach((answer, index) => (results[reads.indexOf(present[index])] = answer));
+      }
+      db.close();
+
+      const isSealed = (row: unknown): row is Record<string, unknown> & { sealed: Uint8Array } =>
+        typeof row === 'object' && row !== null && 'sealed' in row;
+      if (!results.some((result) => (Array.isArray(result) ? result.some(isSealed) : isSealed(result)))) return results;
+      const encoder = new TextEncoder();
+      /** The data key as the web secret store keeps it while the app lock is off. */
+      const keyFromSecretStore = async (): Promise<CryptoKey | undefined> => {
+        const secrets = await opened(indexedDB.open('followthrough-secrets'));
+        const read = secrets.transaction(['keys', 'secrets']);
+        const [browserKey, secret] = await Promise.all([
+          opened(read.objectStore('keys').get('aes-gcm')) as Promise<{ key: CryptoKey } | undefined>,
+          opened(read.objectStore('secrets').get('data-key')) as Promise<
+            { iv: Uint8Array; ciphertext: ArrayBuffer } | undefined
+          >,
+        ]);
+        secrets.close();
+        if (!browserKey || !secret) return undefined;
+        const rawKey = new TextDecoder().decode(
+          await crypto.subtle.decrypt(
+            { name: 'AES-GCM', iv: secret.iv as BufferSource, additionalData: encoder.encode('data-key') },
+            browserKey.key,
+            secret.ciphertext,
+          ),
+        );
+        const raw = Uint8Array.from(atob(rawKey), (char) => char.charCodeAt(0));
+        return crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['decrypt']);
+      };
+      // Kept in the page once read: turning the app lock on takes the key out of the secret store
+      // (only the passcode opens it then), and a test reading on afterwards still sees its records.
+      const page = window as unknown as { followthroughTestDataKey?: CryptoKey };
+      page.followthroughTestDataKey ??= await keyFromSecretStore();
+      const dataKey = page.followthroughTestDataKey;
+      if (!dataKey) return results;
+      const open = async (store: string, row: unknown) => {
+        if (!isSealed(row)) return row;
+        const { sealed, ...clear } = row;
+        const name = typeof clear.id === 'string' ? clear.id : typeof clear.key === 'string' ? clear.key : '';
+        const plain = await crypto.subtle.decrypt(
+          {
+            name: 'AES-GCM',
+            iv: sealed.subarray(0, 12) as BufferSource,
+            additionalData: encoder.encode(`${store}\u0000${name}`),
+          },
+          dataKey,
+          sealed.subarray(12) as BufferSource,
+        );
+        return { ...clear, ...(JSON.parse(new TextDecoder().decode(plain)) as object) };
+      };
+      return Promise.all(
+        results.map((result, index) =>
+          Array.isArray(result)
+            ? Promise.all(result.map((row) => open(reads[index].store, row)))
+            : open(reads[index].store, result),
+        ),
+      );
+    },
     [...reads],
   );
 }
@@ -74,9 +126,14 @@ export async function readRecords(page: Page, stores: readonly string[] = coachR
   const snapshot: RecordSnapshot = {};
   stores.forEach((store, index) => {
     const records = all[index] as Record<string, unknown>[] | undefined;
-    // Settings are kept by key, every other record by id.
+    // Settings are kept by key, every other record by id. Where the data key is kept is bookkeeping
+    // (turning the lock on moves it), like the outbox.
     if (records)
-      snapshot[store] = Object.fromEntries(records.map((record) => [String(record.id ?? record.key), record]));
+      snapshot[store] = Object.fromEntries(
+        records
+          .filter((record) => record.key !== 'encryption.data-key')
+          .map((record) => [String(record.id ?? record.key), record]),
+      );
   });
   return snapshot;
 }

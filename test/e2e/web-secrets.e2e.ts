@@ -74,6 +74,42 @@ function storedKey(page: Page): Promise<{ extractable: boolean; exportRefused: b
   });
 }
 
+type SecretStoreChange = 'damage-secrets' | 'clear-keys';
+
+/** Damages what the web secret store keeps in the page: every secret's ciphertext but the notes'
+ * own key, or the store's key (as a partial clearing of site data would). */
+function changeSecretStore(page: Page, change: SecretStoreChange): Promise<void> {
+  return page.evaluate(
+    (change) =>
+      new Promise<void>((resolve, reject) => {
+        const opened = indexedDB.open('followthrough-secrets');
+        opened.onerror = () => reject(opened.error);
+        opened.onsuccess = () => {
+          const db = opened.result;
+          const transaction = db.transaction(['keys', 'secrets'], 'readwrite');
+          transaction.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          if (change === 'clear-keys') {
+            transaction.objectStore('keys').clear();
+            return;
+          }
+          const secrets = transaction.objectStore('secrets');
+          const all = secrets.getAll();
+          all.onsuccess = () => {
+            for (const secret of all.result as { name: string; ciphertext: ArrayBuffer }[]) {
+              if (secret.name === 'data-key') continue;
+              new Uint8Array(secret.ciphertext)[0] ^= 0xff;
+              secrets.put(secret);
+            }
+          };
+        };
+      }),
+    change,
+  );
+}
+
 describe('the signing secret in the browser', () => {
   it('survives a reload, so a sync after it reaches the receiver signed, and is never stored in plain text', async () => {
     const receiver = await perTest.startReceiver({ secret: SECRET, cors: true });
@@ -102,33 +138,22 @@ describe('the signing secret in the browser', () => {
 
     const stored = await everythingInIndexedDb(page);
     expect(stored.databases).toContain('followthrough-secrets');
-    expect(stored.text).toContain('Run the commitment review');
+    // The dump holds what is stored in clear (a name), and neither the secret nor the action's text.
+    expect(stored.text).toContain('Amara Okafor');
+    expect(stored.text).not.toContain('Run the commitment review');
     expect(stored.text).not.toContain(SECRET);
     expect(await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }))).not.toContain(SECRET);
     await expect(storedKey(page)).resolves.toEqual({ extractable: false, exportRefused: true });
     expect(app.consoleErrors).toEqual([]);
   });
 
-  it('asks for the secret again when the browser lost its key, and signs with the one entered', async () => {
+  it('asks for the secret again when it can no longer be decrypted, and signs with the one entered', async () => {
     const receiver = await perTest.startReceiver({ secret: SECRET, cors: true });
     const app = await perTest.launchApp();
     const { page, sync } = await connectedToWebhook(app, receiver.url, SECRET, { withParticipant: false });
 
-    // The key store is cleared while the ciphertext stays, as a partial clearing of site data would.
-    await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const opened = indexedDB.open('followthrough-secrets');
-        opened.onsuccess = () => resolve(opened.result);
-        opened.onerror = () => reject(opened.error);
-      });
-      const transaction = db.transaction('keys', 'readwrite');
-      transaction.objectStore('keys').clear();
-      await new Promise((resolve, reject) => {
-        transaction.oncomplete = resolve;
-        transaction.onerror = () => reject(transaction.error);
-      });
-      db.close();
-    });
+    // The secret's ciphertext is damaged while the key stays (the notes' own key is kept there too).
+    await changeSecretStore(page, 'damage-secrets');
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Sync' }).waitFor();
     await page.getByRole('button', { name: 'Sync now' }).click();
@@ -143,5 +168,17 @@ describe('the signing secret in the browser', () => {
     await sync.sendTestEvent();
     expect(receiver.requests.map((request) => request.signatureValid)).toEqual([true]);
     expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('says the notes cannot be opened, and changes nothing, when the browser lost the key store', async () => {
+    const app = await perTest.launchApp();
+    const { page } = app;
+    await page.getByRole('button', { name: 'Skip for now' }).click();
+    await changeSecretStore(page, 'clear-keys');
+    await page.reload();
+    const screen = page.getByRole('alertdialog', { name: 'Followthrough cannot open your notes' });
+    await screen.getByText('nothing was changed').waitFor();
+    await page.screenshot({ path: `${screenshotDir}/notes-key-lost.png` });
+    app.consoleErrors.length = 0;
   });
 });
