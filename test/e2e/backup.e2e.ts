@@ -1,11 +1,11 @@
 // Backups in Chromium: export and restore through the screens; a restore killed with SIGKILL at
 // random moments leaves either all the old data or all the new, never a mix; bad files change
 // nothing and say what happened; a version 1 database is backed up before it is upgraded.
-import { readdirSync, readFileSync, rmSync, truncateSync } from 'node:fs';
+import { rmSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appUrl, launchApp, closeAfterEach, type AppBrowser } from './browser';
+import { appUrl, launchApp, closeAfterEach, killBrowser, type AppBrowser } from './browser';
 import { screenshotDir } from './screenshots';
 import { PrivacySettings, type StoredState } from './pages/privacy-settings';
 import { datasetBackup, testFolder, writeTestFile } from './backup-files';
@@ -15,24 +15,6 @@ import type { DatasetSize } from '../../shared/demo-dataset';
 let app: AppBrowser | undefined;
 closeAfterEach(() => app);
 afterAll(() => rmSync(testFolder, { recursive: true, force: true }));
-
-/** SIGKILL every process of this browser profile, found by its own command line. */
-function killBrowser(profileDir: string): void {
-  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
-    let commandLine: string;
-    try {
-      commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    } catch {
-      continue;
-    }
-    if (!commandLine.includes(`--user-data-dir=${profileDir}`)) continue;
-    try {
-      process.kill(Number(pid), 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-  }
-}
 
 /** The stored state but the settings' count: housekeeping, on its own timer, may add its own setting (the
  * retention policy's last run) to the old data while a round runs; the new data is judged without them too. */

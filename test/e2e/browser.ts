@@ -1,7 +1,7 @@
 // Launches Debian's Chromium through playwright-core with a fresh profile directory per test. A
 // test may close and relaunch (or kill) the browser on the same profile to check what survives.
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, inject } from 'vitest';
@@ -73,4 +73,22 @@ export function closeAfterEach(current: () => AppBrowser | undefined) {
   afterEach(async () => {
     await current()?.close();
   });
+}
+
+/** SIGKILL every process of the browser on this profile, found by its own command line. */
+export function killBrowser(profileDir: string): void {
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    let commandLine: string;
+    try {
+      commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
+    if (!commandLine.includes(`--user-data-dir=${profileDir}`)) continue;
+    try {
+      process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
 }
