@@ -102,7 +102,25 @@ async function prepareDatabase() {
     const { guardSchemaUpgrade } = await import('./features/privacy/upgrade-guard');
     await guardSchemaUpgrade(root);
   }
-  await openNotesAtStart((await readLockConfig(repositories.settings)) !== null, upgrading);
+  await openNotesAtStart((await readLockConfig(repositories.settings)) !== null, upgrading, showSealing);
+}
+
+/** Shown, before the app can render, while an older database is backed up and encrypted. */
+function showSealing() {
+  const card = document.createElement('section');
+  card.className = 'lock-card';
+  card.setAttribute('role', 'status');
+  const title = document.createElement('h1');
+  title.textContent = 'Encrypting your notes';
+  const text = document.createElement('p');
+  text.className = 'muted';
+  text.textContent =
+    'Followthrough now keeps your notes encrypted on this computer. It backs them up, then encrypts them: this happens once and can take a minute with years of notes. Keep it open.';
+  card.append(title, text);
+  const screen = document.createElement('main');
+  screen.className = 'lock-screen';
+  screen.append(card);
+  root.replaceChildren(screen);
 }
 
 void prepareDatabase().finally(start);

@@ -27,6 +27,8 @@ export type ProtectionDeps = {
   secrets: Pick<PlatformApi, 'getSecret' | 'setSecret'>;
   /** Makes a backup of the database as it is, before the migration seals it. */
   backUpFirst: () => Promise<void>;
+  /** Told when the one-time backup and sealing of a stored database begin (tens of seconds for years of notes). */
+  onSealing?: () => void;
 };
 
 /** What the data layer can do after start-up, and what Settings says about it. */
@@ -74,6 +76,7 @@ async function openWith(deps: ProtectionDeps, key: CryptoKey, custody: Custody):
     deps.db.keyring.startSealing();
     return { state: 'open', by };
   }
+  deps.onSealing?.();
   try {
     await deps.backUpFirst();
   } catch (error) {

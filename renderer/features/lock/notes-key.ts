@@ -43,9 +43,12 @@ const failed = (error: unknown): Protection => ({
   reason: `Your notes could not be opened: ${errorMessage(error)}`,
 });
 
-/** `backedUp`: the data was backed up moments ago, before a schema upgrade; once is enough. */
-export const openNotesAtStart = (lockOn: boolean, backedUp: boolean): Promise<Protection> =>
-  openAtStart(backedUp ? { ...deps, backUpFirst: async () => undefined } : deps, lockOn)
+/**
+ * `backedUp`: the data was backed up moments ago, before a schema upgrade; once is enough.
+ * `onSealing`: the one-time sealing of a stored database begins, for the page to say so.
+ */
+export const openNotesAtStart = (lockOn: boolean, backedUp: boolean, onSealing: () => void): Promise<Protection> =>
+  openAtStart({ ...deps, onSealing, ...(backedUp ? { backUpFirst: async () => undefined } : {}) }, lockOn)
     .catch(failed)
     .then(settle);
 
