@@ -6,7 +6,7 @@
 import Dexie from 'dexie';
 import type { DBCore, DBCoreCursor, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { DataLockedError, type Keyring } from './keyring';
-import { isSealed, openRecord, sealRecord, type StoredRecord } from './record-seal';
+import { isSealed, openedBefore, openRecord, sealRecord, type StoredRecord } from './record-seal';
 import { fieldsToSeal, isSealedTable } from './sealed-fields';
 import { waitInTransaction } from './transaction-wait';
 
@@ -38,19 +38,25 @@ function sealingTable(down: DBCoreTable, keyring: Keyring): DBCoreTable {
     return null;
   };
 
-  const openOne = async (record: unknown): Promise<unknown> => {
-    if (typeof record !== 'object' || record === null) return record;
+  /** The record in clear when that needs no WebCrypto (not sealed, or opened lately), else null. */
+  const openAtOnce = (record: unknown): { record: unknown } | null => {
+    if (typeof record !== 'object' || record === null) return { record };
     const key = keyFor(record as StoredRecord);
-    return key && isSealed(record) ? openRecord(key, table, record) : record;
+    if (!key || !isSealed(record)) return { record };
+    const opened = openedBefore(table, record, keyring.opened);
+    return opened ? { record: opened } : null;
   };
 
-  const needsOpening = (records: unknown[]) =>
-    records.some(
-      (record) => typeof record === 'object' && record !== null && keyFor(record as StoredRecord) && isSealed(record),
-    );
-
-  const openAll = (trans: DBCoreTransaction, records: unknown[]): Promise<unknown[]> =>
-    needsOpening(records) ? inTransaction(trans, Promise.all(records.map(openOne))) : Promise.resolve(records);
+  /** Opens the records; only when some need WebCrypto does the transaction wait for it. */
+  const openAll = (trans: DBCoreTransaction, records: unknown[]): Promise<unknown[]> => {
+    const atOnce = records.map(openAtOnce);
+    if (atOnce.every((opened) => opened !== null)) return Promise.resolve(atOnce.map((opened) => opened!.record));
+    const opening = records.map((record, index) => {
+      const opened = atOnce[index];
+      return opened ? opened.record : openRecord(keyring.key!, table, record as StoredRecord, keyring.opened);
+    });
+    return inTransaction(trans, Promise.all(opening));
+  };
 
   const sealAll = (req: DBCoreMutateRequest): Promise<DBCoreMutateRequest> => {
     if (req.type !== 'add' && req.type !== 'put') return Promise.resolve(req);
@@ -59,7 +65,9 @@ function sealingTable(down: DBCoreTable, keyring: Keyring): DBCoreTable {
       for (const record of req.values as StoredRecord[]) keyFor(record);
       return Promise.resolve(req);
     }
-    const values = Promise.all((req.values as StoredRecord[]).map((record) => sealRecord(key, table, record)));
+    const values = Promise.all(
+      (req.values as StoredRecord[]).map((record) => sealRecord(key, table, record, keyring.opened)),
+    );
     return inTransaction(
       req.trans,
       values.then((sealed) => ({ ...req, values: sealed })),

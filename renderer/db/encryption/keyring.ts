@@ -8,6 +8,8 @@ export class DataLockedError extends Error {
   }
 }
 
+import { createOpenedRecords, type OpenedRecords } from './opened-records';
+
 export type Keyring = {
   /** The key, or null while locked or before encryption is set up. */
   readonly key: CryptoKey | null;
@@ -17,12 +19,16 @@ export type Keyring = {
   /** Marks the database as encrypted (after its migration, or when it is found encrypted at start). */
   startSealing(): void;
   forget(): void;
+  /** Records opened with the key, in memory only while it is held. */
+  readonly opened: OpenedRecords;
 };
 
 export function createKeyring(): Keyring {
   let key: CryptoKey | null = null;
   let sealing = false;
+  const opened = createOpenedRecords();
   return {
+    opened,
     get key() {
       return key;
     },
@@ -30,6 +36,7 @@ export function createKeyring(): Keyring {
       return sealing;
     },
     open(given) {
+      if (given !== key) opened.clear();
       key = given;
     },
     startSealing() {
@@ -37,6 +44,7 @@ export function createKeyring(): Keyring {
     },
     forget() {
       key = null;
+      opened.clear();
     },
   };
 }

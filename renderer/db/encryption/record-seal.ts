@@ -2,6 +2,7 @@
 // for every write. The table's name and the record's id are authenticated with it, so a sealed
 // blob copied onto another record, or into another table, fails to open instead of showing
 // someone else's notes.
+import type { OpenedRecords } from './opened-records';
 import { fieldsToSeal } from './sealed-fields';
 
 /** The stored property that holds the IV followed by the ciphertext. */
@@ -21,14 +22,21 @@ export class SealBrokenError extends Error {
 export const isSealed = (record: unknown): record is StoredRecord =>
   typeof record === 'object' && record !== null && SEALED in record;
 
-function associatedData(table: string, record: StoredRecord): Uint8Array {
-  // Settings are keyed by `key`; tables with a number key (the outbox) get it only once stored.
-  const name = typeof record.id === 'string' ? record.id : typeof record.key === 'string' ? record.key : '';
-  return new TextEncoder().encode(`${table}\u0000${name}`);
-}
+/** The record's name as sealed with it: settings are keyed by `key`; tables with a number key (the
+ * outbox) get it only once stored, so they are sealed without. */
+const nameOf = (record: StoredRecord): string =>
+  typeof record.id === 'string' ? record.id : typeof record.key === 'string' ? record.key : '';
+
+const associatedData = (table: string, record: StoredRecord): Uint8Array =>
+  new TextEncoder().encode(`${table}\u0000${nameOf(record)}`);
 
 /** The record as stored: its sealed fields moved into one ciphertext; unchanged when none is set. */
-export async function sealRecord(key: CryptoKey, table: string, record: StoredRecord): Promise<StoredRecord> {
+export async function sealRecord(
+  key: CryptoKey,
+  table: string,
+  record: StoredRecord,
+  opened: OpenedRecords,
+): Promise<StoredRecord> {
   const fields = fieldsToSeal(table, record).filter((field) => record[field] !== undefined);
   if (fields.length === 0) return record;
   const clear: StoredRecord = { ...record };
@@ -38,7 +46,8 @@ export async function sealRecord(key: CryptoKey, table: string, record: StoredRe
     delete clear[field];
   }
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  const plaintext = new TextEncoder().encode(JSON.stringify(secret));
+  const secretText = JSON.stringify(secret);
+  const plaintext = new TextEncoder().encode(secretText);
   const ciphertext = await crypto.subtle.encrypt(
     { name: 'AES-GCM', iv, additionalData: associatedData(table, record) as BufferSource },
     key,
@@ -48,11 +57,25 @@ export async function sealRecord(key: CryptoKey, table: string, record: StoredRe
   sealed.set(iv);
   sealed.set(new Uint8Array(ciphertext), IV_BYTES);
   clear[SEALED] = sealed;
+  opened.set(table, nameOf(record), iv, secretText);
   return clear;
 }
 
+/** The record in clear if this ciphertext was opened or sealed lately, without WebCrypto. */
+export function openedBefore(table: string, stored: StoredRecord, opened: OpenedRecords): StoredRecord | undefined {
+  const { [SEALED]: sealed, ...clear } = stored;
+  if (!(sealed instanceof Uint8Array)) return undefined;
+  const secret = opened.get(table, nameOf(clear), sealed.subarray(0, IV_BYTES));
+  return secret === undefined ? undefined : { ...clear, ...(JSON.parse(secret) as StoredRecord) };
+}
+
 /** The record as the app knows it, its sealed fields back in place. */
-export async function openRecord(key: CryptoKey, table: string, stored: StoredRecord): Promise<StoredRecord> {
+export async function openRecord(
+  key: CryptoKey,
+  table: string,
+  stored: StoredRecord,
+  opened: OpenedRecords,
+): Promise<StoredRecord> {
   const { [SEALED]: sealed, ...clear } = stored;
   if (!(sealed instanceof Uint8Array) || sealed.length <= IV_BYTES) throw new SealBrokenError(table);
   let plaintext: ArrayBuffer;
@@ -69,5 +92,7 @@ export async function openRecord(key: CryptoKey, table: string, stored: StoredRe
   } catch {
     throw new SealBrokenError(table);
   }
-  return { ...clear, ...(JSON.parse(new TextDecoder().decode(plaintext)) as StoredRecord) };
+  const secretText = new TextDecoder().decode(plaintext);
+  opened.set(table, nameOf(clear), sealed.subarray(0, IV_BYTES), secretText);
+  return { ...clear, ...(JSON.parse(secretText) as StoredRecord) };
 }

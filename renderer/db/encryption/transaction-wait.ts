@@ -5,7 +5,7 @@
 // Dexie.waitFor works the same way; this is the same idea at the DBCore level, where our
 // middleware has the IDBTransaction but not Dexie's zone.
 
-/** A key no record has: counting it is the cheapest request a store answers. */
+/** A key no record has: asking for it is the cheapest request a store answers. */
 const MISSING_KEY = '\uffff-followthrough-keep-alive';
 
 export function waitInTransaction<T>(transaction: IDBTransaction, storeName: string, work: Promise<T>): Promise<T> {
@@ -19,7 +19,7 @@ export function waitInTransaction<T>(transaction: IDBTransaction, storeName: str
     const keepAlive = () => {
       let request: IDBRequest;
       try {
-        request = store.count(MISSING_KEY);
+        request = store.get(MISSING_KEY);
       } catch (error) {
         reject(error instanceof Error ? error : new Error(String(error)));
         return;
