@@ -25,8 +25,9 @@ export type SessionPatch = Partial<Omit<Session, 'id' | 'createdAt' | 'participa
 
 type SessionCollection = ReturnType<FollowthroughDatabase['sessions']['toCollection']>;
 
-const liveInOrder = (sessions: SessionCollection, order: DateOrder) =>
-  (order === 'newest first' ? sessions.reverse() : sessions).filter(isLive).toArray();
+/** Read whole, then filtered: a filtered cursor would open sealed records one wait at a time. */
+const liveInOrder = async (sessions: SessionCollection, order: DateOrder) =>
+  (await (order === 'newest first' ? sessions.reverse() : sessions).toArray()).filter(isLive);
 
 const hoursAndMinutes = (minutes: number) =>
   minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
