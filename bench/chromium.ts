@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumFlags, findChromium } from '../scripts/find-chromium';
+import { noKeychainInPage } from '../test/e2e/plaintext-profile';
 
 const READY_SELECTOR = 'main[aria-label="Today"] [data-ready="true"]';
 
@@ -39,7 +40,14 @@ export async function removeDirectory(path: string): Promise<void> {
   await rm(path, { recursive: true, force: true });
 }
 
-export async function launch(profileDir: string): Promise<{ context: BrowserContext; page: Page }> {
+/** `withoutKeychain`: the app finds no place to keep its data key, so it stores everything in clear
+ * (test/e2e/plaintext-profile.ts): the baseline of the encryption cases. */
+export type LaunchOptions = { withoutKeychain?: boolean };
+
+export async function launch(
+  profileDir: string,
+  { withoutKeychain = false }: LaunchOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found; install it (apt-get install chromium) or set CHROMIUM_PATH');
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -53,6 +61,7 @@ export async function launch(profileDir: string): Promise<{ context: BrowserCont
   // tsx compiles bench code with esbuild's keepNames, which wraps named inner functions in a
   // __name() helper; a function handed to page.evaluate would fail in the page without this no-op.
   await page.addInitScript('globalThis.__name = (target) => target;');
+  if (withoutKeychain) await page.addInitScript(noKeychainInPage);
   return { context, page };
 }
 
@@ -60,8 +69,9 @@ export async function launch(profileDir: string): Promise<{ context: BrowserCont
 export async function withPage<T>(
   profileDir: string,
   work: (page: Page, context: BrowserContext) => Promise<T>,
+  options: LaunchOptions = {},
 ): Promise<T> {
-  const { context, page } = await launch(profileDir);
+  const { context, page } = await launch(profileDir, options);
   try {
     return await work(page, context);
   } finally {

@@ -43,6 +43,22 @@ const startup: BenchCase = {
   },
 };
 
+const startupSealed: BenchCase = {
+  name: 'startup-large-encrypted',
+  async measure(mode) {
+    const fixture = await sharedAppProfiles(mode);
+    const samples = await measureSides(mode, {
+      ours: () => coldStart(fixture.dataProfile, fixture.appUrl),
+      baseline: () =>
+        withPage(fixture.plainDataProfile, (page) => openUntilReady(page, fixture.appUrl), { withoutKeychain: true }),
+    });
+    return {
+      ...samples,
+      notes: `${describeSize(fixture)} stored encrypted vs the same stored in clear (no keychain); target ≤ 1.25×`,
+    };
+  },
+};
+
 const heap: BenchCase = {
   name: 'heap-large',
   async measure(mode) {
@@ -86,4 +102,4 @@ const initialJavaScript: BenchCase = {
   },
 };
 
-export const cases: BenchCase[] = [startup, heap, initialJavaScript];
+export const cases: BenchCase[] = [startup, startupSealed, heap, initialJavaScript];

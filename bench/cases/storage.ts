@@ -4,6 +4,7 @@
 import 'fake-indexeddb/auto';
 import { FollowthroughDatabase } from '../../renderer/db/database';
 import { createRepositories } from '../../renderer/db/repositories';
+import { createKeyring, generateDataKey, type Keyring } from '../../renderer/db/encryption/keyring';
 import type { ActionDraft } from '../../renderer/db/actions';
 import { generateDataset } from '../../shared/demo-dataset';
 import type { Action } from '../../shared/model';
@@ -15,9 +16,22 @@ function draftOf(action: Action): ActionDraft {
   return { participantId, sessionId, text, owner, dueDate, verification, isExperiment };
 }
 
-/** Times `write` against a new, empty database, then deletes it. */
-async function timeOnFreshDatabase(write: (db: FollowthroughDatabase) => Promise<unknown>): Promise<number> {
-  const db = new FollowthroughDatabase(`bench-${crypto.randomUUID()}`);
+const dataKey = await generateDataKey();
+
+/** A keyring holding a data key, sealing, as the app's is once its key is open. */
+function openKeyring(): Keyring {
+  const keyring = createKeyring();
+  keyring.open(dataKey);
+  keyring.startSealing();
+  return keyring;
+}
+
+/** Times `write` against a new, empty database (encrypted with `keyring`, or in clear), then deletes it. */
+async function timeOnFreshDatabase(
+  write: (db: FollowthroughDatabase) => Promise<unknown>,
+  keyring: Keyring = openKeyring(),
+): Promise<number> {
+  const db = new FollowthroughDatabase(`bench-${crypto.randomUUID()}`, keyring);
   await db.open();
   try {
     return await timed(() => write(db));
@@ -43,4 +57,20 @@ const bulkWrite: BenchCase = {
   },
 };
 
-export const cases: BenchCase[] = [bulkWrite];
+const bulkWriteSealed: BenchCase = {
+  name: 'bulk-write-10k-actions-encrypted',
+  async measure(mode) {
+    const count = mode.smoke ? 200 : 10_000;
+    const drafts = generateDataset({ size: mode.smoke ? 'small' : 'large' })
+      .actions.slice(0, count)
+      .map(draftOf);
+    const addMany = (db: FollowthroughDatabase) => createRepositories(db).actions.addMany(drafts);
+    const samples = await measureSides(mode, {
+      ours: () => timeOnFreshDatabase(addMany),
+      baseline: () => timeOnFreshDatabase(addMany, createKeyring()),
+    });
+    return { ...samples, notes: `${drafts.length} actions; repository addMany sealed vs in clear; target ≤ 1.25×` };
+  },
+};
+
+export const cases: BenchCase[] = [bulkWrite, bulkWriteSealed];
