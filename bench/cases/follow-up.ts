@@ -2,7 +2,8 @@
 // sessions, against the same large dataset with none planned, and opening one of their prep cards.
 // Both profiles are copies of the shared large-dataset profile whose planned sessions are replaced
 // with raw IndexedDB writes from a page of the same origin that runs no app code (the metric facts
-// of those sessions are left as they were: neither Today nor a prep card reads them).
+// of those sessions are left as they were: neither Today nor a prep card reads them). Their empty
+// notes are written in clear, which the app reads as it reads a record from before encryption.
 import { cp } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { sharedAppProfiles, type AppProfiles } from '../app-profiles';
@@ -41,8 +42,11 @@ const replacePlanned = (count: number) =>
           return date.toLocaleDateString('sv');
         };
         templates.slice(0, ${count}).forEach((template, index) => {
+          // The template's sealed notes name its own id; a planned session starts with none.
+          const fields = { ...template };
+          delete fields.sealed;
           store.add({
-            ...template,
+            ...fields,
             id: crypto.randomUUID(),
             date: day(index % ${COMING_UP_DAYS}),
             startTime: String(9 + (index % 8)).padStart(2, '0') + ':00',
