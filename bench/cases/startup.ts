@@ -3,7 +3,7 @@
 // through the in-app demo loader; baselines are the empty app and a bare HTML page.
 import { datasetSizes } from '../../shared/demo-dataset';
 import { sharedAppProfiles, type AppProfiles } from '../app-profiles';
-import { heapAfterGarbageCollection, openUntilReady, withPage } from '../chromium';
+import { heapAfterGarbageCollection, openUntilReady, withPage, type LaunchOptions } from '../chromium';
 import { allScripts, ON_DEMAND_LIBRARIES, scriptsLoadedAtStart } from '../initial-js';
 import { measureSides } from '../sampling';
 import { median, p95 } from '../stats';
@@ -14,7 +14,8 @@ export { disposeSharedAppProfiles as teardown } from '../app-profiles';
 const describeSize = (fixture: AppProfiles) =>
   `${fixture.size} dataset (${datasetSizes[fixture.size].actions.toLocaleString('en')} actions)`;
 
-const coldStart = (profile: string, url: string) => withPage(profile, (page) => openUntilReady(page, url));
+const coldStart = (profile: string, url: string, options: LaunchOptions = {}) =>
+  withPage(profile, (page) => openUntilReady(page, url), options);
 
 const heapAfterStart = (profile: string, url: string) =>
   withPage(profile, async (page, context) => {
@@ -49,8 +50,7 @@ const startupSealed: BenchCase = {
     const fixture = await sharedAppProfiles(mode);
     const samples = await measureSides(mode, {
       ours: () => coldStart(fixture.dataProfile, fixture.appUrl),
-      baseline: () =>
-        withPage(fixture.plainDataProfile, (page) => openUntilReady(page, fixture.appUrl), { withoutKeychain: true }),
+      baseline: () => coldStart(fixture.plainDataProfile, fixture.appUrl, { withoutKeychain: true }),
     });
     return {
       ...samples,

@@ -111,6 +111,12 @@ export async function openAtStart(deps: ProtectionDeps, lockOn: boolean): Promis
   return openWith(deps, key, fresh);
 }
 
+/** The key kept wrapped by the passcode, the sealing as it was. */
+const passcodeCustody = async (key: CryptoKey, passcode: string, was: Custody | null): Promise<Custody> => ({
+  sealedAll: was?.sealedAll ?? false,
+  protection: { by: 'passcode', ...(await wrapWithPasscode(key, passcode)) },
+});
+
 /** After the passcode was checked: opens the key it wraps (making and sealing one the first time). */
 export async function openWithPasscode(deps: ProtectionDeps, passcode: string): Promise<Protection> {
   const custody = await readCustody(deps.settings);
@@ -122,10 +128,7 @@ export async function openWithPasscode(deps: ProtectionDeps, passcode: string): 
   // A database from before encryption, or one whose key the device kept: the passcode takes it over.
   const deviceKey = custody ? await readFromDevice(deps.secrets) : await generateDataKey();
   if (typeof deviceKey === 'string') return { state: 'key-lost', reason: deviceKey };
-  const byPasscode: Custody = {
-    sealedAll: custody?.sealedAll ?? false,
-    protection: { by: 'passcode', ...(await wrapWithPasscode(deviceKey, passcode)) },
-  };
+  const byPasscode = await passcodeCustody(deviceKey, passcode, custody);
   await writeCustody(deps.settings, byPasscode);
   if (custody) await forgetOnDevice(deps.secrets);
   return openWith(deps, deviceKey, byPasscode);
@@ -144,10 +147,7 @@ export async function protectWithPasscode(
 ): Promise<void> {
   const key = deps.db.keyring.key ?? (await generateDataKey());
   const custody = await readCustody(deps.settings);
-  const byPasscode: Custody = {
-    sealedAll: custody?.sealedAll ?? false,
-    protection: { by: 'passcode', ...(await wrapWithPasscode(key, passcode)) },
-  };
+  const byPasscode = await passcodeCustody(key, passcode, custody);
   await inOneTransaction(deps, () => writeCustody(deps.settings, byPasscode), alongside);
   if (custody?.protection.by === 'device') await forgetOnDevice(deps.secrets);
   if (!deps.db.keyring.key) await openWith(deps, key, byPasscode);
