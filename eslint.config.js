@@ -173,6 +173,21 @@ export default tseslint.config(
     },
   },
   {
+    // The sealing layer runs inside Dexie's transactions, where the global Promise's statics are
+    // Dexie's zone-tracking kind: each promise handed to its `all` costs a hundred zone switches.
+    files: ['renderer/db/encryption/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['all', 'allSettled', 'race', 'any'].map((property) => ({
+          object: 'Promise',
+          property,
+          message: "Inside a transaction this is Dexie's zone-tracking Promise: use allOf from ./transaction-wait.",
+        })),
+      ],
+    },
+  },
+  {
     files: ['renderer/db/**/*.ts'],
     rules: layerRule(
       ['sync', 'privacy'],

@@ -75,3 +75,17 @@ describe('the length of functions in renderer/sync', () => {
     expect(await lintMessages('max-lines-per-function', 'renderer/features/long.ts', long)).toEqual([]);
   });
 });
+
+describe('the sealing layer and Dexie zone promises', () => {
+  const messages = (code: string) => lintMessages('no-restricted-properties', 'renderer/db/encryption/x.ts', code);
+
+  it('refuses Promise.all where it runs inside transactions', async () => {
+    const code = 'export const both = (a: Promise<number>, b: Promise<number>) => Promise.all([a, b]);\n';
+    expect(await messages(code)).toHaveLength(1);
+  });
+
+  it('leaves Promise.all alone elsewhere in the data layer', async () => {
+    const code = 'export const both = (a: Promise<number>, b: Promise<number>) => Promise.all([a, b]);\n';
+    expect(await lintMessages('no-restricted-properties', 'renderer/db/x.ts', code)).toEqual([]);
+  });
+});

@@ -6,9 +6,9 @@
 import Dexie from 'dexie';
 import type { DBCore, DBCoreCursor, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { DataLockedError, type Keyring } from './keyring';
-import { isSealed, openedBefore, openRecord, sealRecord, type StoredRecord } from './record-seal';
+import { freshIvs, isSealed, ivAt, openedBefore, openRecord, sealRecord, type StoredRecord } from './record-seal';
 import { fieldsToSeal, isSealedTable } from './sealed-fields';
-import { waitInTransaction } from './transaction-wait';
+import { allOf, waitInTransaction } from './transaction-wait';
 
 /** Below Dexie's own middlewares (the lowest is -1): they and the app see records in clear. */
 const BELOW_DEXIE = -2;
@@ -55,7 +55,7 @@ function sealingTable(down: DBCoreTable, keyring: Keyring): DBCoreTable {
       const opened = atOnce[index];
       return opened ? opened.record : openRecord(keyring.key!, table, record as StoredRecord, keyring.opened);
     });
-    return inTransaction(trans, Promise.all(opening));
+    return inTransaction(trans, allOf(opening));
   };
 
   const sealAll = (req: DBCoreMutateRequest): Promise<DBCoreMutateRequest> => {
@@ -65,8 +65,10 @@ function sealingTable(down: DBCoreTable, keyring: Keyring): DBCoreTable {
       for (const record of req.values as StoredRecord[]) keyFor(record);
       return Promise.resolve(req);
     }
-    const values = Promise.all(
-      (req.values as StoredRecord[]).map((record) => sealRecord(key, table, record, keyring.opened)),
+    const records = req.values as StoredRecord[];
+    const ivs = freshIvs(records.length);
+    const values = allOf(
+      records.map((record, index) => sealRecord(key, table, record, keyring.opened, ivAt(ivs, index))),
     );
     return inTransaction(
       req.trans,

@@ -8,6 +8,8 @@ import { fieldsToSeal } from './sealed-fields';
 /** The stored property that holds the IV followed by the ciphertext. */
 export const SEALED = 'sealed';
 const IV_BYTES = 12;
+/** getRandomValues refuses more than 64 KiB at once. */
+const MOST_RANDOM_BYTES_PER_CALL = 65_536;
 
 export type StoredRecord = Record<string, unknown>;
 
@@ -30,12 +32,25 @@ const nameOf = (record: StoredRecord): string =>
 const associatedData = (table: string, record: StoredRecord): Uint8Array =>
   new TextEncoder().encode(`${table}\u0000${nameOf(record)}`);
 
+/** `count` fresh random IVs, drawn in one call: one call per record is most of a bulk write's cost. */
+export function freshIvs(count: number): Uint8Array<ArrayBuffer> {
+  const ivs = new Uint8Array(IV_BYTES * count);
+  for (let start = 0; start < ivs.length; start += MOST_RANDOM_BYTES_PER_CALL) {
+    crypto.getRandomValues(ivs.subarray(start, start + MOST_RANDOM_BYTES_PER_CALL));
+  }
+  return ivs;
+}
+
+export const ivAt = (ivs: Uint8Array<ArrayBuffer>, index: number): Uint8Array<ArrayBuffer> =>
+  ivs.subarray(index * IV_BYTES, (index + 1) * IV_BYTES);
+
 /** The record as stored: its sealed fields moved into one ciphertext; unchanged when none is set. */
 export async function sealRecord(
   key: CryptoKey,
   table: string,
   record: StoredRecord,
   opened: OpenedRecords,
+  iv: Uint8Array<ArrayBuffer> = freshIvs(1),
 ): Promise<StoredRecord> {
   const fields = fieldsToSeal(table, record).filter((field) => record[field] !== undefined);
   if (fields.length === 0) return record;
@@ -45,7 +60,6 @@ export async function sealRecord(
     secret[field] = record[field];
     delete clear[field];
   }
-  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
   const secretText = JSON.stringify(secret);
   const plaintext = new TextEncoder().encode(secretText);
   const ciphertext = await crypto.subtle.encrypt(

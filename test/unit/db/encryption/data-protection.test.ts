@@ -72,7 +72,11 @@ describe('the data key on this computer', () => {
   it('does not seal what is stored when the backup before it fails, says why, and does at the next start', async () => {
     const { name, sessionId } = await olderReleaseDatabase('kept in clear until a backup exists');
     const { secrets } = fakeSecrets();
-    const app = startApp(name, secrets, vi.fn(async () => Promise.reject(new Error('the disk is full'))));
+    const app = startApp(
+      name,
+      secrets,
+      vi.fn(async () => Promise.reject(new Error('the disk is full'))),
+    );
     expect(await openAtStart(app.deps, false)).toEqual({
       state: 'unprotected',
       reason: 'the notes already stored will be encrypted once they can be backed up first (the disk is full)',
