@@ -93,7 +93,6 @@ export function actionsRepository(db: FollowthroughDatabase, now: Clock) {
     setStatus: (id: string, status: ActionStatus, reason?: string) =>
       change(id, (current) => applyStatusMove(current, { status, reason, at: now(), source: 'coach' })),
 
-    /** Moves each action that may make the move; returns how many moved. */
     /**
      * Moves each action to `status` in one transaction. A move the rules do not allow (say,
      * dropped → done) is left out and named in `refused` with the reason; any other failure
