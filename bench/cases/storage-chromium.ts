@@ -9,14 +9,8 @@ import { launch, newProfileDirectory, removeDirectory } from '../chromium';
 import { openBenchPage } from '../page-bundle';
 import { measureSides } from '../sampling';
 import type { BenchCase } from '../types';
-import { generateDataset } from '../../shared/demo-dataset';
-import type { Action } from '../../shared/model';
 import type { ActionDraft } from '../../renderer/db/actions';
-
-function draftOf(action: Action): ActionDraft {
-  const { participantId, sessionId, text, owner, dueDate, verification, isExperiment } = action;
-  return { participantId, sessionId, text, owner, dueDate, verification, isExperiment };
-}
+import { benchActions, draftOf } from '../action-drafts';
 
 const bulkWrite = (page: Page, sealed: boolean) =>
   page.evaluate(({ sealed }) => window.benchBulkWrite(window.benchDrafts, sealed), { sealed });
@@ -30,10 +24,7 @@ declare global {
 const bulkWriteSealedInChromium: BenchCase = {
   name: 'bulk-write-10k-actions-encrypted-chromium',
   async measure(mode) {
-    const count = mode.smoke ? 200 : 10_000;
-    const drafts = generateDataset({ size: mode.smoke ? 'small' : 'large' })
-      .actions.slice(0, count)
-      .map(draftOf);
+    const drafts = benchActions(mode).map(draftOf);
     const profile = await newProfileDirectory();
     const { context, page } = await launch(profile);
     try {

@@ -5,16 +5,9 @@ import 'fake-indexeddb/auto';
 import { FollowthroughDatabase } from '../../renderer/db/database';
 import { createRepositories } from '../../renderer/db/repositories';
 import { createKeyring, generateDataKey, type Keyring } from '../../renderer/db/encryption/keyring';
-import type { ActionDraft } from '../../renderer/db/actions';
-import { generateDataset } from '../../shared/demo-dataset';
-import type { Action } from '../../shared/model';
+import { benchActions, draftOf } from '../action-drafts';
 import { measureSides, timed } from '../sampling';
 import type { BenchCase } from '../types';
-
-function draftOf(action: Action): ActionDraft {
-  const { participantId, sessionId, text, owner, dueDate, verification, isExperiment } = action;
-  return { participantId, sessionId, text, owner, dueDate, verification, isExperiment };
-}
 
 const dataKey = await generateDataKey();
 
@@ -43,8 +36,7 @@ async function timeOnFreshDatabase(
 const bulkWrite: BenchCase = {
   name: 'bulk-write-10k-actions',
   async measure(mode) {
-    const count = mode.smoke ? 200 : 10_000;
-    const actions = generateDataset({ size: mode.smoke ? 'small' : 'large' }).actions.slice(0, count);
+    const actions = benchActions(mode);
     const drafts = actions.map(draftOf);
     const samples = await measureSides(mode, {
       ours: () => timeOnFreshDatabase((db) => createRepositories(db).actions.addMany(drafts)),
@@ -60,10 +52,7 @@ const bulkWrite: BenchCase = {
 const bulkWriteSealed: BenchCase = {
   name: 'bulk-write-10k-actions-encrypted',
   async measure(mode) {
-    const count = mode.smoke ? 200 : 10_000;
-    const drafts = generateDataset({ size: mode.smoke ? 'small' : 'large' })
-      .actions.slice(0, count)
-      .map(draftOf);
+    const drafts = benchActions(mode).map(draftOf);
     const addMany = (db: FollowthroughDatabase) => createRepositories(db).actions.addMany(drafts);
     const samples = await measureSides(mode, {
       ours: () => timeOnFreshDatabase(addMany),

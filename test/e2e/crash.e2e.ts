@@ -2,9 +2,8 @@
 // moment, restart on the same profile, and check that everything typed more than one second
 // before the kill is there. Repeated 12 times (CRASH_KILLS for more, CRASH_SEED for other moments);
 // the worst loss window is printed.
-import { execSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { launchApp, type AppBrowser } from './browser';
+import { killBrowser, launchApp, type AppBrowser } from './browser';
 import { AppShell } from './pages/app-shell';
 import { SessionPage } from './pages/session-page';
 
@@ -18,11 +17,6 @@ function seededRandom(seed: number) {
     state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
     return state / 2 ** 31;
   };
-}
-
-function killBrowser(profileDir: string): void {
-  // The bracket keeps pkill from matching the shell that runs it.
-  execSync(`pkill -9 -f -- '[-]-user-data-dir=${profileDir}' || true`);
 }
 
 type Typed = { text: string; at: number }[];
