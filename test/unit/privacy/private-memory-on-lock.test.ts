@@ -1,11 +1,11 @@
 // What this window keeps in memory of what the coach wrote, and that locking empties all of it.
 // The sweep below lists every module-level cache or store in the renderer: a new one fails it
 // until it is either forgotten on lock (and checked here) or said to hold no private text.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { participantWithSession } from '../db/test-database';
 import { searchPerTest } from '../search/search-per-test';
+import { sourceFiles } from '../../support/source-files';
 
 const { openDatabase, indexOver } = searchPerTest();
 
@@ -40,18 +40,10 @@ const holdsNoPrivateText = {
 
 const moduleState = /^(?:export )?(?:const|let) (\w+)(?::[^=]+)? = (?:new (?:Map|Set|WeakMap)\b|create\s*[<(])/gm;
 
-function sourceFiles(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) ? [path] : [];
-  });
-}
-
 describe('private text in memory and the app lock', () => {
   it('knows every module-level cache and store of the renderer', () => {
     const found = sourceFiles('renderer').flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(moduleState)].map((match) => `${relative('.', file)} ${match[1]}`),
+      [...readFileSync(file, 'utf8').matchAll(moduleState)].map((match) => `${file} ${match[1]}`),
     );
     expect(found.sort()).toEqual([...Object.keys(forgottenOnLock), ...Object.keys(holdsNoPrivateText)].sort());
   });
