@@ -3,11 +3,10 @@
 // until it is either forgotten on lock (and checked here) or said to hold no private text.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { participantWithSession } from '../db/test-database';
 import { searchPerTest } from '../search/search-per-test';
 import { sourceFiles } from '../../support/source-files';
 
-const { openDatabase, indexOver } = searchPerTest();
+const { indexedSession } = searchPerTest();
 
 /** Module-level state that may hold what the coach wrote: each is emptied by the keyring's forget. */
 const forgottenOnLock = {
@@ -49,11 +48,7 @@ describe('private text in memory and the app lock', () => {
   });
 
   it('empties the opened-records cache and the search index when the key is forgotten', async () => {
-    const { db, repos } = openDatabase();
-    const { session } = await participantWithSession(repos, { name: 'Amara Okafor' });
-    await repos.sessions.update(session.id, { reality: 'Escalations bypass the triage RACI' });
-    const index = indexOver(db);
-    expect(await index.search('bypass')).toHaveLength(1);
+    const { db, index } = await indexedSession();
     expect(db.keyring.opened.size).toBeGreaterThan(0);
     expect(index.documents).toBeGreaterThan(0);
 

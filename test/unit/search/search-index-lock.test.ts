@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { participantWithSession } from '../db/test-database';
 import { searchPerTest } from './search-per-test';
 import { DataLockedError } from '../../../renderer/db/encryption/keyring';
 
-const { openDatabase, indexOver } = searchPerTest();
+const { indexedSession } = searchPerTest();
 
 describe('the search index when the app locks', () => {
   it('answers nothing from memory while locked, and finds the notes again after unlock', async () => {
-    const { db, repos } = openDatabase();
-    const { session } = await participantWithSession(repos, { name: 'Amara Okafor' });
-    await repos.sessions.update(session.id, { reality: 'Escalations bypass the triage RACI' });
-    const index = indexOver(db);
-    expect(await index.search('bypass')).toHaveLength(1);
+    const { db, session, index } = await indexedSession();
 
     const key = db.keyring.key!;
     db.keyring.forget();
