@@ -8,8 +8,7 @@ import { database, repositories, requestPersistentStorage } from './db/instance'
 import { CURRENT_SCHEMA_VERSION, DATABASE_NAME } from './db/database';
 import { isStoredVersionOlder } from './backup/stored-version';
 import { LockGate } from './features/lock/lock-gate';
-import { useLock } from './features/lock/lock-store';
-import { readLockConfig } from './features/lock/lock-config';
+import { loadLock, useLock } from './features/lock/lock-store';
 import { openNotesAtStart } from './features/lock/notes-key';
 import { prefetchScreens } from './screens';
 import { watchTypingPauses } from './typing-pause';
@@ -95,14 +94,16 @@ function start() {
 }
 
 /** A database stored by an older release is backed up before anything opens it and upgrades it;
- * then the data key is opened (or, with the app lock on, waits for the passcode). */
+ * then the lock's settings are read, for the lock gate and the data key alike, and the data key
+ * is opened (or, with the app lock on, waits for the passcode). */
 async function prepareDatabase() {
   const upgrading = await isStoredVersionOlder(DATABASE_NAME, CURRENT_SCHEMA_VERSION);
   if (upgrading) {
     const { guardSchemaUpgrade } = await import('./features/privacy/upgrade-guard');
     await guardSchemaUpgrade(root);
   }
-  await openNotesAtStart((await readLockConfig(repositories.settings)) !== null, upgrading, showSealing);
+  const lock = await loadLock();
+  await openNotesAtStart(lock !== null, upgrading, showSealing);
 }
 
 /** Shown, before the app can render, while an older database is backed up and encrypted. */

@@ -2,9 +2,16 @@
 // older than this release's, the database is first opened as it is (Dexie reads its schema from
 // IndexedDB, no upgrade runs), backed up through the platform, and closed again; only then does
 // the app open it at the current version and let the upgrade() functions run. The backup is
-// sealed with the key kept in that database's settings (made there, when it has none yet).
+// sealed with the key kept in that database's settings (made there, when it has none yet). A
+// database whose notes are sealed is read through the data key, so the backup holds the notes
+// under its own key alone and restores on any computer; without the data key it is not taken.
 import Dexie, { type Table } from 'dexie';
+import type { PlatformApi } from '../../shared/ipc';
 import { errorMessage } from '../../shared/result';
+import { readCustody } from '../db/encryption/data-key-custody';
+import { readFromDevice } from '../db/encryption/data-protection';
+import { encryptionMiddleware } from '../db/encryption/encryption-middleware';
+import { createKeyring } from '../db/encryption/keyring';
 import { writeBackup, type BackupDeps } from './backup-service';
 import { deviceBackupKeys, type SettingsStore } from './backup-key-setting';
 
@@ -27,17 +34,49 @@ function storedSettings(settings: Table<{ key: string; value: unknown }, string>
   };
 }
 
+export type UpgradeDeps = Omit<BackupDeps, 'keys'> & { secrets: Pick<PlatformApi, 'getSecret'> };
+
+/** The key the stored notes are sealed with: null when they are not sealed, a message when it cannot be had. */
+async function storedDataKey(
+  settings: SettingsStore,
+  secrets: UpgradeDeps['secrets'],
+): Promise<CryptoKey | null | string> {
+  const custody = await readCustody(settings);
+  if (!custody?.sealedAll) return null;
+  if (custody.protection.by === 'passcode')
+    return 'Your notes are encrypted under your app lock’s passcode, which has not been entered yet, so they cannot be read to back them up';
+  return readFromDevice(secrets);
+}
+
+/** The stored database reopened as it is, reading its sealed records with `key`. */
+async function openedWith(name: string, key: CryptoKey): Promise<Dexie> {
+  const keyring = createKeyring();
+  keyring.open(key);
+  keyring.startSealing();
+  const opened = new Dexie(name);
+  opened.use(encryptionMiddleware(keyring));
+  await opened.open();
+  return opened;
+}
+
 export async function backupBeforeUpgrade(
   name: string,
   currentVersion: number,
-  deps: Omit<BackupDeps, 'keys'>,
+  deps: UpgradeDeps,
 ): Promise<UpgradeCheck> {
   if (!(await Dexie.getDatabaseNames()).includes(name)) return { kind: 'no-database' };
-  const stored = new Dexie(name);
+  let stored = new Dexie(name);
   try {
     await stored.open();
     const from = Math.floor(stored.verno);
     if (from >= currentVersion) return { kind: 'up-to-date' };
+    const settings = storedSettings(stored.table('settings'));
+    const key = await storedDataKey(settings, deps.secrets);
+    if (typeof key === 'string') return { kind: 'backup-failed', from, error: key };
+    if (key) {
+      stored.close();
+      stored = await openedWith(name, key);
+    }
     const keys = deviceBackupKeys(storedSettings(stored.table('settings')));
     const written = await writeBackup(stored, 'pre-upgrade', { ...deps, keys });
     return written.ok

@@ -37,10 +37,11 @@ const BUILD_PAGE_SIZE = 100;
 /** How far one kind has been taken in: the newest updatedAt, and which records carried it, so a
  * record written in the same millisecond after a catch-up is still read and no other one twice. */
 type Mark = { at: number; ids: Set<string> };
+const newMark = (): Mark => ({ at: -1, ids: new Set() });
 
 export class SearchIndex {
-  private readonly indexes = byKind(newIndex);
-  private readonly marks = byKind((): Mark => ({ at: -1, ids: new Set() }));
+  private indexes = byKind(newIndex);
+  private marks = byKind(newMark);
   /** Every id taken in, so a record erased for good (not just trashed) can be dropped from the index. */
   private readonly known = byKind(() => new Set<string>());
   /**
@@ -58,16 +59,38 @@ export class SearchIndex {
    * while none came, a query needs no catch-up at all. */
   private stale = true;
   private readonly watchedTables: string[];
+  private readonly stopForgetting: () => void;
 
   constructor(private readonly db: FollowthroughDatabase) {
     this.watchedTables = searchKinds.map((kind) => `idb://${db.name}/${searchedKinds[kind].table}/`);
     Dexie.on('storagemutated', this.noteWrites);
+    // The index holds the notes in clear: it goes with the data key and is built again after unlock.
+    this.stopForgetting = db.keyring.onForget(this.forget);
   }
 
   /** Stops listening for writes; the index itself is garbage once unreferenced. */
   close(): void {
     Dexie.on('storagemutated').unsubscribe(this.noteWrites);
+    this.stopForgetting();
   }
+
+  /** How many records the index holds. */
+  get documents(): number {
+    return searchKinds.reduce((sum, kind) => sum + this.known[kind].size, 0);
+  }
+
+  /** Drops everything taken in; the next query builds the index from the start. */
+  private readonly forget = () => {
+    this.indexes = byKind(newIndex);
+    this.marks = byKind(newMark);
+    searchKinds.forEach((kind) => {
+      this.known[kind].clear();
+      this.written[kind].clear();
+    });
+    this.rescan.clear();
+    this.built = false;
+    this.stale = true;
+  };
 
   private readonly noteWrites = (parts: ObservabilitySet) => {
     for (const [part, ranges] of Object.entries(parts)) {
@@ -89,7 +112,14 @@ export class SearchIndex {
 
   /** Takes in every record changed since the last call. Calls queue up: two at once would both add a record. */
   catchUp(): Promise<void> {
-    this.catchingUp = this.catchingUp.catch(() => undefined).then(() => this.readChanges());
+    this.catchingUp = this.catchingUp
+      .catch(() => undefined)
+      .then(() => this.readChanges())
+      // One that stopped part-way (the app locked, say) leaves the index unsure of what it holds.
+      .catch((error: unknown) => {
+        this.forget();
+        throw error;
+      });
     return this.catchingUp;
   }
 

@@ -2,7 +2,7 @@
 // for display (a title, a highlighted excerpt, where to go).
 import { format, parseISO } from 'date-fns';
 import { database } from '../db/instance';
-import { shareKeyring } from '../db/encryption/keyring';
+import { DataLockedError, shareKeyring } from '../db/encryption/keyring';
 import type { Section } from '../navigation';
 import { highlight, queryTerms, type TextPiece } from './highlight';
 import type { SearchHit } from './search-index';
@@ -34,6 +34,16 @@ function searchWorker(): Worker {
   };
   return worker;
 }
+
+/** Locking forgets the data key: the worker goes with it, and with it the notes it indexed and
+ * the key it was given. The next search after unlock starts a new one, which builds its index again. */
+function stopSearchWorker() {
+  worker?.terminate();
+  worker = undefined;
+  waiting.forEach((pending) => pending.reject(new DataLockedError()));
+  waiting.clear();
+}
+database.keyring.onForget(stopSearchWorker);
 
 function findHits(query: string): Promise<SearchHit[]> {
   const request: SearchRequest = {

@@ -37,7 +37,7 @@ export const custodySchema = z.object({
 });
 export type Custody = z.infer<typeof custodySchema>;
 
-export async function readCustody(settings: SettingsRepository): Promise<Custody | null> {
+export async function readCustody(settings: Pick<SettingsRepository, 'value'>): Promise<Custody | null> {
   const stored = await settings.value(DATA_KEY_SETTING);
   if (stored === undefined) return null;
   const parsed = custodySchema.safeParse(stored);

@@ -43,7 +43,8 @@ async function saveOnDevice(secrets: ProtectionDeps['secrets'], key: CryptoKey):
   return saved.ok ? null : saved.error;
 }
 
-async function readFromDevice(secrets: ProtectionDeps['secrets']): Promise<CryptoKey | string> {
+/** The data key the device keeps, or why it cannot be had. */
+export async function readFromDevice(secrets: Pick<PlatformApi, 'getSecret'>): Promise<CryptoKey | string> {
   const read = await secrets.getSecret({ key: DEVICE_SECRET });
   // The store's own message speaks of sync's secrets; this one is about the notes.
   if (!read.ok || read.value === null) {

@@ -19,6 +19,9 @@ export type Keyring = {
   /** Marks the database as encrypted (after its migration, or when it is found encrypted at start). */
   startSealing(): void;
   forget(): void;
+  /** Calls `forgotten` each time the key is forgotten, so whatever holds private text in memory
+   * drops it with the key; returns how to stop. */
+  onForget(forgotten: () => void): () => void;
   /** Records opened with the key, in memory only while it is held. */
   readonly opened: OpenedRecords;
 };
@@ -27,6 +30,7 @@ export function createKeyring(): Keyring {
   let key: CryptoKey | null = null;
   let sealing = false;
   const opened = createOpenedRecords();
+  const listeners = new Set<() => void>();
   return {
     opened,
     get key() {
@@ -45,6 +49,11 @@ export function createKeyring(): Keyring {
     forget() {
       key = null;
       opened.clear();
+      listeners.forEach((forgotten) => forgotten());
+    },
+    onForget(forgotten) {
+      listeners.add(forgotten);
+      return () => listeners.delete(forgotten);
     },
   };
 }

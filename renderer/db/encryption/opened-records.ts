@@ -12,6 +12,8 @@ export type OpenedRecords = {
   get(table: string, name: string, iv: Uint8Array): string | undefined;
   set(table: string, name: string, iv: Uint8Array, secret: string): void;
   clear(): void;
+  /** How many opened values it holds. */
+  readonly size: number;
 };
 
 export function createOpenedRecords(): OpenedRecords {
@@ -25,5 +27,8 @@ export function createOpenedRecords(): OpenedRecords {
       if (opened.size > MOST) opened.delete(opened.keys().next().value!);
     },
     clear: () => opened.clear(),
+    get size() {
+      return opened.size;
+    },
   };
 }

@@ -8,7 +8,7 @@ import { platform } from '../../platform';
 import { KeyLostScreen } from './key-lost-screen';
 import { LockScreen } from './lock-screen';
 import { useNotesProtection } from './notes-key';
-import { loadLock, lockNow, useLock } from './lock-store';
+import { lockNow, useLock } from './lock-store';
 import { useIdleLock } from './use-idle-lock';
 import { useWindowAway } from './use-window-away';
 import './lock.css';
@@ -22,10 +22,6 @@ export function LockGate({ children }: { children: ReactNode }) {
   const protection = useNotesProtection((state) => state.protection);
   const away = useWindowAway();
   useIdleLock(config?.idleMinutes ?? 0, status === 'unlocked');
-
-  useEffect(() => {
-    if (useLock.getState().status === 'loading') void loadLock();
-  }, []);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -23,12 +23,14 @@ type LockState = {
 
 export const useLock = create<LockState>(() => ({ status: 'loading', config: null, pausedUntil: 0 }));
 
-/** At start: a configured lock starts locked, so restarting the app never gets past it, and a
- * pause that was running goes on. */
-export async function loadLock(now = Date.now()): Promise<void> {
+/** At start, once, before the lock gate renders: a configured lock starts locked, so restarting
+ * the app never gets past it, and a pause that was running goes on. Gives back the settings read,
+ * for the rest of start-up. */
+export async function loadLock(now = Date.now()): Promise<LockConfig | null> {
   const config = await readLockConfig(repositories.settings);
   const pause = config ? pauseLeft(await readUnlockAttempts(repositories.settings, now), now) : 0;
   useLock.setState({ config, status: config ? 'locked' : 'off', pausedUntil: pause ? now + pause : 0 });
+  return config;
 }
 
 export function lockNow(): void {

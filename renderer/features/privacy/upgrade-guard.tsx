@@ -48,7 +48,11 @@ function askAboutFailedBackup(container: HTMLElement, check: Extract<UpgradeChec
 export async function guardSchemaUpgrade(container: HTMLElement): Promise<void> {
   const { backupBeforeUpgrade } = await import('../../backup/upgrade-guard');
   for (;;) {
-    const check = await backupBeforeUpgrade(DATABASE_NAME, CURRENT_SCHEMA_VERSION, { platform, now: Date.now });
+    const check = await backupBeforeUpgrade(DATABASE_NAME, CURRENT_SCHEMA_VERSION, {
+      platform,
+      now: Date.now,
+      secrets: platform,
+    });
     if (check.kind !== 'backup-failed') {
       if (check.kind === 'backed-up') log.info(`backed up data version ${check.from} before the upgrade:`, check.file);
       return;

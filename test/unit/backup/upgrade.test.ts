@@ -12,8 +12,11 @@ import { openTestDatabase } from '../db/test-database';
 import { allRecords, memoryPlatform, testBackupKeys } from './backup-data';
 import { createRepositories } from '../../../renderer/db/repositories';
 import { BACKUP_KEY_SETTING, isBackupKeySetting } from '../../../renderer/backup/backup-key-setting';
+import { fakeSecrets } from '../db/encryption/fake-secrets';
 
 const now = () => Date.UTC(2026, 10, 28, 9);
+/** A version 1 database has no sealed notes: the keychain is never asked. */
+const { secrets } = fakeSecrets();
 
 /** The records as version 1 stored them: no consent on participants, reviews without their own table. */
 function version1Records() {
@@ -53,7 +56,7 @@ describe('opening a version 1 database', () => {
     const v1 = await createVersion1Database(name);
     const { platform, list } = memoryPlatform(now);
 
-    const check = await backupBeforeUpgrade(name, CURRENT_SCHEMA_VERSION, { platform, now });
+    const check = await backupBeforeUpgrade(name, CURRENT_SCHEMA_VERSION, { platform, now, secrets });
     expect(check).toEqual({ kind: 'backed-up', from: 1, file: expect.stringMatching(/-pre-upgrade\.ftbackup$/) });
     const [file] = await list();
     expect(file.kind).toBe('pre-upgrade');
@@ -97,7 +100,9 @@ describe('opening a version 1 database', () => {
     };
     // No second backup once it is current.
     db.close();
-    expect(await backupBeforeUpgrade(name, CURRENT_SCHEMA_VERSION, { platform, now })).toEqual({ kind: 'up-to-date' });
+    expect(await backupBeforeUpgrade(name, CURRENT_SCHEMA_VERSION, { platform, now, secrets })).toEqual({
+      kind: 'up-to-date',
+    });
     expect(await list()).toHaveLength(1);
 
     // Restoring the version 1 backup runs the same upgrades and gives the same database.
@@ -114,7 +119,7 @@ describe('opening a version 1 database', () => {
   it('takes no backup when there is no database yet', async () => {
     const { platform, list } = memoryPlatform(now);
     expect(
-      await backupBeforeUpgrade(`absent-${crypto.randomUUID()}`, CURRENT_SCHEMA_VERSION, { platform, now }),
+      await backupBeforeUpgrade(`absent-${crypto.randomUUID()}`, CURRENT_SCHEMA_VERSION, { platform, now, secrets }),
     ).toEqual({
       kind: 'no-database',
     });
@@ -128,6 +133,7 @@ describe('opening a version 1 database', () => {
     const check = await backupBeforeUpgrade(name, CURRENT_SCHEMA_VERSION, {
       platform: { ...platform, writeBackup: async () => ({ ok: false, error: 'The disk is full' }) },
       now,
+      secrets,
     });
     expect(check).toEqual({ kind: 'backup-failed', from: 1, error: 'The disk is full' });
     const stillOld = new Dexie(name);
