@@ -66,12 +66,13 @@ describe('the benchmark runner in smoke mode', () => {
     ]);
   });
 
-  it('runs the real repository bulk-write cases end to end, in clear and encrypted', async () => {
+  it('runs the real repository bulk-write cases end to end, in clear and encrypted, in Node and Chromium', async () => {
     const { results, failures } = await runBenchmarks({ smoke: true, caseFilter: 'bulk-write' });
     expect(failures).toEqual([]);
     expect(results.map((row) => row.case).sort()).toEqual([
       'bulk-write-10k-actions',
       'bulk-write-10k-actions-encrypted',
+      'bulk-write-10k-actions-encrypted-chromium',
     ]);
     for (const row of results) {
       for (const field of ['median_ms', 'baseline_ms', 'ratio', 'p95_ms'] as const) {
