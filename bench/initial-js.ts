@@ -1,5 +1,5 @@
-// What JavaScript a start-up really downloads: the scripts Chromium fetched until the Today view
-// was ready, looked up in dist/renderer, gzipped as a server would send them, and checked against
+// What JavaScript a start-up really downloads: the scripts Chromium fetched until start-up was over
+// (scriptsLoadedAtStart), looked up in dist/renderer, gzipped as a server would send them, and checked against
 // their source maps for libraries that must only load on demand.
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { defaultWebRoot } from '../scripts/static-server';
 import { openUntilReady, withPage } from './chromium';
+import { DEFERRED_WORK_MARK } from '../renderer/deferred-work';
 
 export const ON_DEMAND_LIBRARIES = ['docx', 'exceljs'] as const;
 
@@ -37,16 +38,26 @@ export async function allScripts(): Promise<ScriptFile[]> {
   return Promise.all(assets.filter((name) => name.endsWith('.js')).map((name) => describeScript(`assets/${name}`)));
 }
 
-/** The scripts fetched while `profile` opened the app at `appUrl` until Today was ready. */
+/**
+ * The scripts fetched while `profile` opened the app at `appUrl` until its start-up was over: until
+ * Today was ready, or until the app began its deferred work (sync, the other screens, the search
+ * worker), whichever came later. Anything imported right after the first render counts; the
+ * deferred work does not, however fast the machine, so the number no longer depends on timing.
+ */
 export async function scriptsLoadedAtStart(profile: string, appUrl: string): Promise<ScriptFile[]> {
-  const fetched = new Set<string>();
-  await withPage(profile, async (page) => {
-    page.on('response', (response) => {
-      if (response.request().resourceType() === 'script') fetched.add(new URL(response.url()).pathname.slice(1));
-    });
-    await openUntilReady(page, appUrl);
-    // Anything the app imports right after its first render still counts as start-up code.
-    await page.waitForTimeout(1_000);
+  const started = await withPage(profile, async (page) => {
+    const readyAt = await openUntilReady(page, appUrl);
+    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, DEFERRED_WORK_MARK);
+    return page.evaluate(
+      ({ mark, readyAt }) => {
+        const deferredAt = performance.getEntriesByName(mark)[0].startTime;
+        return performance
+          .getEntriesByType('resource')
+          .filter((entry) => entry.name.endsWith('.js') && entry.startTime < Math.max(readyAt, deferredAt))
+          .map((entry) => new URL(entry.name).pathname.slice(1));
+      },
+      { mark: DEFERRED_WORK_MARK, readyAt },
+    );
   });
-  return Promise.all([...fetched].map(describeScript));
+  return Promise.all([...new Set(started)].map(describeScript));
 }

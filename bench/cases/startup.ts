@@ -73,6 +73,9 @@ const heap: BenchCase = {
 
 const kB = (bytes: number) => bytes / 1000;
 
+/** The budget a start-up stays under: a feature that needs more at start pays for it elsewhere. */
+const INITIAL_JS_BUDGET_KB = 200;
+
 const initialJavaScript: BenchCase = {
   name: 'initial-js-gzip',
   async measure(mode) {
@@ -89,6 +92,13 @@ const initialJavaScript: BenchCase = {
     const lazyWithLibraries = everything.filter((script) => script.libraries.length > 0).map((script) => script.file);
     const initialKB = kB(initial.reduce((sum, script) => sum + script.gzipBytes, 0));
     const allKB = kB(everything.reduce((sum, script) => sum + script.gzipBytes, 0));
+    if (initialKB > INITIAL_JS_BUDGET_KB) {
+      const biggest = [...initial].sort((a, b) => b.gzipBytes - a.gzipBytes).slice(0, 8);
+      const list = biggest.map((script) => `${script.file} ${kB(script.gzipBytes).toFixed(1)} kB`).join(', ');
+      throw new Error(
+        `start-up loads ${initialKB.toFixed(1)} kB of JavaScript (gzip), over the ${INITIAL_JS_BUDGET_KB} kB budget; the biggest: ${list}`,
+      );
+    }
     return {
       ours: [initialKB],
       baseline: [allKB],
@@ -97,7 +107,7 @@ const initialJavaScript: BenchCase = {
       notes:
         `start-up JS vs all JS in the build; ${ON_DEMAND_LIBRARIES.join('/')} absent at start` +
         (lazyWithLibraries.length ? ` (found only in ${lazyWithLibraries.join(', ')})` : ', not in the build yet') +
-        '; target ≤ 200 kB',
+        `; target ≤ ${INITIAL_JS_BUDGET_KB} kB`,
     };
   },
 };

@@ -1,7 +1,6 @@
 // Sync in the running app: the engine over the app's database, with the connector chosen in
 // Sync settings, triggered by the network coming back, the weekly slot (checked every minute and
 // at start, so a missed slot runs at the next start), "Sync now" and its own retry timer.
-import { create } from 'zustand';
 import { database } from '../db/instance';
 import { onNetworkChange, platform } from '../platform';
 import { fail, ok, type Result } from '../../shared/result';
@@ -24,17 +23,7 @@ import {
 } from './settings';
 import { createTransport } from './transport';
 import { reportMessage } from './wording';
-
-type SyncStatus = {
-  running: boolean;
-  /** Records the current run has delivered so far. */
-  sent: number;
-  online: boolean;
-  /** The last run's report, in words too, including runs that found nothing to do or no network. */
-  last: (SyncRunReport & { message: string; at: number }) | null;
-};
-
-export const useSyncStatus = create<SyncStatus>(() => ({ running: false, sent: 0, online: true, last: null }));
+import { useSyncStatus } from './sync-status';
 
 const SCHEDULE_CHECK_MS = 60_000;
 /** Timers never wait longer than this, so sleep and clock changes cannot strand a retry. */

@@ -6,7 +6,7 @@ import { useEffect, useId, useState } from 'react';
 import type { ChannelOutput } from '../../../shared/ipc';
 import type { Result } from '../../../shared/result';
 import { platform } from '../../platform';
-import { useSyncStatus } from '../../sync/service';
+import { useSyncStatus } from '../../sync/sync-status';
 
 type Target = ChannelOutput<'fileDropTarget'>;
 

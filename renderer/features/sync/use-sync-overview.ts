@@ -8,7 +8,7 @@ import { createOutboxSnapshot } from './outbox-snapshot';
 import { recentRuns, runsSince } from '../../sync/run-log';
 import { readSyncSettings } from '../../sync/settings';
 import { weekStart } from '../../sync/weekly-summary';
-import { useSyncStatus } from '../../sync/service';
+import { useSyncStatus } from '../../sync/sync-status';
 import { syncState } from './sync-state';
 
 const outboxSnapshot = createOutboxSnapshot(database, { previewSize: 25, refreshMs: 400 });

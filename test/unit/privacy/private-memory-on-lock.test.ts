@@ -25,7 +25,7 @@ const holdsNoPrivateText = {
   'renderer/features/lock/notes-key.ts useNotesProtection': 'how the data key is protected',
   'renderer/features/privacy/backup-deps.ts useAutomaticBackupStatus': 'the last backup error',
   'renderer/features/privacy/erasure-report-host.tsx useErasureReport': 'counts and a name, kept in clear anyway',
-  'renderer/sync/service.ts useSyncStatus': 'counts and times',
+  'renderer/sync/sync-status.ts useSyncStatus': 'counts and times',
   'renderer/sync/signature.ts keys': 'signing keys, not notes',
   'renderer/sync/connectors/file-drop-formats.ts finished': 'constants',
   'renderer/sync/connectors/webhook.ts retriedStatuses': 'constants',
