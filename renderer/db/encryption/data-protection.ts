@@ -19,7 +19,7 @@ import {
   type Custody,
 } from './data-key-custody';
 import { generateDataKey } from './keyring';
-import { sealedFields } from './sealed-fields';
+import { fieldsToSeal, sealedFields } from './sealed-fields';
 
 export type ProtectionDeps = {
   db: FollowthroughDatabase;
@@ -69,12 +69,29 @@ export async function sealEverything(db: FollowthroughDatabase, custody: Custody
   db.keyring.startSealing();
 }
 
+/** Whether any record stored holds a field that would be sealed. */
+async function holdsAnythingToSeal(db: FollowthroughDatabase): Promise<boolean> {
+  for (const name of Object.keys(sealedFields)) {
+    const found = await db
+      .table(name)
+      .filter((record: Record<string, unknown>) => fieldsToSeal(name, record).length > 0)
+      .first();
+    if (found) return true;
+  }
+  return false;
+}
+
 /** Opens the key; the first time, seals what is stored, unless no backup of it could be made first. */
 async function openWith(deps: ProtectionDeps, key: CryptoKey, custody: Custody): Promise<Protection> {
   const by = custody.protection.by;
   deps.db.keyring.open(key);
   if (custody.sealedAll) {
     deps.db.keyring.startSealing();
+    return { state: 'open', by };
+  }
+  if (!(await holdsAnythingToSeal(deps.db))) {
+    // A new install: nothing to back up or wait for, and all that will be written is sealed.
+    await sealEverything(deps.db, custody);
     return { state: 'open', by };
   }
   deps.onSealing?.();

@@ -69,6 +69,22 @@ describe('the data key on this computer', () => {
     restarted.db.close();
   });
 
+  it('on a new install, with nothing to seal yet, makes no backup and shows no sealing', async () => {
+    const { secrets } = fakeSecrets();
+    const app = startApp(`protection-${crypto.randomUUID()}`, secrets);
+    const onSealing = vi.fn();
+
+    expect(await openAtStart({ ...app.deps, onSealing }, false)).toEqual({ state: 'open', by: 'device' });
+    expect(app.backUpFirst).not.toHaveBeenCalled();
+    expect(onSealing).not.toHaveBeenCalled();
+    expect((await readCustody(app.repos.settings))?.sealedAll).toBe(true);
+    // What the coach writes from the first minute is sealed.
+    const { session } = await participantWithSession(app.repos, { name: 'Amara Okafor' });
+    await app.repos.sessions.update(session.id, { reality: 'first notes' });
+    expect(await storedSession(app.db.name, session.id)).not.toHaveProperty('reality');
+    app.db.close();
+  });
+
   it('does not seal what is stored when the backup before it fails, says why, and does at the next start', async () => {
     const { name, sessionId } = await olderReleaseDatabase('kept in clear until a backup exists');
     const { secrets } = fakeSecrets();
