@@ -3,7 +3,7 @@
 // Each sample is one query; median and p95 are over a fixed list of words from the dataset.
 import 'fake-indexeddb/auto';
 import { FollowthroughDatabase } from '../../renderer/db/database';
-import { createKeyring, generateDataKey, type Keyring } from '../../renderer/db/encryption/keyring';
+import { createKeyring, generateDataKey, sealingKeyring, type Keyring } from '../../renderer/db/encryption/keyring';
 import { SearchIndex } from '../../renderer/search/search-index';
 import { searchedKinds, searchKinds, type SearchableRecord, type SearchKind } from '../../renderer/search/search-kinds';
 import { generateDataset, type Dataset } from '../../shared/demo-dataset';
@@ -89,10 +89,7 @@ const searchSealed: BenchCase = {
   name: 'search-large-encrypted',
   async measure(mode) {
     const dataset = generateDataset({ size: mode.smoke ? 'small' : 'large' });
-    const keyring = createKeyring();
-    keyring.open(await generateDataKey());
-    keyring.startSealing();
-    const sealed = await indexedDatabase(dataset, keyring);
+    const sealed = await indexedDatabase(dataset, sealingKeyring(await generateDataKey()));
     const clear = await indexedDatabase(dataset);
     try {
       const queries = queriesFrom(dataset, mode.smoke ? 3 : 60);

@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import { FollowthroughDatabase } from '../../renderer/db/database';
 import { createRepositories } from '../../renderer/db/repositories';
-import { createKeyring, generateDataKey, type Keyring } from '../../renderer/db/encryption/keyring';
+import { createKeyring, generateDataKey, sealingKeyring, type Keyring } from '../../renderer/db/encryption/keyring';
 import { benchActions, draftOf } from '../action-drafts';
 import { measureSides, timed } from '../sampling';
 import type { BenchCase } from '../types';
@@ -13,10 +13,7 @@ const dataKey = await generateDataKey();
 
 /** A keyring holding a data key, sealing, as the app's is once its key is open. */
 function openKeyring(): Keyring {
-  const keyring = createKeyring();
-  keyring.open(dataKey);
-  keyring.startSealing();
-  return keyring;
+  return sealingKeyring(dataKey);
 }
 
 /** Times `write` against a new, empty database (encrypted with `keyring`, or in clear), then deletes it. */

@@ -2,7 +2,7 @@
 // engine the app runs on. bench/cases/storage-chromium.ts bundles this file into a page.
 import { FollowthroughDatabase } from '../../renderer/db/database';
 import { createRepositories } from '../../renderer/db/repositories';
-import { createKeyring, generateDataKey } from '../../renderer/db/encryption/keyring';
+import { createKeyring, generateDataKey, sealingKeyring } from '../../renderer/db/encryption/keyring';
 import type { ActionDraft } from '../../renderer/db/actions';
 
 declare global {
@@ -15,11 +15,7 @@ const dataKey = generateDataKey();
 
 /** Adds the drafts through the repository to a new database, sealed or in clear; the time it took. */
 window.benchBulkWrite = async (drafts, sealed) => {
-  const keyring = createKeyring();
-  if (sealed) {
-    keyring.open(await dataKey);
-    keyring.startSealing();
-  }
+  const keyring = sealed ? sealingKeyring(await dataKey) : createKeyring();
   const db = new FollowthroughDatabase(`bench-${crypto.randomUUID()}`, keyring);
   await db.open();
   try {

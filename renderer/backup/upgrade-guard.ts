@@ -11,7 +11,7 @@ import { errorMessage } from '../../shared/result';
 import { readCustody } from '../db/encryption/data-key-custody';
 import { readFromDevice } from '../db/encryption/data-protection';
 import { encryptionMiddleware } from '../db/encryption/encryption-middleware';
-import { createKeyring } from '../db/encryption/keyring';
+import { sealingKeyring } from '../db/encryption/keyring';
 import { writeBackup, type BackupDeps } from './backup-service';
 import { deviceBackupKeys, type SettingsStore } from './backup-key-setting';
 
@@ -50,11 +50,8 @@ async function storedDataKey(
 
 /** The stored database reopened as it is, reading its sealed records with `key`. */
 async function openedWith(name: string, key: CryptoKey): Promise<Dexie> {
-  const keyring = createKeyring();
-  keyring.open(key);
-  keyring.startSealing();
   const opened = new Dexie(name);
-  opened.use(encryptionMiddleware(keyring));
+  opened.use(encryptionMiddleware(sealingKeyring(key)));
   await opened.open();
   return opened;
 }

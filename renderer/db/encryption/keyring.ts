@@ -58,6 +58,14 @@ export function createKeyring(): Keyring {
   };
 }
 
+/** A keyring holding `key` over a database whose notes are all sealed: the app's once unlocked. */
+export function sealingKeyring(key: CryptoKey): Keyring {
+  const keyring = createKeyring();
+  keyring.open(key);
+  keyring.startSealing();
+  return keyring;
+}
+
 export async function generateDataKey(): Promise<CryptoKey> {
   return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
 }

@@ -3,7 +3,7 @@ import { afterEach } from 'vitest';
 import { FollowthroughDatabase } from '../../../renderer/db/database';
 import { createRepositories, type Repositories } from '../../../renderer/db/repositories';
 import type { Consent } from '../../../shared/model';
-import { createKeyring, generateDataKey, type Keyring } from '../../../renderer/db/encryption/keyring';
+import { generateDataKey, sealingKeyring, type Keyring } from '../../../renderer/db/encryption/keyring';
 
 /** The consent of a participant who agreed to share their actions with their name. */
 export const sharesWithName: Consent = { keepNotes: true, shareActions: 'named', aiProcessing: false };
@@ -21,10 +21,7 @@ const testDataKey = await generateDataKey();
 
 /** A keyring holding this file's data key, sealing, as the app's is once unlocked. */
 export function openKeyring(): Keyring {
-  const keyring = createKeyring();
-  keyring.open(testDataKey);
-  keyring.startSealing();
-  return keyring;
+  return sealingKeyring(testDataKey);
 }
 
 export function openTestDatabase(clock = testClock()) {
